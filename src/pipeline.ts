@@ -1,0 +1,87 @@
+import { CHART_DEFAULTS, CHART_VERSION } from '../imports/chart-defaults';
+import { embeddedDatabaseEnabled } from './render/backing-store';
+import { Manifest, RenderContext, RenderedObject } from './render/context';
+import { isMap, ValueMap } from './render/go-template';
+import { TEMPLATES } from './render/templates';
+import { validateChartRules } from './values/chart-validation';
+import { coalesceValues, mergeValueFiles } from './values/coalesce';
+import { ValuesError } from './values/errors';
+import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
+import { validateValues } from './values/schema';
+
+/** What the chart is rendered from: `helm template NAME -n NAMESPACE --kube-version V -f ...`. */
+export interface RenderOptions {
+  /** The release name. */
+  readonly name: string;
+  /** The host namespace. */
+  readonly namespace: string;
+  /** @default DEFAULT_KUBE_VERSION */
+  readonly kubeVersion?: string;
+  /** User values files, later ones winning, as with repeated `-f`. */
+  readonly values?: readonly ValueMap[];
+}
+
+export interface RenderResult {
+  /** The full values the virtual cluster runs with (what goes into its config Secret). */
+  readonly values: ValueMap;
+  /** The rendered objects, in the order Helm would install them. */
+  readonly objects: RenderedObject[];
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * The one rendering pipeline: user values → coalesced with the chart defaults → validated →
+ * rendered by every chart template. The construct, the CLI and the tests all go through here.
+ */
+export function renderChart(options: RenderOptions): RenderResult {
+  checkName('name', options.name, 53);
+  checkName('namespace', options.namespace, 63);
+  const kubeVersion = parseKubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION);
+  (options.values ?? []).forEach((v, i) => {
+    if (!isMap(v)) throw new ValuesError('values', `values${options.values!.length > 1 ? `[${i}]` : ''}: expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
+  });
+  const values = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles(options.values ?? []));
+  validateValues(values);
+  validateChartRules(values);
+  const ctx: RenderContext = {
+    values,
+    release: { name: options.name, namespace: options.namespace },
+    kubeVersion,
+    chartVersion: CHART_VERSION,
+  };
+  // Refuses two backing stores at once before any template renders.
+  embeddedDatabaseEnabled(ctx);
+  const objects = TEMPLATES.flatMap((render) => render(ctx));
+  return { values, objects: sortByInstallOrder(objects) };
+}
+
+function checkName(what: string, value: string, max: number): void {
+  if (typeof value !== 'string' || !DNS_LABEL.test(value) || value.length > max) {
+    throw new ValuesError(
+      what,
+      `${what}: ${JSON.stringify(value)} is not a valid ${what === 'name' ? 'release name' : 'namespace'}. ` +
+        `Use at most ${max} lowercase letters, digits and '-', starting and ending with a letter or digit.`,
+    );
+  }
+}
+
+/** Helm's install order (the order `helm template` prints kinds in); unknown kinds go last. */
+const INSTALL_ORDER = [
+  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy',
+  'PodDisruptionBudget', 'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass',
+  'PersistentVolume', 'PersistentVolumeClaim', 'CustomResourceDefinition', 'ClusterRole',
+  'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role', 'RoleList', 'RoleBinding',
+  'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet', 'Deployment',
+  'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress', 'APIService',
+  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
+];
+const RANK = new Map(INSTALL_ORDER.map((k, i) => [k, i]));
+
+function sortByInstallOrder(objects: RenderedObject[]): RenderedObject[] {
+  const rank = (m: Manifest) => RANK.get(m.kind) ?? INSTALL_ORDER.length;
+  return objects
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => rank(a.o.manifest) - rank(b.o.manifest) || a.i - b.i)
+    .map((x) => x.o);
+}

@@ -1,0 +1,39 @@
+import { parseAllDocuments } from 'yaml';
+import { Manifest, RenderContext, RenderedObject } from './context';
+import { isMap, truthy } from './go-template';
+import { tpl } from './tpl';
+import { ValuesError } from '../values/errors';
+
+/**
+ * `manifests.yaml`: extra objects for the host cluster, given as YAML text in
+ * `experimental.deploy.host.manifests` (verbatim) and `manifestsTemplate` (through `tpl`).
+ */
+export function renderHostManifests(ctx: RenderContext): RenderedObject[] {
+  const host = ctx.values.experimental?.deploy?.host ?? {};
+  const out: RenderedObject[] = [];
+  if (truthy(host.manifests)) {
+    out.push(...parseManifests(String(host.manifests), 'experimental.deploy.host.manifests'));
+  }
+  if (truthy(host.manifestsTemplate)) {
+    const path = 'experimental.deploy.host.manifestsTemplate';
+    out.push(...parseManifests(tpl(String(host.manifestsTemplate), ctx, path), path));
+  }
+  return out;
+}
+
+function parseManifests(text: string, path: string): RenderedObject[] {
+  const out: RenderedObject[] = [];
+  for (const doc of parseAllDocuments(text, { version: '1.1' })) {
+    if (doc.errors.length > 0) {
+      throw new ValuesError(path, `${path}: not valid YAML (${doc.errors[0].message.split('\n')[0]}). Fix the manifest text.`);
+    }
+    const obj = doc.toJS();
+    if (obj === null || obj === undefined) continue;
+    if (!isMap(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string' || !isMap(obj.metadata) || typeof obj.metadata.name !== 'string') {
+      throw new ValuesError(path, `${path}: every document must be a Kubernetes object with apiVersion, kind and metadata.name; got ${JSON.stringify(obj).slice(0, 80)}.`);
+    }
+    const manifest = obj as Manifest;
+    out.push({ id: `HostManifest-${manifest.kind}-${manifest.metadata.namespace ? `${manifest.metadata.namespace}-` : ''}${manifest.metadata.name}`, manifest });
+  }
+  return out;
+}

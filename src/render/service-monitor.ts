@@ -1,0 +1,75 @@
+import { chartLabel, RenderContext, RenderedObject } from './context';
+import { clone, isMap, mergeMaps, truthy, ValueMap } from './go-template';
+
+/**
+ * `controlPlane.serviceMonitor`: lets Prometheus scrape the control plane's API server, controller
+ * manager, scheduler (when the vCluster runs one) and backing store (embedded etcd or kine).
+ */
+export function renderServiceMonitor(ctx: RenderContext): RenderedObject[] {
+  const controlPlane: ValueMap = ctx.values.controlPlane ?? {};
+  const monitor: ValueMap = controlPlane.serviceMonitor ?? {};
+  if (!truthy(monitor.enabled)) return [];
+  const etcd: ValueMap = controlPlane.backingStore?.etcd ?? {};
+
+  const endpoints = [endpoint(ctx, '', 'apiserver'), endpoint(ctx, '/controller-manager', 'controller-manager')];
+  if (truthy(controlPlane.distro?.k8s?.scheduler?.enabled) || truthy(controlPlane.advanced?.virtualScheduler?.enabled)) {
+    endpoints.push(endpoint(ctx, '/scheduler', 'scheduler'));
+  }
+  if (truthy(etcd.embedded?.enabled)) endpoints.push(endpoint(ctx, '/etcd', 'etcd'));
+  // Without etcd the control plane stores its state through kine.
+  if (!(truthy(etcd.embedded?.enabled) || truthy(etcd.deploy?.enabled) || truthy(etcd.external?.enabled))) {
+    endpoints.push(endpoint(ctx, '/kine', 'kine'));
+  }
+
+  // Prometheus operators often select monitors by a `release` label, so the user may set their own.
+  const own: ValueMap = isMap(monitor.labels) ? monitor.labels : {};
+  const labels: ValueMap = { app: 'vcluster', chart: chartLabel(ctx) };
+  if (!('release' in own)) labels.release = ctx.release.name;
+  labels.heritage = 'Helm';
+  Object.assign(labels, clone(own));
+
+  // The monitor's own annotations win over the global ones.
+  const annotations = mergeMaps(monitor.annotations, controlPlane.advanced?.globalMetadata?.annotations);
+  return [{
+    id: 'ServiceMonitor',
+    manifest: {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: {
+        name: `vc-${ctx.release.name}`,
+        namespace: ctx.release.namespace,
+        labels,
+        ...(truthy(annotations) ? { annotations } : {}),
+      },
+      spec: {
+        selector: {
+          matchLabels: {
+            app: 'vcluster',
+            release: ctx.release.name,
+            chart: chartLabel(ctx),
+            heritage: 'Helm',
+            'vcluster.loft.sh/service': 'true',
+          },
+        },
+        endpoints,
+      },
+    },
+  }];
+}
+
+/** One scrape endpoint, authenticated with the vCluster's admin client certificate. */
+function endpoint(ctx: RenderContext, pathSuffix: string, name: string): ValueMap {
+  const secret = `vc-${ctx.release.name}`;
+  return {
+    interval: '30s',
+    port: 'https',
+    path: `/metrics${pathSuffix}`,
+    scheme: 'https',
+    relabelings: [{ targetLabel: 'endpoint', replacement: name }],
+    tlsConfig: {
+      ca: { secret: { name: secret, key: 'certificate-authority' } },
+      cert: { secret: { name: secret, key: 'client-certificate' } },
+      keySecret: { name: secret, key: 'client-key' },
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { controlPlaneKind } from './backing-store';
+import { RenderContext, RenderedObject, standardLabels } from './context';
+import { clone, isMap, mergeMaps, plain, truthy, ValueMap } from './go-template';
+
+/**
+ * `service.yaml`: the control plane's API endpoint. The user's spec comes first and the chart
+ * only adds ports and a selector when the spec has none (a later duplicate key would win).
+ */
+export function renderService(ctx: RenderContext): RenderedObject[] {
+  const values = ctx.values;
+  const service: ValueMap = values.controlPlane?.service ?? {};
+  if (!truthy(service.enabled)) return [];
+
+  const spec: ValueMap = isMap(service.spec) ? clone(service.spec) : {};
+  if (!truthy(spec.ports)) {
+    const nodePort = plain(service.httpsNodePort);
+    const ports: ValueMap[] = [{ name: 'https', port: 443, targetPort: 8443, nodePort, protocol: 'TCP' }];
+    if (truthy(values.integrations?.istio?.enabled)) {
+      ports.push({ name: 'wake-http', port: 9090, nodePort, protocol: 'TCP' });
+    }
+    // A LoadBalancer cannot carry the kubelet port the nodes are reached at by hostname.
+    if (truthy(values.networking?.advanced?.proxyKubelets?.byHostname) && spec.type !== 'LoadBalancer') {
+      ports.push({ name: 'kubelet', port: 10250, targetPort: 8443, nodePort: plain(service.kubeletNodePort), protocol: 'TCP' });
+    }
+    spec.ports = ports;
+  }
+  if (!truthy(spec.selector)) spec.selector = { app: 'vcluster', release: ctx.release.name };
+
+  const annotations = mergeMaps(values.controlPlane?.advanced?.globalMetadata?.annotations, service.annotations);
+  return [{
+    id: 'Service',
+    manifest: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: ctx.release.name,
+        namespace: ctx.release.namespace,
+        labels: {
+          ...standardLabels(ctx),
+          'vcluster.loft.sh/service': 'true',
+          ...(truthy(service.labels) ? clone(service.labels) : {}),
+        },
+        ...(truthy(annotations) ? { annotations } : {}),
+      },
+      spec,
+    },
+  }];
+}
+
+/** `headless-service.yaml`: stable pod DNS names for a StatefulSet control plane (and its embedded etcd peers). */
+export function renderHeadlessService(ctx: RenderContext): RenderedObject[] {
+  if (controlPlaneKind(ctx) !== 'StatefulSet') return [];
+  const controlPlane = ctx.values.controlPlane ?? {};
+  const headless: ValueMap = controlPlane.advanced?.headlessService ?? {};
+  const ports: ValueMap[] = [{ name: 'https', port: 443, targetPort: 8443, protocol: 'TCP' }];
+  if (truthy(controlPlane.backingStore?.etcd?.embedded?.enabled)) {
+    ports.push(
+      { name: 'etcd', port: 2379, targetPort: 2379, protocol: 'TCP' },
+      { name: 'peer', port: 2380, targetPort: 2380, protocol: 'TCP' },
+    );
+  }
+  // Unlike most templates, the headless service's own annotations win over the global ones.
+  const annotations = mergeMaps(headless.annotations, controlPlane.advanced?.globalMetadata?.annotations);
+  return [{
+    id: 'HeadlessService',
+    manifest: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: `${ctx.release.name}-headless`,
+        namespace: ctx.release.namespace,
+        labels: { ...standardLabels(ctx), ...(truthy(headless.labels) ? clone(headless.labels) : {}) },
+        ...(truthy(annotations) ? { annotations } : {}),
+      },
+      spec: {
+        publishNotReadyAddresses: true,
+        ports,
+        clusterIP: 'None',
+        selector: { app: 'vcluster', release: ctx.release.name },
+      },
+    },
+  }];
+}

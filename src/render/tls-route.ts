@@ -1,0 +1,43 @@
+import { RenderContext, RenderedObject, standardLabels } from './context';
+import { clone, goString, isMap, mergeMaps, truthy, ValueMap } from './go-template';
+import { quoted } from './ingress';
+import { tplValue } from './tpl';
+import { ValuesError } from '../values/errors';
+
+/**
+ * `controlPlane.tlsRoute`: exposes the control plane through a Gateway API TLSRoute. The user's
+ * spec goes through `tpl`; parent refs, hostnames and rules default only where the spec has none.
+ */
+export function renderTlsRoute(ctx: RenderContext): RenderedObject[] {
+  const route: ValueMap = ctx.values.controlPlane?.tlsRoute ?? {};
+  if (!truthy(route.enabled)) return [];
+  if (!truthy(route.apiVersion)) {
+    throw new ValuesError(
+      'controlPlane.tlsRoute.apiVersion',
+      `controlPlane.tlsRoute.apiVersion: the TLSRoute needs an API version, got ${JSON.stringify(route.apiVersion ?? null)}. Set it to the Gateway API version your cluster serves, e.g. gateway.networking.k8s.io/v1.`,
+    );
+  }
+
+  const own: ValueMap = isMap(route.spec) ? route.spec : {};
+  const spec: ValueMap = truthy(own) ? tplValue(own, ctx, 'controlPlane.tlsRoute.spec') : {};
+  if (!truthy(own.parentRefs) && truthy(route.parentRefs)) spec.parentRefs = clone(route.parentRefs);
+  if (!truthy(own.hostnames)) spec.hostnames = [quoted(route.host)];
+  if (!truthy(own.rules)) spec.rules = [{ backendRefs: [{ name: ctx.release.name, port: 443 }] }];
+
+  // The route's own annotations win over the global ones.
+  const annotations = mergeMaps(route.annotations, ctx.values.controlPlane?.advanced?.globalMetadata?.annotations);
+  return [{
+    id: 'TLSRoute',
+    manifest: {
+      apiVersion: goString(route.apiVersion),
+      kind: 'TLSRoute',
+      metadata: {
+        ...(truthy(annotations) ? { annotations } : {}),
+        name: ctx.release.name,
+        namespace: ctx.release.namespace,
+        labels: { ...standardLabels(ctx), ...(truthy(route.labels) ? clone(route.labels) : {}) },
+      },
+      spec,
+    },
+  }];
+}

@@ -1,0 +1,59 @@
+import { isMap, ValueMap } from '../render/go-template';
+
+/**
+ * Merges several user values files the way `helm -f a.yaml -f b.yaml` does: later files win,
+ * maps merge recursively, everything else (lists included) is replaced. Nulls are kept, so that
+ * coalescing with the chart defaults can delete the keys they name.
+ */
+export function mergeValueFiles(files: readonly ValueMap[]): ValueMap {
+  let out: ValueMap = {};
+  for (const f of files) out = mergeInto(out, f);
+  return out;
+}
+
+function mergeInto(base: ValueMap, over: ValueMap): ValueMap {
+  const out: ValueMap = { ...base };
+  for (const k of Object.keys(over)) {
+    const ov = over[k];
+    const bv = out[k];
+    out[k] = isMap(ov) && isMap(bv) ? mergeInto(bv, ov) : ov;
+  }
+  return out;
+}
+
+/**
+ * Coalesces user values with the chart's defaults exactly as Helm does: maps merge recursively,
+ * lists and scalars from the user replace the default, and a user `null` deletes the default key.
+ * Neither input is modified; the result shares no mutable structure with the defaults.
+ */
+export function coalesceValues(defaults: ValueMap, user: ValueMap): ValueMap {
+  const out: ValueMap = {};
+  for (const k of Object.keys(user)) out[k] = copy(user[k]);
+  coalesceTable(out, defaults);
+  return out;
+}
+
+function coalesceTable(dst: ValueMap, src: ValueMap): void {
+  for (const k of Object.keys(src)) {
+    const sv = src[k];
+    if (!(k in dst)) {
+      dst[k] = copy(sv);
+      continue;
+    }
+    const dv = dst[k];
+    if (dv === null || dv === undefined) {
+      delete dst[k];
+    } else if (isMap(sv) && isMap(dv)) {
+      coalesceTable(dv, sv);
+    }
+    // Otherwise the user's value stands, even where Helm would only warn (table vs. scalar).
+  }
+}
+
+function copy<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(copy) as unknown as T;
+  const out: ValueMap = {};
+  for (const k of Object.keys(v as object)) out[k] = copy((v as ValueMap)[k]);
+  return out as T;
+}

@@ -1,0 +1,242 @@
+import { CHART_VERSION } from '../../imports/chart-defaults';
+import { JsonType, SchemaNode, VALUES_SCHEMA, ValuesSchema } from '../../imports/values-schema';
+import { ValuesError } from './errors';
+
+export { ValuesError };
+
+/**
+ * Checks merged vcluster.yaml values (the user's coalesced with the chart defaults) against the chart's
+ * values.schema.json, as `helm template` does before rendering. Throws a ValuesError listing every problem,
+ * one per line; its `path` is the first problem's key path.
+ *
+ * Null (and undefined) map values count as absent: Helm's coalescing deletes null keys before validating.
+ */
+export function validateValues(values: unknown): void {
+  const problems: Problem[] = [];
+  check(ROOT, values ?? {}, [], problems);
+  if (problems.length > 0) {
+    throw new ValuesError(displayPath(problems[0].path), problems.map((p) => `${displayPath(p.path)}: ${p.text}`).join('\n'));
+  }
+}
+
+type Segment = string | number;
+
+interface Problem {
+  readonly path: readonly Segment[];
+  readonly text: string;
+  /** Set for type mismatches, so that failed oneOf/anyOf alternatives can be reported as one. */
+  readonly expected?: readonly JsonType[];
+}
+
+/** A schema node prepared for checking: $refs resolved, maps and regular expressions built once. */
+interface Rule {
+  types?: readonly JsonType[];
+  properties?: ReadonlyMap<string, Rule>;
+  patternProperties?: readonly (readonly [RegExp, Rule])[];
+  /** false: no other keys allowed; a Rule: what every other key's value must be; absent: anything. */
+  additionalProperties?: Rule | false;
+  required?: readonly string[];
+  items?: Rule;
+  oneOf?: readonly Rule[];
+  anyOf?: readonly Rule[];
+  pattern?: RegExp;
+  minLength?: number;
+}
+
+const DEFS = '#/$defs/';
+
+function compileSchema(schema: ValuesSchema): Rule {
+  const defs = new Map<string, Rule>();
+  const ref = (target: string): Rule => {
+    const name = target.slice(DEFS.length);
+    let rule = defs.get(name);
+    if (rule === undefined) {
+      const node = schema.$defs[name];
+      if (!target.startsWith(DEFS) || node === undefined) throw new Error(`values schema: cannot resolve $ref ${target}`);
+      // Registered before compiling so that recursive definitions end at the same Rule.
+      rule = {};
+      defs.set(name, rule);
+      Object.assign(rule, compile(node));
+    }
+    return rule;
+  };
+  const compile = (node: SchemaNode | boolean): Rule => {
+    if (node === true) return {};
+    if (node === false) throw new Error('values schema: false schemas are only supported as additionalProperties');
+    if (node.$ref !== undefined) return ref(node.$ref);
+    const rule: Rule = {};
+    if (node.type !== undefined) rule.types = typeof node.type === 'string' ? [node.type] : node.type;
+    if (node.properties) rule.properties = new Map(Object.entries(node.properties).map(([k, s]) => [k, compile(s)]));
+    if (node.patternProperties) {
+      rule.patternProperties = Object.entries(node.patternProperties).map(([p, s]) => [new RegExp(p, 'u'), compile(s)] as const);
+    }
+    if (node.additionalProperties !== undefined && node.additionalProperties !== true) {
+      rule.additionalProperties = node.additionalProperties === false ? false : compile(node.additionalProperties);
+    }
+    if (node.required) rule.required = node.required;
+    if (node.items !== undefined) rule.items = compile(node.items);
+    if (node.oneOf) rule.oneOf = node.oneOf.map(compile);
+    if (node.anyOf) rule.anyOf = node.anyOf.map(compile);
+    if (node.pattern !== undefined) rule.pattern = new RegExp(node.pattern, 'u');
+    if (node.minLength !== undefined) rule.minLength = node.minLength;
+    return rule;
+  };
+  return compile(schema);
+}
+
+// Compiled once, when the module loads: validation runs for every virtual cluster of a synth.
+const ROOT = compileSchema(VALUES_SCHEMA);
+
+function check(rule: Rule, value: unknown, at: Segment[], out: Problem[]): void {
+  const type = jsonType(value);
+  if (rule.types && !rule.types.some((t) => t === type || (t === 'integer' && type === 'number' && Number.isInteger(value)))) {
+    out.push(typeProblem(at, rule.types, value));
+    return;
+  }
+  if (rule.anyOf) checkAlternatives(rule.anyOf, false, value, at, out);
+  if (rule.oneOf) checkAlternatives(rule.oneOf, true, value, at, out);
+  if (type === 'object') {
+    checkObject(rule, value as { [key: string]: unknown }, at, out);
+  } else if (type === 'array' && rule.items) {
+    const items = rule.items;
+    (value as unknown[]).forEach((item, i) => {
+      at.push(i);
+      check(items, item, at, out);
+      at.pop();
+    });
+  } else if (type === 'string') {
+    const s = value as string;
+    if (rule.pattern && !rule.pattern.test(s)) {
+      out.push({ path: [...at], text: `expected a string matching ${rule.pattern.source}, got ${found(s)}.` });
+    }
+    // JSON Schema counts characters (code points), not UTF-16 units.
+    if (rule.minLength !== undefined && [...s].length < rule.minLength) {
+      out.push({ path: [...at], text: `expected at least ${rule.minLength} character(s), got ${found(s)}.` });
+    }
+  }
+}
+
+function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[], out: Problem[]): void {
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    if (value === null || value === undefined) continue;
+    at.push(key);
+    const prop = rule.properties?.get(key);
+    let matched = prop !== undefined;
+    if (prop) check(prop, value, at, out);
+    for (const [re, sub] of rule.patternProperties ?? []) {
+      if (re.test(key)) {
+        matched = true;
+        check(sub, value, at, out);
+      }
+    }
+    if (!matched && rule.additionalProperties === false) {
+      out.push({ path: [...at], text: unknownKeyText(key, [...(rule.properties?.keys() ?? [])]) });
+    } else if (!matched && rule.additionalProperties) {
+      check(rule.additionalProperties, value, at, out);
+    }
+    at.pop();
+  }
+  for (const key of rule.required ?? []) {
+    if (obj[key] === null || obj[key] === undefined) out.push({ path: [...at, key], text: 'required key is missing. Set it.' });
+  }
+}
+
+function checkAlternatives(alternatives: readonly Rule[], exactlyOne: boolean, value: unknown, at: Segment[], out: Problem[]): void {
+  const failures: Problem[][] = [];
+  let matches = 0;
+  for (const alt of alternatives) {
+    const problems: Problem[] = [];
+    check(alt, value, at, problems);
+    if (problems.length > 0) {
+      failures.push(problems);
+    } else if (++matches > 1 || !exactlyOne) {
+      break;
+    }
+  }
+  if (matches === 0) {
+    // Alternatives that differ only in type (e.g. string or boolean) read best as one type error.
+    const typeOnly = failures.every((p) => p.length === 1 && p[0].expected && p[0].path.length === at.length);
+    if (typeOnly) {
+      out.push(typeProblem(at, [...new Set(failures.flatMap((p) => p[0].expected ?? []))], value));
+    } else {
+      const reasons = failures.map((p) => `${displayPath(p[0].path)}: ${p[0].text}`).join(' / ');
+      out.push({ path: [...at], text: `matches none of the ${alternatives.length} allowed forms (${reasons}).` });
+    }
+  } else if (exactlyOne && matches > 1) {
+    out.push({ path: [...at], text: `matches more than one of the allowed forms, got ${found(value)}; it must match exactly one.` });
+  }
+}
+
+function typeProblem(at: readonly Segment[], expected: readonly JsonType[], value: unknown): Problem {
+  return { path: [...at], text: `expected ${expected.join(' or ')}, got ${found(value)}.`, expected };
+}
+
+function unknownKeyText(key: string, allowed: readonly string[]): string {
+  const known = `unknown key (not in vCluster ${CHART_VERSION}'s values schema).`;
+  if (allowed.length === 0) return `${known} Remove it; no keys are allowed here.`;
+  // With a single allowed key, the list below already is the suggestion.
+  const guess = allowed.length > 1 ? closest(key, allowed) : undefined;
+  const remove = guess ? `Did you mean ${guess}? Otherwise remove it` : 'Remove it';
+  return `${known} ${remove}; allowed keys here: ${allowed.join(', ')}.`;
+}
+
+/** The allowed key nearest to a mistyped one, if it is near enough to be a likely typo. */
+function closest(key: string, allowed: readonly string[]): string | undefined {
+  const limit = Math.max(1, Math.floor(key.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of allowed) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance, counting a swap of adjacent letters as one edit. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+function jsonType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** What was found: its JSON type and, where it can be shown, its JSON text, shortened. */
+function found(value: unknown): string {
+  const type = jsonType(value);
+  if (type === 'null') return 'null';
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined; // bigint, cycles: the type alone must do
+  }
+  if (json === undefined) return type;
+  return `${type} ${json.length > 60 ? `${json.slice(0, 57)}...` : json}`;
+}
+
+/** `a.b[0].c`; keys that would make the dotted form ambiguous are bracketed: `quota["requests.cpu"]`. */
+function displayPath(path: readonly Segment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[^.[\]"\s]+$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out || '(root)';
+}

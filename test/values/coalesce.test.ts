@@ -1,0 +1,62 @@
+import { coalesceValues, mergeValueFiles } from '../../src/values/coalesce';
+
+describe('coalesceValues', () => {
+  const defaults = {
+    a: { b: 1, c: { d: 'x' } },
+    list: [1, 2],
+    scalar: 'default',
+    gone: { keep: true },
+  };
+
+  test('merges maps recursively and keeps defaults the user did not set', () => {
+    expect(coalesceValues(defaults, { a: { c: { e: 2 } } })).toEqual({
+      a: { b: 1, c: { d: 'x', e: 2 } },
+      list: [1, 2],
+      scalar: 'default',
+      gone: { keep: true },
+    });
+  });
+
+  test('replaces lists and scalars instead of merging them', () => {
+    const out = coalesceValues(defaults, { list: [3], scalar: 'mine' });
+    expect(out.list).toEqual([3]);
+    expect(out.scalar).toBe('mine');
+  });
+
+  test('deletes a default when the user sets it to null', () => {
+    const out = coalesceValues(defaults, { gone: null, a: { b: null } });
+    expect(out).not.toHaveProperty('gone');
+    expect(out.a).toEqual({ c: { d: 'x' } });
+  });
+
+  test('keeps user-only keys, nulls included, as Helm does', () => {
+    expect(coalesceValues({}, { extra: { x: null } })).toEqual({ extra: { x: null } });
+  });
+
+  test('keeps the user value when a map default meets a scalar', () => {
+    expect(coalesceValues(defaults, { a: 'flat' }).a).toBe('flat');
+  });
+
+  test('modifies neither input and shares no structure with the defaults', () => {
+    const user = { a: { c: { e: 2 } } };
+    const out = coalesceValues(defaults, user);
+    out.a.c.d = 'changed';
+    out.gone.keep = false;
+    expect(defaults.a.c.d).toBe('x');
+    expect(defaults.gone.keep).toBe(true);
+    expect(user).toEqual({ a: { c: { e: 2 } } });
+  });
+});
+
+describe('mergeValueFiles', () => {
+  test('lets later files win, merging maps and replacing lists', () => {
+    expect(mergeValueFiles([{ a: { b: 1, l: [1] }, s: 1 }, { a: { c: 2, l: [2] } }, { s: 3 }])).toEqual({
+      a: { b: 1, c: 2, l: [2] },
+      s: 3,
+    });
+  });
+
+  test('keeps nulls so that they can delete chart defaults', () => {
+    expect(mergeValueFiles([{ a: { b: 1 } }, { a: null }])).toEqual({ a: null });
+  });
+});

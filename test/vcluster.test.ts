@@ -1,0 +1,50 @@
+import { Chart, JsonPatch, Testing } from 'cdk8s';
+import { VCluster } from '../src';
+
+describe('VCluster', () => {
+  test('names the release after the construct id and the namespace after the release by default', () => {
+    const chart = Testing.chart();
+    const vc = new VCluster(chart, 'team-a');
+    expect(vc.name).toBe('team-a');
+    expect(vc.namespace).toBe('team-a');
+    const secret = Testing.synth(chart).find((o) => o.kind === 'Secret');
+    expect(secret.metadata).toMatchObject({ name: 'vc-config-team-a', namespace: 'team-a' });
+  });
+
+  test("uses the enclosing chart's namespace when none is given", () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'c', { namespace: 'platform' });
+    expect(new VCluster(chart, 'vc').namespace).toBe('platform');
+  });
+
+  test('exposes the full values: the chart defaults coalesced with the given ones', () => {
+    const vc = new VCluster(Testing.chart(), 'vc', { values: { controlPlane: { ingress: { enabled: true, host: 'vc.example.com' } } } });
+    expect(vc.values.controlPlane.ingress).toMatchObject({ enabled: true, host: 'vc.example.com', pathType: 'ImplementationSpecific' });
+    expect(vc.values.sync.toHost.pods.enabled).toBe(true);
+  });
+
+  test('makes the rendered objects reachable by stable ids for patching', () => {
+    const chart = Testing.chart();
+    const vc = new VCluster(chart, 'vc');
+    const cp = vc.findApiObject('ControlPlane');
+    expect(cp?.kind).toBe('StatefulSet');
+    cp!.addJsonPatch(JsonPatch.add('/metadata/labels/team', 'a'));
+    const synthesized = Testing.synth(chart).find((o) => o.kind === 'StatefulSet');
+    expect(synthesized.metadata.labels.team).toBe('a');
+  });
+
+  test('fails at construction when the values are refused, naming the key path', () => {
+    expect(() => new VCluster(Testing.chart(), 'vc', {
+      values: { controlPlane: { backingStore: { etcd: { deploy: { enabled: true }, embedded: { enabled: true } } } } },
+    })).toThrow(/controlPlane\.backingStore: you can only enable one backingStore at the same time/);
+  });
+
+  test('renders the same objects on every synth', () => {
+    const synth = () => {
+      const chart = Testing.chart();
+      new VCluster(chart, 'vc');
+      return JSON.stringify(Testing.synth(chart));
+    };
+    expect(synth()).toEqual(synth());
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Developer tool: runs the conformance corpus (or the cases whose name contains FILTER) and
+ * prints each failure's differences. `npx ts-node tools/conformance.ts [FILTER] [--quiet]`
+ */
+import { loadCases } from '../test/conformance/cases';
+import { runCase } from '../test/conformance/run-case';
+
+const filter = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '';
+const quiet = process.argv.includes('--quiet');
+let passed = 0;
+let total = 0;
+const failed: string[] = [];
+for (const c of loadCases()) {
+  if (!c.name.includes(filter)) continue;
+  total++;
+  let result;
+  try {
+    result = runCase(c);
+  } catch (e) {
+    result = { passed: false, problems: [`crashed: ${(e as Error).stack}`] };
+  }
+  if (result.passed) {
+    passed++;
+  } else {
+    failed.push(c.name);
+    if (!quiet) console.log(`FAIL ${c.name}\n  ${result.problems.slice(0, 15).join('\n  ')}`);
+  }
+}
+console.log(`failed: ${failed.join(' ')}`);
+console.log(`${passed}/${total} cases pass`);
