@@ -14,6 +14,7 @@ import {
   Rule,
 } from './rbac-rules';
 
+// Most cluster role rules list their verbs in this order; the ones that differ spell theirs out.
 const READ = ['get', 'watch', 'list'];
 const MANAGE = ['create', 'delete', 'patch', 'update', 'get', 'watch', 'list'];
 

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { deployedEtcdEnabled, migrateFromDeployedEtcd } from './backing-store';
 import { chartLabel, Manifest, RenderContext, RenderedObject } from './context';
 import { clone, goString, isMap, mergeMaps, plain, truthy, Value, ValueMap } from './go-template';
+import { imageName } from './images';
 import { quoted } from './ingress';
 import { ValuesError } from '../values/errors';
 
@@ -213,7 +214,12 @@ function etcdContainer(ctx: RenderContext, sts: ValueMap, path: string): ValueMa
 
   const container: ValueMap = {
     name: 'etcd',
-    image: etcdImage(ctx, sts.image ?? {}),
+    image: imageName({
+      defaultImageRegistry: ctx.values.controlPlane?.advanced?.defaultImageRegistry,
+      registry: sts.image?.registry,
+      repository: sts.image?.repository,
+      tag: sts.image?.tag,
+    }),
     command,
   };
   if (truthy(security.containerSecurityContext)) container.securityContext = clone(security.containerSecurityContext);
@@ -266,23 +272,6 @@ function defaultAffinity(ctx: RenderContext): ValueMap {
       ],
     },
   };
-}
-
-/**
- * `vcluster.image` for the etcd image: the default registry replaces the image's own. The
- * template writes it single-quoted, so it stays a string.
- */
-function etcdImage(ctx: RenderContext, image: ValueMap): string {
-  const defaultRegistry = ctx.values.controlPlane?.advanced?.defaultImageRegistry;
-  const ref = `${text(image.repository)}:${text(image.tag)}`;
-  if (truthy(defaultRegistry)) return `${text(defaultRegistry)}/${ref}`;
-  if (truthy(image.registry)) return `${text(image.registry)}/${ref}`;
-  return ref;
-}
-
-/** What `{{ x }}` prints inside a larger string: nothing for a missing value. */
-function text(v: Value): string {
-  return v === null || v === undefined ? '' : goString(v);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { clone, goString, isMap, plain, truthy, Value, ValueMap } from './go-template';
 import { printed } from './images';
+import { quoted } from './ingress';
 
 /**
  * `_plugin.tpl`. Two generations of plugins: `plugins` (and `plugin` entries with version "v2")
@@ -96,9 +97,9 @@ function containerName(key: string, c: ValueMap): string {
   return truthy(c.name) ? goString(c.name) : key;
 }
 
-/** `- {{ $x | quote }}` per item: every item becomes a string (Sprig's quote prints nil as nothing). */
+/** `- {{ $x | quote }}` per item: every item becomes a string. */
 function quotedList(list: unknown): (string | null)[] {
-  return (list as Value[]).map((x) => (x === null || x === undefined ? null : goString(x)));
+  return (list as Value[]).map(quoted);
 }
 
 /** A plugin map's entries in Go's range order; a null entry reads as empty, as nil does in a template. */

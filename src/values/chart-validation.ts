@@ -6,6 +6,7 @@ import { isMap, truthy, ValueMap } from '../render/go-template';
  * `_exportKubeConfig.tpl`); the backing store check lives beside the backing store logic.
  */
 export function validateChartRules(values: ValueMap): void {
+  validateReadSections(values);
   validateRemovedVolumeSnapshotKeys(values);
   validateExportKubeConfig(values);
 }
@@ -47,4 +48,60 @@ function validateExportKubeConfig(values: ValueMap): void {
       throw new ValuesError(path, `${path}: additional secret must have name and/or namespace set, found ${JSON.stringify(s)}.`);
     }
   });
+}
+
+/**
+ * Sections the chart's templates read into without a guard (`.Values.sync.toHost.pods.enabled`
+ * and the like). A user `null` deletes a section from the defaults; Helm then fails with a nil
+ * pointer error, so it is refused here, naming the section.
+ */
+const READ_SECTIONS: readonly string[] = [
+  'controlPlane.advanced.globalMetadata', 'controlPlane.advanced.headlessService', 'controlPlane.advanced.kubeVip',
+  'controlPlane.advanced.podDisruptionBudget', 'controlPlane.advanced.serviceAccount', 'controlPlane.advanced.virtualScheduler',
+  'controlPlane.advanced.workloadServiceAccount', 'controlPlane.backingStore.database.embedded',
+  'controlPlane.backingStore.database.external', 'controlPlane.backingStore.etcd.deploy.headlessService',
+  'controlPlane.backingStore.etcd.deploy.service', 'controlPlane.backingStore.etcd.deploy.statefulSet',
+  'controlPlane.backingStore.etcd.embedded', 'controlPlane.backingStore.etcd.external', 'controlPlane.coredns',
+  'controlPlane.distro.k8s.image', 'controlPlane.distro.k8s.scheduler', 'controlPlane.ingress', 'controlPlane.service',
+  'controlPlane.serviceMonitor', 'controlPlane.statefulSet.highAvailability', 'controlPlane.statefulSet.image',
+  'controlPlane.statefulSet.persistence.volumeClaim', 'controlPlane.statefulSet.pods',
+  'controlPlane.statefulSet.probes.livenessProbe', 'controlPlane.statefulSet.probes.readinessProbe',
+  'controlPlane.statefulSet.probes.startupProbe', 'controlPlane.statefulSet.scheduling', 'controlPlane.statefulSet.security',
+  'controlPlane.tlsRoute', 'experimental.deploy.host', 'experimental.syncSettings', 'exportKubeConfig',
+  'integrations.certManager.sync.fromHost.clusterIssuers', 'integrations.certManager.sync.toHost.certificates',
+  'integrations.certManager.sync.toHost.issuers', 'integrations.externalSecrets.sync.fromHost.clusterStores',
+  'integrations.externalSecrets.sync.toHost.stores', 'integrations.externalSecrets.webhook', 'integrations.istio',
+  'integrations.kubeVirt.webhook', 'integrations.metricsServer', 'networking.advanced.proxyKubelets',
+  'networking.replicateServices', 'policies.limitRange', 'policies.networkPolicy.controlPlane',
+  'policies.networkPolicy.workload.publicEgress', 'policies.resourceQuota.scopeSelector', 'privateNodes', 'rbac.clusterRole',
+  'rbac.role', 'sync.fromHost.configMaps.mappings', 'sync.fromHost.csiDrivers', 'sync.fromHost.csiNodes',
+  'sync.fromHost.csiStorageCapacities', 'sync.fromHost.deviceClasses', 'sync.fromHost.gatewayClasses', 'sync.fromHost.gateways',
+  'sync.fromHost.ingressClasses', 'sync.fromHost.nodes', 'sync.fromHost.priorityClasses', 'sync.fromHost.runtimeClasses',
+  'sync.fromHost.secrets.mappings', 'sync.fromHost.storageClasses', 'sync.toHost.endpointSlices', 'sync.toHost.endpoints',
+  'sync.toHost.gatewayApi.backendTLSPolicies', 'sync.toHost.gatewayApi.gateways', 'sync.toHost.gatewayApi.httpRoutes',
+  'sync.toHost.gatewayApi.referenceGrants', 'sync.toHost.gatewayApi.tlsRoutes', 'sync.toHost.ingresses',
+  'sync.toHost.namespaces', 'sync.toHost.networkPolicies', 'sync.toHost.persistentVolumes', 'sync.toHost.podDisruptionBudgets',
+  'sync.toHost.pods.hybridScheduling', 'sync.toHost.priorityClasses', 'sync.toHost.resourceClaimTemplates',
+  'sync.toHost.resourceClaims', 'sync.toHost.serviceAccounts', 'sync.toHost.storageClasses',
+];
+
+function validateReadSections(values: ValueMap): void {
+  const checked = new Set<string>();
+  for (const section of READ_SECTIONS) {
+    let holder: unknown = values;
+    let path = '';
+    for (const key of section.split('.')) {
+      path = path ? `${path}.${key}` : key;
+      const next: unknown = isMap(holder) ? holder[key] : undefined;
+      if ((next === undefined || next === null) && !checked.has(path)) {
+        throw new ValuesError(
+          path,
+          `${path}: missing, but the chart reads settings inside it (${section}); a null in the values deletes the chart's whole section. ` +
+            `Set the individual keys inside ${path} instead (for example enabled: false).`,
+        );
+      }
+      checked.add(path);
+      holder = next;
+    }
+  }
 }

@@ -53,7 +53,8 @@ export function vClusterConfigHash(values: unknown): string {
   let hashed = values;
   if (isPlainObject(values) && isPlainObject(values.privateNodes) && 'autoNodes' in values.privateNodes) {
     // Rebuild only the two levels on the path; everything else is shared, never written.
-    const { autoNodes: _dropped, ...privateNodes } = values.privateNodes;
+    const privateNodes = { ...values.privateNodes };
+    delete privateNodes.autoNodes;
     hashed = { ...values, privateNodes };
   }
   const b64 = Buffer.from(helmToYaml(hashed), 'utf8').toString('base64');
@@ -81,6 +82,9 @@ const MAX_JSON_KEY_CHARS = 1022;
 const MAX_FLOW_LEVEL = 10000;
 
 type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
+
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
 
 interface Scalar {
   readonly text: string;
@@ -149,7 +153,7 @@ class Emitter {
     }
     this.increaseIndent(false, false);
     for (const key of keys) {
-      checkJsonKeyLength(key);
+      checkJsonKey(key);
       const keyScalar = stringScalar(key);
       this.writeIndent();
       if (!keyScalar.multiline && utf8Length(keyScalar.text) <= MAX_SIMPLE_KEY_BYTES) {
@@ -171,7 +175,7 @@ class Emitter {
     this.writeIndicator(close, false, false, false);
   }
 
-  private scalar(scalar: Scalar & Partial<Analysis>, simpleKey: boolean): void {
+  private scalar(scalar: AnalyzedScalar, simpleKey: boolean): void {
     const style = selectStyle(scalar, simpleKey);
     this.increaseIndent(true, false);
     switch (style) {
@@ -406,21 +410,26 @@ function escape(cp: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Scalars: what go-yaml's encoder asks for (stringv/intv/floatv/boolv/nilv) and what the emitter then allows.
 
-function toScalar(value: unknown): Scalar & Partial<Analysis> {
+function toScalar(value: unknown): AnalyzedScalar {
   switch (typeof value) {
     case 'string':
-      return stringScalar(value);
+      return stringScalar(foldNextLines(value));
     case 'number':
-      return { text: numberText(value), style: 'plain' };
+      return plainScalar(numberText(value));
     case 'boolean':
-      return { text: value ? 'true' : 'false', style: 'plain' };
+      return plainScalar(value ? 'true' : 'false');
     case 'object':
-      if (value === null) return { text: 'null', style: 'plain' };
+      if (value === null) return plainScalar('null');
       break;
     case 'undefined':
-      return { text: 'null', style: 'plain' };
+      return plainScalar('null');
   }
   throw new TypeError(`helmToYaml: cannot serialize ${Object.prototype.toString.call(value)}`);
+}
+
+/** Numbers, booleans and null: go-yaml asks for plain style (their text never needs quoting). */
+function plainScalar(text: string): AnalyzedScalar {
+  return { text, style: 'plain', ...analyze(text) };
 }
 
 interface Analysis {
@@ -430,10 +439,12 @@ interface Analysis {
   readonly blockAllowed: boolean;
 }
 
+type AnalyzedScalar = Scalar & Analysis;
+
 /** A string as go-yaml's stringv requests it, with the emitter's analysis of its characters. */
-function stringScalar(raw: string): Scalar & Analysis {
+function stringScalar(raw: string): AnalyzedScalar {
   // Go strings hold no lone surrogates: encoding/json would have written U+FFFD.
-  const text = /[\uD800-\uDFFF]/.test(raw) ? raw.replace(/[\uD800-\uDFFF]/gu, '\uFFFD') : raw;
+  const text = ANY_SURROGATE.test(raw) ? raw.replace(LONE_SURROGATE, '\uFFFD') : raw;
   const analysis = analyze(text);
   let style: ScalarStyle;
   if (text.includes('\n')) {
@@ -447,9 +458,7 @@ function stringScalar(raw: string): Scalar & Analysis {
 }
 
 /** libyaml's yaml_emitter_select_scalar_style, for scalars at flow level 0 without tags. */
-function selectStyle(scalar: Scalar & Partial<Analysis>, simpleKey: boolean): ScalarStyle {
-  // Numbers, booleans and null carry no analysis: their plain text is always allowed.
-  if (scalar.blockPlainAllowed === undefined) return scalar.style;
+function selectStyle(scalar: AnalyzedScalar, simpleKey: boolean): ScalarStyle {
   let style = scalar.style;
   if (simpleKey && scalar.multiline) style = 'double';
   if (style === 'plain' && !scalar.blockPlainAllowed) style = 'single';
@@ -549,8 +558,12 @@ function utf8Length(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** encoding/json's key text must fit go-yaml's 1024-character simple-key window (quotes included). */
-function checkJsonKeyLength(key: string): void {
+/**
+ * Keys go-yaml cannot read back from encoding/json's text: NEL (U+0085, which encoding/json leaves raw) starts a
+ * new line inside the key, and the key's JSON text must fit go-yaml's 1024-character simple-key window.
+ */
+function checkJsonKey(key: string): void {
+  if (key.includes(NEL)) throw new HelmYamlError('did not find expected \',\' or \'}\' (line break in key)');
   // Each UTF-16 unit becomes at most 6 JSON characters; short keys cannot reach the limit.
   if (key.length * 6 <= MAX_JSON_KEY_CHARS) return;
   let length = 0;
@@ -565,6 +578,37 @@ function checkJsonKeyLength(key: string): void {
     }
   }
   if (length > MAX_JSON_KEY_CHARS) throw new HelmYamlError('did not find expected \',\' or \'}\' (key too long)');
+}
+
+const NEL = '\u0085';
+
+/**
+ * A string value as go-yaml reads it back from encoding/json's text. The only raw line break JSON can hold is NEL,
+ * and go-yaml folds it like any break in a quoted scalar: the run of spaces and NELs around it becomes one space,
+ * or n-1 newlines for n NELs. A line starting with a document marker ("--- ", "...") is an error there.
+ */
+function foldNextLines(text: string): string {
+  if (!text.includes(NEL)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; ) {
+    if (text[i] !== ' ' && text[i] !== NEL) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let breaks = 0;
+    for (; text[i] === ' ' || text[i] === NEL; i++) if (text[i] === NEL) breaks++;
+    if (breaks === 0) continue;
+    out += text.slice(from, start) + (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1));
+    from = i;
+    const marker = text.slice(i, i + 3);
+    const after = text[i + 3];
+    if (text[i - 1] === NEL && (marker === '---' || marker === '...') && (after === ' ' || after === NEL)) {
+      throw new HelmYamlError('found unexpected document indicator');
+    }
+  }
+  return out + text.slice(from);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -622,12 +666,12 @@ function resolvesToString(text: string): boolean {
   const isSign = c === '+' || c === '-';
   if (!isDigit0 && !isSign && c !== '.' && !'yYnNtTfFoO~'.includes(c)) return true;
   if (RESOLVE_SPECIAL.has(text)) return false;
-  if (c === '.') return !isGoFloat(text);
+  if (c === '.') return !isDotFloat(text);
   if (!isDigit0 && !isSign) return true;
   if (isGoTimestamp(text)) return false;
   const plain = text.includes('_') ? text.split('_').join('') : text;
   if (parseGoInt(plain, 0, true) !== undefined || parseGoInt(plain, 0, false) !== undefined) return false;
-  if (isYamlStyleFloat(plain) && isGoFloat(plain)) return false;
+  if (isYamlStyleFloat(plain) && Number.isFinite(Number(plain))) return false;
   // go-yaml's extra binary forms: "0b" followed by a signed binary number.
   if (plain.startsWith('0b') && parseGoInt(plain.slice(2), 2, true) !== undefined) return false;
   return true;
@@ -700,28 +744,21 @@ function isYamlStyleFloat(s: string): boolean {
 }
 
 /**
- * strconv.ParseFloat(s, 64) succeeds: decimal (with optional exponent), hexadecimal with a 'p' exponent,
- * or inf/infinity/nan; out-of-range values are errors. Underscores are only valid after a base prefix.
+ * strconv.ParseFloat(s, 64) succeeds, for text starting with '.': digits, an optional exponent, and underscores
+ * only between digits; values that overflow float64 are errors (underflow is not).
  */
-function isGoFloat(s: string): boolean {
-  let body = s[0] === '+' || s[0] === '-' ? s.slice(1) : s;
-  const lower = body.toLowerCase();
-  if (lower === 'inf' || lower === 'infinity') return true;
-  if (lower === 'nan') return s === body;
-  if (lower.startsWith('0x')) return isGoHexFloat(lower.slice(2));
-  if (body.includes('_')) return false;
-  body = lower;
-  if (!isYamlStyleFloat(body) && !/^[0-9]+\.$|^\.[0-9]+$/.test(body)) return false;
-  return Number.isFinite(Number(body));
+function isDotFloat(s: string): boolean {
+  if (s.includes('_')) {
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === '_' && !(isAsciiDigit(s[i - 1]) && isAsciiDigit(s[i + 1]))) return false;
+    }
+    s = s.split('_').join('');
+  }
+  return isYamlStyleFloat(s) && Number.isFinite(Number(s));
 }
 
-/** Hex mantissa with a mandatory p exponent, e.g. "1.8p1"; underscores allowed between digits. */
-function isGoHexFloat(rest: string): boolean {
-  const body = rest.split('_').join('');
-  const m = /^([0-9a-f]*)(?:\.([0-9a-f]*))?p([+-]?[0-9]+)$/.exec(body);
-  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return false;
-  const mantissa = parseInt((m[1] || '0') + (m[2] ?? ''), 16) / 16 ** (m[2] ?? '').length;
-  return Number.isFinite(mantissa * 2 ** Number(m[3]));
+function isAsciiDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
 }
 
 /** go-yaml's isBase60Float: `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`, scanned without a regex. */
@@ -856,14 +893,19 @@ function digitRun(cps: readonly number[], start: number, seed: number): [bigint,
   return [v, i];
 }
 
+const UNICODE_LETTER = /^\p{L}$/u;
+const UNICODE_DIGIT = /^\p{Nd}$/u;
+
+/** Go's unicode.IsLetter. */
 function isLetter(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
-  return /\p{L}/u.test(String.fromCodePoint(cp));
+  return UNICODE_LETTER.test(String.fromCodePoint(cp));
 }
 
+/** Go's unicode.IsDigit. */
 function isDigit(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
-  return /\p{Nd}/u.test(String.fromCodePoint(cp));
+  return UNICODE_DIGIT.test(String.fromCodePoint(cp));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
