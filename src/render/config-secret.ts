@@ -1,5 +1,6 @@
 import { RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, truthy } from './go-template';
+import { syncerSecurityContext } from './control-plane';
+import { clone, isMap, truthy, ValueMap } from './go-template';
 import { configSecretData } from '../values/helm-yaml';
 
 /** `config-secret.yaml`: the full values, which the vCluster reads at start-up. */
@@ -17,7 +18,25 @@ export function renderConfigSecret(ctx: RenderContext): RenderedObject[] {
         ...(truthy(annotations) ? { annotations: clone(annotations) } : {}),
       },
       type: 'Opaque',
-      data: { 'config.yaml': configSecretData(ctx.values) },
+      data: { 'config.yaml': configSecretData(configValues(ctx.values)) },
     },
   }];
+}
+
+/**
+ * The values as the chart writes them into the Secret. Helm renders this template after the
+ * control plane's, whose kube-vip branch adds NET_ADMIN and NET_RAW to the container security
+ * context in place, so the Secret carries them too (the config hash, taken earlier, does not).
+ */
+function configValues(values: ValueMap): ValueMap {
+  const security = values.controlPlane?.statefulSet?.security;
+  if (!truthy(values.controlPlane?.advanced?.kubeVip?.enabled) || !isMap(security?.containerSecurityContext)) return values;
+  const sts = values.controlPlane.statefulSet;
+  return {
+    ...values,
+    controlPlane: {
+      ...values.controlPlane,
+      statefulSet: { ...sts, security: { ...security, containerSecurityContext: syncerSecurityContext(values) } },
+    },
+  };
 }

@@ -106,7 +106,7 @@ function volumes(ctx: RenderContext, sts: ValueMap): ValueMap[] {
   if (!Array.isArray(binaries) || binaries.length === 0) {
     // The chart pastes this list in unconditionally; anything but a non-empty list breaks its YAML.
     const path = 'controlPlane.statefulSet.persistence.binariesVolume';
-    throw new ValuesError(path, `${path}: expected a list with the volume named "binaries", found ${JSON.stringify(binaries ?? null)}. Remove the key to use the default emptyDir volume.`);
+    throw new ValuesError(path, `${path}: expected a list with the volume named "binaries", found ${JSON.stringify(binaries ?? null)}. Give one, e.g. [{name: binaries, emptyDir: {}}], or leave the key out for that default.`);
   }
   let data: ValueMap[] = [];
   if (truthy(persistence.dataVolume)) data = clone(persistence.dataVolume);

@@ -8,8 +8,8 @@
  * - go-yaml's parser reading that JSON back: number text becomes int64/uint64/float64, and a few inputs it rejects;
  * - go-yaml's encoder and emitter (a port of libyaml): key order, quoting, block styles, folding at 80 columns.
  *
- * Go map iteration order is random and go-yaml's key comparator is not transitive for some contrived key sets
- * (e.g. "2", "10", "1a"), so for those Helm itself is not deterministic; any order it can print is acceptable.
+ * go-yaml's key comparator is not transitive for some contrived key sets (e.g. "2", "10", "1a"); Helm sorts them
+ * starting from Go's random map order, so its own output varies from run to run. Here they get one fixed order.
  */
 import { createHash } from 'node:crypto';
 
@@ -23,8 +23,9 @@ export class HelmYamlError extends Error {
 
 /**
  * What `sigs.k8s.io/yaml.Marshal(value)` returns: the YAML text, ending with a newline.
- * Throws HelmYamlError where Go returns an error (NaN/Infinity, characters go-yaml's reader rejects,
- * keys over 1022 JSON characters, nesting deeper than 10000), and TypeError for values JSON cannot hold.
+ * Throws HelmYamlError where Go returns an error (NaN/Infinity, cycles, characters go-yaml's reader rejects,
+ * keys it cannot read back), and TypeError for values with no JSON form (functions, symbols, class instances).
+ * Nesting is limited by the JavaScript stack (about 1900 levels); Go's limit, 10000, is never reached.
  */
 export function helmToYamlRaw(value: unknown): string {
   return new Emitter().document(value);
@@ -78,8 +79,6 @@ const BEST_INDENT = 2;
 const MAX_SIMPLE_KEY_BYTES = 128;
 /** go-yaml's scanner requires the ':' of a flow-mapping key within 1024 characters of the key's opening quote. */
 const MAX_JSON_KEY_CHARS = 1022;
-/** go-yaml's scanner limit on nested flow collections (every JSON object or array is one). */
-const MAX_FLOW_LEVEL = 10000;
 
 type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 
@@ -100,33 +99,30 @@ class Emitter {
   private whitespace = true;
   /** Only indentation (and indicators like '-') has been written on this line so far. */
   private indention = true;
-  private depth = 0;
   private readonly ancestors = new Set<object>();
 
   public document(value: unknown): string {
-    this.node(value, false, false);
+    this.node(value, false);
     // Document end: finish the last line.
     this.writeIndent();
     return this.out;
   }
 
-  private node(value: unknown, mappingContext: boolean, simpleKey: boolean): void {
-    if (Array.isArray(value)) {
-      this.container(value, () => this.sequence(value, mappingContext));
-    } else if (isPlainObject(value)) {
-      this.container(value, () => this.mapping(value));
-    } else {
-      this.scalar(toScalar(value), simpleKey);
+  private node(value: unknown, mappingContext: boolean): void {
+    const isArray = Array.isArray(value);
+    if (!isArray && !isPlainObject(value)) {
+      this.scalar(toScalar(value), false);
+      return;
     }
-  }
-
-  private container(value: object, emit: () => void): void {
-    if (this.ancestors.has(value)) throw new TypeError('helmToYaml: cyclic structure');
-    if (++this.depth > MAX_FLOW_LEVEL) throw new HelmYamlError(`exceeded max depth of ${MAX_FLOW_LEVEL}`);
+    // encoding/json refuses cycles (Go maps and slices can hold themselves too).
+    if (this.ancestors.has(value)) throw new HelmYamlError('json: unsupported value: encountered a cycle');
     this.ancestors.add(value);
-    emit();
+    if (isArray) {
+      this.sequence(value, mappingContext);
+    } else {
+      this.mapping(value);
+    }
     this.ancestors.delete(value);
-    this.depth--;
   }
 
   private sequence(items: readonly unknown[], mappingContext: boolean): void {
@@ -139,8 +135,8 @@ class Emitter {
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
-      // encoding/json writes undefined (and functions) in arrays as null.
-      this.node(item === undefined ? null : item, false, false);
+      // As JSON.stringify does: undefined in an array becomes null.
+      this.node(item === undefined ? null : item, false);
     }
     this.popIndent();
   }
@@ -165,7 +161,7 @@ class Emitter {
         this.writeIndent();
         this.writeIndicator(':', true, false, true);
       }
-      this.node(obj[key], true, false);
+      this.node(obj[key], true);
     }
     this.popIndent();
   }
@@ -295,7 +291,7 @@ class Emitter {
         }
         spaces = true;
       } else if (isBreak(ch.codePointAt(0) as number)) {
-        // Only U+2028/U+2029 get here: LF makes the string literal, CR and NEL make it double-quoted.
+        // Only U+2028/U+2029 get here: LF makes the string literal, CR makes it double-quoted, NEL was folded.
         this.writeBreak(ch);
         this.indention = true;
         breaks = true;
@@ -506,8 +502,9 @@ function analyze(text: string): Analysis {
     }
 
     if (!isPrintable(cp)) {
-      // encoding/json leaves these unescaped and go-yaml's reader refuses them when reading the JSON back.
-      if ((cp >= 0x7f && cp <= 0x9f && cp !== 0x85) || cp === 0xfffe || cp === 0xffff) {
+      // encoding/json leaves these unescaped and go-yaml's reader refuses them when reading the JSON back
+      // (NEL, U+0085, is the exception, but it never gets here: see foldNextLines).
+      if ((cp >= 0x7f && cp <= 0x9f) || cp === 0xfffe || cp === 0xffff) {
         throw new HelmYamlError(`control characters are not allowed (U+${cp.toString(16).toUpperCase()})`);
       }
       special = true;

@@ -1,0 +1,283 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run bench`: how long `cdk8s synth` takes for N virtual clusters, N = 1, 10, 100, 1000.
+//
+// Every measurement is a FRESH Node process (this file with --child), so a large N is not
+// warmed by a smaller one and peak RSS is per N. The parent times each child from spawn to
+// exit (Node start-up included) and reads its peak RSS from GNU time when /usr/bin/time is
+// there, else from the child's own process.resourceUsage(). Runs the BUILT library in lib/.
+//
+//   node bench/run.js [--n 1,10,100,1000] [--runs 3] [--cpu-prof] [--no-cli]
+//
+// --cpu-prof writes a V8 CPU profile of one extra run per N into bench/results/profiles/ and
+// prints its top functions by self time (see bench/profile-summary.js).
+
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS = path.join(__dirname, 'results');
+const GNU_TIME = '/usr/bin/time';
+
+/** The issue's targets on a 2-core machine. */
+const TARGETS = { wall100Ms: 1500, wall1000Ms: 8000, rss1000MiB: 1024, perVcRatio: 1.5 };
+
+if (process.argv[2] === '--child') {
+  child(Number(process.argv[3]), process.argv[4]);
+} else {
+  main().catch((e) => {
+    console.error(e.stack || String(e));
+    process.exit(1);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The measured process: synthesize N tenants into OUTDIR, report what it did as one JSON line.
+
+function child(n, outdir) {
+  const { performance } = require('perf_hooks');
+  const t0 = performance.now(); // ms since this process started
+  const { App } = require('cdk8s');
+  const { addTenant, tenantName } = require('./tenants');
+  const t1 = performance.now();
+  const app = new App({ outdir });
+  for (let i = 1; i <= n; i++) addTenant(app, tenantName(i));
+  const t2 = performance.now();
+  app.synth();
+  const t3 = performance.now();
+  let bytes = 0;
+  let files = 0;
+  for (const f of fs.readdirSync(outdir)) {
+    bytes += fs.statSync(path.join(outdir, f)).size;
+    files++;
+  }
+  process.stdout.write(`${JSON.stringify({
+    startupMs: t0,
+    loadMs: t1 - t0,
+    constructMs: t2 - t1,
+    synthMs: t3 - t2,
+    files,
+    bytes,
+    maxRssKiB: process.resourceUsage().maxRSS,
+  })}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent: spawn, time, collect, print, write bench/results/latest.json.
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const libEntry = path.join(ROOT, 'lib', 'src', 'index.js');
+  if (!fs.existsSync(libEntry)) throw new Error('lib/ is not built: run `npm run build` (or `npm run bench`, which builds first).');
+  checkWorkload();
+
+  const useGnuTime = fs.existsSync(GNU_TIME);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-vcluster-bench-'));
+  const rows = [];
+  try {
+    for (const n of args.ns) {
+      const runs = [];
+      for (let r = 0; r < args.runs; r++) {
+        const outdir = path.join(tmp, `n${n}-r${r}`);
+        const m = await measure(process.execPath, [__filename, '--child', String(n), outdir], { useGnuTime, tmp });
+        const report = JSON.parse(m.stdout.trim().split('\n').pop());
+        if (report.files !== n) throw new Error(`N=${n}: expected ${n} files in the output, found ${report.files}`);
+        runs.push({ wallMs: m.wallMs, peakRssKiB: m.peakRssKiB ?? report.maxRssKiB, ...report });
+        fs.rmSync(outdir, { recursive: true, force: true });
+      }
+      rows.push(summarize(n, runs));
+      printRow(rows[rows.length - 1], rows.length === 1);
+    }
+
+    let cli;
+    if (args.cli) cli = await benchCli(tmp, args.runs, useGnuTime);
+
+    let profiles;
+    if (args.cpuProf) profiles = await profile(args.ns, tmp);
+
+    const result = {
+      date: new Date().toISOString(),
+      machine: { node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1) },
+      peakRssSource: useGnuTime ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS',
+      runsPerN: args.runs,
+      workload: 'tutorial final scenario (main.ts TutorialChart values), one cdk8s Chart and VCluster per tenant (tenant-0001...), app.synth() to a temp outdir',
+      results: rows,
+      cli,
+      targets: checkTargets(rows),
+      profiles,
+    };
+    fs.mkdirSync(RESULTS, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.log('');
+    for (const t of result.targets) console.log(`${t.ok ? 'PASS' : 'FAIL'}  ${t.target}: ${t.measured}`);
+    console.log(`\nwritten: ${path.relative(ROOT, path.join(RESULTS, 'latest.json'))}`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function parseArgs(argv) {
+  const args = { ns: [1, 10, 100, 1000], runs: 3, cpuProf: false, cli: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--n') args.ns = argv[++i].split(',').map(Number);
+    else if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--cpu-prof') args.cpuProf = true;
+    else if (a === '--no-cli') args.cli = false;
+    else throw new Error(`unknown argument ${a}; usage: node bench/run.js [--n 1,10,100,1000] [--runs 3] [--cpu-prof] [--no-cli]`);
+  }
+  if (args.ns.some((n) => !Number.isInteger(n) || n < 1) || !(args.runs >= 1)) throw new Error('--n takes positive integers, --runs a positive number');
+  return args;
+}
+
+/**
+ * The benchmark's tenant must be main.ts's TutorialChart: rendered as `vc1` both must give the
+ * same YAML, else bench/tenants.js has drifted from the tutorial.
+ */
+function checkWorkload() {
+  const { App } = require('cdk8s');
+  const { TutorialChart } = require(path.join(ROOT, 'lib', 'main.js'));
+  const { addTenant } = require('./tenants');
+  const a = new App();
+  new TutorialChart(a, 'vc1');
+  const b = new App();
+  addTenant(b, 'vc1');
+  if (a.synthYaml() !== b.synthYaml()) throw new Error('bench/tenants.js no longer renders like main.ts TutorialChart for vc1: update tutorialValues().');
+}
+
+/** Runs one process; wall time from spawn to exit, peak RSS from GNU time if available. */
+function measure(cmd, argv, { useGnuTime, tmp }) {
+  return new Promise((resolve, reject) => {
+    const timeFile = path.join(tmp, `time-${process.hrtime.bigint()}.txt`);
+    const [file, fileArgs] = useGnuTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...argv]] : [cmd, argv];
+    const start = process.hrtime.bigint();
+    const p = spawn(file, fileArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    p.stdout.on('data', (d) => out.push(d));
+    p.stderr.on('data', (d) => err.push(d));
+    p.on('error', reject);
+    p.on('exit', () => {
+      // 'exit' can come before the pipes are drained; the time is taken here, the output on 'close'.
+      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+      p.on('close', (code) => {
+        const stdout = Buffer.concat(out);
+        if (code !== 0) return reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}: ${Buffer.concat(err).toString()}`));
+        let peakRssKiB;
+        if (useGnuTime) {
+          peakRssKiB = Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+          fs.rmSync(timeFile, { force: true });
+        }
+        resolve({ wallMs, peakRssKiB, stdout: stdout.toString(), stdoutBytes: stdout.length });
+      });
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function summarize(n, runs) {
+  const wallMs = median(runs.map((r) => r.wallMs));
+  const workMs = median(runs.map((r) => r.constructMs + r.synthMs));
+  return {
+    n,
+    wallMs: round(wallMs),
+    msPerVc: round(wallMs / n, 2),
+    workMsPerVc: round(workMs / n, 2),
+    startupMs: round(median(runs.map((r) => r.startupMs))),
+    loadMs: round(median(runs.map((r) => r.loadMs))),
+    constructMs: round(median(runs.map((r) => r.constructMs))),
+    synthMs: round(median(runs.map((r) => r.synthMs))),
+    peakRssMiB: round(Math.max(...runs.map((r) => r.peakRssKiB)) / 1024),
+    bytesWritten: runs[0].bytes,
+    files: runs[0].files,
+    runs: runs.map((r) => ({ wallMs: round(r.wallMs), peakRssMiB: round(r.peakRssKiB / 1024), loadMs: round(r.loadMs), constructMs: round(r.constructMs), synthMs: round(r.synthMs) })),
+  };
+}
+
+const COLUMNS = [
+  ['N', (r) => r.n],
+  ['wall ms', (r) => r.wallMs.toFixed(0)],
+  ['ms/VC (wall/N)', (r) => r.msPerVc.toFixed(2)],
+  ['ms/VC (work)', (r) => r.workMsPerVc.toFixed(2)],
+  ['load ms', (r) => r.loadMs.toFixed(0)],
+  ['construct ms', (r) => r.constructMs.toFixed(0)],
+  ['synth ms', (r) => r.synthMs.toFixed(0)],
+  ['peak RSS MiB', (r) => r.peakRssMiB.toFixed(0)],
+  ['bytes written', (r) => r.bytesWritten],
+];
+
+function printRow(row, header) {
+  const cells = COLUMNS.map(([h, f]) => String(f(row)).padStart(Math.max(h.length, 8)));
+  if (header) {
+    console.log(COLUMNS.map(([h]) => h.padStart(Math.max(h.length, 8))).join('  '));
+  }
+  console.log(cells.join('  '));
+}
+
+function checkTargets(rows) {
+  const by = new Map(rows.map((r) => [r.n, r]));
+  const out = [];
+  const r100 = by.get(100);
+  const r1000 = by.get(1000);
+  if (r100) out.push({ target: `100 tenants <= ${TARGETS.wall100Ms} ms wall`, measured: `${r100.wallMs.toFixed(0)} ms`, ok: r100.wallMs <= TARGETS.wall100Ms });
+  if (r1000) {
+    out.push({ target: `1000 tenants <= ${TARGETS.wall1000Ms} ms wall`, measured: `${r1000.wallMs.toFixed(0)} ms`, ok: r1000.wallMs <= TARGETS.wall1000Ms });
+    out.push({ target: `1000 tenants peak RSS <= ${TARGETS.rss1000MiB} MiB`, measured: `${r1000.peakRssMiB.toFixed(0)} MiB`, ok: r1000.peakRssMiB <= TARGETS.rss1000MiB });
+  }
+  if (r100 && r1000) {
+    const ratio = r1000.workMsPerVc / r100.workMsPerVc;
+    out.push({ target: `ms/VC (work) at 1000 <= ${TARGETS.perVcRatio}x that at 100`, measured: `${r1000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ${ratio.toFixed(2)}x`, ok: ratio <= TARGETS.perVcRatio });
+    const wallRatio = r1000.msPerVc / r100.msPerVc;
+    out.push({ target: `ms/VC (wall/N) at 1000 <= ${TARGETS.perVcRatio}x that at 100`, measured: `${r1000.msPerVc.toFixed(2)} / ${r100.msPerVc.toFixed(2)} = ${wallRatio.toFixed(2)}x`, ok: wallRatio <= TARGETS.perVcRatio });
+  }
+  return out;
+}
+
+/** A cold run of the command line on the tutorial's values, as `helm template` would be run. */
+async function benchCli(tmp, runs, useGnuTime) {
+  const YAML = require('yaml');
+  const { tutorialValues } = require('./tenants');
+  const valuesFile = path.join(tmp, 'vc1.yaml');
+  fs.writeFileSync(valuesFile, YAML.stringify(tutorialValues('vc1')));
+  const cli = path.join(ROOT, 'lib', 'src', 'cli', 'main.js');
+  const ms = [];
+  for (let r = 0; r < runs; r++) {
+    ms.push(await measure(process.execPath, [cli, 'template', 'vc1', '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp }));
+  }
+  const out = {
+    command: 'node lib/src/cli/main.js template vc1 -n vc1 -f <tutorial values>.yaml',
+    wallMs: round(median(ms.map((m) => m.wallMs))),
+    peakRssMiB: ms[0].peakRssKiB === undefined ? undefined : round(Math.max(...ms.map((m) => m.peakRssKiB)) / 1024),
+    stdoutBytes: ms[0].stdoutBytes,
+    runs: ms.map((m) => round(m.wallMs)),
+  };
+  console.log(`\nCLI cold run (${out.command}): ${out.wallMs.toFixed(0)} ms wall, ` +
+    `${out.peakRssMiB === undefined ? '?' : out.peakRssMiB.toFixed(0)} MiB peak RSS, ${out.stdoutBytes} bytes on stdout`);
+  return out;
+}
+
+/** One extra run per N under --cpu-prof; prints the top functions by self time. */
+async function profile(ns, tmp) {
+  const { summarizeProfile, formatSummary } = require('./profile-summary');
+  const dir = path.join(RESULTS, 'profiles');
+  fs.mkdirSync(dir, { recursive: true });
+  const out = {};
+  for (const n of ns) {
+    const name = `n${n}.cpuprofile`;
+    fs.rmSync(path.join(dir, name), { force: true });
+    const outdir = path.join(tmp, `prof-n${n}`);
+    await measure(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, __filename, '--child', String(n), outdir], { useGnuTime: false, tmp });
+    const summary = summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')), ROOT);
+    console.log(`\nCPU profile N=${n} (${path.relative(ROOT, path.join(dir, name))}), top self time:`);
+    console.log(formatSummary(summary, 20));
+    out[n] = { file: path.relative(ROOT, path.join(dir, name)), top: summary.functions.slice(0, 20), byFile: summary.files.slice(0, 10) };
+  }
+  return out;
+}
