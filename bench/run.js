@@ -7,7 +7,11 @@
 // exit (Node start-up included) and reads its peak RSS from GNU time when /usr/bin/time is
 // there, else from the child's own process.resourceUsage(). Runs the BUILT library in lib/.
 //
-//   node bench/run.js [--n 1,10,100,1000] [--runs 3] [--cpu-prof] [--no-cli]
+//   node bench/run.js [--n 1,10,100,1000] [--layout chart-per-tenant,one-chart] [--runs 3]
+//                     [--cpu-prof] [--no-cli]
+//
+// Layouts (bench/tenants.js): chart-per-tenant, the tutorial's TutorialChart once per tenant
+// (one output file each); one-chart, every tenant in one Chart (one output file).
 //
 // --cpu-prof writes a V8 CPU profile of one extra run per N into bench/results/profiles/ and
 // prints its top functions by self time (see bench/profile-summary.js).
@@ -25,7 +29,7 @@ const GNU_TIME = '/usr/bin/time';
 const TARGETS = { wall100Ms: 1500, wall1000Ms: 8000, rss1000MiB: 1024, perVcRatio: 1.5 };
 
 if (process.argv[2] === '--child') {
-  child(Number(process.argv[3]), process.argv[4]);
+  child(process.argv[3], Number(process.argv[4]), process.argv[5]);
 } else {
   main().catch((e) => {
     console.error(e.stack || String(e));
@@ -34,16 +38,17 @@ if (process.argv[2] === '--child') {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The measured process: synthesize N tenants into OUTDIR, report what it did as one JSON line.
+// The measured process: synthesize N tenants in LAYOUT into OUTDIR, report what it did as one
+// JSON line.
 
-function child(n, outdir) {
+function child(layout, n, outdir) {
   const { performance } = require('perf_hooks');
   const t0 = performance.now(); // ms since this process started
   const { App } = require('cdk8s');
-  const { addTenant, tenantName } = require('./tenants');
+  const { LAYOUTS } = require('./tenants');
   const t1 = performance.now();
   const app = new App({ outdir });
-  for (let i = 1; i <= n; i++) addTenant(app, tenantName(i));
+  LAYOUTS[layout](app, n);
   const t2 = performance.now();
   app.synth();
   const t3 = performance.now();
@@ -77,32 +82,36 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-vcluster-bench-'));
   const rows = [];
   try {
-    for (const n of args.ns) {
-      const runs = [];
-      for (let r = 0; r < args.runs; r++) {
-        const outdir = path.join(tmp, `n${n}-r${r}`);
-        const m = await measure(process.execPath, [__filename, '--child', String(n), outdir], { useGnuTime, tmp });
-        const report = JSON.parse(m.stdout.trim().split('\n').pop());
-        if (report.files !== n) throw new Error(`N=${n}: expected ${n} files in the output, found ${report.files}`);
-        runs.push({ wallMs: m.wallMs, peakRssKiB: m.peakRssKiB ?? report.maxRssKiB, ...report });
-        fs.rmSync(outdir, { recursive: true, force: true });
+    for (const layout of args.layouts) {
+      console.log(`\nlayout ${layout}, median of ${args.runs} run(s), each a fresh process:`);
+      for (const n of args.ns) {
+        const runs = [];
+        for (let r = 0; r < args.runs; r++) {
+          const outdir = path.join(tmp, `${layout}-n${n}-r${r}`);
+          const m = await measure(process.execPath, [__filename, '--child', layout, String(n), outdir], { useGnuTime, tmp });
+          const report = JSON.parse(m.stdout.trim().split('\n').pop());
+          const files = layout === 'one-chart' ? 1 : n;
+          if (report.files !== files) throw new Error(`${layout} N=${n}: expected ${files} file(s) in the output, found ${report.files}`);
+          runs.push({ wallMs: m.wallMs, peakRssKiB: m.peakRssKiB ?? report.maxRssKiB, ...report });
+          fs.rmSync(outdir, { recursive: true, force: true });
+        }
+        rows.push(summarize(layout, n, runs));
+        printRow(rows[rows.length - 1], n === args.ns[0]);
       }
-      rows.push(summarize(n, runs));
-      printRow(rows[rows.length - 1], rows.length === 1);
     }
 
     let cli;
     if (args.cli) cli = await benchCli(tmp, args.runs, useGnuTime);
 
     let profiles;
-    if (args.cpuProf) profiles = await profile(args.ns, tmp);
+    if (args.cpuProf) profiles = await profile(args.layouts, args.ns, tmp);
 
     const result = {
       date: new Date().toISOString(),
       machine: { node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1) },
       peakRssSource: useGnuTime ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS',
       runsPerN: args.runs,
-      workload: 'tutorial final scenario (main.ts TutorialChart values), one cdk8s Chart and VCluster per tenant (tenant-0001...), app.synth() to a temp outdir',
+      workload: 'tutorial final scenario (main.ts TutorialChart values), one VCluster per tenant (tenant-0001...) in its own namespace, app.synth() to a temp outdir; layouts: chart-per-tenant (one Chart and file per tenant), one-chart (all tenants in one Chart and file)',
       results: rows,
       cli,
       targets: checkTargets(rows),
@@ -119,15 +128,19 @@ async function main() {
 }
 
 function parseArgs(argv) {
-  const args = { ns: [1, 10, 100, 1000], runs: 3, cpuProf: false, cli: true };
+  const { LAYOUTS } = require('./tenants');
+  const args = { ns: [1, 10, 100, 1000], layouts: Object.keys(LAYOUTS), runs: 3, cpuProf: false, cli: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--n') args.ns = argv[++i].split(',').map(Number);
+    else if (a === '--layout') args.layouts = argv[++i].split(',');
     else if (a === '--runs') args.runs = Number(argv[++i]);
     else if (a === '--cpu-prof') args.cpuProf = true;
     else if (a === '--no-cli') args.cli = false;
-    else throw new Error(`unknown argument ${a}; usage: node bench/run.js [--n 1,10,100,1000] [--runs 3] [--cpu-prof] [--no-cli]`);
+    else throw new Error(`unknown argument ${a}; usage: node bench/run.js [--n 1,10,100,1000] [--layout ${Object.keys(LAYOUTS).join(',')}] [--runs 3] [--cpu-prof] [--no-cli]`);
   }
+  const unknown = args.layouts.filter((l) => !LAYOUTS[l]);
+  if (unknown.length > 0) throw new Error(`unknown layout ${unknown.join(', ')}; layouts: ${Object.keys(LAYOUTS).join(', ')}`);
   if (args.ns.some((n) => !Number.isInteger(n) || n < 1) || !(args.runs >= 1)) throw new Error('--n takes positive integers, --runs a positive number');
   return args;
 }
@@ -182,10 +195,11 @@ const median = (xs) => {
 };
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-function summarize(n, runs) {
+function summarize(layout, n, runs) {
   const wallMs = median(runs.map((r) => r.wallMs));
   const workMs = median(runs.map((r) => r.constructMs + r.synthMs));
   return {
+    layout,
     n,
     wallMs: round(wallMs),
     msPerVc: round(wallMs / n, 2),
@@ -222,20 +236,23 @@ function printRow(row, header) {
 }
 
 function checkTargets(rows) {
-  const by = new Map(rows.map((r) => [r.n, r]));
   const out = [];
-  const r100 = by.get(100);
-  const r1000 = by.get(1000);
-  if (r100) out.push({ target: `100 tenants <= ${TARGETS.wall100Ms} ms wall`, measured: `${r100.wallMs.toFixed(0)} ms`, ok: r100.wallMs <= TARGETS.wall100Ms });
-  if (r1000) {
-    out.push({ target: `1000 tenants <= ${TARGETS.wall1000Ms} ms wall`, measured: `${r1000.wallMs.toFixed(0)} ms`, ok: r1000.wallMs <= TARGETS.wall1000Ms });
-    out.push({ target: `1000 tenants peak RSS <= ${TARGETS.rss1000MiB} MiB`, measured: `${r1000.peakRssMiB.toFixed(0)} MiB`, ok: r1000.peakRssMiB <= TARGETS.rss1000MiB });
-  }
-  if (r100 && r1000) {
-    const ratio = r1000.workMsPerVc / r100.workMsPerVc;
-    out.push({ target: `ms/VC (work) at 1000 <= ${TARGETS.perVcRatio}x that at 100`, measured: `${r1000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ${ratio.toFixed(2)}x`, ok: ratio <= TARGETS.perVcRatio });
-    const wallRatio = r1000.msPerVc / r100.msPerVc;
-    out.push({ target: `ms/VC (wall/N) at 1000 <= ${TARGETS.perVcRatio}x that at 100`, measured: `${r1000.msPerVc.toFixed(2)} / ${r100.msPerVc.toFixed(2)} = ${wallRatio.toFixed(2)}x`, ok: wallRatio <= TARGETS.perVcRatio });
+  for (const layout of [...new Set(rows.map((r) => r.layout))]) {
+    const by = new Map(rows.filter((r) => r.layout === layout).map((r) => [r.n, r]));
+    const target = (text, measured, ok) => out.push({ layout, target: `${layout}: ${text}`, measured, ok });
+    const r100 = by.get(100);
+    const r1000 = by.get(1000);
+    if (r100) target(`100 tenants <= ${TARGETS.wall100Ms} ms wall`, `${r100.wallMs.toFixed(0)} ms`, r100.wallMs <= TARGETS.wall100Ms);
+    if (r1000) {
+      target(`1000 tenants <= ${TARGETS.wall1000Ms} ms wall`, `${r1000.wallMs.toFixed(0)} ms`, r1000.wallMs <= TARGETS.wall1000Ms);
+      target(`1000 tenants peak RSS <= ${TARGETS.rss1000MiB} MiB`, `${r1000.peakRssMiB.toFixed(0)} MiB`, r1000.peakRssMiB <= TARGETS.rss1000MiB);
+    }
+    if (r100 && r1000) {
+      const ratio = r1000.workMsPerVc / r100.workMsPerVc;
+      target(`ms/VC (work) at 1000 <= ${TARGETS.perVcRatio}x that at 100`, `${r1000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ${ratio.toFixed(2)}x`, ratio <= TARGETS.perVcRatio);
+      const wallRatio = r1000.msPerVc / r100.msPerVc;
+      target(`ms/VC (wall/N) at 1000 <= ${TARGETS.perVcRatio}x that at 100`, `${r1000.msPerVc.toFixed(2)} / ${r100.msPerVc.toFixed(2)} = ${wallRatio.toFixed(2)}x`, wallRatio <= TARGETS.perVcRatio);
+    }
   }
   return out;
 }
@@ -263,21 +280,23 @@ async function benchCli(tmp, runs, useGnuTime) {
   return out;
 }
 
-/** One extra run per N under --cpu-prof; prints the top functions by self time. */
-async function profile(ns, tmp) {
+/** One extra run per layout and N under --cpu-prof; prints the top functions by self time. */
+async function profile(layouts, ns, tmp) {
   const { summarizeProfile, formatSummary } = require('./profile-summary');
   const dir = path.join(RESULTS, 'profiles');
   fs.mkdirSync(dir, { recursive: true });
   const out = {};
-  for (const n of ns) {
-    const name = `n${n}.cpuprofile`;
-    fs.rmSync(path.join(dir, name), { force: true });
-    const outdir = path.join(tmp, `prof-n${n}`);
-    await measure(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, __filename, '--child', String(n), outdir], { useGnuTime: false, tmp });
-    const summary = summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')), ROOT);
-    console.log(`\nCPU profile N=${n} (${path.relative(ROOT, path.join(dir, name))}), top self time:`);
-    console.log(formatSummary(summary, 20));
-    out[n] = { file: path.relative(ROOT, path.join(dir, name)), top: summary.functions.slice(0, 20), byFile: summary.files.slice(0, 10) };
+  for (const layout of layouts) {
+    for (const n of ns) {
+      const name = `${layout}-n${n}.cpuprofile`;
+      fs.rmSync(path.join(dir, name), { force: true });
+      const outdir = path.join(tmp, `prof-${layout}-n${n}`);
+      await measure(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, __filename, '--child', layout, String(n), outdir], { useGnuTime: false, tmp });
+      const summary = summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')), ROOT);
+      console.log(`\nCPU profile ${layout} N=${n} (${path.relative(ROOT, path.join(dir, name))}), top self time:`);
+      console.log(formatSummary(summary, 20));
+      out[`${layout}/${n}`] = { file: path.relative(ROOT, path.join(dir, name)), totalMs: summary.totalMs, top: summary.functions.slice(0, 20), byFile: summary.files.slice(0, 12), byPackage: summary.packages };
+    }
   }
   return out;
 }

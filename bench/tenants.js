@@ -64,11 +64,28 @@ function tenantName(i) {
   return `tenant-${String(i).padStart(4, '0')}`;
 }
 
-/** One chart per tenant, like TutorialChart: `cdk8s synth` writes one file per chart. */
-function addTenant(app, name) {
-  const chart = new Chart(app, name);
+/**
+ * Adds a tenant: a VCluster named NAME in namespace NAME. With no chart given it gets its own
+ * chart, like TutorialChart (`cdk8s synth` then writes one file per tenant, NAME.k8s.yaml);
+ * else it goes into that chart.
+ */
+function addTenant(app, name, chart = new Chart(app, name)) {
   new VCluster(chart, name, { namespace: name, values: tutorialValues(name) });
   return chart;
 }
 
-module.exports = { tutorialValues, tenantName, addTenant };
+/**
+ * The layouts measured. chart-per-tenant is the tutorial's app repeated: one Chart (and output
+ * file) per tenant. one-chart puts every tenant into one Chart (one output file).
+ */
+const LAYOUTS = {
+  'chart-per-tenant': (app, n) => {
+    for (let i = 1; i <= n; i++) addTenant(app, tenantName(i));
+  },
+  'one-chart': (app, n) => {
+    const chart = new Chart(app, 'tenants');
+    for (let i = 1; i <= n; i++) addTenant(app, tenantName(i), chart);
+  },
+};
+
+module.exports = { tutorialValues, tenantName, addTenant, LAYOUTS };

@@ -1,12 +1,13 @@
 /**
  * Developer tool: runs the conformance corpus (or the cases whose name contains FILTER) and
- * prints each failure's differences. `npx ts-node tools/conformance.ts [FILTER] [--quiet]`
+ * prints each failure's differences. `npx ts-node tools/conformance.ts [FILTER] [--quiet] [--strict-hash]`
  */
 import { loadCases } from '../test/conformance/cases';
 import { runCase } from '../test/conformance/run-case';
 
 const filter = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '';
 const quiet = process.argv.includes('--quiet');
+const strictHash = process.argv.includes('--strict-hash');
 let passed = 0;
 let total = 0;
 const failed: string[] = [];
@@ -15,7 +16,7 @@ for (const c of loadCases()) {
   total++;
   let result;
   try {
-    result = runCase(c);
+    result = runCase(c, strictHash);
   } catch (e) {
     result = { passed: false, problems: [`crashed: ${(e as Error).stack}`] };
   }

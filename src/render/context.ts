@@ -1,4 +1,4 @@
-import { ValueMap } from './go-template';
+import { mergeMaps, truthy, userMap, Value, ValueMap } from './go-template';
 import { KubeVersion } from '../values/kube-version';
 
 /** What every template sees: Helm's `.Values`, `.Release`, `.Capabilities` and `.Chart`. */
@@ -43,5 +43,42 @@ export function standardLabels(ctx: RenderContext): ValueMap {
     chart: chartLabel(ctx),
     release: ctx.release.name,
     heritage: 'Helm',
+  };
+}
+
+/**
+ * `$annotations := merge dict A B` of an object's own annotations and the global ones
+ * (`controlPlane.advanced.globalMetadata.annotations`): A wins on a shared key, and the templates
+ * differ in which of the two they put first.
+ */
+export function mergedAnnotations(ctx: RenderContext, own: Value, first: 'own' | 'global'): ValueMap {
+  const global = ctx.values.controlPlane?.advanced?.globalMetadata?.annotations;
+  return first === 'own' ? mergeMaps(own, global) : mergeMaps(global, own);
+}
+
+/** What `objectMetadata` builds from. */
+export interface MetadataOptions {
+  readonly name: string;
+  /** The chart's labels for the object; the standard ones unless given. */
+  readonly labels?: ValueMap;
+  /** The values section with the object's own `labels` and `annotations`, and its key path. */
+  readonly section: ValueMap;
+  readonly path: string;
+  /** Which annotations win on a shared key: the section's own or the global ones. */
+  readonly annotationsFirst: 'own' | 'global';
+}
+
+/**
+ * `metadata:` as most templates write it: the name, the release namespace, the chart's labels
+ * followed by the section's own (pasted after them, so theirs win), and the merged annotations
+ * when there are any.
+ */
+export function objectMetadata(ctx: RenderContext, options: MetadataOptions): Manifest['metadata'] {
+  const annotations = mergedAnnotations(ctx, options.section.annotations, options.annotationsFirst);
+  return {
+    name: options.name,
+    namespace: ctx.release.namespace,
+    labels: { ...(options.labels ?? standardLabels(ctx)), ...userMap(options.section.labels, `${options.path}.labels`) },
+    ...(truthy(annotations) ? { annotations } : {}),
   };
 }

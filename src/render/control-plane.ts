@@ -1,6 +1,6 @@
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
-import { RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, mergeMaps, plain, truthy, Value, ValueMap, withDefault } from './go-template';
+import { objectMetadata, RenderContext, RenderedObject } from './context';
+import { clone, goInt, plain, truthy, uniq, userList, userMap, Value, ValueMap, withDefault } from './go-template';
 import { controlPlaneImage } from './images';
 import { k8sInitContainers } from './init-containers';
 import { volumeClaimTemplates } from './persistence';
@@ -8,6 +8,8 @@ import { legacyPluginContainers, pluginVolumeMounts, pluginVolumes } from './plu
 import { tplValue } from './tpl';
 import { vClusterConfigHash } from '../values/helm-yaml';
 import { ValuesError } from '../values/errors';
+
+const STS_PATH = 'controlPlane.statefulSet';
 
 /**
  * `statefulset.yaml`: the control plane, named after the release. A StatefulSet when it keeps
@@ -19,14 +21,9 @@ export function renderControlPlane(ctx: RenderContext): RenderedObject[] {
   const name = ctx.release.name;
   const kind = controlPlaneKind(ctx);
 
-  // User labels and annotations are pasted below the chart's own, so theirs win on the same key.
-  const annotations = mergeMaps(sts.annotations, values.controlPlane?.advanced?.globalMetadata?.annotations);
-  const metadata: ValueMap & { name: string } = {
-    name,
-    namespace: ctx.release.namespace,
-    labels: { ...standardLabels(ctx), ...userMap(sts.labels) },
-  };
-  if (truthy(annotations)) metadata.annotations = annotations;
+  // User labels are pasted below the chart's own, so theirs win on the same key; so do the
+  // statefulSet's own annotations over the global ones.
+  const metadata = objectMetadata(ctx, { name, section: sts, path: STS_PATH, annotationsFirst: 'own' });
 
   const spec: ValueMap = { selector: { matchLabels: { app: 'vcluster', release: name } } };
   if (kind === 'StatefulSet') {
@@ -45,8 +42,8 @@ export function renderControlPlane(ctx: RenderContext): RenderedObject[] {
   spec.replicas = plain(sts.highAvailability?.replicas);
   spec.template = {
     metadata: {
-      annotations: { vClusterConfigHash: vClusterConfigHash(values), ...userMap(sts.pods?.annotations) },
-      labels: { app: 'vcluster', release: name, ...userMap(sts.pods?.labels) },
+      annotations: { vClusterConfigHash: vClusterConfigHash(values), ...userMap(sts.pods?.annotations, `${STS_PATH}.pods.annotations`) },
+      labels: { app: 'vcluster', release: name, ...userMap(sts.pods?.labels, `${STS_PATH}.pods.labels`) },
     },
     spec: podSpec(ctx, sts),
   };
@@ -96,7 +93,7 @@ function podSpec(ctx: RenderContext, sts: ValueMap): ValueMap {
   spec.volumes = volumes(ctx, sts);
   if (!truthy(values.experimental?.syncSettings?.disableSync)) spec.initContainers = k8sInitContainers(ctx);
   spec.enableServiceLinks = plain(sts.enableServiceLinks);
-  spec.containers = [syncer(ctx, sts), ...legacyPluginContainers(values), ...userItems(sts.sidecarContainers)];
+  spec.containers = [syncer(ctx, sts), ...legacyPluginContainers(values), ...userList(sts.sidecarContainers, `${STS_PATH}.sidecarContainers`)];
   return spec;
 }
 
@@ -156,8 +153,8 @@ function syncer(ctx: RenderContext, sts: ValueMap): ValueMap {
     fieldEnv('POD_IP', 'status.podIP'),
     fieldEnv('NODE_NAME', 'spec.nodeName'),
     fieldEnv('NODE_IP', 'status.hostIP'),
-    ...userItems(sts.env),
-    ...userItems(values.controlPlane?.distro?.k8s?.env),
+    ...userList(sts.env, `${STS_PATH}.env`),
+    ...userList(values.controlPlane?.distro?.k8s?.env, 'controlPlane.distro.k8s.env'),
   ];
   container.volumeMounts = [
     ...pluginVolumeMounts(values),
@@ -167,7 +164,7 @@ function syncer(ctx: RenderContext, sts: ValueMap): ValueMap {
     { name: 'helm-cache', mountPath: '/.cache/helm' },
     { name: 'vcluster-config', mountPath: '/var/lib/vcluster' },
     { name: 'tmp', mountPath: '/tmp' },
-    ...userItems(sts.persistence?.addVolumeMounts),
+    ...userList(sts.persistence?.addVolumeMounts, `${STS_PATH}.persistence.addVolumeMounts`),
   ];
   return container;
 }
@@ -181,30 +178,4 @@ function probe(path: string, settings: ValueMap, fields: readonly string[]): Val
 
 function fieldEnv(name: string, fieldPath: string): ValueMap {
   return { name, valueFrom: { fieldRef: { fieldPath } } };
-}
-
-/** A user map the template pastes in with `{{ if x }}{{ toYaml x }}`. */
-function userMap(v: Value): ValueMap {
-  return truthy(v) ? clone(v as ValueMap) : {};
-}
-
-/** A user list the template appends after its own entries with `{{ if x }}{{ toYaml x }}`. */
-function userItems(v: Value): ValueMap[] {
-  return truthy(v) ? clone(v as ValueMap[]) : [];
-}
-
-/** Sprig `int` on the integer values the schema allows (nil counts as 0). */
-function goInt(v: Value): number {
-  return typeof v === 'number' ? Math.trunc(v) : 0;
-}
-
-/** Sprig `uniq`: the first of equal items stays, in order. */
-function uniq(items: readonly Value[]): Value[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = JSON.stringify(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

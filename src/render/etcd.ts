@@ -1,10 +1,7 @@
-import { parse } from 'yaml';
 import { deployedEtcdEnabled, migrateFromDeployedEtcd } from './backing-store';
-import { chartLabel, Manifest, RenderContext, RenderedObject } from './context';
-import { clone, goString, isMap, mergeMaps, plain, truthy, Value, ValueMap } from './go-template';
+import { chartLabel, Manifest, mergedAnnotations, objectMetadata, RenderContext, RenderedObject } from './context';
+import { clone, goInt, interpolated, plain, quoted, quotedMap, truthy, userList, Value, ValueMap } from './go-template';
 import { imageName } from './images';
-import { quoted } from './ingress';
-import { ValuesError } from '../values/errors';
 
 const ETCD_PATH = 'controlPlane.backingStore.etcd.deploy';
 
@@ -25,13 +22,9 @@ function selectorLabels(ctx: RenderContext): ValueMap {
   return { app: 'vcluster-etcd', release: ctx.release.name };
 }
 
-function globalAnnotations(ctx: RenderContext): Value {
-  return ctx.values.controlPlane?.advanced?.globalMetadata?.annotations;
-}
-
 /** `annotations:` as the etcd templates write it: the global ones win over the object's own. */
 function withAnnotations(metadata: Manifest['metadata'], ctx: RenderContext, own: Value): Manifest['metadata'] {
-  const annotations = mergeMaps(globalAnnotations(ctx), own);
+  const annotations = mergedAnnotations(ctx, own, 'global');
   return truthy(annotations) ? { ...metadata, annotations } : metadata;
 }
 
@@ -98,7 +91,6 @@ export function renderEtcdStatefulSet(ctx: RenderContext): RenderedObject[] {
   const volumeClaim = persistence.volumeClaim ?? {};
   const scheduling = sts.scheduling ?? {};
   const name = ctx.release.name;
-  const namespace = ctx.release.namespace;
 
   const spec: ValueMap = {
     replicas: plain(sts.highAvailability?.replicas),
@@ -122,12 +114,10 @@ export function renderEtcdStatefulSet(ctx: RenderContext): RenderedObject[] {
     }];
   }
 
-  const podLabels: ValueMap = selectorLabels(ctx);
-  for (const [k, v] of Object.entries(sts.pods?.labels ?? {})) podLabels[k] = quoted(v);
   spec.template = {
     metadata: {
       ...(truthy(sts.pods?.annotations) ? { annotations: clone(sts.pods.annotations) } : {}),
-      labels: podLabels,
+      labels: { ...selectorLabels(ctx), ...quotedMap(sts.pods?.labels) },
     },
     spec: podSpec(ctx, sts, path),
   };
@@ -137,16 +127,8 @@ export function renderEtcdStatefulSet(ctx: RenderContext): RenderedObject[] {
     manifest: {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
-      metadata: withAnnotations(
-        {
-          name: `${name}-etcd`,
-          namespace,
-          // User labels come after the fixed ones in the template, so they win.
-          labels: { ...etcdLabels(ctx), ...(truthy(sts.labels) ? clone(sts.labels) : {}) },
-        },
-        ctx,
-        sts.annotations,
-      ),
+      // User labels come after the fixed ones in the template, so they win.
+      metadata: objectMetadata(ctx, { name: `${name}-etcd`, labels: etcdLabels(ctx), section: sts, path, annotationsFirst: 'global' }),
       spec,
     },
   }];
@@ -159,7 +141,7 @@ function podSpec(ctx: RenderContext, sts: ValueMap, path: string): ValueMap {
   const serviceAccount = ctx.values.controlPlane?.advanced?.serviceAccount?.name;
 
   const volumes: Value[] = [{ name: 'certs', secret: { secretName: `${ctx.release.name}-certs` } }];
-  if (truthy(persistence.addVolumes)) volumes.push(...listOf(persistence.addVolumes, `${path}.persistence.addVolumes`));
+  volumes.push(...userList(persistence.addVolumes, `${path}.persistence.addVolumes`));
   if (!truthy(persistence.volumeClaim?.enabled)) volumes.push({ name: 'data', emptyDir: {} });
 
   const spec: ValueMap = {
@@ -210,7 +192,7 @@ function etcdContainer(ctx: RenderContext, sts: ValueMap, path: string): ValueMa
     '--snapshot-count=10000',
     '--trusted-ca-file=/run/config/pki/etcd-ca.crt',
   ];
-  if (truthy(sts.extraArgs)) command.push(...listOf(sts.extraArgs, `${path}.extraArgs`).map(quoted));
+  command.push(...userList(sts.extraArgs, `${path}.extraArgs`).map(quoted));
 
   const container: ValueMap = {
     name: 'etcd',
@@ -225,12 +207,12 @@ function etcdContainer(ctx: RenderContext, sts: ValueMap, path: string): ValueMa
   if (truthy(security.containerSecurityContext)) container.securityContext = clone(security.containerSecurityContext);
   container.env = [
     { name: 'NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
-    ...(truthy(sts.env) ? listOf(sts.env, `${path}.env`) : []),
+    ...userList(sts.env, `${path}.env`),
   ];
   container.volumeMounts = [
     { name: 'data', mountPath: '/var/lib/etcd' },
     { mountPath: '/run/config/pki', name: 'certs', readOnly: true },
-    ...(truthy(persistence.addVolumeMounts) ? listOf(persistence.addVolumeMounts, `${path}.persistence.addVolumeMounts`) : []),
+    ...userList(persistence.addVolumeMounts, `${path}.persistence.addVolumeMounts`),
   ];
   container.resources = clone(sts.resources ?? null);
   container.livenessProbe = probe('/livez', 8);
@@ -272,36 +254,4 @@ function defaultAffinity(ctx: RenderContext): ValueMap {
       ],
     },
   };
-}
-
-/**
- * What `key: {{ x }}` becomes for a list: Go prints `[a b]`, which YAML reads back as a flow
- * list, so one access mode round-trips and several merge into one string, as in the chart.
- */
-function interpolated(v: Value, path: string): Value {
-  if (!Array.isArray(v) && !isMap(v)) return plain(v);
-  try {
-    return parse(goString(v), { version: '1.1' });
-  } catch {
-    throw new ValuesError(path, `${path}: expected a list such as [ReadWriteOnce], got ${JSON.stringify(v)}, which the chart cannot write into the manifest. Give a list of strings.`);
-  }
-}
-
-/** Sprig/cast `int`: numbers truncate, numeric strings parse, anything else is 0. */
-function goInt(v: Value): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : 0;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string') {
-    const s = v.replace(/\.0+$/, '');
-    return /^[-+]?\d+$/.test(s) ? Number(s) : 0;
-  }
-  return 0;
-}
-
-/** A user list the template pastes into one of its own lists; anything else would not parse. */
-function listOf(v: Value, path: string): Value[] {
-  if (!Array.isArray(v)) {
-    throw new ValuesError(path, `${path}: expected a list, got ${JSON.stringify(v)}. Write it as a YAML list (- item).`);
-  }
-  return clone(v);
 }

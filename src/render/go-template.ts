@@ -1,3 +1,6 @@
+import { parse } from 'yaml';
+import { ValuesError } from '../values/errors';
+
 /**
  * The few semantics of Go templates (and Sprig) that the chart's output depends on.
  * Each renderer decides with these exactly as the chart's templates do.
@@ -37,7 +40,7 @@ export function goString(v: Value): string {
   if (typeof v === 'number') return goFloat(v);
   if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
   const m = v as ValueMap;
-  return `map[${Object.keys(m).sort().map((k) => `${k}:${goString(m[k])}`).join(' ')}]`;
+  return `map[${Object.keys(m).sort(compareBytes).map((k) => `${k}:${goString(m[k])}`).join(' ')}]`;
 }
 
 function goFloat(n: number): string {
@@ -136,4 +139,199 @@ function fillMissing(dst: ValueMap, src: ValueMap): void {
 export function truncName(s: string, max = 63): string {
   const t = s.length > max ? s.slice(0, max) : s;
   return t.endsWith('-') ? t.slice(0, -1) : t;
+}
+
+/**
+ * What `{{ x }}` prints: Go's `%v`, except that nil prints nothing (Go writes `<no value>`,
+ * which Helm removes), unlike `toString`, which gives "<nil>".
+ */
+export function printed(v: Value): string {
+  return v === null || v === undefined ? '' : goString(v);
+}
+
+/**
+ * Sprig `quote`: the value's `%v` text, which YAML reads back as that string. Sprig skips nil
+ * arguments, so `key: {{ nil | quote }}` prints nothing and reads back as null.
+ */
+export function quoted(v: Value): string | null {
+  return v === null || v === undefined ? null : goString(v);
+}
+
+/** `- {{ $x | quote }}` in a `range`: every item becomes a string (a map's values go by sorted key). */
+export function quotedList(v: Value): (string | null)[] {
+  return rangeValues(v).map(quoted);
+}
+
+/** `{{ $key }}: {{ $val | quote }}` in a `range` over a map: every value becomes a string. */
+export function quotedMap(v: Value): ValueMap {
+  const out: ValueMap = {};
+  for (const k of rangeKeys(v)) out[k] = quoted((v as ValueMap)[k]);
+  return out;
+}
+
+/**
+ * Go's string order, byte by byte over UTF-8: how `range` orders a map's keys, how fmt prints
+ * maps, and how `sortAlpha` sorts. (JavaScript's default sort compares UTF-16 code units, which
+ * differs for characters beyond U+FFFF.)
+ */
+export function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** The keys `range $key, $val := m` visits, in Go's sorted order; nothing for a non-map. */
+export function rangeKeys(v: Value): string[] {
+  return isMap(v) ? Object.keys(v).sort(compareBytes) : [];
+}
+
+/** What `range` visits: a list's items, or a map's values by sorted key; nothing otherwise. */
+export function rangeValues(v: Value): Value[] {
+  if (Array.isArray(v)) return v;
+  if (isMap(v)) return rangeKeys(v).map((k) => v[k]);
+  return [];
+}
+
+/**
+ * Sprig `int` (spf13/cast `ToInt`): numbers truncate, booleans are 1 or 0, strings parse as Go
+ * integer literals (`strconv.ParseInt(s, 0, 64)`: "0x1f", "017" octal, "1_000") after a zero
+ * fraction is dropped ("3.0"); anything else, or a string out of int64 range, is 0.
+ */
+export function goInt(v: Value): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : 0;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string') return parseGoInt(trimZeroDecimal(v));
+  return 0;
+}
+
+/** cast's `trimZeroDecimal`: "3.00" becomes "3"; "3.5" and "3." stay as they are. */
+function trimZeroDecimal(s: string): string {
+  let foundZero = false;
+  for (let i = s.length; i > 0; i--) {
+    const c = s[i - 1];
+    if (c === '.') {
+      if (foundZero) return s.slice(0, i - 1);
+    } else if (c === '0') {
+      foundZero = true;
+    } else {
+      return s;
+    }
+  }
+  return s;
+}
+
+const GO_INT_LITERAL = [
+  { re: /^0[xX]((?:_?[0-9a-fA-F])+)$/, radix: 16 },
+  { re: /^0[bB]((?:_?[01])+)$/, radix: 2 },
+  { re: /^0[oO]?((?:_?[0-7])+)$/, radix: 8 },
+  { re: /^([1-9](?:_?[0-9])*|0)$/, radix: 10 },
+];
+const INT64_MIN = -(BigInt(2) ** BigInt(63));
+const INT64_MAX = BigInt(2) ** BigInt(63) - BigInt(1);
+
+/** `strconv.ParseInt(s, 0, 64)`, with 0 for what it rejects. */
+function parseGoInt(s: string): number {
+  const negative = s.startsWith('-');
+  const body = s.startsWith('-') || s.startsWith('+') ? s.slice(1) : s;
+  for (const { re, radix } of GO_INT_LITERAL) {
+    const m = re.exec(body);
+    if (!m) continue;
+    let n = BigInt(0);
+    for (const digit of m[1].replace(/_/g, '')) n = n * BigInt(radix) + BigInt(parseInt(digit, radix));
+    if (negative) n = -n;
+    return n < INT64_MIN || n > INT64_MAX ? 0 : Number(n);
+  }
+  return 0;
+}
+
+/** Sprig `uniq`: the first of each group of equal items (Go's `reflect.DeepEqual`), in order. */
+export function uniq(items: readonly Value[]): Value[] {
+  const out: Value[] = [];
+  for (const item of items) {
+    if (!out.some((kept) => deepEqual(kept, item))) out.push(item);
+  }
+  return out;
+}
+
+/** `reflect.DeepEqual` on values read from YAML: maps compare by their entries, not key order. */
+function deepEqual(a: Value, b: Value): boolean {
+  if (a === undefined) a = null;
+  if (b === undefined) b = null;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isMap(a) || isMap(b)) {
+    if (!isMap(a) || !isMap(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return a === b;
+}
+
+/**
+ * `uniq | sortAlpha` over strings the chart has quoted first (`append $list (quote $x)`): they
+ * sort as their quoted form (so "a" comes after "a!"), byte by byte as Go compares strings.
+ */
+export function uniqSortedAsQuoted(items: readonly string[]): string[] {
+  return [...new Set(items)].sort((a, b) => compareBytes(JSON.stringify(a), JSON.stringify(b)));
+}
+
+/**
+ * What `key: {{ x }}` reads back as. Scalars as `plain` does; Go prints a list as `[a b]` and a
+ * map as `map[k:v]`, which YAML reads as a flow list or a string. So a list of one access mode
+ * round-trips, and several merge into one item "ReadWriteOnce ReadOnlyMany", as they do with Helm.
+ * Text that is not valid YAML, which Helm could not parse either, is refused with the key.
+ */
+export function interpolated(v: Value, path: string): Value {
+  if (!Array.isArray(v) && !isMap(v)) return plain(v);
+  const text = goString(v);
+  try {
+    return parse(text, { version: '1.1' });
+  } catch (e) {
+    const reason = (e as Error).message.split('\n')[0].replace(/:$/, '');
+    throw new ValuesError(path, `${path}: the chart writes ${JSON.stringify(v)} here as ${JSON.stringify(text)}, which is not valid YAML (${reason}). Give a list of plain words, e.g. [ReadWriteOnce].`);
+  }
+}
+
+/** How a refusal of a user list or map words what was wanted. */
+export interface Expectation {
+  /** What was expected, after "expected"; "a list" or "a map" unless given. */
+  readonly expected?: string;
+  /** The sentence that says what to do. */
+  readonly hint?: string;
+}
+
+/**
+ * A user list the chart pastes into one of its own lists (`{{ if x }}{{ toYaml x }}{{ end }}`):
+ * empty adds nothing; anything but a list would break the chart's YAML, so it is refused with the key.
+ */
+export function userList(v: Value, path: string, how: Expectation = {}): Value[] {
+  if (!truthy(v)) return [];
+  if (!Array.isArray(v)) throw wrongShape(v, path, how.expected ?? 'a list', how.hint ?? 'Write it as a YAML list (- item).');
+  return clone(v);
+}
+
+/**
+ * A user map the chart pastes into one of its own maps (`{{ if x }}{{ toYaml x }}{{ end }}`), such
+ * as an object's labels: empty adds nothing; anything but a map is refused with the key.
+ */
+export function userMap(v: Value, path: string, how: Expectation = {}): ValueMap {
+  if (!truthy(v)) return {};
+  if (!isMap(v)) throw wrongShape(v, path, how.expected ?? 'a map', how.hint ?? 'Write it as YAML key: value pairs.');
+  return clone(v);
+}
+
+/**
+ * Sprig `concat`: the items of each list in turn. It fails on anything but a list, nil included,
+ * so each part is refused with its key unless it is a list.
+ */
+export function concatLists(parts: readonly (readonly [value: Value, path: string])[], how: Expectation = {}): Value[] {
+  const out: Value[] = [];
+  for (const [v, path] of parts) {
+    if (!Array.isArray(v)) throw wrongShape(v, path, how.expected ?? 'a list', how.hint ?? 'Set it to a list, or to [] for none.');
+    out.push(...clone(v));
+  }
+  return out;
+}
+
+function wrongShape(v: Value, path: string, expected: string, hint: string): ValuesError {
+  return new ValuesError(path, `${path}: expected ${expected}, got ${v === undefined ? 'nothing' : JSON.stringify(v)}. ${hint}`);
 }

@@ -1,13 +1,5 @@
 import { RenderContext } from './context';
-import { goString, truthy, Value } from './go-template';
-
-/**
- * The text `{{ x }}` prints: Helm turns the `<no value>` of a nil into nothing, so nil prints
- * as "" (unlike `toString`, which gives "<nil>").
- */
-export function printed(v: Value): string {
-  return v === null || v === undefined ? '' : goString(v);
-}
+import { printed, truthy, Value } from './go-template';
 
 /** The arguments of `vcluster.image`. */
 export interface ImageParts {

@@ -1,5 +1,5 @@
-import { RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, goString, isMap, mergeMaps, plain, truthy, Value, ValueMap } from './go-template';
+import { objectMetadata, RenderContext, RenderedObject } from './context';
+import { isMap, plain, quoted, truthy, ValueMap } from './go-template';
 import { tplValue } from './tpl';
 
 /** `controlPlane.ingress`: exposes the control plane's API through an ingress controller. */
@@ -25,25 +25,14 @@ export function renderIngress(ctx: RenderContext): RenderedObject[] {
     }];
   }
 
-  // The ingress's own annotations win over the global ones.
-  const annotations = mergeMaps(ingress.annotations, ctx.values.controlPlane?.advanced?.globalMetadata?.annotations);
   return [{
     id: 'Ingress',
     manifest: {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
-      metadata: {
-        ...(truthy(annotations) ? { annotations } : {}),
-        name: ctx.release.name,
-        namespace: ctx.release.namespace,
-        labels: { ...standardLabels(ctx), ...(truthy(ingress.labels) ? clone(ingress.labels) : {}) },
-      },
+      // The ingress's own annotations win over the global ones.
+      metadata: objectMetadata(ctx, { name: ctx.release.name, section: ingress, path: 'controlPlane.ingress', annotationsFirst: 'own' }),
       spec,
     },
   }];
-}
-
-/** Sprig `quote`: the value as a string; a missing value prints nothing, which YAML reads as null. */
-export function quoted(v: Value): string | null {
-  return v === null || v === undefined ? null : goString(v);
 }

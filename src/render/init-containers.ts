@@ -1,6 +1,6 @@
 import { RenderContext } from './context';
-import { clone, plain, truthy, ValueMap } from './go-template';
-import { imageName, printed } from './images';
+import { clone, plain, printed, truthy, ValueMap } from './go-template';
+import { imageName } from './images';
 import { pluginInitContainers } from './plugins';
 
 /**

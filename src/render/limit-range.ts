@@ -1,18 +1,15 @@
-import { RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, goString, isTrueString, mergeMaps, truthy, ValueMap } from './go-template';
-import { quotedMap } from './resource-quota';
+import { objectMetadata, RenderContext, RenderedObject } from './context';
+import { quotedMap, truthy, ValueMap } from './go-template';
+import { pairedPolicyEnabled } from './resource-quota';
 
 /**
  * `limitrange.yaml`. Renders when enabled, or when "auto" and the resource quota is enabled
  * (a quota on limits needs defaults for containers that set none).
  */
 export function renderLimitRange(ctx: RenderContext): RenderedObject[] {
-  const policies = ctx.values.policies ?? {};
-  const lr = policies.limitRange ?? {};
-  const wanted = isTrueString(lr.enabled) || isTrueString(policies.resourceQuota?.enabled);
-  if (!wanted || goString(lr.enabled) === 'false') return [];
+  const lr = ctx.values.policies?.limitRange ?? {};
+  if (!pairedPolicyEnabled(lr.enabled, ctx.values.policies?.resourceQuota?.enabled)) return [];
 
-  const annotations = mergeMaps(ctx.values.controlPlane?.advanced?.globalMetadata?.annotations, lr.annotations);
   const limit: ValueMap = {
     default: quotedMap(lr.default),
     defaultRequest: quotedMap(lr.defaultRequest),
@@ -25,12 +22,7 @@ export function renderLimitRange(ctx: RenderContext): RenderedObject[] {
     manifest: {
       apiVersion: 'v1',
       kind: 'LimitRange',
-      metadata: {
-        name: `vc-${ctx.release.name}`,
-        namespace: ctx.release.namespace,
-        labels: { ...standardLabels(ctx), ...(truthy(lr.labels) ? clone(lr.labels) : {}) },
-        ...(truthy(annotations) ? { annotations } : {}),
-      },
+      metadata: objectMetadata(ctx, { name: `vc-${ctx.release.name}`, section: lr, path: 'policies.limitRange', annotationsFirst: 'global' }),
       spec: { limits: [limit] },
     },
   }];

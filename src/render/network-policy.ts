@@ -1,6 +1,5 @@
-import { chartLabel, Manifest, RenderContext, RenderedObject } from './context';
-import { clone, mergeMaps, plain, truthy, Value, ValueMap } from './go-template';
-import { ValuesError } from '../values/errors';
+import { chartLabel, Manifest, mergedAnnotations, RenderContext, RenderedObject } from './context';
+import { clone, mergeMaps, plain, truthy, userList, Value, ValueMap } from './go-template';
 
 const POLICY_PATH = 'policies.networkPolicy';
 
@@ -20,7 +19,7 @@ export function renderNetworkPolicies(ctx: RenderContext): RenderedObject[] {
     { app: 'vcluster', chart: chartLabel(ctx), release: ctx.release.name, heritage: 'Helm' },
     policy.labels,
   );
-  const annotations = mergeMaps(ctx.values.controlPlane?.advanced?.globalMetadata?.annotations, policy.annotations);
+  const annotations = mergedAnnotations(ctx, policy.annotations, 'global');
   const object = (id: string, name: string, spec: ValueMap): RenderedObject => ({ id, manifest: networkPolicy(ctx, name, labels, annotations, spec) });
 
   const out: RenderedObject[] = [];
@@ -152,9 +151,5 @@ function snapshotSpec(ctx: RenderContext): ValueMap {
 
 /** The user's extra rules, appended to the chart's list of rules. */
 function userRules(v: Value, path: string): Value[] {
-  if (!truthy(v)) return [];
-  if (!Array.isArray(v)) {
-    throw new ValuesError(path, `${path}: expected a list of NetworkPolicy rules, got ${JSON.stringify(v)}. Write each rule as a list item (- ports: ...).`);
-  }
-  return clone(v);
+  return userList(v, path, { expected: 'a list of NetworkPolicy rules', hint: 'Write each rule as a list item (- ports: ...).' });
 }

@@ -1,8 +1,6 @@
-import { parse } from 'yaml';
 import { volumeClaimEnabled } from './backing-store';
 import { RenderContext } from './context';
-import { clone, goString, plain, truthy, Value, ValueMap } from './go-template';
-import { ValuesError } from '../values/errors';
+import { clone, interpolated, plain, truthy, ValueMap } from './go-template';
 
 /**
  * `vcluster.persistence` (`_persistence.tpl`): the control plane StatefulSet's volume claim
@@ -14,24 +12,9 @@ export function volumeClaimTemplates(ctx: RenderContext): ValueMap[] | undefined
   if (!volumeClaimEnabled(ctx)) return undefined;
   const claim = persistence.volumeClaim ?? {};
   const spec: ValueMap = {
-    accessModes: printedFlow(claim.accessModes, 'controlPlane.statefulSet.persistence.volumeClaim.accessModes'),
+    accessModes: interpolated(claim.accessModes, 'controlPlane.statefulSet.persistence.volumeClaim.accessModes'),
   };
   if (truthy(claim.storageClass)) spec.storageClassName = plain(claim.storageClass);
   spec.resources = { requests: { storage: plain(claim.size) } };
   return [{ metadata: { name: 'data' }, spec }];
-}
-
-/**
- * `key: {{ list }}`: Go prints a list as `[a b]`, which YAML reads as a flow sequence. So
- * `[ReadWriteOnce]` stays a list of one, but two modes become one item "ReadWriteOnce ReadOnlyMany",
- * as they do with Helm.
- */
-function printedFlow(v: Value, path: string): Value {
-  if (!Array.isArray(v)) return plain(v);
-  const text = goString(v);
-  try {
-    return parse(text, { version: '1.1' });
-  } catch (e) {
-    throw new ValuesError(path, `${path}: the chart prints ${JSON.stringify(text)} here, which is not valid YAML (${(e as Error).message}). Use plain access mode names such as ReadWriteOnce.`);
-  }
 }

@@ -1,6 +1,4 @@
-import { clone, goString, isMap, plain, truthy, Value, ValueMap } from './go-template';
-import { printed } from './images';
-import { quoted } from './ingress';
+import { clone, goString, isMap, plain, printed, quotedList, rangeKeys, truthy, Value, ValueMap } from './go-template';
 
 /**
  * `_plugin.tpl`. Two generations of plugins: `plugins` (and `plugin` entries with version "v2")
@@ -97,13 +95,8 @@ function containerName(key: string, c: ValueMap): string {
   return truthy(c.name) ? goString(c.name) : key;
 }
 
-/** `- {{ $x | quote }}` per item: every item becomes a string. */
-function quotedList(list: unknown): (string | null)[] {
-  return (list as Value[]).map(quoted);
-}
-
 /** A plugin map's entries in Go's range order; a null entry reads as empty, as nil does in a template. */
 function entries(plugins: Value): [string, ValueMap][] {
   if (!isMap(plugins)) return [];
-  return Object.keys(plugins).sort().map((k) => [k, isMap(plugins[k]) ? plugins[k] : {}]);
+  return rangeKeys(plugins).map((k) => [k, isMap(plugins[k]) ? plugins[k] : {}]);
 }

@@ -1,5 +1,7 @@
 import { RenderContext, standardLabels } from './context';
-import { clone, goString, isMap, isTrueString, plain, truncName, truthy, Value, ValueMap } from './go-template';
+import {
+  clone, goString, isMap, isTrueString, plain, rangeKeys, rangeValues, truncName, truthy, uniqSortedAsQuoted, Value, ValueMap,
+} from './go-template';
 
 /**
  * The shared logic of the chart's `_rbac.tpl`: object names, whether the cluster role exists,
@@ -200,28 +202,4 @@ export function platformRoleBindingName(ctx: RenderContext): string {
 function platformApiKey(values: ValueMap, key: string, fallback: Value): Value {
   const apiKey = isMap(values.platform) ? values.platform.apiKey : undefined;
   return isMap(apiKey) && key in apiKey ? apiKey[key] : fallback;
-}
-
-/** What `range` visits: a list's items, or a map's values by sorted key. */
-function rangeValues(v: Value): Value[] {
-  if (Array.isArray(v)) return v;
-  if (isMap(v)) return Object.keys(v).sort(compareBytes).map((k) => v[k]);
-  return [];
-}
-
-/** The keys `range $key, $val := m` visits, sorted as Go sorts map keys. */
-function rangeKeys(v: Value): string[] {
-  return isMap(v) ? Object.keys(v).sort(compareBytes) : [];
-}
-
-/**
- * `uniq | sortAlpha` over strings the chart has already quoted: they sort as their quoted
- * form (so "a" comes after "a!"), byte by byte as Go compares strings.
- */
-function uniqSortedAsQuoted(items: string[]): string[] {
-  return [...new Set(items)].sort((a, b) => compareBytes(JSON.stringify(a), JSON.stringify(b)));
-}
-
-function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

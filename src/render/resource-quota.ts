@@ -1,17 +1,19 @@
-import { RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, goString, isTrueString, mergeMaps, truthy, ValueMap } from './go-template';
+import { objectMetadata, RenderContext, RenderedObject } from './context';
+import { clone, goString, isTrueString, quotedMap, truthy, Value, ValueMap } from './go-template';
 
 /**
- * `resourcequota.yaml`. The quota renders when it is enabled, or when it is "auto" and the
- * limit range is enabled: policies come as a pair.
+ * Whether one of the paired policies (resource quota, limit range) renders: when it is enabled,
+ * or when the other one is enabled and it is not switched off ("auto" follows its partner).
  */
-export function renderResourceQuota(ctx: RenderContext): RenderedObject[] {
-  const policies = ctx.values.policies ?? {};
-  const rq = policies.resourceQuota ?? {};
-  const wanted = isTrueString(rq.enabled) || isTrueString(policies.limitRange?.enabled);
-  if (!wanted || goString(rq.enabled) === 'false') return [];
+export function pairedPolicyEnabled(own: Value, partner: Value): boolean {
+  return (isTrueString(own) || isTrueString(partner)) && goString(own) !== 'false';
+}
 
-  const annotations = mergeMaps(ctx.values.controlPlane?.advanced?.globalMetadata?.annotations, rq.annotations);
+/** `resourcequota.yaml`: renders when enabled, or when "auto" and the limit range is enabled. */
+export function renderResourceQuota(ctx: RenderContext): RenderedObject[] {
+  const rq = ctx.values.policies?.resourceQuota ?? {};
+  if (!pairedPolicyEnabled(rq.enabled, ctx.values.policies?.limitRange?.enabled)) return [];
+
   const spec: ValueMap = {};
   if (truthy(rq.quota)) spec.hard = quotedMap(rq.quota);
   if (truthy(rq.scopeSelector?.matchExpressions)) {
@@ -23,20 +25,8 @@ export function renderResourceQuota(ctx: RenderContext): RenderedObject[] {
     manifest: {
       apiVersion: 'v1',
       kind: 'ResourceQuota',
-      metadata: {
-        name: `vc-${ctx.release.name}`,
-        namespace: ctx.release.namespace,
-        labels: { ...standardLabels(ctx), ...(truthy(rq.labels) ? clone(rq.labels) : {}) },
-        ...(truthy(annotations) ? { annotations } : {}),
-      },
+      metadata: objectMetadata(ctx, { name: `vc-${ctx.release.name}`, section: rq, path: 'policies.resourceQuota', annotationsFirst: 'global' }),
       spec,
     },
   }];
-}
-
-/** `{{ $key }}: {{ $val | quote }}` over a map: every quantity becomes a string. */
-export function quotedMap(m: ValueMap | undefined): ValueMap {
-  const out: ValueMap = {};
-  for (const k of Object.keys(m ?? {}).sort()) out[k] = goString(m![k]);
-  return out;
 }

@@ -1,5 +1,5 @@
 import { RenderContext, RenderedObject } from './context';
-import { clone, isTrueString, truthy, ValueMap } from './go-template';
+import { clone, goInt, isTrueString, truthy, ValueMap } from './go-template';
 import {
   controlPlaneServiceAccountSubject,
   customResourceRules,
@@ -97,7 +97,7 @@ function roleRules(ctx: RenderContext): unknown[] {
   add(toHost.endpoints?.enabled, rule([''], ['endpoints'], ['create', 'delete', 'patch', 'update']));
   add(toHost.endpointSlices?.enabled,
     rule(['discovery.k8s.io'], ['endpointslices'], ['create', 'list', 'get', 'delete', 'patch', 'update', 'watch']));
-  add(privateNodes || replicas(v) > 1 || truthy(v.controlPlane?.backingStore?.etcd?.embedded?.enabled),
+  add(privateNodes || goInt(v.controlPlane?.statefulSet?.highAvailability?.replicas) > 1 || truthy(v.controlPlane?.backingStore?.etcd?.embedded?.enabled),
     rule(['coordination.k8s.io'], ['leases'], MANAGE));
   add(truthy(integrations.metricsServer?.enabled) && truthy(integrations.metricsServer?.pods),
     rule(['metrics.k8s.io'], ['pods'], ['get', 'list']));
@@ -155,9 +155,4 @@ function referenceGrantRules(ctx: RenderContext): Rule[] {
     return [rule(['gateway.networking.k8s.io'], ['referencegrants'], MANAGE)];
   }
   return routes ? [rule(['gateway.networking.k8s.io'], ['referencegrants'], READ)] : [];
-}
-
-/** Sprig `int` of the replica count: numbers truncate, anything unparsable counts as 0. */
-function replicas(values: ValueMap): number {
-  return Math.trunc(Number(values.controlPlane?.statefulSet?.highAvailability?.replicas) || 0);
 }

@@ -1,6 +1,5 @@
-import { RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, goString, mergeMaps, truthy, Value, ValueMap } from './go-template';
-import { ValuesError } from '../values/errors';
+import { objectMetadata, RenderContext, RenderedObject } from './context';
+import { clone, concatLists, goString, truthy, ValueMap } from './go-template';
 
 const SA_PATH = 'controlPlane.advanced.serviceAccount';
 const WORKLOAD_SA_PATH = 'controlPlane.advanced.workloadServiceAccount';
@@ -14,7 +13,7 @@ export function renderServiceAccount(ctx: RenderContext): RenderedObject[] {
     manifest: {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
-      metadata: serviceAccountMetadata(ctx, sa, `vc-${ctx.release.name}`),
+      metadata: serviceAccountMetadata(ctx, sa, SA_PATH, `vc-${ctx.release.name}`),
       ...(truthy(sa.imagePullSecrets) ? { imagePullSecrets: clone(sa.imagePullSecrets) } : {}),
     },
   }];
@@ -28,34 +27,24 @@ export function renderWorkloadServiceAccount(ctx: RenderContext): RenderedObject
   const advanced = ctx.values.controlPlane?.advanced ?? {};
   const sa = advanced.workloadServiceAccount ?? {};
   if (!truthy(sa.enabled)) return [];
-  const pullSecrets = [
-    ...listOf(advanced.serviceAccount?.imagePullSecrets, `${SA_PATH}.imagePullSecrets`),
-    ...listOf(sa.imagePullSecrets, `${WORKLOAD_SA_PATH}.imagePullSecrets`),
-  ];
+  // Sprig `concat` fails on anything but lists, a missing one included.
+  const pullSecrets = concatLists(
+    [[advanced.serviceAccount?.imagePullSecrets, `${SA_PATH}.imagePullSecrets`], [sa.imagePullSecrets, `${WORKLOAD_SA_PATH}.imagePullSecrets`]],
+    { expected: 'a list of image pull secrets (e.g. [{name: my-secret}])' },
+  );
   return [{
     id: 'WorkloadServiceAccount',
     manifest: {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
-      metadata: serviceAccountMetadata(ctx, sa, `vc-workload-${ctx.release.name}`),
-      ...(pullSecrets.length > 0 ? { imagePullSecrets: clone(pullSecrets) } : {}),
+      metadata: serviceAccountMetadata(ctx, sa, WORKLOAD_SA_PATH, `vc-workload-${ctx.release.name}`),
+      ...(pullSecrets.length > 0 ? { imagePullSecrets: pullSecrets } : {}),
     },
   }];
 }
 
-/** Name (quoted in the chart, so always a string), user labels after the standard ones, merged annotations. */
-function serviceAccountMetadata(ctx: RenderContext, sa: ValueMap, defaultName: string): ValueMap & { name: string } {
-  const annotations = mergeMaps(sa.annotations, ctx.values.controlPlane?.advanced?.globalMetadata?.annotations);
-  return {
-    name: truthy(sa.name) ? goString(sa.name) : defaultName,
-    namespace: ctx.release.namespace,
-    labels: { ...standardLabels(ctx), ...(truthy(sa.labels) ? clone(sa.labels) : {}) },
-    ...(truthy(annotations) ? { annotations } : {}),
-  };
-}
-
-/** Sprig `concat` only takes lists: the chart fails on anything else, a missing list included. */
-function listOf(v: Value, path: string): Value[] {
-  if (Array.isArray(v)) return v;
-  throw new ValuesError(path, `${path}: expected a list of image pull secrets (e.g. [{name: my-secret}]), got ${v === undefined ? 'nothing' : JSON.stringify(v)}. Set it to a list, or to [] for none.`);
+/** The name is quoted in the chart, so always a string; the account's own annotations win over the global ones. */
+function serviceAccountMetadata(ctx: RenderContext, sa: ValueMap, path: string, defaultName: string): ValueMap & { name: string } {
+  const name = truthy(sa.name) ? goString(sa.name) : defaultName;
+  return objectMetadata(ctx, { name, section: sa, path, annotationsFirst: 'own' });
 }

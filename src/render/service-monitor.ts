@@ -1,5 +1,5 @@
-import { chartLabel, RenderContext, RenderedObject } from './context';
-import { clone, isMap, mergeMaps, truthy, ValueMap } from './go-template';
+import { chartLabel, objectMetadata, RenderContext, RenderedObject } from './context';
+import { isMap, truthy, ValueMap } from './go-template';
 
 /**
  * `controlPlane.serviceMonitor`: lets Prometheus scrape the control plane's API server, controller
@@ -22,25 +22,21 @@ export function renderServiceMonitor(ctx: RenderContext): RenderedObject[] {
   }
 
   // Prometheus operators often select monitors by a `release` label, so the user may set their own.
-  const own: ValueMap = isMap(monitor.labels) ? monitor.labels : {};
-  const labels: ValueMap = { app: 'vcluster', chart: chartLabel(ctx) };
-  if (!('release' in own)) labels.release = ctx.release.name;
-  labels.heritage = 'Helm';
-  Object.assign(labels, clone(own));
-
-  // The monitor's own annotations win over the global ones.
-  const annotations = mergeMaps(monitor.annotations, controlPlane.advanced?.globalMetadata?.annotations);
+  const ownRelease = isMap(monitor.labels) && 'release' in monitor.labels;
+  const labels: ValueMap = { app: 'vcluster', chart: chartLabel(ctx), ...(ownRelease ? {} : { release: ctx.release.name }), heritage: 'Helm' };
   return [{
     id: 'ServiceMonitor',
     manifest: {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'ServiceMonitor',
-      metadata: {
+      // The monitor's own labels follow the chart's; its own annotations win over the global ones.
+      metadata: objectMetadata(ctx, {
         name: `vc-${ctx.release.name}`,
-        namespace: ctx.release.namespace,
         labels,
-        ...(truthy(annotations) ? { annotations } : {}),
-      },
+        section: monitor,
+        path: 'controlPlane.serviceMonitor',
+        annotationsFirst: 'own',
+      }),
       spec: {
         selector: {
           matchLabels: {

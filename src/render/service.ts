@@ -1,6 +1,6 @@
 import { controlPlaneKind } from './backing-store';
-import { RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, isMap, mergeMaps, plain, truthy, ValueMap } from './go-template';
+import { objectMetadata, RenderContext, RenderedObject, standardLabels } from './context';
+import { clone, isMap, plain, truthy, ValueMap } from './go-template';
 
 /**
  * `service.yaml`: the control plane's API endpoint. The user's spec comes first and the chart
@@ -26,22 +26,18 @@ export function renderService(ctx: RenderContext): RenderedObject[] {
   }
   if (!truthy(spec.selector)) spec.selector = { app: 'vcluster', release: ctx.release.name };
 
-  const annotations = mergeMaps(values.controlPlane?.advanced?.globalMetadata?.annotations, service.annotations);
   return [{
     id: 'Service',
     manifest: {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: {
+      metadata: objectMetadata(ctx, {
         name: ctx.release.name,
-        namespace: ctx.release.namespace,
-        labels: {
-          ...standardLabels(ctx),
-          'vcluster.loft.sh/service': 'true',
-          ...(truthy(service.labels) ? clone(service.labels) : {}),
-        },
-        ...(truthy(annotations) ? { annotations } : {}),
-      },
+        labels: { ...standardLabels(ctx), 'vcluster.loft.sh/service': 'true' },
+        section: service,
+        path: 'controlPlane.service',
+        annotationsFirst: 'global',
+      }),
       spec,
     },
   }];
@@ -59,19 +55,18 @@ export function renderHeadlessService(ctx: RenderContext): RenderedObject[] {
       { name: 'peer', port: 2380, targetPort: 2380, protocol: 'TCP' },
     );
   }
-  // Unlike most templates, the headless service's own annotations win over the global ones.
-  const annotations = mergeMaps(headless.annotations, controlPlane.advanced?.globalMetadata?.annotations);
   return [{
     id: 'HeadlessService',
     manifest: {
       apiVersion: 'v1',
       kind: 'Service',
-      metadata: {
+      // Unlike the service's, the headless service's own annotations win over the global ones.
+      metadata: objectMetadata(ctx, {
         name: `${ctx.release.name}-headless`,
-        namespace: ctx.release.namespace,
-        labels: { ...standardLabels(ctx), ...(truthy(headless.labels) ? clone(headless.labels) : {}) },
-        ...(truthy(annotations) ? { annotations } : {}),
-      },
+        section: headless,
+        path: 'controlPlane.advanced.headlessService',
+        annotationsFirst: 'own',
+      }),
       spec: {
         publishNotReadyAddresses: true,
         ports,

@@ -1,6 +1,5 @@
-import { RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, goString, isMap, mergeMaps, truthy, ValueMap } from './go-template';
-import { quoted } from './ingress';
+import { objectMetadata, RenderContext, RenderedObject } from './context';
+import { clone, goString, isMap, quoted, truthy, ValueMap } from './go-template';
 import { tplValue } from './tpl';
 import { ValuesError } from '../values/errors';
 
@@ -24,19 +23,13 @@ export function renderTlsRoute(ctx: RenderContext): RenderedObject[] {
   if (!truthy(own.hostnames)) spec.hostnames = [quoted(route.host)];
   if (!truthy(own.rules)) spec.rules = [{ backendRefs: [{ name: ctx.release.name, port: 443 }] }];
 
-  // The route's own annotations win over the global ones.
-  const annotations = mergeMaps(route.annotations, ctx.values.controlPlane?.advanced?.globalMetadata?.annotations);
   return [{
     id: 'TLSRoute',
     manifest: {
       apiVersion: goString(route.apiVersion),
       kind: 'TLSRoute',
-      metadata: {
-        ...(truthy(annotations) ? { annotations } : {}),
-        name: ctx.release.name,
-        namespace: ctx.release.namespace,
-        labels: { ...standardLabels(ctx), ...(truthy(route.labels) ? clone(route.labels) : {}) },
-      },
+      // The route's own annotations win over the global ones.
+      metadata: objectMetadata(ctx, { name: ctx.release.name, section: route, path: 'controlPlane.tlsRoute', annotationsFirst: 'own' }),
       spec,
     },
   }];

@@ -1,5 +1,5 @@
 import { RenderContext } from './context';
-import { goString, isMap, truthy, Value, ValueMap } from './go-template';
+import { isMap, printed, truthy, Value, ValueMap } from './go-template';
 import { ValuesError } from '../values/errors';
 
 /**
@@ -59,7 +59,7 @@ function evalPipeline(expr: string, ctx: RenderContext, path: string): string {
   const stages = expr.split('|').map((s) => s.trim());
   let value = evalOperand(stages[0], ctx, path, expr);
   for (const stage of stages.slice(1)) value = applyFunction(stage, value, path, expr);
-  return value === null || value === undefined ? '' : goString(value);
+  return printed(value);
 }
 
 function evalOperand(operand: string, ctx: RenderContext, path: string, expr: string): Value {
@@ -87,12 +87,14 @@ function evalOperand(operand: string, ctx: RenderContext, path: string, expr: st
 
 function applyFunction(stage: string, value: Value, path: string, expr: string): Value {
   const [name, ...args] = stage.split(/\s+/);
-  const text = value === null || value === undefined ? '' : goString(value);
+  const text = printed(value);
+  const missing = value === null || value === undefined;
   switch (name) {
+    // Sprig's quote functions skip nil arguments: they print nothing at all.
     case 'quote':
-      return JSON.stringify(text);
+      return missing ? '' : JSON.stringify(text);
     case 'squote':
-      return `'${text}'`;
+      return missing ? '' : `'${text}'`;
     case 'upper':
       return text.toUpperCase();
     case 'lower':

@@ -706,6 +706,8 @@ function parseGoInt(s: string, base: number, signed: boolean): bigint | undefine
     const d = parseInt(ch, 36);
     if (Number.isNaN(d) || d >= radix) return undefined;
     value = value * bigRadix + BigInt(d);
+    // Out of range is an error for Go too; stopping here keeps long digit strings linear.
+    if (value > UINT64_MAX) return undefined;
   }
   if (!signed) return value <= UINT64_MAX ? value : undefined;
   const signedValue = negative ? -value : value;
@@ -861,7 +863,7 @@ function keyLess(a: readonly number[], b: readonly number[]): boolean {
     const bl = isLetter(b[i]);
     if (al && bl) return a[i] < b[i];
     if (al || bl) return bl;
-    // When a zero starts a run in the middle of a number ("10" vs "1x"), both sides count as that number's tail.
+    // A zero after a non-zero digit of the shared prefix is no leading zero: Go then seeds both runs with 1.
     let seed = 0;
     if (a[i] === 0x30 || b[i] === 0x30) {
       for (let j = i - 1; j >= 0 && isDigit(a[j]); j--) {
@@ -908,5 +910,6 @@ function isDigit(cp: number): boolean {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  // Object.prototype of any realm (vm contexts such as jest's have their own), or no prototype at all.
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }

@@ -14,21 +14,29 @@ if (!available) {
 } else {
   const cases = loadCases();
   const results = new Map<string, boolean>();
+  const hashes = new Map<string, boolean>();
 
   describe('every corpus case renders like helm template of chart 0.36.1', () => {
     test.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {
       const result = runCase(c);
       results.set(name, result.passed);
+      if (c.expected !== undefined) hashes.set(name, result.hashMatches);
       if (KNOWN_FAILURES.has(name)) {
         if (result.passed) throw new Error(`${name} passes now: remove it from test/conformance/known-failures.ts`);
         return;
       }
       if (!result.passed) throw new Error(`${name} differs from the chart:\n  ${result.problems.slice(0, 20).join('\n  ')}`);
+      // The config must serialize byte for byte like Helm's toYaml, or pods roll when switching from helm.
+      if (c.expected !== undefined && !result.hashMatches) throw new Error(`${name}: the vClusterConfigHash annotation differs from the chart's`);
     });
   });
 
   afterAll(() => {
     const passed = [...results.values()].filter(Boolean).length;
-    process.stdout.write(`\nconformance: ${passed}/${cases.length} cases render like the chart (${KNOWN_FAILURES.size} known failures)\n`);
+    const hashed = [...hashes.values()].filter(Boolean).length;
+    process.stdout.write(
+      `\nconformance: ${passed}/${cases.length} cases render like the chart (${KNOWN_FAILURES.size} known failures); ` +
+        `config hash equal to the chart's in ${hashed}/${hashes.size} rendered cases\n`,
+    );
   });
 }

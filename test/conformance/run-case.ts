@@ -8,12 +8,17 @@ export interface CaseResult {
   readonly passed: boolean;
   /** Differences from the golden output, or why the refusal did not match. */
   readonly problems: string[];
+  /** Whether the vClusterConfigHash annotation equals the chart's as well (strict mode). */
+  readonly hashMatches: boolean;
   readonly stdout: string;
   readonly stderr: string;
 }
 
-/** Runs one case through the CLI, exactly as a user would: `template NAME -n NS --kube-version V -f values.yaml`. */
-export function runCase(c: ConformanceCase): CaseResult {
+/**
+ * Runs one case through the CLI, exactly as a user would: `template NAME -n NS --kube-version V -f values.yaml`.
+ * With strictHash, the vClusterConfigHash annotation must equal the chart's too.
+ */
+export function runCase(c: ConformanceCase, strictHash = false): CaseResult {
   let stdout = '';
   let stderr = '';
   const code = runCli(
@@ -27,9 +32,10 @@ export function runCase(c: ConformanceCase): CaseResult {
     for (const word of c.mustMention) {
       if (!stderr.toLowerCase().includes(word.toLowerCase())) problems.push(`error does not mention "${word}": ${stderr.trim()}`);
     }
-    return { passed: problems.length === 0, problems, stdout, stderr };
+    return { passed: problems.length === 0, problems, hashMatches: false, stdout, stderr };
   }
-  if (code !== 0) return { passed: false, problems: [`refused: ${stderr.trim()}`], stdout, stderr };
-  const problems = compareManifests(c.expected!, stdout);
-  return { passed: problems.length === 0, problems, stdout, stderr };
+  if (code !== 0) return { passed: false, problems: [`refused: ${stderr.trim()}`], hashMatches: false, stdout, stderr };
+  const problems = compareManifests(c.expected!, stdout, strictHash);
+  const hashMatches = strictHash ? problems.length === 0 : compareManifests(c.expected!, stdout, true).length === 0;
+  return { passed: problems.length === 0, problems, hashMatches, stdout, stderr };
 }

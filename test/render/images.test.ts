@@ -1,5 +1,6 @@
 import { contextFor } from './context-helper';
-import { controlPlaneImage, imageName, printed } from '../../src/render/images';
+import { printed } from '../../src/render/go-template';
+import { controlPlaneImage, imageName } from '../../src/render/images';
 
 describe('images', () => {
   test('joins registry, repository and tag', () => {

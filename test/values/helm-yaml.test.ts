@@ -317,21 +317,26 @@ interface CorpusCase {
 
 const loaded = new Map<string, CorpusCase>();
 
+type JsonObject = Record<string, unknown>;
+
+/** The value at a path of object keys, or undefined. */
+const at = (value: unknown, ...keys: string[]): unknown =>
+  keys.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as JsonObject)[k] : undefined), value);
+
 function loadCase(name: string): CorpusCase {
   const cached = loaded.get(name);
   if (cached) return cached;
   const dir = path.join(CASES, name);
   const release = JSON.parse(fs.readFileSync(path.join(dir, 'release.json'), 'utf8')) as { name: string };
-  const docs = parseAllDocuments(fs.readFileSync(path.join(dir, 'expected.yaml'), 'utf8'))
-    .map((d) => d.toJS() as Record<string, any> | null)
-    .filter((d): d is Record<string, any> => d !== null);
-  const secret = docs.find((d) => d.kind === 'Secret' && d.metadata?.name === `vc-config-${release.name}`);
-  if (!secret) throw new Error(`${name}: no vc-config-${release.name} Secret`);
+  const docs: unknown[] = parseAllDocuments(fs.readFileSync(path.join(dir, 'expected.yaml'), 'utf8')).map((d) => d.toJS());
+  const secret = docs.find((d) => at(d, 'kind') === 'Secret' && at(d, 'metadata', 'name') === `vc-config-${release.name}`);
+  const data = at(secret, 'data', 'config.yaml');
+  if (typeof data !== 'string') throw new Error(`${name}: no vc-config-${release.name} Secret with config.yaml`);
   const hashes = docs
-    .map((d) => d.spec?.template?.metadata?.annotations?.vClusterConfigHash as string | undefined)
-    .filter((h): h is string => h !== undefined);
+    .map((d) => at(d, 'spec', 'template', 'metadata', 'annotations', 'vClusterConfigHash'))
+    .filter((h): h is string => typeof h === 'string');
   const result: CorpusCase = {
-    configYaml: Buffer.from(secret.data['config.yaml'] as string, 'base64').toString('utf8'),
+    configYaml: Buffer.from(data, 'base64').toString('utf8'),
     hashes,
     userValues: parse(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf8')),
   };
@@ -351,11 +356,12 @@ function parseConfig(text: string): unknown {
  * NET_RAW to the control plane's container capabilities after taking the hash, and config-secret.yaml is
  * rendered after that, so the Secret shows the appended list. Put back what the user gave (or nothing).
  */
-function valuesAsHashed(values: any, userValues: any): unknown {
-  if (values?.controlPlane?.advanced?.kubeVip?.enabled !== true) return values;
+function valuesAsHashed(values: unknown, userValues: unknown): unknown {
+  if (at(values, 'controlPlane', 'advanced', 'kubeVip', 'enabled') !== true) return values;
   const copy = structuredClone(values);
-  const context = copy.controlPlane.statefulSet.security.containerSecurityContext;
-  const userCapabilities = userValues?.controlPlane?.statefulSet?.security?.containerSecurityContext?.capabilities;
+  const contextPath = ['controlPlane', 'statefulSet', 'security', 'containerSecurityContext'];
+  const context = at(copy, ...contextPath) as JsonObject;
+  const userCapabilities = at(userValues, ...contextPath, 'capabilities');
   if (userCapabilities === undefined) {
     delete context.capabilities;
   } else {
@@ -387,7 +393,6 @@ if (caseNames.length > 0) {
     throw new Error(`conformance corpus not found at ${CASES}`);
   });
 } else {
-  // eslint-disable-next-line no-console
   console.warn(`helm-yaml: conformance corpus not found at ${CASES}; skipping the corpus tests`);
   it.skip('conformance corpus (not found)', () => undefined);
 }
