@@ -1,40 +1,87 @@
-// In-process phase timing: wraps module exports of the built lib (calls go through module objects).
+#!/usr/bin/env node
+'use strict';
+// Where the time of one synth goes, in one process: wraps the pipeline's main functions (the
+// built lib calls them through their module objects, so wrapping the exports catches every call)
+// and cdk8s's Yaml.stringify, warms up on 20 tenants, then times N.
+//
+//   node bench/phases.js [N=300] [LAYOUT=one-chart]
+//
+// Inclusive times: renderChart contains coalesceValues, validateValues, ... and the helm-yaml
+// serializations. Not a replacement for run.js (same process, warmed up, no start-up).
+
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
-const LIB = path.join(__dirname, '..', 'lib');
 const { performance } = require('perf_hooks');
+
+const LIB = path.join(__dirname, '..', 'lib');
 const times = {};
-function wrap(modPath, name, label = name) {
+const missing = [];
+
+function wrap(modPath, name) {
   const m = require(path.join(LIB, modPath));
   const f = m[name];
-  Object.defineProperty(m, name, { value: function (...a) { const t = performance.now(); try { return f.apply(this, a); } finally { times[label] = (times[label] || 0) + performance.now() - t; } }, writable: true, configurable: true, enumerable: true });
+  if (typeof f !== 'function') {
+    missing.push(`${modPath}:${name}`);
+    return;
+  }
+  Object.defineProperty(m, name, {
+    value: function (...args) {
+      const t = performance.now();
+      try {
+        return f.apply(this, args);
+      } finally {
+        times[name] = (times[name] || 0) + performance.now() - t;
+      }
+    },
+    writable: true,
+    configurable: true,
+    enumerable: true,
+  });
 }
+
 wrap('src/pipeline', 'renderChart');
 wrap('src/values/coalesce', 'coalesceValues');
-wrap('src/values/coalesce', 'mergeValueFiles');
 wrap('src/values/schema', 'validateValues');
 wrap('src/values/chart-validation', 'validateChartRules');
 wrap('src/api-objects', 'toApiObject');
 wrap('src/values/helm-yaml', 'configSecretData');
 wrap('src/values/helm-yaml', 'vClusterConfigHash');
-const { App } = require('cdk8s');
-const yamlMod = require('cdk8s/lib/yaml');
-const origStr = yamlMod.Yaml.stringify;
-yamlMod.Yaml.stringify = function (...d) { const t = performance.now(); try { return origStr.apply(this, d); } finally { times['Yaml.stringify'] = (times['Yaml.stringify'] || 0) + performance.now() - t; } };
-const ApiObject = require('cdk8s').ApiObject;
+
+const { App, Yaml } = require('cdk8s');
+const stringify = Yaml.stringify;
+Yaml.stringify = function (...docs) {
+  const t = performance.now();
+  try {
+    return stringify.apply(this, docs);
+  } finally {
+    times['cdk8s Yaml.stringify'] = (times['cdk8s Yaml.stringify'] || 0) + performance.now() - t;
+  }
+};
+
 const { LAYOUTS } = require('./tenants');
-const N = +process.argv[2] || 200;
-const layout = process.argv[3] || 'one-chart';
-const os = require('os'), fs = require('fs');
-const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'micro'));
-// warm-up
-{ const a = new App({ outdir }); LAYOUTS[layout](a, 20); a.synth(); }
-for (const k of Object.keys(times)) delete times[k];
-const t0 = performance.now();
-const app = new App({ outdir });
-LAYOUTS[layout](app, N);
-const t1 = performance.now();
-app.synth();
-const t2 = performance.now();
-console.log(`N=${N} ${layout}: construct ${(t1 - t0).toFixed(0)} ms, synth ${(t2 - t1).toFixed(0)} ms; per VC ${(((t2 - t0)) / N).toFixed(2)} ms`);
-for (const [k, v] of Object.entries(times).sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(22)} ${v.toFixed(0).padStart(6)} ms  ${(v / N).toFixed(3)} ms/VC`);
-fs.rmSync(outdir, { recursive: true });
+const n = Number(process.argv[2] ?? 300);
+const layout = process.argv[3] ?? 'one-chart';
+if (!LAYOUTS[layout]) throw new Error(`unknown layout ${layout}; layouts: ${Object.keys(LAYOUTS).join(', ')}`);
+
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-vcluster-phases-'));
+try {
+  const warm = new App({ outdir: path.join(outdir, 'warm-up') });
+  LAYOUTS[layout](warm, 20);
+  warm.synth();
+  for (const k of Object.keys(times)) delete times[k];
+
+  const t0 = performance.now();
+  const app = new App({ outdir: path.join(outdir, 'out') });
+  LAYOUTS[layout](app, n);
+  const t1 = performance.now();
+  app.synth();
+  const t2 = performance.now();
+  console.log(`N=${n} ${layout}: construct ${(t1 - t0).toFixed(0)} ms, synth ${(t2 - t1).toFixed(0)} ms; ${((t2 - t0) / n).toFixed(2)} ms per virtual cluster`);
+  for (const [k, v] of Object.entries(times).sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${k.padEnd(22)} ${v.toFixed(0).padStart(6)} ms  ${(v / n).toFixed(3)} ms/VC`);
+  }
+  if (missing.length > 0) console.log(`  (not found, not timed: ${missing.join(', ')})`);
+} finally {
+  fs.rmSync(outdir, { recursive: true, force: true });
+}

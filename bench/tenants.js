@@ -1,12 +1,56 @@
 'use strict';
-// The benchmark's workload: the tutorial's final scenario (the values of TutorialChart in
-// main.ts), once per tenant, each tenant with its own name, namespace and host names.
-// Plain JS over the BUILT library (lib/), as an app using the published package would run it.
+// The benchmark's workload: the tutorial's final scenario (main.ts's TutorialChart), once per
+// tenant, each tenant with its own name, namespace and host names. Plain JS over the BUILT
+// library (lib/), as an app using the published package runs it.
+//
+// run.js checks before measuring that both forms below, rendered as `vc1`, give exactly the
+// YAML of main.ts's TutorialChart, so the benchmark cannot drift from the tutorial unnoticed.
 
-const { Chart } = require('cdk8s');
-const { VCluster } = require('../lib/src');
+const { Chart, Size } = require('cdk8s');
+const { Cpu } = require('cdk8s-plus-31');
+const { BackingStore, VCluster } = require('../lib/src');
 
-/** The values of main.ts's TutorialChart, with `vc1` replaced by the tenant's name. */
+/** TutorialChart's VCluster props (main.ts), with `vc1` replaced by the tenant's name. */
+function tutorialProps(name) {
+  const nfs = { storageClass: 'managed-nfs-storage', size: Size.gibibytes(5) };
+  return {
+    namespace: name,
+    kubernetesVersion: 'v1.32.1',
+    backingStore: BackingStore.deployedEtcd({ persistence: { enabled: true, ...nfs } }),
+    controlPlane: {
+      persistence: nfs,
+      podSecurityContext: { fsGroup: 12345 },
+      containerSecurityContext: { runAsUser: 12345, runAsGroup: 12345, runAsNonRoot: true },
+    },
+    ingress: { host: `${name}.kryukov.local` },
+    exportKubeConfig: { context: name },
+    integrations: { metricsServer: { nodes: true, pods: true } },
+    policies: {
+      resourceQuota: {
+        quota: {
+          cpu: Cpu.units(4),
+          memory: Size.gibibytes(5),
+          limitsMemory: Size.gibibytes(5),
+          pods: 15,
+          requestsStorage: Size.gibibytes(20),
+        },
+      },
+      limitRange: {
+        default: { memory: Size.mebibytes(512), cpu: Cpu.units(1) },
+        defaultRequest: { memory: Size.mebibytes(128), cpu: Cpu.millis(100) },
+      },
+    },
+    sync: {
+      toHost: { ingresses: true },
+      fromHost: { storageClasses: true, ingressClasses: true },
+    },
+  };
+}
+
+/**
+ * The same scenario as a vcluster.yaml (what `helm install -f` and `cdk8s-vcluster template -f`
+ * take), with `vc1` replaced by the tenant's name. The command-line benchmark writes it to a file.
+ */
 function tutorialValues(name) {
   const host = `${name}.kryukov.local`;
   return {
@@ -65,12 +109,12 @@ function tenantName(i) {
 }
 
 /**
- * Adds a tenant: a VCluster named NAME in namespace NAME. With no chart given it gets its own
- * chart, like TutorialChart (`cdk8s synth` then writes one file per tenant, NAME.k8s.yaml);
- * else it goes into that chart.
+ * Adds a tenant: a VCluster named NAME in namespace NAME, made from TutorialChart's props (or,
+ * with `form: 'values'`, from the same scenario as raw vcluster.yaml values). With no chart
+ * given it gets its own chart, like TutorialChart: `cdk8s synth` then writes NAME.k8s.yaml.
  */
-function addTenant(app, name, chart = new Chart(app, name)) {
-  new VCluster(chart, name, { namespace: name, values: tutorialValues(name) });
+function addTenant(app, name, { chart = new Chart(app, name), form = 'props' } = {}) {
+  new VCluster(chart, name, form === 'values' ? { namespace: name, values: tutorialValues(name) } : tutorialProps(name));
   return chart;
 }
 
@@ -84,8 +128,8 @@ const LAYOUTS = {
   },
   'one-chart': (app, n) => {
     const chart = new Chart(app, 'tenants');
-    for (let i = 1; i <= n; i++) addTenant(app, tenantName(i), chart);
+    for (let i = 1; i <= n; i++) addTenant(app, tenantName(i), { chart });
   },
 };
 
-module.exports = { tutorialValues, tenantName, addTenant, LAYOUTS };
+module.exports = { tutorialProps, tutorialValues, tenantName, addTenant, LAYOUTS };

@@ -39,13 +39,15 @@ export interface KubernetesDistroOptions {
   readonly imagePullPolicy?: ImagePullPolicy;
 
   /**
-   * Resources of the Kubernetes containers, merged entry by entry over the chart's.
+   * Resources of the init container that installs the Kubernetes binaries (the components then
+   * run in the syncer container, sized by `controlPlane.resources`), merged entry by entry over
+   * the chart's.
    * @default - the chart's: 40m CPU and 64Mi memory requested, 100m and 256Mi limits
    */
   readonly resources?: ContainerResources;
 
   /**
-   * The security context of the Kubernetes containers.
+   * The security context of the init container that installs the Kubernetes binaries.
    * @default - none (with `rootless`, the rootless one)
    */
   readonly securityContext?: k8s.SecurityContext;

@@ -46,3 +46,10 @@ export function checkRegistry(prop: string, registry: string): void {
     fail(prop, registry, 'give the registry as host[:port][/path], without a scheme or trailing slash, e.g. "registry.example.com".');
   }
 }
+
+/** `controlPlane.advanced.defaultImageRegistry`: the registry every image is pulled from. */
+export function defaultImageRegistryValues(registry: string | undefined): ValueMap {
+  if (registry === undefined) return {};
+  checkRegistry('defaultImageRegistry', registry);
+  return { controlPlane: { advanced: { defaultImageRegistry: registry } } };
+}

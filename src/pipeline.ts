@@ -7,6 +7,8 @@ import { validateChartRules } from './values/chart-validation';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
+import { checkQuotaBudget } from './values/quota-budget';
+import { validateBeyondChart } from './values/sanity';
 import { validateValues } from './values/schema';
 
 /** What the chart is rendered from: `helm template NAME -n NAMESPACE --kube-version V -f ...`. */
@@ -44,6 +46,7 @@ export function renderChart(options: RenderOptions): RenderResult {
   const values = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles(options.values ?? []));
   validateValues(values);
   validateChartRules(values);
+  validateBeyondChart(values);
   const ctx: RenderContext = {
     values,
     release: { name: options.name, namespace: options.namespace },
@@ -53,6 +56,7 @@ export function renderChart(options: RenderOptions): RenderResult {
   // Refuses two backing stores at once before any template renders.
   embeddedDatabaseEnabled(ctx);
   const objects = TEMPLATES.flatMap((render) => render(ctx));
+  checkQuotaBudget(ctx, objects);
   return { values, objects: sortByInstallOrder(objects) };
 }
 

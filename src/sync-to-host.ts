@@ -1,7 +1,7 @@
+import { toggle } from './fragment';
 import { ValueMap } from './render/go-template';
 import { SyncMode, syncSwitch } from './sync-mode';
 import { checkDnsLabel, fail } from './validation';
-import { toggle } from './fragment';
 
 /** How virtual pods are synced to the host. */
 export interface PodSyncOptions {
@@ -280,6 +280,7 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): ValueMap | 
   const out: ValueMap = {};
   for (const key of PLAIN) out[key] = syncSwitch(`${prop}.${key}`, toHost[key], false);
   out.pods = toggle(toHost.pods, (o) => ({
+    enabled: o.enabled ?? true,
     translateImage: o.translateImage && { ...o.translateImage },
     enforceTolerations: o.enforceTolerations && [...o.enforceTolerations],
     useSecretsForSATokens: o.useSecretsForServiceAccountTokens,
@@ -288,8 +289,6 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): ValueMap | 
     rewriteHosts: o.rewriteHosts === undefined ? undefined : { enabled: o.rewriteHosts },
     hybridScheduling: o.hostSchedulers && { enabled: true, hostSchedulers: [...o.hostSchedulers] },
   }));
-  // An options object with `enabled: false` turns pods off.
-  if (typeof toHost.pods === 'object' && toHost.pods.enabled !== undefined) out.pods.enabled = toHost.pods.enabled;
   out.secrets = toggle(toHost.secrets, (o) => ({ all: o.all }));
   out.configMaps = toggle(toHost.configMaps, (o) => ({ all: o.all }));
   out.gatewayApi = toggle(toHost.gatewayApi, (o) => ({

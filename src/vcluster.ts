@@ -1,10 +1,27 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { toApiObject } from './api-objects';
-import { renderChart } from './pipeline';
+import { CHART_VERSION } from '../imports/chart-defaults';
 import { VClusterValues } from '../imports/vcluster-values';
-import { ValueMap } from './render/go-template';
-import { DEFAULT_KUBE_VERSION } from './values/kube-version';
+import { toApiObject } from './api-objects';
+import { BackingStore, backingStoreValues } from './backing-store';
+import { controlPlaneValues, ControlPlaneOptions } from './control-plane';
+import { distroValues, KubernetesDistroOptions } from './distro';
+import { mergeFragments } from './fragment';
+import { defaultImageRegistryValues } from './images';
+import { extraSansValues, ingressValues, IngressOptions } from './ingress';
+import { integrationsValues, IntegrationsOptions } from './integrations';
+import { exportKubeConfigValues, ExportKubeConfigOptions } from './kube-config';
+import { renderChart, RenderResult } from './pipeline';
+import { policiesValues, PoliciesOptions } from './policies';
+import { isMap, truthy, ValueMap } from './render/go-template';
+import { resolveRootless, rootlessValues, RootlessOptions } from './rootless';
+import { serviceValues, ServiceOptions } from './service';
+import { syncValues, SyncOptions } from './sync';
+import { hostNamespaces } from './sync-to-host';
+import { describe, fail } from './validation';
+import { ValuesError } from './values/errors';
+import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
+import { quotaBudget, QuotaBudgetLine } from './values/quota-budget';
 
 /** Properties of a {@link VCluster}. */
 export interface VClusterProps {
@@ -23,15 +40,102 @@ export interface VClusterProps {
 
   /**
    * The host cluster's Kubernetes version (`helm template --kube-version`). The chart renders
-   * differently below 1.27 (no StatefulSet PVC retention policy) and from 1.35.
+   * differently below 1.27 (no StatefulSet PVC retention policy) and from 1.35. For the
+   * virtual cluster's own version, see `kubernetesVersion`.
    * @default "1.33.1"
    */
   readonly kubeVersion?: string;
 
   /**
-   * vcluster.yaml values, exactly as they would be passed to `helm install -f`. Coalesced with
-   * the chart 0.36.1 defaults the way Helm does (a `null` deletes a default).
-   * @default - the chart defaults
+   * The virtual cluster's Kubernetes version, e.g. "v1.32.1": the tag of the Kubernetes image
+   * (ghcr.io/loft-sh/kubernetes).
+   * @default - the chart's (v1.36.0)
+   */
+  readonly kubernetesVersion?: string;
+
+  /**
+   * The Kubernetes distro: its image, resources and components.
+   * @default - the chart's
+   */
+  readonly distro?: KubernetesDistroOptions;
+
+  /**
+   * A registry every image is pulled from instead of its own (air-gapped installs). The
+   * repositories and tags stay.
+   * @default - each image's own registry
+   */
+  readonly defaultImageRegistry?: string;
+
+  /**
+   * Where the virtual cluster stores its state.
+   * @default - the embedded database (SQLite)
+   */
+  readonly backingStore?: BackingStore;
+
+  /**
+   * The control plane workload.
+   * @default - the chart's: one replica, running as root without privilege escalation
+   */
+  readonly controlPlane?: ControlPlaneOptions;
+
+  /**
+   * Run every pod as a non-root user, meeting the Pod Security Standard "restricted": `true`
+   * for user 12345, or options. Explicit security contexts are merged over the rootless ones
+   * and must not contradict them.
+   * @default false
+   */
+  readonly rootless?: boolean | RootlessOptions;
+
+  /**
+   * The Service in front of the API server.
+   * @default - a ClusterIP Service
+   */
+  readonly service?: ServiceOptions;
+
+  /**
+   * An Ingress for the API server. Its host is added to the certificate's names (`extraSans`)
+   * and becomes the default server of `exportKubeConfig`.
+   * @default - none
+   */
+  readonly ingress?: IngressOptions;
+
+  /**
+   * Extra names (host names, IP addresses) of the API server's certificate, beside the ingress
+   * host.
+   * @default - the ingress host only
+   */
+  readonly extraSans?: string[];
+
+  /**
+   * The kubeconfig the virtual cluster writes to a host Secret.
+   * @default - vCluster's: Secret `vc-<name>` with server https://localhost:8443
+   */
+  readonly exportKubeConfig?: ExportKubeConfigOptions;
+
+  /**
+   * Operators of the host the virtual cluster reuses.
+   * @default - none
+   */
+  readonly integrations?: IntegrationsOptions;
+
+  /**
+   * ResourceQuota, LimitRange, NetworkPolicies and Pod Security Standard.
+   * @default - the chart's: none
+   */
+  readonly policies?: PoliciesOptions;
+
+  /**
+   * Which resources sync between the virtual cluster and the host.
+   * @default - the chart's
+   */
+  readonly sync?: SyncOptions;
+
+  /**
+   * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
+   * values of the typed props (raw values win) and coalesced with the chart 0.36.1 defaults
+   * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props
+   * do not cover.
+   * @default - none
    */
   readonly values?: VClusterValues;
 }
@@ -50,22 +154,100 @@ export class VCluster extends Construct {
   /** Every rendered object, in Helm's install order. */
   public readonly apiObjects: readonly ApiObject[];
 
+  private readonly rendered: RenderResult;
+  private readonly kubeVersion: string;
+  /** The quota budget once computed; null when the chart renders no quota. */
+  private budget?: readonly QuotaBudgetLine[] | null;
+
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;
+    if (props.values !== undefined && !isMap(props.values)) {
+      throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
+    }
+    const typed = typedValues(props);
+    this.kubeVersion = props.kubeVersion ?? DEFAULT_KUBE_VERSION;
     const result = renderChart({
       name: this.name,
       namespace: this.namespace,
-      kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
-      values: props.values === undefined ? [] : [props.values as ValueMap],
+      kubeVersion: this.kubeVersion,
+      values: [typed, (props.values ?? {}) as ValueMap].filter((v) => Object.keys(v).length > 0),
     });
+    checkHighAvailability(props, result.values);
+    this.rendered = result;
     this.values = result.values;
-    this.apiObjects = result.objects.map((o) => toApiObject(this, o.id, o.manifest));
+
+    // The chart renders the quota and limit range only into its own namespace; in multi-namespace
+    // mode every host namespace gets a copy of the same objects.
+    const copiedTo = hostNamespaces(props.sync?.toHost).filter((ns) => ns !== this.namespace);
+    this.apiObjects = result.objects.flatMap((o) => [
+      toApiObject(this, o.id, o.manifest),
+      ...(o.id === 'ResourceQuota' || o.id === 'LimitRange'
+        ? copiedTo.map((ns) => toApiObject(this, `${o.id}-${ns}`, { ...o.manifest, metadata: { ...o.manifest.metadata, namespace: ns } }))
+        : []),
+    ]);
+  }
+
+  /**
+   * The ResourceQuota of the virtual cluster's namespace against what the virtual cluster itself
+   * takes of it (control plane, etcd and CoreDNS pods, their volume claims, its services) and
+   * what remains for the workloads, per quota entry; undefined when the chart renders no quota.
+   * Computed from the rendered objects on first read.
+   */
+  public get quotaBudget(): readonly QuotaBudgetLine[] | undefined {
+    if (this.budget === undefined) {
+      this.budget = quotaBudget({
+        values: this.rendered.values,
+        release: { name: this.name, namespace: this.namespace },
+        kubeVersion: parseKubeVersion(this.kubeVersion),
+        chartVersion: CHART_VERSION,
+      }, this.rendered.objects) ?? null;
+    }
+    return this.budget ?? undefined;
   }
 
   /** The rendered object with the given construct id (e.g. "ControlPlane"), if it was rendered. */
   public findApiObject(id: string): ApiObject | undefined {
     return this.apiObjects.find((o) => o.node.id === id);
+  }
+}
+
+/**
+ * The typed props as one vcluster.yaml. Rootless comes first, so that security contexts given
+ * explicitly are merged over it (each concern refuses those that would undo it).
+ */
+function typedValues(props: VClusterProps): ValueMap {
+  const ids = resolveRootless(props.rootless);
+  return mergeFragments(
+    rootlessValues(ids),
+    distroValues(props.kubernetesVersion, props.distro, ids),
+    defaultImageRegistryValues(props.defaultImageRegistry),
+    backingStoreValues(props.backingStore, ids),
+    controlPlaneValues(props.controlPlane, ids),
+    serviceValues(props.service),
+    ingressValues(props.ingress),
+    extraSansValues(props.extraSans, props.ingress),
+    exportKubeConfigValues(props.exportKubeConfig, props.ingress),
+    integrationsValues(props.integrations),
+    policiesValues(props.policies),
+    syncValues(props.sync),
+  );
+}
+
+/**
+ * Several control plane replicas share their state through the backing store; the embedded
+ * database (SQLite) is a file of one pod. Checked on the final values, so a backing store given
+ * through raw values counts too.
+ */
+function checkHighAvailability(props: VClusterProps, values: ValueMap): void {
+  const replicas = props.controlPlane?.replicas;
+  if (replicas === undefined || replicas <= 1) return;
+  const store = values.controlPlane?.backingStore ?? {};
+  const replicated = [store.etcd?.embedded, store.etcd?.deploy, store.etcd?.external, store.database?.external]
+    .some((s) => truthy(s?.enabled));
+  if (!replicated) {
+    fail('controlPlane.replicas', replicas, 'several control plane replicas need a backing store they share, and the embedded database (SQLite) is not one. ' +
+      'Choose backingStore: BackingStore.embeddedEtcd(), BackingStore.deployedEtcd(), BackingStore.externalEtcd(...) or BackingStore.externalDatabase(...), or set replicas to 1.');
   }
 }

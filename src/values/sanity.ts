@@ -74,8 +74,10 @@ const TOGGLE_TEXT = 'expected true, false or "auto"';
 /** Three-valued toggles: the chart compares `toString` with "true" and "auto", so any other string reads as false. */
 const checkToggle: FieldCheck = (v, path, out) => {
   if (typeof v === 'boolean' || v === 'auto') return;
-  const fix = v === 'true' || v === 'false' ? `Write ${v} without quotes` : 'Use true, false, or "auto" to let vCluster decide';
-  out.push(problem(path, `${TOGGLE_TEXT}, got ${json(v)}; the chart and vCluster read other strings inconsistently (vCluster as false). ${fix}.`));
+  const quoted = v === 'true' || v === 'false';
+  const why = quoted ? 'quoted, it is a string, not a boolean' : 'vCluster reads any other string as false';
+  const fix = quoted ? `Write ${v} without quotes` : 'Use true, false, or "auto" to let vCluster decide';
+  out.push(problem(path, `${TOGGLE_TEXT}, got ${json(v)}; ${why}. ${fix}.`));
 };
 
 const checkReplicas: FieldCheck = (v, path, out) => {
@@ -85,13 +87,13 @@ const checkReplicas: FieldCheck = (v, path, out) => {
 };
 
 const checkPort: FieldCheck = (v, path, out) => {
-  if (typeof v === 'number' && (v < 1 || v > 65535 || !Number.isInteger(v))) {
+  if (typeof v === 'number' && (v < 1 || v > 65535)) {
     out.push(problem(path, `expected a port from 1 to 65535, got ${json(v)}. Choose a port in that range.`));
   }
 };
 
 const checkNodePort: FieldCheck = (v, path, out) => {
-  if (typeof v === 'number' && v !== 0 && (v < 30000 || v > 32767 || !Number.isInteger(v))) {
+  if (typeof v === 'number' && v !== 0 && (v < 30000 || v > 32767)) {
     out.push(problem(path, `expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default --service-node-port-range), got ${json(v)}. Use 0 or a port in that range.`));
   }
 };
@@ -108,7 +110,7 @@ function enumCheck(allowed: readonly string[], why: string): FieldCheck {
   };
 }
 
-const checkRetentionPolicy = enumCheck(['Retain', 'Delete'], 'the StatefulSet only knows what to do with its claims for these');
+const checkRetentionPolicy = enumCheck(['Retain', 'Delete'], 'Kubernetes knows no other retention policy for a StatefulSet\'s claims');
 const checkLogEncoding = enumCheck(['console', 'json'], 'vCluster only writes logs in these formats');
 
 /** Which check a property of the schema gets, by its name and type. */
@@ -169,9 +171,7 @@ function compileFieldTree(): FieldTree {
     for (const alt of [...(node.oneOf ?? []), ...(node.anyOf ?? [])]) result = merge(result, compile(alt))!;
     return isEmpty(result) ? undefined : result;
   };
-  const root = compile(VALUES_SCHEMA) ?? { props: new Map(), patterns: [] };
-  addDefaultToggles(root);
-  return root;
+  return compile(VALUES_SCHEMA) ?? { props: new Map(), patterns: [] };
 }
 
 const EMPTY: FieldTree = { props: new Map(), patterns: [] };
@@ -189,37 +189,10 @@ function merge(a: FieldTree | undefined, b: FieldTree | undefined): FieldTree | 
   return { check: a.check ?? b.check, props, patterns: [...a.patterns, ...b.patterns], others: merge(a.others, b.others), items: merge(a.items, b.items) };
 }
 
-/**
- * Toggles the chart defaults to "auto" are three-valued whatever the schema says; the union
- * keeps the two sources in step should a later schema type one as a plain string.
- */
-function addDefaultToggles(root: FieldTree): void {
-  const paths: string[][] = [];
-  const find = (defaults: ValueMap, path: string[]): void => {
-    for (const [key, value] of Object.entries(defaults)) {
-      if (key === 'enabled' && value === 'auto') paths.push([...path, key]);
-      else if (isMap(value)) find(value, [...path, key]);
-    }
-  };
-  find(CHART_DEFAULTS as ValueMap, []);
-  for (const path of paths) {
-    let tree = root;
-    for (const key of path) {
-      let child = tree.props.get(key) ?? tree.patterns.find(([re]) => re.test(key))?.[1] ?? tree.others;
-      if (!child) {
-        child = { props: new Map(), patterns: [] };
-        tree.props.set(key, child);
-      }
-      tree = child;
-    }
-    tree.check ??= checkToggle;
-  }
-}
-
 /** Compiled once: the checks run for every virtual cluster of a synth. */
 const FIELD_TREE = compileFieldTree();
 
-/** Every schema path with a three-valued toggle (`sync.fromHost.storageClasses.enabled`, `plugins.*...`), for tests and docs. */
+/** Every values path with a three-valued toggle (`sync.fromHost.storageClasses.enabled`, ...), for tests. */
 export function toggleFieldPaths(): string[] {
   const out: string[] = [];
   const walk = (tree: FieldTree, path: string): void => {
@@ -352,7 +325,7 @@ const COUNTED = new Set([
   'services.nodeports', 'services.loadbalancers',
 ]);
 
-export function isObjectCount(resource: string): boolean {
+function isObjectCount(resource: string): boolean {
   return resource.startsWith('count/') || COUNTED.has(resource) || resource.endsWith('.storageclass.storage.k8s.io/persistentvolumeclaims');
 }
 
