@@ -1,7 +1,9 @@
 import { App, Chart, Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-31';
 import { Construct } from 'constructs';
-import { BackingStore, VCluster } from './src';
+import * as path from 'path';
+import { TestAppChart } from './examples/test-app';
+import { ArgoCdApplicationSet, BackingStore, VCluster } from './src';
 
 /**
  * The example app: the tutorial's final state (step 5) — virtual cluster `vc1` in namespace
@@ -47,8 +49,39 @@ export class TutorialChart extends Chart {
   }
 }
 
+/** The git repository ArgoCD syncs the output from: point it at yours. */
+export const REPO_URL = 'https://git.example.com/platform/vclusters.git';
+
+/**
+ * ArgoCD objects that deploy every virtual cluster folder under `dist/vclusters/`: one
+ * Application per folder, created by an ApplicationSet, so a new tenant is a new folder.
+ */
+export class GitOpsChart extends Chart {
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new ArgoCdApplicationSet(this, 'vclusters', {
+      source: { repoUrl: REPO_URL },
+      directories: 'dist/vclusters/*',
+      syncPolicy: { serverSideApply: true },
+    });
+  }
+}
+
+/**
+ * Synthesizes the example into the output layout (see README, "Output layout"): one folder per
+ * virtual cluster, the ArgoCD objects, and the workloads to apply inside each virtual cluster.
+ */
+export function synthExample(outdir: string): void {
+  const synthTo = (dir: string, build: (app: App) => void) => {
+    const app = new App({ outdir: path.join(outdir, dir) });
+    build(app);
+    app.synth();
+  };
+  synthTo('vclusters/vc1', (app) => new TutorialChart(app, 'vc1'));
+  synthTo('argocd', (app) => new GitOpsChart(app, 'argocd'));
+  synthTo('workloads/vc1', (app) => new TestAppChart(app, 'test-app', { host: 'vc1-test-app.kryukov.local' }));
+}
+
 if (require.main === module) {
-  const app = new App();
-  new TutorialChart(app, 'vc1');
-  app.synth();
+  synthExample(process.env.CDK8S_OUTDIR ?? 'dist');
 }

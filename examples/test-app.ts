@@ -21,15 +21,19 @@ export interface TestAppChartProps extends ChartProps {
 /**
  * The tutorial's test app, to run inside the virtual cluster: an echo server (Deployment and
  * Service), a PersistentVolumeClaim on the StorageClass synced from the host, and an Ingress on
- * the IngressClass synced from the host. All objects go to the chart's namespace (`test`).
+ * the IngressClass synced from the host, all in the namespace `test`, which it creates.
  */
 export class TestAppChart extends Chart {
   public constructor(scope: Construct, id: string, props: TestAppChartProps) {
-    super(scope, id, { namespace: 'test', ...props });
+    super(scope, id, props);
+    const namespace = 'test';
     const labels = { 'app.kubernetes.io/name': 'test-app', 'app.kubernetes.io/instance': 'test-app' };
 
+    // Inside the virtual cluster the namespace is the tenant's own to create.
+    new kplus.Namespace(this, 'Namespace', { metadata: { name: namespace } });
+
     const deployment = new kplus.Deployment(this, 'Deployment', {
-      metadata: { name: 'test-app', labels },
+      metadata: { name: 'test-app', namespace, labels },
       replicas: 1,
       containers: [{
         name: 'whoami',
@@ -45,14 +49,14 @@ export class TestAppChart extends Chart {
     const service = deployment.exposeViaService({ name: 'test-app', ports: [{ port: 80, targetPort: 80 }] });
 
     new kplus.PersistentVolumeClaim(this, 'Pvc', {
-      metadata: { name: 'test-pvc', labels },
+      metadata: { name: 'test-pvc', namespace, labels },
       storageClassName: props.storageClassName ?? 'managed-nfs-storage',
       accessModes: [kplus.PersistentVolumeAccessMode.READ_WRITE_ONCE],
       storage: Size.gibibytes(1),
     });
 
     new kplus.Ingress(this, 'Ingress', {
-      metadata: { name: 'test-app', labels },
+      metadata: { name: 'test-app', namespace, labels },
       className: props.ingressClassName ?? 'system-ingress',
       rules: [{ host: props.host, path: '/', pathType: kplus.HttpIngressPathType.PREFIX, backend: kplus.IngressBackend.fromService(service) }],
     });

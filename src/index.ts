@@ -1,4 +1,8 @@
 export { VCluster } from './vcluster';
+export { ArgoCdApplication, ArgoCdApplicationSet } from './argocd';
+export type {
+  ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, GitDirectorySource, SyncPolicyOptions,
+} from './argocd';
 export type { VClusterProps } from './vcluster';
 export { BackingStore } from './backing-store';
 export type {

@@ -7,7 +7,7 @@ import { validateChartRules } from './values/chart-validation';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
-import { checkQuotaBudget } from './values/quota-budget';
+import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './values/quota-budget';
 import { validateBeyondChart } from './values/sanity';
 import { validateValues } from './values/schema';
 
@@ -28,6 +28,8 @@ export interface RenderResult {
   readonly values: ValueMap;
   /** The rendered objects, in the order Helm would install them. */
   readonly objects: RenderedObject[];
+  /** The ResourceQuota against what the virtual cluster itself uses; undefined without a quota. */
+  readonly quotaBudget?: QuotaBudgetLine[];
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -56,8 +58,10 @@ export function renderChart(options: RenderOptions): RenderResult {
   // Refuses two backing stores at once before any template renders.
   embeddedDatabaseEnabled(ctx);
   const objects = TEMPLATES.flatMap((render) => render(ctx));
-  checkQuotaBudget(ctx, objects);
-  return { values, objects: sortByInstallOrder(objects) };
+  const sorted = sortByInstallOrder(objects);
+  const budget = quotaBudget(ctx, sorted);
+  checkQuotaBudget(ctx, sorted, budget);
+  return { values, objects: sorted, quotaBudget: budget };
 }
 
 function checkName(what: string, value: string, max: number): void {

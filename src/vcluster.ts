@@ -1,6 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
-import { CHART_VERSION } from '../imports/chart-defaults';
+import { k8s } from 'cdk8s-plus-31';
+import { Construct, IConstruct } from 'constructs';
 import { VClusterValues } from '../imports/vcluster-values';
 import { toApiObject } from './api-objects';
 import { BackingStore, backingStoreValues } from './backing-store';
@@ -9,9 +9,10 @@ import { distroValues, KubernetesDistroOptions } from './distro';
 import { mergeFragments } from './fragment';
 import { defaultImageRegistryValues } from './images';
 import { extraSansValues, ingressValues, IngressOptions } from './ingress';
+import { initManifestsValues } from './init-manifests';
 import { integrationsValues, IntegrationsOptions } from './integrations';
 import { exportKubeConfigValues, ExportKubeConfigOptions } from './kube-config';
-import { renderChart, RenderResult } from './pipeline';
+import { renderChart } from './pipeline';
 import { policiesValues, PoliciesOptions } from './policies';
 import { isMap, truthy, ValueMap } from './render/go-template';
 import { resolveRootless, rootlessValues, RootlessOptions } from './rootless';
@@ -20,8 +21,11 @@ import { syncValues, SyncOptions } from './sync';
 import { hostNamespaces } from './sync-to-host';
 import { describe, fail } from './validation';
 import { ValuesError } from './values/errors';
-import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
-import { quotaBudget, QuotaBudgetLine } from './values/quota-budget';
+import { DEFAULT_KUBE_VERSION } from './values/kube-version';
+import { QuotaBudgetLine } from './values/quota-budget';
+
+/** ArgoCD applies lower sync waves first. */
+const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 
 /** Properties of a {@link VCluster}. */
 export interface VClusterProps {
@@ -45,6 +49,14 @@ export interface VClusterProps {
    * @default "1.33.1"
    */
   readonly kubeVersion?: string;
+
+  /**
+   * Emit the host Namespace too (what `helm install --create-namespace` does), annotated with
+   * ArgoCD sync wave -1 so that ArgoCD creates it before the objects in it. Turn off when the
+   * namespace is managed elsewhere.
+   * @default true
+   */
+  readonly createNamespace?: boolean;
 
   /**
    * The virtual cluster's Kubernetes version, e.g. "v1.32.1": the tag of the Kubernetes image
@@ -131,6 +143,16 @@ export interface VClusterProps {
   readonly sync?: SyncOptions;
 
   /**
+   * Workloads the vCluster applies inside the virtual cluster when it starts
+   * (`experimental.deploy.vcluster.manifests`): every Kubernetes object under these constructs,
+   * e.g. a cdk8s Chart of Deployments and Services. Build them before the VCluster; keep them out
+   * of the host's output (e.g. in an App that is never synthesized) unless they should also be
+   * applied on their own.
+   * @default - none
+   */
+  readonly initManifests?: IConstruct[];
+
+  /**
    * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
    * values of the typed props (raw values win) and coalesced with the chart 0.36.1 defaults
    * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props
@@ -154,10 +176,12 @@ export class VCluster extends Construct {
   /** Every rendered object, in Helm's install order. */
   public readonly apiObjects: readonly ApiObject[];
 
-  private readonly rendered: RenderResult;
-  private readonly kubeVersion: string;
-  /** The quota budget once computed; null when the chart renders no quota. */
-  private budget?: readonly QuotaBudgetLine[] | null;
+  /**
+   * The ResourceQuota of the virtual cluster's namespace against what the virtual cluster itself
+   * takes of it (control plane, etcd and CoreDNS pods, their volume claims, its services) and
+   * what remains for the workloads, per quota entry; undefined when the chart renders no quota.
+   */
+  public readonly quotaBudget?: readonly QuotaBudgetLine[];
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
@@ -167,44 +191,32 @@ export class VCluster extends Construct {
       throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
     }
     const typed = typedValues(props);
-    this.kubeVersion = props.kubeVersion ?? DEFAULT_KUBE_VERSION;
     const result = renderChart({
       name: this.name,
       namespace: this.namespace,
-      kubeVersion: this.kubeVersion,
+      kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
       values: [typed, (props.values ?? {}) as ValueMap].filter((v) => Object.keys(v).length > 0),
     });
     checkHighAvailability(props, result.values);
-    this.rendered = result;
     this.values = result.values;
+    this.quotaBudget = result.quotaBudget;
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.
     const copiedTo = hostNamespaces(props.sync?.toHost).filter((ns) => ns !== this.namespace);
-    this.apiObjects = result.objects.flatMap((o) => [
+    const namespace = props.createNamespace ?? true ? [this.namespaceObject()] : [];
+    this.apiObjects = namespace.concat(result.objects.flatMap((o) => [
       toApiObject(this, o.id, o.manifest),
       ...(o.id === 'ResourceQuota' || o.id === 'LimitRange'
         ? copiedTo.map((ns) => toApiObject(this, `${o.id}-${ns}`, { ...o.manifest, metadata: { ...o.manifest.metadata, namespace: ns } }))
         : []),
-    ]);
+    ]));
   }
 
-  /**
-   * The ResourceQuota of the virtual cluster's namespace against what the virtual cluster itself
-   * takes of it (control plane, etcd and CoreDNS pods, their volume claims, its services) and
-   * what remains for the workloads, per quota entry; undefined when the chart renders no quota.
-   * Computed from the rendered objects on first read.
-   */
-  public get quotaBudget(): readonly QuotaBudgetLine[] | undefined {
-    if (this.budget === undefined) {
-      this.budget = quotaBudget({
-        values: this.rendered.values,
-        release: { name: this.name, namespace: this.namespace },
-        kubeVersion: parseKubeVersion(this.kubeVersion),
-        chartVersion: CHART_VERSION,
-      }, this.rendered.objects) ?? null;
-    }
-    return this.budget ?? undefined;
+  private namespaceObject(): ApiObject {
+    return new k8s.KubeNamespace(this, 'Namespace', {
+      metadata: { name: this.namespace, annotations: { [SYNC_WAVE_ANNOTATION]: '-1' } },
+    });
   }
 
   /** The rendered object with the given construct id (e.g. "ControlPlane"), if it was rendered. */
@@ -232,6 +244,7 @@ function typedValues(props: VClusterProps): ValueMap {
     integrationsValues(props.integrations),
     policiesValues(props.policies),
     syncValues(props.sync),
+    initManifestsValues(props.initManifests),
   );
 }
 

@@ -39,6 +39,23 @@ describe('VCluster', () => {
     })).toThrow(/controlPlane\.backingStore: you can only enable one backingStore at the same time/);
   });
 
+  test('emits the host namespace first, in ArgoCD sync wave -1', () => {
+    const chart = Testing.chart();
+    new VCluster(chart, 'vc', { namespace: 'team-a' });
+    const [first] = Testing.synth(chart);
+    expect(first).toEqual({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'team-a', annotations: { 'argocd.argoproj.io/sync-wave': '-1' } },
+    });
+  });
+
+  test('leaves the namespace out when createNamespace is false', () => {
+    const chart = Testing.chart();
+    new VCluster(chart, 'vc', { createNamespace: false });
+    expect(Testing.synth(chart).map((o) => o.kind)).not.toContain('Namespace');
+  });
+
   test('renders the same objects on every synth', () => {
     const synth = () => {
       const chart = Testing.chart();

@@ -22,6 +22,8 @@ export function renderTemplate(options: TemplateOptions): string {
     name: options.name,
     namespace: options.namespace,
     kubeVersion: options.kubeVersion,
+    // helm template prints no Namespace either.
+    createNamespace: false,
     values: mergeValueFiles(options.values),
   });
   return app.synthYaml();

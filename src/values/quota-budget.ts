@@ -113,8 +113,11 @@ export function quotaBudget(ctx: RenderContext, objects: readonly RenderedObject
  * container leaves unset while the chart's LimitRange gives no default for it, and one whose
  * limit the virtual cluster's own pods, claims or objects already exceed.
  */
-export function checkQuotaBudget(ctx: RenderContext, objects: readonly RenderedObject[]): void {
-  const budget = quotaBudget(ctx, objects);
+export function checkQuotaBudget(
+  ctx: RenderContext,
+  objects: readonly RenderedObject[],
+  budget: readonly QuotaBudgetLine[] | undefined = quotaBudget(ctx, objects),
+): void {
   if (!budget) return;
   // Without the chart's LimitRange, defaults may come from one the namespace already has.
   const limitRange = objects.some((o) => o.id === LIMIT_RANGE_ID);

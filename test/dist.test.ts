@@ -1,0 +1,29 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, relative } from 'path';
+import { synthExample } from '../main';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+function tree(dir: string): Record<string, string> {
+  return Object.fromEntries(files(dir).sort().map((f) => [relative(dir, f), readFileSync(f, 'utf8')]));
+}
+
+describe('the committed dist/', () => {
+  test('is exactly what the example app synthesizes (run `npm run synth` and commit dist/ when this fails)', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-dist-'));
+    synthExample(fresh);
+    expect(tree(join(__dirname, '..', 'dist'))).toEqual(tree(fresh));
+  });
+
+  test('holds one folder per virtual cluster, the ArgoCD objects and the workloads', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-dist-'));
+    synthExample(fresh);
+    expect(Object.keys(tree(fresh))).toEqual(['argocd/argocd.k8s.yaml', 'vclusters/vc1/vc1.k8s.yaml', 'workloads/vc1/test-app.k8s.yaml']);
+  });
+});
