@@ -4,7 +4,7 @@
 // built lib calls them through their module objects, so wrapping the exports catches every call)
 // and cdk8s's Yaml.stringify, warms up on 20 tenants, then times N.
 //
-//   node bench/phases.js [N=300] [LAYOUT=one-chart]
+//   node bench/phases.js [N=300] [LAYOUT=app-per-tenant]
 //
 // Inclusive times: renderChart contains coalesceValues, validateValues, ... and the helm-yaml
 // serializations. Not a replacement for run.js (same process, warmed up, no start-up).
@@ -48,7 +48,7 @@ wrap('src/api-objects', 'toApiObject');
 wrap('src/values/helm-yaml', 'configSecretData');
 wrap('src/values/helm-yaml', 'vClusterConfigHash');
 
-const { App, Yaml } = require('cdk8s');
+const { Yaml } = require('cdk8s');
 const stringify = Yaml.stringify;
 Yaml.stringify = function (...docs) {
   const t = performance.now();
@@ -61,21 +61,19 @@ Yaml.stringify = function (...docs) {
 
 const { LAYOUTS } = require('./tenants');
 const n = Number(process.argv[2] ?? 300);
-const layout = process.argv[3] ?? 'one-chart';
+const layout = process.argv[3] ?? 'app-per-tenant';
 if (!LAYOUTS[layout]) throw new Error(`unknown layout ${layout}; layouts: ${Object.keys(LAYOUTS).join(', ')}`);
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-vcluster-phases-'));
 try {
-  const warm = new App({ outdir: path.join(outdir, 'warm-up') });
-  LAYOUTS[layout](warm, 20);
-  warm.synth();
+  const { build, synth } = LAYOUTS[layout];
+  synth(build(path.join(outdir, 'warm-up'), 20));
   for (const k of Object.keys(times)) delete times[k];
 
   const t0 = performance.now();
-  const app = new App({ outdir: path.join(outdir, 'out') });
-  LAYOUTS[layout](app, n);
+  const built = build(path.join(outdir, 'out'), n);
   const t1 = performance.now();
-  app.synth();
+  synth(built);
   const t2 = performance.now();
   console.log(`N=${n} ${layout}: construct ${(t1 - t0).toFixed(0)} ms, synth ${(t2 - t1).toFixed(0)} ms; ${((t2 - t0) / n).toFixed(2)} ms per virtual cluster`);
   for (const [k, v] of Object.entries(times).sort((a, b) => b[1] - a[1])) {

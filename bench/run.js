@@ -7,11 +7,12 @@
 // exit (Node start-up included) and reads its peak RSS from GNU time when /usr/bin/time is
 // there, else from the child's own process.resourceUsage(). Runs the BUILT library in lib/.
 //
-//   node bench/run.js [--n 1,10,100,1000] [--layout chart-per-tenant,one-chart] [--runs 3]
-//                     [--cpu-prof] [--no-cli]
+//   node bench/run.js [--n 1,10,100,1000] [--layout app-per-tenant,chart-per-tenant,one-chart]
+//                     [--runs 3] [--cpu-prof] [--no-cli]
 //
-// Layouts (bench/tenants.js): chart-per-tenant, the tutorial's TutorialChart once per tenant
-// (one output file each); one-chart, every tenant in one Chart (one output file).
+// Layouts (bench/tenants.js): app-per-tenant, the example app's output layout (an App and folder
+// per virtual cluster); chart-per-tenant, one App with TutorialChart once per tenant (one file
+// each); one-chart, every tenant in one Chart (one file).
 //
 // --cpu-prof writes a V8 CPU profile of one extra run per N into bench/results/profiles/ and
 // prints its top functions by self time (see bench/profile-summary.js).
@@ -44,20 +45,26 @@ if (process.argv[2] === '--child') {
 function child(layout, n, outdir) {
   const { performance } = require('perf_hooks');
   const t0 = performance.now(); // ms since this process started
-  const { App } = require('cdk8s');
   const { LAYOUTS } = require('./tenants');
   const t1 = performance.now();
-  const app = new App({ outdir });
-  LAYOUTS[layout](app, n);
+  const built = LAYOUTS[layout].build(outdir, n);
   const t2 = performance.now();
-  app.synth();
+  LAYOUTS[layout].synth(built);
   const t3 = performance.now();
   let bytes = 0;
   let files = 0;
-  for (const f of fs.readdirSync(outdir)) {
-    bytes += fs.statSync(path.join(outdir, f)).size;
-    files++;
-  }
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        walk(p);
+      } else {
+        bytes += fs.statSync(p).size;
+        files++;
+      }
+    }
+  };
+  walk(outdir);
   process.stdout.write(`${JSON.stringify({
     startupMs: t0,
     loadMs: t1 - t0,
@@ -77,6 +84,7 @@ async function main() {
   const libEntry = path.join(ROOT, 'lib', 'src', 'index.js');
   if (!fs.existsSync(libEntry)) throw new Error('lib/ is not built: run `npm run build` (or `npm run bench`, which builds first).');
   checkWorkload();
+  const { LAYOUTS } = require('./tenants');
 
   const useGnuTime = fs.existsSync(GNU_TIME);
   const loadBefore = os.loadavg();
@@ -94,7 +102,7 @@ async function main() {
           const outdir = path.join(tmp, `${layout}-n${n}-r${r}`);
           const m = await measure(process.execPath, [__filename, '--child', layout, String(n), outdir], { useGnuTime, tmp });
           const report = JSON.parse(m.stdout.trim().split('\n').pop());
-          const files = layout === 'one-chart' ? 1 : n;
+          const files = LAYOUTS[layout].files(n);
           if (report.files !== files) throw new Error(`${layout} N=${n}: expected ${files} file(s) in the output, found ${report.files}`);
           runs.push({ wallMs: m.wallMs, peakRssKiB: m.peakRssKiB ?? report.maxRssKiB, ...report });
           fs.rmSync(outdir, { recursive: true, force: true });
@@ -116,7 +124,7 @@ async function main() {
       loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: os.loadavg().map((l) => round(l, 2)) },
       peakRssSource: useGnuTime ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS',
       runsPerN: args.runs,
-      workload: "the tutorial's final scenario (main.ts TutorialChart's VCluster props), one VCluster per tenant (tenant-0001...) in its own namespace, app.synth() to a temp outdir; layouts: chart-per-tenant (one Chart and file per tenant), one-chart (all tenants in one Chart and file)",
+      workload: "the tutorial's final scenario (main.ts TutorialChart's VCluster props), one VCluster per tenant (tenant-0001...) in its own namespace, App.synth() to a temp outdir; layouts: app-per-tenant (an App, folder and file per tenant, like main.ts synthExample), chart-per-tenant (one App, a Chart and file per tenant), one-chart (one App, one Chart and file)",
       results: rows,
       cli,
       targets: checkTargets(rows),

@@ -6,7 +6,8 @@
 // run.js checks before measuring that both forms below, rendered as `vc1`, give exactly the
 // YAML of main.ts's TutorialChart, so the benchmark cannot drift from the tutorial unnoticed.
 
-const { Chart, Size } = require('cdk8s');
+const path = require('path');
+const { App, Chart, Size } = require('cdk8s');
 const { Cpu } = require('cdk8s-plus-31');
 const { BackingStore, VCluster } = require('../lib/src');
 
@@ -119,16 +120,49 @@ function addTenant(app, name, { chart = new Chart(app, name), form = 'props' } =
 }
 
 /**
- * The layouts measured. chart-per-tenant is the tutorial's app repeated: one Chart (and output
- * file) per tenant. one-chart puts every tenant into one Chart (one output file).
+ * The layouts measured; each synthesizes N tenants into OUTDIR the way `cdk8s synth` does
+ * (App.synth, one YAML file per chart) and returns when the files are written.
+ *
+ * - app-per-tenant: the example app's output layout (synthExample in main.ts): an App of its own
+ *   per virtual cluster, writing OUTDIR/vclusters/NAME/NAME.k8s.yaml;
+ * - chart-per-tenant: one App, one Chart (and file) per tenant: OUTDIR/NAME.k8s.yaml;
+ * - one-chart: one App, one Chart (and file) for every tenant: OUTDIR/tenants.k8s.yaml.
+ *
+ * `build` is timed as "construct" (the VCluster constructors), `synth` as "synth".
  */
 const LAYOUTS = {
-  'chart-per-tenant': (app, n) => {
-    for (let i = 1; i <= n; i++) addTenant(app, tenantName(i));
+  'app-per-tenant': {
+    build: (outdir, n) => {
+      const apps = [];
+      for (let i = 1; i <= n; i++) {
+        const name = tenantName(i);
+        const app = new App({ outdir: path.join(outdir, 'vclusters', name) });
+        addTenant(app, name);
+        apps.push(app);
+      }
+      return apps;
+    },
+    synth: (apps) => apps.forEach((app) => app.synth()),
+    files: (n) => n,
   },
-  'one-chart': (app, n) => {
-    const chart = new Chart(app, 'tenants');
-    for (let i = 1; i <= n; i++) addTenant(app, tenantName(i), { chart });
+  'chart-per-tenant': {
+    build: (outdir, n) => {
+      const app = new App({ outdir });
+      for (let i = 1; i <= n; i++) addTenant(app, tenantName(i));
+      return app;
+    },
+    synth: (app) => app.synth(),
+    files: (n) => n,
+  },
+  'one-chart': {
+    build: (outdir, n) => {
+      const app = new App({ outdir });
+      const chart = new Chart(app, 'tenants');
+      for (let i = 1; i <= n; i++) addTenant(app, tenantName(i), { chart });
+      return app;
+    },
+    synth: (app) => app.synth(),
+    files: () => 1,
   },
 };
 

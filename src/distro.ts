@@ -97,7 +97,7 @@ export function distroValues(kubernetesVersion: string | undefined, distro: Kube
       distro: {
         k8s: {
           enabled: true,
-          image: { ...imageValues('distro.image', distro?.image), tag },
+          image: { ...imageValues('distro.image', distro?.image), ...(tag === undefined ? {} : { tag }) },
           imagePullPolicy: distro?.imagePullPolicy,
           resources: resourcesValues('distro.resources', distro?.resources),
           securityContext: containerSecurityValues('distro.securityContext', distro?.securityContext, ids),

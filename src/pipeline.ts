@@ -54,6 +54,7 @@ export function renderChart(options: RenderOptions): RenderResult {
     release: { name: options.name, namespace: options.namespace },
     kubeVersion,
     chartVersion: CHART_VERSION,
+    yamlCache: new Map(),
   };
   // Refuses two backing stores at once before any template renders.
   embeddedDatabaseEnabled(ctx);

@@ -227,9 +227,10 @@ export class VCluster extends Construct {
 
 /**
  * The typed props as one vcluster.yaml. Rootless comes first, so that security contexts given
- * explicitly are merged over it (each concern refuses those that would undo it).
+ * explicitly are merged over it (each concern refuses those that would undo it). Internal:
+ * the importer compiles its candidate props with it too.
  */
-function typedValues(props: VClusterProps): ValueMap {
+export function typedValues(props: VClusterProps): ValueMap {
   const ids = resolveRootless(props.rootless);
   return mergeFragments(
     rootlessValues(ids),

@@ -1,6 +1,6 @@
-import { Size } from 'cdk8s';
+import { Size, Testing } from 'cdk8s';
 import { Cpu, ImagePullPolicy } from 'cdk8s-plus-31';
-import { BackingStore } from '../src';
+import { BackingStore, VCluster } from '../src';
 import { manifest, synthVCluster, syncer } from './typed-helper';
 
 function kubernetesInitContainer(manifests: any[]): any {
@@ -61,5 +61,12 @@ describe('the distro and image props', () => {
     expect(() => synthVCluster({ defaultImageRegistry: 'https://registry.internal' })).toThrow(
       'defaultImageRegistry: give the registry as host[:port][/path], without a scheme or trailing slash, e.g. "registry.example.com". Got "https://registry.internal".',
     );
+  });
+});
+
+describe('the distro image', () => {
+  test('keeps an image tag given without kubernetesVersion', () => {
+    const vc = new VCluster(Testing.chart(), 'vc1', { distro: { image: { tag: 'v1.31.4' } } });
+    expect(vc.values.controlPlane.distro.k8s.image.tag).toBe('v1.31.4');
   });
 });

@@ -8,7 +8,9 @@ export type Code =
   | { readonly kind: 'atom'; readonly text: string }
   | { readonly kind: 'object'; readonly entries: ReadonlyArray<readonly [string, Code]> }
   | { readonly kind: 'array'; readonly items: readonly Code[] }
-  | { readonly kind: 'call'; readonly callee: string; readonly args: readonly Code[] };
+  | { readonly kind: 'call'; readonly callee: string; readonly args: readonly Code[] }
+  /** A string of several lines as `['line 1', 'line 2'].join('\n')`, a line of source per line. */
+  | { readonly kind: 'lines'; readonly lines: readonly string[] };
 
 /** A name the generated program imports. */
 export interface Import {
@@ -51,13 +53,20 @@ export function call(value: unknown, callee: string, args: readonly Expr[], impo
 /** An object literal of the given entries, in their order. */
 export function objectExpr(entries: ReadonlyArray<readonly [string, Expr]>): Expr {
   const value: Record<string, unknown> = {};
-  for (const [k, e] of entries) value[k] = e.value;
+  // Defined, not assigned: a key "__proto__" is a key like any other.
+  for (const [k, e] of entries) Object.defineProperty(value, k, { value: e.value, enumerable: true, writable: true, configurable: true });
   return { value, code: { kind: 'object', entries: entries.map(([k, e]) => [k, e.code] as const) }, imports: entries.flatMap(([, e]) => e.imports) };
 }
 
 /** An array literal. */
 export function arrayExpr(items: readonly Expr[]): Expr {
   return { value: items.map((i) => i.value), code: { kind: 'array', items: items.map((i) => i.code) }, imports: items.flatMap((i) => i.imports) };
+}
+
+/** A string literal; a string of several lines (an embedded manifest, say) as the list of its lines. */
+function stringExpr(s: string): Expr {
+  const lines = s.split('\n');
+  return lines.length > 2 ? { value: s, code: { kind: 'lines', lines }, imports: [] } : atom(s, quote(s));
 }
 
 /**
@@ -67,8 +76,9 @@ export function arrayExpr(items: readonly Expr[]): Expr {
 export function literal(v: unknown, special?: (key: string, v: unknown) => Expr | undefined, key = ''): Expr {
   const s = special?.(key, v);
   if (s !== undefined) return s;
-  if (v === null) return atom(null, 'null');
-  if (typeof v === 'string') return atom(v, quote(v));
+  // The values types have no null; a null deletes a chart default, so it is written as one.
+  if (v === null) return atom(null, 'null as never');
+  if (typeof v === 'string') return stringExpr(v);
   if (typeof v === 'boolean') return atom(v, String(v));
   if (typeof v === 'number') return atom(v, numberText(v));
   if (Array.isArray(v)) return arrayExpr(v.map((i) => literal(i, special, key)));
@@ -80,6 +90,9 @@ export function literal(v: unknown, special?: (key: string, v: unknown) => Expr 
 // Layout: 2-space indent, single quotes, trailing commas; a literal stays on one line when it fits.
 
 export const MAX_LINE = 110;
+
+/** The source of the newline string the lines of a string are joined with. */
+const JOINER = quote('\n');
 
 /** Property names: bare where all are identifiers, else all quoted (eslint quote-props consistent-as-needed). */
 function keyWriter(keys: readonly string[]): (k: string) => string {
@@ -95,11 +108,29 @@ export function inline(code: Code): string {
       return `[${code.items.map(inline).join(', ')}]`;
     case 'call':
       return `${code.callee}(${code.args.map(inline).join(', ')})`;
+    case 'lines':
+      return `[${code.lines.map(quote).join(', ')}].join(${JOINER})`;
     case 'object': {
       if (code.entries.length === 0) return '{}';
       const key = keyWriter(code.entries.map(([k]) => k));
       return `{ ${code.entries.map(([k, v]) => `${key(k)}: ${inline(v)}`).join(', ')} }`;
     }
+  }
+}
+
+/** Whether the code holds a string of several lines, which is always written a line per line. */
+function hasLines(code: Code): boolean {
+  switch (code.kind) {
+    case 'lines':
+      return true;
+    case 'atom':
+      return false;
+    case 'array':
+      return code.items.some(hasLines);
+    case 'call':
+      return code.args.some(hasLines);
+    case 'object':
+      return code.entries.some(([, v]) => hasLines(v));
   }
 }
 
@@ -109,9 +140,11 @@ export function inline(code: Code): string {
  */
 export function layout(code: Code, indent: string, column: number, tail = 0): string {
   const flat = inline(code);
-  if (column + flat.length + tail <= MAX_LINE || code.kind === 'atom') return flat;
+  if (code.kind === 'atom' || (!hasLines(code) && column + flat.length + tail <= MAX_LINE)) return flat;
   const inner = `${indent}  `;
   switch (code.kind) {
+    case 'lines':
+      return `[\n${code.lines.map((l) => `${inner}${quote(l)},\n`).join('')}${indent}].join(${JOINER})`;
     case 'array':
       return `[\n${code.items.map((i) => `${inner}${layout(i, inner, inner.length, 1)},\n`).join('')}${indent}]`;
     case 'object': {

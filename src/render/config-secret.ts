@@ -18,7 +18,7 @@ export function renderConfigSecret(ctx: RenderContext): RenderedObject[] {
         ...(truthy(annotations) ? { annotations: clone(annotations) } : {}),
       },
       type: 'Opaque',
-      data: { 'config.yaml': configSecretData(configValues(ctx.values)) },
+      data: { 'config.yaml': configSecretData(configValues(ctx.values), ctx.yamlCache) },
     },
   }];
 }

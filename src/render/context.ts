@@ -1,4 +1,5 @@
 import { mergeMaps, truthy, userMap, Value, ValueMap } from './go-template';
+import { TopLevelYamlCache } from '../values/helm-yaml';
 import { KubeVersion } from '../values/kube-version';
 
 /** What every template sees: Helm's `.Values`, `.Release`, `.Capabilities` and `.Chart`. */
@@ -8,6 +9,8 @@ export interface RenderContext {
   readonly release: { readonly name: string; readonly namespace: string };
   readonly kubeVersion: KubeVersion;
   readonly chartVersion: string;
+  /** Serialized top-level values, shared by the config Secret and the config hash of one render. */
+  readonly yamlCache?: TopLevelYamlCache;
 }
 
 /** A Kubernetes object as the chart renders it, before it becomes an ApiObject. */

@@ -47,10 +47,43 @@ export function helmToYaml(value: unknown): string {
 }
 
 /**
+ * The YAML of top-level entries already serialized during one render. The config Secret and the
+ * config hash serialize values that share most top-level entries; each is written once.
+ */
+export type TopLevelYamlCache = Map<string, { readonly value: unknown; readonly text: string }>;
+
+/**
+ * `helmToYaml` of a map, reusing the text of top-level entries found in the cache with the very
+ * same value. A top-level entry's text depends on its key and value only, so the document is
+ * the concatenation of its entries' texts.
+ */
+export function helmToYamlCached(values: unknown, cache: TopLevelYamlCache | undefined): string {
+  if (!cache || !isPlainObject(values)) return helmToYaml(values);
+  const keys = sortedKeys(values);
+  if (keys.length === 0) return helmToYaml(values);
+  let out = '';
+  for (const key of keys) {
+    const value = values[key];
+    let block = cache.get(key);
+    if (block === undefined || block.value !== value) {
+      try {
+        block = { value, text: helmToYamlRaw({ [key]: value }) };
+      } catch (e) {
+        if (e instanceof HelmYamlError) return '';
+        throw e;
+      }
+      cache.set(key, block);
+    }
+    out += block.text;
+  }
+  return out.slice(0, -1);
+}
+
+/**
  * The chart's pod annotation `vClusterConfigHash`:
  * `toYaml (values without privateNodes.autoNodes) | b64enc | sha256sum`, as hex. The input is not modified.
  */
-export function vClusterConfigHash(values: unknown): string {
+export function vClusterConfigHash(values: unknown, cache?: TopLevelYamlCache): string {
   let hashed = values;
   if (isPlainObject(values) && isPlainObject(values.privateNodes) && 'autoNodes' in values.privateNodes) {
     // Rebuild only the two levels on the path; everything else is shared, never written.
@@ -58,13 +91,13 @@ export function vClusterConfigHash(values: unknown): string {
     delete privateNodes.autoNodes;
     hashed = { ...values, privateNodes };
   }
-  const b64 = Buffer.from(helmToYaml(hashed), 'utf8').toString('base64');
+  const b64 = Buffer.from(helmToYamlCached(hashed, cache), 'utf8').toString('base64');
   return createHash('sha256').update(b64, 'utf8').digest('hex');
 }
 
 /** The chart's `vc-config-<name>` Secret `data["config.yaml"]`: `.Values | toYaml | b64enc`. */
-export function configSecretData(values: unknown): string {
-  return Buffer.from(helmToYaml(values), 'utf8').toString('base64');
+export function configSecretData(values: unknown, cache?: TopLevelYamlCache): string {
+  return Buffer.from(helmToYamlCached(values, cache), 'utf8').toString('base64');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -845,6 +878,8 @@ function sortedKeys(obj: Record<string, unknown>): string[] {
   // encoding/json omits undefined members (and so does JSON.stringify).
   const keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
   if (keys.length < 2) return keys;
+  // Keys of ASCII letters only (most of vcluster.yaml) compare by code point in go-yaml too.
+  if (keys.every((k) => ASCII_LETTERS.test(k))) return keys.sort();
   const decorated = keys.map((k) => ({ key: k, cps: Array.from(k, (ch) => ch.codePointAt(0) as number) }));
   decorated.sort((a, b) => (a.key === b.key ? 0 : keyLess(a.cps, b.cps) ? -1 : 1));
   return decorated.map((d) => d.key);
@@ -855,6 +890,8 @@ function sortedKeys(obj: Record<string, unknown>): string[] {
  * non-letters and among themselves by code point; otherwise the digit runs starting there compare as numbers
  * (then by run length, then by code point).
  */
+const ASCII_LETTERS = /^[A-Za-z]*$/;
+
 function keyLess(a: readonly number[], b: readonly number[]): boolean {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {

@@ -6,7 +6,9 @@ import {
   configSecretData,
   HelmYamlError,
   helmToYaml,
+  helmToYamlCached,
   helmToYamlRaw,
+  TopLevelYamlCache,
   vClusterConfigHash,
 } from '../../src/values/helm-yaml';
 
@@ -301,6 +303,29 @@ describe('configSecretData', () => {
   });
 });
 
+describe('helmToYamlCached', () => {
+  it('writes the same text as helmToYaml, reusing the entries whose value is the very same', () => {
+    const shared = { b: [1, 'two'], c: { d: '' } };
+    const cache: TopLevelYamlCache = new Map();
+    expect(helmToYamlCached({ z: 1, ...shared }, cache)).toBe(helmToYaml({ z: 1, ...shared }));
+    const cachedText = cache.get('b')!.text;
+    expect(helmToYamlCached({ z: 2, ...shared }, cache)).toBe(helmToYaml({ z: 2, ...shared }));
+    expect(cache.get('b')!.text).toBe(cachedText);
+    expect(cache.get('z')!.value).toBe(2);
+  });
+
+  it('serializes a changed entry again rather than reusing its text', () => {
+    const cache: TopLevelYamlCache = new Map();
+    helmToYamlCached({ a: { x: 1 } }, cache);
+    expect(helmToYamlCached({ a: { x: 2 } }, cache)).toBe('a:\n  x: 2');
+  });
+
+  it('fails like helmToYaml, with an empty text', () => {
+    expect(helmToYamlCached({ a: Number.NaN }, new Map())).toBe('');
+    expect(helmToYamlCached({}, new Map())).toBe('{}');
+  });
+});
+
 // ------------------------------------------------------------------------------------------------------------------
 // The conformance corpus: helm template output of the chart, whose vc-config Secret holds toYaml of the merged values.
 
@@ -379,6 +404,7 @@ if (caseNames.length > 0) {
     it.each(caseNames)('reproduces the config.yaml of %s byte for byte', (name) => {
       const { configYaml } = loadCase(name);
       expect(helmToYaml(parseConfig(configYaml))).toBe(configYaml);
+      expect(helmToYamlCached(parseConfig(configYaml), new Map())).toBe(configYaml);
     });
 
     it.each(caseNames)('reproduces the vClusterConfigHash of %s', (name) => {

@@ -1,0 +1,47 @@
+import { defaultClassName, importValues, RESERVED_NAMES } from '../import/program';
+import { ValueMap } from '../render/go-template';
+
+/** What `cdk8s-vcluster import` writes a program for. */
+export interface ImportCommandOptions {
+  /** The release name. */
+  readonly name: string;
+  readonly namespace: string;
+  readonly kubeVersion?: string;
+  /** The chart class's name. @default - from the release name, e.g. "Vc1Chart" */
+  readonly className?: string;
+  readonly values: readonly ValueMap[];
+  /** The values files as given on the command line, for the program's header. */
+  readonly sources: readonly string[];
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const KEYWORDS = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
+  'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'as',
+  'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'await',
+  'any', 'boolean', 'number', 'string', 'symbol', 'type', 'undefined', 'never', 'unknown', 'object',
+]);
+
+/** Why a class name cannot be used in the generated program, or undefined when it can. */
+export function classNameProblem(name: string): string | undefined {
+  if (!IDENTIFIER.test(name) || KEYWORDS.has(name)) return `--class-name "${name}" is not a TypeScript class name; give e.g. "Vc1Chart"`;
+  if (RESERVED_NAMES.has(name)) return `--class-name "${name}" clashes with a name the generated program imports; give e.g. "${name}Chart"`;
+  return undefined;
+}
+
+/**
+ * The TypeScript program of `cdk8s-vcluster import`: a cdk8s app whose chart builds the same
+ * virtual cluster as the values, with the typed props of the VCluster construct where they give
+ * exactly the same values and raw `values` for the rest. Throws for values `template` refuses.
+ */
+export function renderImport(options: ImportCommandOptions): string {
+  return importValues({
+    name: options.name,
+    namespace: options.namespace,
+    kubeVersion: options.kubeVersion,
+    className: options.className ?? defaultClassName(options.name),
+    values: options.values,
+    sources: options.sources,
+  }).program;
+}

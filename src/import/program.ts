@@ -1,0 +1,180 @@
+import { App, Chart } from 'cdk8s';
+import { CHART_VERSION } from '../../imports/chart-defaults';
+import { ValueMap } from '../render/go-template';
+import { mergeValueFiles } from '../values/coalesce';
+import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
+import { VCluster, VClusterProps } from '../vcluster';
+import { LIBRARY } from './candidates';
+import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from './expr';
+import { choose, Choice } from './select';
+import { deepEqual } from './values-tree';
+
+/** What `cdk8s-vcluster import` writes a program for. */
+export interface ImportOptions {
+  /** The release name: the VCluster's id. */
+  readonly name: string;
+  readonly namespace: string;
+  /** The host's Kubernetes version. */
+  readonly kubeVersion?: string;
+  /** The chart class's name. @default - from the name, e.g. "Vc1Chart" for "vc1" */
+  readonly className?: string;
+  /** The values files, later ones winning. */
+  readonly values: readonly ValueMap[];
+  /** Where the values came from, for the header comment. */
+  readonly sources?: readonly string[];
+}
+
+/** The generated program, and how the values were split. */
+export interface ImportResult {
+  /** The TypeScript source. */
+  readonly program: string;
+  /** The typed props used, top level (e.g. "backingStore", "sync"). */
+  readonly typedProps: readonly string[];
+  /** The raw values left for the `values` prop. */
+  readonly raw: ValueMap;
+}
+
+/** The order of VClusterProps, which the generated props follow. */
+const PROPS_ORDER = [
+  'kubernetesVersion', 'distro', 'defaultImageRegistry', 'backingStore', 'controlPlane', 'rootless', 'service',
+  'ingress', 'extraSans', 'exportKubeConfig', 'integrations', 'policies', 'sync',
+];
+
+/** Names the generated program declares or imports itself. */
+export const RESERVED_NAMES = new Set([
+  'App', 'Chart', 'Construct', 'VCluster', 'BackingStore', 'Size', 'Cpu', 'k8s', 'ImagePullPolicy', 'ServiceType',
+  'HttpIngressPathType', 'PersistentVolumeAccessMode', 'RetentionPolicy', 'PodSecurityStandard', 'ResourceQuotaScope',
+  'SyncMode', 'ResourceScope', 'app', 'require', 'module', 'exports',
+]);
+
+/** The class name for a release name: "vc1" → "Vc1Chart", "my-release" → "MyReleaseChart". */
+export function defaultClassName(name: string): string {
+  const pascal = name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return /^[A-Za-z]/.test(pascal) ? `${pascal}Chart` : `VCluster${pascal}Chart`;
+}
+
+/**
+ * A TypeScript program that builds the virtual cluster of the values with the typed API: typed
+ * props for what they express exactly, raw values for the rest. Throws a ValuesError for values
+ * `template` refuses. The program is checked before it is returned: its VCluster renders the same
+ * objects and values as the raw values do; where a typed prop would change them it is not used.
+ */
+export function importValues(options: ImportOptions): ImportResult {
+  const user = mergeValueFiles(options.values);
+  const release = { name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion };
+  // What `template` renders; throws for invalid values as `template` does.
+  const reference = build(release, { values: user });
+
+  // A typed prop may also refuse what raw values allow (several replicas on the embedded database).
+  const rendersLikeReference = (c: Choice): boolean => {
+    try {
+      return sameCluster(reference, build(release, propsOf(c)));
+    } catch {
+      return false;
+    }
+  };
+  let choice = choose(user);
+  if (!rendersLikeReference(choice)) {
+    // A prop that compiles to the same values but renders differently (multi-namespace mode
+    // copies the quota into the mapped namespaces): leave each taken prop out in turn, last
+    // first; in the end, raw values only (which render what `template` renders).
+    const fallback = choice;
+    choice = { raw: user, taken: [] };
+    for (const unit of [...fallback.taken].reverse()) {
+      const without = choose(user, new Set([unit.key]));
+      if (rendersLikeReference(without)) {
+        choice = without;
+        break;
+      }
+    }
+  }
+  return {
+    program: printProgram(options, choice),
+    typedProps: choice.props ? Object.keys(choice.props.value as object) : [],
+    raw: choice.raw,
+  };
+}
+
+type Release = { readonly name: string; readonly namespace: string; readonly kubeVersion?: string };
+
+function propsOf(choice: Choice): VClusterProps {
+  const typed = (choice.props?.value ?? {}) as VClusterProps;
+  return Object.keys(choice.raw).length > 0 ? { ...typed, values: choice.raw } : typed;
+}
+
+function build(release: Release, props: VClusterProps): VCluster {
+  const chart = new Chart(new App(), 'import');
+  return new VCluster(chart, release.name, {
+    ...props, name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, createNamespace: false,
+  });
+}
+
+function sameCluster(a: VCluster, b: VCluster): boolean {
+  if (!deepEqual(a.values, b.values) || a.apiObjects.length !== b.apiObjects.length) return false;
+  return a.apiObjects.every((o, i) => o.node.id === b.apiObjects[i].node.id && deepEqual(o.toJson(), b.apiObjects[i].toJson()));
+}
+
+// -------------------------------------------------------------------------------------------------
+// Printing
+
+function printImports(imports: readonly Import[]): string[] {
+  const byModule = new Map<string, Set<string>>();
+  for (const i of imports) byModule.set(i.module, (byModule.get(i.module) ?? new Set()).add(i.name));
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const caseless = (a: string, b: string) => order(a.toLowerCase(), b.toLowerCase()) || order(a, b);
+  return [...byModule.keys()].sort().map((module) => {
+    const names = [...byModule.get(module)!].sort(caseless);
+    const line = `import { ${names.join(', ')} } from '${module}';`;
+    if (line.length <= MAX_LINE) return line;
+    return `import {\n  ${names.join(', ')},\n} from '${module}';`;
+  });
+}
+
+function printProgram(options: ImportOptions, choice: Choice): string {
+  const className = options.className ?? defaultClassName(options.name);
+  const typed = choice.props?.code.kind === 'object' ? choice.props.code.entries : [];
+  const order = (k: string) => PROPS_ORDER.indexOf(k);
+  const entries: (readonly [string, Code])[] = [];
+  if (options.kubeVersion !== undefined && options.kubeVersion !== DEFAULT_KUBE_VERSION) entries.push(['kubeVersion', literal(options.kubeVersion).code]);
+  entries.push(...[...typed].sort((a, b) => order(a[0]) - order(b[0])));
+
+  const indent = '      ';
+  const lines = [
+    `${indent}namespace: ${quote(options.namespace)},`,
+    `${indent}// Like helm, no Namespace object; leave this out to have it created (with ArgoCD sync wave -1).`,
+    `${indent}createNamespace: false,`,
+    ...entries.map(([k, code]) => `${indent}${k}: ${layout(code, indent, indent.length + k.length + 2, 1)},`),
+  ];
+  if (Object.keys(choice.raw).length > 0) {
+    const raw: Expr = literal(choice.raw);
+    lines.push(`${indent}// What the typed props do not express, as vcluster.yaml values (merged over them).`);
+    lines.push(`${indent}values: ${layout(raw.code, indent, indent.length + 8, 1)},`);
+  }
+
+  const imports: Import[] = [
+    { module: 'cdk8s', name: 'App' }, { module: 'cdk8s', name: 'Chart' },
+    { module: LIBRARY, name: 'VCluster' }, { module: 'constructs', name: 'Construct' },
+    ...(choice.props?.imports ?? []),
+  ];
+  const sources = (options.sources ?? []).map((s) => ` -f ${s.replace(/[\r\n]+/g, ' ')}`).join('');
+  const id = quote(options.name);
+  return [
+    `// Generated by \`cdk8s-vcluster import${sources}\`: the virtual cluster of these values (chart ${CHART_VERSION}),`,
+    '// with the typed props of cdk8s-vcluster where they give exactly the same values.',
+    ...printImports(imports),
+    '',
+    `export class ${className} extends Chart {`,
+    '  public constructor(scope: Construct, id: string) {',
+    '    super(scope, id);',
+    `    new VCluster(this, ${id}, {`,
+    ...lines,
+    '    });',
+    '  }',
+    '}',
+    '',
+    'const app = new App();',
+    `new ${className}(app, ${id});`,
+    'app.synth();',
+    '',
+  ].join('\n');
+}

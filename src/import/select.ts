@@ -1,0 +1,91 @@
+import { CHART_DEFAULTS } from '../../imports/chart-defaults';
+import { ValueMap } from '../render/go-template';
+import { coalesceValues, mergeValueFiles } from '../values/coalesce';
+import { typedValues, VClusterProps } from '../vcluster';
+import { materialize, ObjectCandidate, Selection, Unit, unitsOf } from './candidate';
+import { candidateProps } from './candidates';
+import { Expr } from './expr';
+import { deepEqual, fits, remainder } from './values-tree';
+
+/** Typed props and raw values that together give the same values as the user's. */
+export interface Choice {
+  /** The typed props, as an object of the generated program; undefined when none fit. */
+  readonly props?: Expr;
+  /** What the typed props do not give, for the `values` prop. */
+  readonly raw: ValueMap;
+  /** The units taken, in the order they were tried. */
+  readonly taken: readonly Unit[];
+}
+
+/**
+ * Chooses typed props for the values by trying them: each candidate prop is compiled with the
+ * library's own fragment functions together with those taken before; it is taken when all it
+ * compiles to fits the values (see `fits`). Then props that the library adds anyway (e.g. the
+ * kubeconfig server an ingress implies) are left out again. Units in `blocked` are not tried.
+ */
+export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set()): Choice {
+  const effective = coalesceValues(CHART_DEFAULTS as ValueMap, user);
+  const tree: ObjectCandidate = candidateProps(user, effective);
+  const units = unitsOf(tree);
+  const empties = units.filter((u) => u.kind === 'empty');
+  const emptyUnitsAbove = (u: Unit) => empties
+    .filter((e) => e.path.length < u.path.length && e.path.every((k, i) => u.path[i] === k))
+    .map((e) => e.key);
+
+  const compile = (sel: Selection): ValueMap | undefined => {
+    try {
+      const props = materialize(tree, [], sel);
+      const fragment = typedValues((props?.value ?? {}) as VClusterProps);
+      return fits(fragment, user, effective) ? fragment : undefined;
+    } catch {
+      // A factory or fragment function refused the candidate: it does not fit.
+      return undefined;
+    }
+  };
+
+  let sel: Selection = { taken: new Set(), lists: new Map() };
+  let fragment: ValueMap = {};
+  for (const u of units) {
+    if (sel.taken.has(u.key) || blocked.has(u.key) || u.with.some((k) => blocked.has(k))) continue;
+    const taken = new Set([...sel.taken, ...u.with, u.key]);
+    const next = { taken, lists: sel.lists };
+    const f = compile(next);
+    // Taken when it fits and gives something: a prop that compiles to nothing is no use.
+    if (f !== undefined && !deepEqual(f, fragment)) {
+      sel = next;
+      fragment = f;
+    }
+  }
+
+  // Leave out what changes nothing: what the library adds itself (the kubeconfig server and the
+  // certificate name an ingress implies, `enabled: true` of a quota given entries).
+  const same = (f: ValueMap | undefined): f is ValueMap => f !== undefined && deepEqual(f, fragment);
+  for (const u of [...units].reverse()) {
+    if (!sel.taken.has(u.key) || u.required || u.kind === 'call') continue;
+    // An options object left without fields stands for its `whenEmpty` (e.g. `true`), if it has one.
+    const taken = new Set([...sel.taken, ...emptyUnitsAbove(u)]);
+    taken.delete(u.key);
+    const f = compile({ taken, lists: sel.lists });
+    if (same(f)) {
+      sel = { taken, lists: sel.lists };
+      continue;
+    }
+    let items = u.items;
+    for (const item of u.items ?? []) {
+      const fewer = items!.filter((i) => i !== item);
+      if (fewer.length === 0) continue;
+      const lists = new Map(sel.lists).set(u.key, fewer);
+      const g = compile({ taken: sel.taken, lists });
+      if (same(g)) {
+        sel = { taken: sel.taken, lists };
+        items = fewer;
+      }
+    }
+  }
+
+  const raw = remainder(user, fragment, CHART_DEFAULTS);
+  // The typed props and the rest, merged as VCluster merges them, must come to the same values.
+  const merged = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles([fragment, raw]));
+  if (!deepEqual(merged, effective)) return { raw: user, taken: [] };
+  return { props: materialize(tree, [], sel), raw, taken: units.filter((u) => sel.taken.has(u.key)) };
+}
