@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { CASES_DIR, withCorpus } from '../conformance/cases';
 import {
   configSecretData,
   HelmYamlError,
@@ -329,7 +330,7 @@ describe('helmToYamlCached', () => {
 // ------------------------------------------------------------------------------------------------------------------
 // The conformance corpus: helm template output of the chart, whose vc-config Secret holds toYaml of the merged values.
 
-const CASES = path.join(__dirname, '../../../shared/conformance/vcluster-0.36.1/cases');
+const CASES = CASES_DIR;
 
 interface CorpusCase {
   /** The decoded `config.yaml` of the vc-config Secret: Helm's toYaml of the values. */
@@ -395,11 +396,9 @@ function valuesAsHashed(values: unknown, userValues: unknown): unknown {
   return copy;
 }
 
-const caseNames = fs.existsSync(CASES)
-  ? fs.readdirSync(CASES).filter((c) => fs.existsSync(path.join(CASES, c, 'expected.yaml'))).sort()
-  : [];
+withCorpus('The helm-yaml corpus checks', () => {
+  const caseNames = fs.readdirSync(CASES).filter((c) => fs.existsSync(path.join(CASES, c, 'expected.yaml'))).sort();
 
-if (caseNames.length > 0) {
   describe('conformance corpus (vcluster chart 0.36.1, helm v4.1.4)', () => {
     it.each(caseNames)('reproduces the config.yaml of %s byte for byte', (name) => {
       const { configYaml } = loadCase(name);
@@ -414,11 +413,4 @@ if (caseNames.length > 0) {
       for (const expected of hashes) expect(hash).toBe(expected);
     });
   });
-} else if (process.env.CI === 'true') {
-  it('has the conformance corpus', () => {
-    throw new Error(`conformance corpus not found at ${CASES}`);
-  });
-} else {
-  console.warn(`helm-yaml: conformance corpus not found at ${CASES}; skipping the corpus tests`);
-  it.skip('conformance corpus (not found)', () => undefined);
-}
+});
