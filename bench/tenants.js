@@ -7,46 +7,11 @@
 // YAML of main.ts's TutorialChart, so the benchmark cannot drift from the tutorial unnoticed.
 
 const path = require('path');
-const { App, Chart, Size } = require('cdk8s');
-const { Cpu } = require('cdk8s-plus-31');
-const { BackingStore, VCluster } = require('../lib/src');
+const { App, Chart } = require('cdk8s');
+const { VCluster } = require('../lib/src');
 
 /** TutorialChart's VCluster props (main.ts), with `vc1` replaced by the tenant's name. */
-function tutorialProps(name) {
-  const nfs = { storageClass: 'managed-nfs-storage', size: Size.gibibytes(5) };
-  return {
-    namespace: name,
-    kubernetesVersion: 'v1.32.1',
-    backingStore: BackingStore.deployedEtcd({ persistence: { enabled: true, ...nfs } }),
-    controlPlane: {
-      persistence: nfs,
-      podSecurityContext: { fsGroup: 12345 },
-      containerSecurityContext: { runAsUser: 12345, runAsGroup: 12345, runAsNonRoot: true },
-    },
-    ingress: { host: `${name}.kryukov.local` },
-    exportKubeConfig: { context: name },
-    integrations: { metricsServer: { nodes: true, pods: true } },
-    policies: {
-      resourceQuota: {
-        quota: {
-          cpu: Cpu.units(4),
-          memory: Size.gibibytes(5),
-          limitsMemory: Size.gibibytes(5),
-          pods: 15,
-          requestsStorage: Size.gibibytes(20),
-        },
-      },
-      limitRange: {
-        default: { memory: Size.mebibytes(512), cpu: Cpu.units(1) },
-        defaultRequest: { memory: Size.mebibytes(128), cpu: Cpu.millis(100) },
-      },
-    },
-    sync: {
-      toHost: { ingresses: true },
-      fromHost: { storageClasses: true, ingressClasses: true },
-    },
-  };
-}
+const tutorialProps = (name) => require('../lib/main').tutorialProps(name);
 
 /**
  * The same scenario as a vcluster.yaml (what `helm install -f` and `cdk8s-vcluster template -f`
