@@ -17,9 +17,15 @@ export interface RenderOptions {
   readonly name: string;
   /** The host namespace. */
   readonly namespace: string;
-  /** @default DEFAULT_KUBE_VERSION */
+  /**
+   * The host's Kubernetes version (`--kube-version`).
+   * @default DEFAULT_KUBE_VERSION
+   */
   readonly kubeVersion?: string;
-  /** User values files, later ones winning, as with repeated `-f`. */
+  /**
+   * User values files, later ones winning, as with repeated `-f`.
+   * @default - none: the chart defaults
+   */
   readonly values?: readonly ValueMap[];
 }
 
@@ -28,7 +34,10 @@ export interface RenderResult {
   readonly values: ValueMap;
   /** The rendered objects, in the order Helm would install them. */
   readonly objects: RenderedObject[];
-  /** The ResourceQuota against what the virtual cluster itself uses; undefined without a quota. */
+  /**
+   * The ResourceQuota against what the virtual cluster itself uses.
+   * @default - undefined: the chart renders no quota
+   */
   readonly quotaBudget?: QuotaBudgetLine[];
 }
 
