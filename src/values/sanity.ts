@@ -71,13 +71,18 @@ interface FieldTree {
 
 const TOGGLE_TEXT = 'expected true, false or "auto"';
 
-/** Three-valued toggles: the chart compares `toString` with "true" and "auto", so any other string reads as false. */
+/**
+ * Three-valued toggles. vCluster reads the strings "true" and "false" like the booleans, but the
+ * chart's templates test some toggles for truth, where the string "false" counts as enabled;
+ * so "true" is fine, "false" is refused, and any other string reads as false in both.
+ */
 const checkToggle: FieldCheck = (v, path, out) => {
-  if (typeof v === 'boolean' || v === 'auto') return;
-  const quoted = v === 'true' || v === 'false';
-  const why = quoted ? 'quoted, it is a string, not a boolean' : 'vCluster reads any other string as false';
-  const fix = quoted ? `Write ${v} without quotes` : 'Use true, false, or "auto" to let vCluster decide';
-  out.push(problem(path, `${TOGGLE_TEXT}, got ${json(v)}; ${why}. ${fix}.`));
+  if (typeof v === 'boolean' || v === 'auto' || v === 'true') return;
+  if (v === 'false') {
+    out.push(problem(path, `${TOGGLE_TEXT}, got "false" (quoted); the chart's templates read that string as enabled while vCluster reads it as false. Write false without quotes.`));
+    return;
+  }
+  out.push(problem(path, `${TOGGLE_TEXT}, got ${json(v)}; vCluster reads any other string as false. Use true, false, or "auto" to let vCluster decide.`));
 };
 
 const checkReplicas: FieldCheck = (v, path, out) => {

@@ -142,9 +142,14 @@ describe('validation beyond the chart', () => {
         'Use true, false, or "auto" to let vCluster decide.',
     );
     expect(errorFor({ policies: { resourceQuota: { enabled: 'false' } } }).message).toBe(
-      'policies.resourceQuota.enabled: expected true, false or "auto", got "false"; quoted, it is a string, not a boolean. Write false without quotes.',
+      'policies.resourceQuota.enabled: expected true, false or "auto", got "false" (quoted); the chart\'s templates read that string as enabled ' +
+        'while vCluster reads it as false. Write false without quotes.',
     );
     expect(check({ sync: { fromHost: { storageClasses: { enabled: true }, csiNodes: { enabled: false } } }, rbac: { clusterRole: { enabled: 'auto' } } })).not.toThrow();
+  });
+
+  test('accepts the string "true", which vCluster and the chart both read as true', () => {
+    expect(check({ rbac: { clusterRole: { enabled: 'true' } } })).not.toThrow();
   });
 
   test('derives the three-valued toggles from the schema, covering every toggle the chart defaults to "auto"', () => {
