@@ -1,11 +1,8 @@
-import { ContainerResources, ImagePullPolicy, k8s } from 'cdk8s-plus-31';
-import { Image, imageValues } from './images';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
-import { resourcesValues } from './quantities';
 import { ValueMap } from './render/go-template';
-import { containerSecurityValues, podSecurityValues, RootlessIds } from './rootless';
-import { schedulingValues, SchedulingOptions } from './scheduling';
+import { RootlessIds } from './rootless';
 import { checkNonEmpty, checkWholeNumber, fail } from './validation';
+import { workloadValues, WorkloadOptions } from './workload';
 
 /** Etcd running inside the control plane pods. */
 export interface EmbeddedEtcdOptions {
@@ -39,7 +36,7 @@ export interface EtcdPersistenceOptions extends VolumeClaimOptions {
 }
 
 /** Etcd deployed by the chart as its own StatefulSet beside the control plane. */
-export interface DeployedEtcdOptions {
+export interface DeployedEtcdOptions extends WorkloadOptions {
   /**
    * Etcd members. An odd number keeps a quorum through failures.
    * @default 1
@@ -51,66 +48,6 @@ export interface DeployedEtcdOptions {
    * @default - a 5Gi claim of the default StorageClass per member
    */
   readonly persistence?: EtcdPersistenceOptions;
-
-  /**
-   * Resources of the etcd container, merged entry by entry over the chart's.
-   * @default - the chart's: 20m CPU and 150Mi memory requested
-   */
-  readonly resources?: ContainerResources;
-
-  /**
-   * The etcd image.
-   * @default - registry.k8s.io/etcd:3.6.8-0
-   */
-  readonly image?: Image;
-
-  /**
-   * When the etcd image is pulled.
-   * @default - the Kubernetes default
-   */
-  readonly imagePullPolicy?: ImagePullPolicy;
-
-  /**
-   * Where the etcd pods run.
-   * @default - spread over nodes and zones
-   */
-  readonly scheduling?: SchedulingOptions;
-
-  /**
-   * The pod security context.
-   * @default - none (with `rootless`, the rootless one)
-   */
-  readonly podSecurityContext?: k8s.PodSecurityContext;
-
-  /**
-   * The etcd container's security context.
-   * @default - none (with `rootless`, the rootless one)
-   */
-  readonly containerSecurityContext?: k8s.SecurityContext;
-
-  /**
-   * Labels of the StatefulSet.
-   * @default - none
-   */
-  readonly labels?: { readonly [key: string]: string };
-
-  /**
-   * Annotations of the StatefulSet.
-   * @default - none
-   */
-  readonly annotations?: { readonly [key: string]: string };
-
-  /**
-   * Labels of the etcd pods.
-   * @default - none
-   */
-  readonly podLabels?: { readonly [key: string]: string };
-
-  /**
-   * Annotations of the etcd pods.
-   * @default - none
-   */
-  readonly podAnnotations?: { readonly [key: string]: string };
 
   /**
    * Extra etcd command-line flags.
@@ -235,30 +172,15 @@ export class BackingStore {
     const prop = 'backingStore';
     checkWholeNumber(`${prop}.replicas`, options.replicas, 1, 'must be a whole number of at least 1; etcd needs a member (3 or 5 for high availability).');
     const persistence = options.persistence && { enabled: options.persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, options.persistence) };
-    const resources = resourcesValues(`${prop}.resources`, options.resources);
-    const image = imageValues(`${prop}.image`, options.image);
-    if (options.imagePullPolicy !== undefined && !Object.values(ImagePullPolicy).includes(options.imagePullPolicy)) {
-      fail(`${prop}.imagePullPolicy`, options.imagePullPolicy, 'use an ImagePullPolicy, e.g. ImagePullPolicy.IF_NOT_PRESENT.');
-    }
-    const scheduling = schedulingValues(options.scheduling);
+    const workload = workloadValues(prop, options);
     return new BackingStore((ids) => ({
       etcd: {
         deploy: {
           enabled: true,
           statefulSet: {
+            ...workload(ids),
             highAvailability: { replicas: options.replicas },
             persistence: { volumeClaim: persistence },
-            resources,
-            image,
-            imagePullPolicy: options.imagePullPolicy,
-            scheduling,
-            security: {
-              podSecurityContext: podSecurityValues(`${prop}.podSecurityContext`, options.podSecurityContext, ids),
-              containerSecurityContext: containerSecurityValues(`${prop}.containerSecurityContext`, options.containerSecurityContext, ids),
-            },
-            labels: options.labels && { ...options.labels },
-            annotations: options.annotations && { ...options.annotations },
-            pods: { labels: options.podLabels && { ...options.podLabels }, annotations: options.podAnnotations && { ...options.podAnnotations } },
             extraArgs: options.extraArgs && [...options.extraArgs],
           },
         },

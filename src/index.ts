@@ -10,6 +10,7 @@ export type {
   ExternalDatabaseOptions, ExternalEtcdOptions,
 } from './backing-store';
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './control-plane';
+export type { WorkloadOptions } from './workload';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './distro';
 export type { Image } from './images';
 export type { IngressOptions, IngressTls } from './ingress';
