@@ -236,16 +236,7 @@ function backingStore(u: ValueMap): Candidate | undefined {
     return factory('BackingStore.deployedEtcd', STORE, (o) => BackingStore.deployedEtcd(o), object({
       replicas: num(at(ss, 'highAvailability', 'replicas')),
       persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
-      resources: resources(at(ss, 'resources')),
-      image: image(at(ss, 'image')),
-      imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', PLUS, at(ss, 'imagePullPolicy')),
-      scheduling: scheduling(at(ss, 'scheduling')),
-      podSecurityContext: podSecurity(at(ss, 'security', 'podSecurityContext')),
-      containerSecurityContext: containerSecurity(at(ss, 'security', 'containerSecurityContext')),
-      labels: strMap(at(ss, 'labels')),
-      annotations: strMap(at(ss, 'annotations')),
-      podLabels: strMap(at(ss, 'pods', 'labels')),
-      podAnnotations: strMap(at(ss, 'pods', 'annotations')),
+      ...workload(ss),
       extraArgs: extraArgs(ss),
     }));
   }
@@ -282,10 +273,17 @@ function controlPlane(u: ValueMap) {
   const ss = at(u, 'controlPlane', 'statefulSet');
   return object({
     replicas: num(at(ss, 'highAvailability', 'replicas')),
+    persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
+    ...workload(ss),
+  });
+}
+
+/** Candidates for the WorkloadOptions of a `statefulSet` section (control plane or deployed etcd). */
+function workload(ss: unknown) {
+  return {
     image: image(at(ss, 'image')),
     imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', PLUS, at(ss, 'imagePullPolicy')),
     resources: resources(at(ss, 'resources')),
-    persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
     scheduling: scheduling(at(ss, 'scheduling')),
     podSecurityContext: podSecurity(at(ss, 'security', 'podSecurityContext')),
     containerSecurityContext: containerSecurity(at(ss, 'security', 'containerSecurityContext')),
@@ -293,7 +291,7 @@ function controlPlane(u: ValueMap) {
     annotations: strMap(at(ss, 'annotations')),
     podLabels: strMap(at(ss, 'pods', 'labels')),
     podAnnotations: strMap(at(ss, 'pods', 'annotations')),
-  });
+  };
 }
 
 function service(u: ValueMap) {
