@@ -131,7 +131,7 @@ function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[],
       }
     }
     if (!matched && rule.additionalProperties === false) {
-      out.push({ path: [...at], text: unknownKeyText(key, [...(rule.properties?.keys() ?? [])]) });
+      out.push({ path: [...at], text: REMOVED_FEATURES.get(at.join('.')) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])]) });
     } else if (!matched && rule.additionalProperties) {
       check(rule.additionalProperties, value, at, out);
     }
@@ -171,6 +171,13 @@ function checkAlternatives(alternatives: readonly Rule[], exactlyOne: boolean, v
 function typeProblem(at: readonly Segment[], expected: readonly JsonType[], value: unknown): Problem {
   return { path: [...at], text: `expected ${expected.join(' or ')}, got ${found(value)}.`, expected };
 }
+
+/** Keys of features vCluster once had: the message says so, and where their settings go now. */
+const REMOVED_FEATURES: ReadonlyMap<string, string> = new Map(['k3s', 'k0s'].map((distro) => [
+  `controlPlane.distro.${distro}`,
+  `the ${distro} distro was removed from vCluster; chart ${CHART_VERSION} runs Kubernetes (k8s) only. ` +
+    'Move its settings to controlPlane.distro.k8s (image, resources, env, ...) and remove this key.',
+]));
 
 function unknownKeyText(key: string, allowed: readonly string[]): string {
   const known = `unknown key (not in vCluster ${CHART_VERSION}'s values schema).`;

@@ -41,15 +41,20 @@ describe('validateValues', () => {
   });
 
   test('refuses an unknown key, naming it and listing the allowed keys', () => {
-    const e = errorFor({ controlPlane: { distro: { k3s: { enabled: true } } } });
-    expect(e.path).toBe('controlPlane.distro.k3s');
-    expect(e.message).toBe(
-      "controlPlane.distro.k3s: unknown key (not in vCluster 0.36.1's values schema). Remove it; allowed keys here: k8s.",
-    );
+    const e = errorFor({ controlPlane: { distro: { k8s: { enabled: true, imagePolicy: 'x' } } } });
+    expect(e.path).toBe('controlPlane.distro.k8s.imagePolicy');
+    expect(e.message).toMatch(/^controlPlane\.distro\.k8s\.imagePolicy: unknown key \(not in vCluster 0\.36\.1's values schema\)\. .*allowed keys here: .*imagePullPolicy/);
   });
 
-  test('refuses the removed k0s distro too', () => {
-    expect(errorFor({ controlPlane: { distro: { k0s: { enabled: true } } } }).path).toBe('controlPlane.distro.k0s');
+  test('refuses the removed k3s and k0s distros, saying where their settings go', () => {
+    for (const distro of ['k3s', 'k0s']) {
+      const e = errorFor({ controlPlane: { distro: { [distro]: { enabled: true } } } });
+      expect(e.path).toBe(`controlPlane.distro.${distro}`);
+      expect(e.message).toBe(
+        `controlPlane.distro.${distro}: the ${distro} distro was removed from vCluster; chart 0.36.1 runs Kubernetes (k8s) only. ` +
+          'Move its settings to controlPlane.distro.k8s (image, resources, env, ...) and remove this key.',
+      );
+    }
   });
 
   test('suggests the closest allowed key for a typo', () => {
@@ -141,7 +146,8 @@ describe('validateValues', () => {
     });
     expect(e.path).toBe('controlPlane.distro.k3s');
     expect(e.message.split('\n')).toEqual([
-      "controlPlane.distro.k3s: unknown key (not in vCluster 0.36.1's values schema). Remove it; allowed keys here: k8s.",
+      'controlPlane.distro.k3s: the k3s distro was removed from vCluster; chart 0.36.1 runs Kubernetes (k8s) only. ' +
+        'Move its settings to controlPlane.distro.k8s (image, resources, env, ...) and remove this key.',
       'controlPlane.statefulSet.highAvailability.replicas: expected integer, got string "two".',
     ]);
   });
