@@ -1,8 +1,10 @@
+import { parse } from 'yaml';
 import { CHART_DEFAULTS, CHART_VERSION } from '../imports/chart-defaults';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { isMap, ValueMap } from './render/go-template';
 import { TEMPLATES } from './render/templates';
+import { resolvePlainScalar } from './render/yaml-text';
 import { validateChartRules } from './values/chart-validation';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
@@ -75,11 +77,20 @@ export function renderChart(options: RenderOptions): RenderResult {
 }
 
 function checkName(what: string, value: string, max: number): void {
+  const kind = what === 'name' ? 'release name' : 'namespace';
   if (typeof value !== 'string' || !DNS_LABEL.test(value) || value.length > max) {
     throw new ValuesError(
       what,
-      `${what}: ${JSON.stringify(value)} is not a valid ${what === 'name' ? 'release name' : 'namespace'}. ` +
+      `${what}: ${JSON.stringify(value)} is not a valid ${kind}. ` +
         `Use at most ${max} lowercase letters, digits and '-', starting and ending with a letter or digit.`,
+    );
+  }
+  // The chart writes names unquoted: one that YAML reads as a number, boolean or null breaks every object.
+  if (typeof resolvePlainScalar(value) !== 'string' || typeof parse(value, { version: '1.1' }) !== 'string') {
+    throw new ValuesError(
+      what,
+      `${what}: ${JSON.stringify(value)} reads as a number, boolean or null in YAML, and the chart writes the ${kind} unquoted. ` +
+        `Choose a ${kind} that is plain text, e.g. "vc-${value}".`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { resolveInterpolated, resolvePlainScalar } from './yaml-text';
 import { ValuesError } from '../values/errors';
 
 /**
@@ -68,36 +69,30 @@ export function withDefault<T>(fallback: T, v: Value): T | any {
   return truthy(v) ? v : fallback;
 }
 
-const YAML11_NULL = new Set(['', '~', 'null', 'Null', 'NULL']);
-const YAML11_TRUE = new Set(['true', 'True', 'TRUE', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'y', 'Y']);
-const YAML11_FALSE = new Set(['false', 'False', 'FALSE', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'n', 'N']);
-const INT_RE = /^[-+]?(?:0|[1-9][0-9_]*)$/;
-const FLOAT_RE = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$/;
-const SPECIAL_FLOAT_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-
 /**
  * What a value becomes when a template writes it unquoted (`key: {{ x }}`) and the manifest is
- * read back as YAML: "8443" becomes a number, "true" a boolean, "" null. Values that are not
- * scalars keep their shape (the chart only interpolates scalars).
+ * read back as YAML: "8443" becomes a number, "true" a boolean, "" null, `"q"` the string q.
+ * Numbers print as Go prints them first (1000000 as 1e+06, which reads back as text). Values
+ * that are not scalars keep their shape (the chart only interpolates scalars).
  */
 export function plain(v: Value): Value {
-  if (typeof v !== 'string') {
-    return typeof v === 'number' ? resolveScalar(goFloat(v)) : v;
-  }
-  return resolveScalar(v.trim());
+  if (typeof v === 'number') return resolvePlainScalar(goFloat(v));
+  return typeof v === 'string' ? resolveInterpolated(v) : v;
 }
 
-function resolveScalar(s: string): Value {
-  if (YAML11_NULL.has(s)) return null;
-  if (YAML11_TRUE.has(s)) return true;
-  if (YAML11_FALSE.has(s)) return false;
-  const c = s.charCodeAt(0);
-  const numeric = (c >= 48 && c <= 57) || s[0] === '-' || s[0] === '+' || s[0] === '.';
-  if (!numeric) return s;
-  if (INT_RE.test(s)) return Number(s.replace(/_/g, ''));
-  if (FLOAT_RE.test(s) && s !== '.' && s !== '-.' && s !== '+.') return Number(s.replace(/_/g, ''));
-  if (SPECIAL_FLOAT_RE.test(s)) return s.includes('nan') || s.includes('NaN') || s.includes('NAN') ? NaN : (s[0] === '-' ? -Infinity : Infinity);
-  return s;
+/**
+ * {@link plain} for a value that must stay text (a name, an API version): refused, naming the
+ * key, when the chart's unquoted output would read back as a number, a boolean or null.
+ */
+export function plainString(v: Value, path: string, expected: string): string {
+  const value = plain(v);
+  if (typeof value !== 'string') {
+    throw new ValuesError(
+      path,
+      `${path}: the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text. Give ${expected}.`,
+    );
+  }
+  return value;
 }
 
 /** A deep copy of a JSON-like value, for the places where the chart passes user data through. */

@@ -1,7 +1,7 @@
-import { parseAllDocuments } from 'yaml';
 import { Manifest, RenderContext, RenderedObject } from './context';
 import { isMap, truthy } from './go-template';
 import { tpl } from './tpl';
+import { parseManifestStream } from './yaml-text';
 import { ValuesError } from '../values/errors';
 
 /**
@@ -23,11 +23,12 @@ export function renderHostManifests(ctx: RenderContext): RenderedObject[] {
 
 function parseManifests(text: string, path: string): RenderedObject[] {
   const out: RenderedObject[] = [];
-  for (const doc of parseAllDocuments(text, { version: '1.1' })) {
-    if (doc.errors.length > 0) {
-      throw new ValuesError(path, `${path}: not valid YAML (${doc.errors[0].message.split('\n')[0]}). Fix the manifest text.`);
+  // Read back as the chart's printed text is read (values it writes unquoted resolve as YAML).
+  for (const doc of parseManifestStream(text)) {
+    if (doc.error !== undefined) {
+      throw new ValuesError(path, `${path}: not valid YAML (${doc.error}). Fix the manifest text.`);
     }
-    const obj = doc.toJS();
+    const obj = doc.value;
     if (obj === null || obj === undefined) continue;
     if (!isMap(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string' || !isMap(obj.metadata) || typeof obj.metadata.name !== 'string') {
       throw new ValuesError(path, `${path}: every document must be a Kubernetes object with apiVersion, kind and metadata.name; got ${JSON.stringify(obj).slice(0, 80)}.`);

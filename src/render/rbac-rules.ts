@@ -1,6 +1,6 @@
 import { RenderContext, standardLabels } from './context';
 import {
-  clone, goString, isMap, isTrueString, plain, rangeKeys, rangeValues, truncName, truthy, uniqSortedAsQuoted, Value, ValueMap,
+  clone, goString, isMap, isTrueString, plain, plainString, rangeKeys, rangeValues, truncName, truthy, uniqSortedAsQuoted, Value, ValueMap,
 } from './go-template';
 
 /**
@@ -179,7 +179,7 @@ export function createPlatformSecretRole(ctx: RenderContext): boolean {
 /** `vcluster.rbac.platformSecretNamespace`. */
 export function platformSecretNamespace(ctx: RenderContext): string {
   const ns = platformApiKey(ctx.values, 'namespace', ctx.release.namespace);
-  return truthy(ns) ? goString(ns) : ctx.release.namespace;
+  return truthy(ns) ? plainString(ns, 'platform.apiKey.namespace', 'the namespace of the platform API key Secret') : ctx.release.namespace;
 }
 
 /** `vcluster.rbac.platformSecretName`. */

@@ -1,5 +1,5 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, goString, isMap, quoted, truthy, ValueMap } from './go-template';
+import { clone, isMap, plainString, quoted, truthy, ValueMap } from './go-template';
 import { tplValue } from './tpl';
 import { ValuesError } from '../values/errors';
 
@@ -26,7 +26,7 @@ export function renderTlsRoute(ctx: RenderContext): RenderedObject[] {
   return [{
     id: 'TLSRoute',
     manifest: {
-      apiVersion: goString(route.apiVersion),
+      apiVersion: plainString(route.apiVersion, 'controlPlane.tlsRoute.apiVersion', 'the Gateway API version your cluster serves, e.g. gateway.networking.k8s.io/v1'),
       kind: 'TLSRoute',
       // The route's own annotations win over the global ones.
       metadata: objectMetadata(ctx, { name: ctx.release.name, section: route, path: 'controlPlane.tlsRoute', annotationsFirst: 'own' }),

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parseManifestStream } from '../../src/render/yaml-text';
 
 /**
  * The comparison rules of ../shared/conformance/README.md: documents keyed by
@@ -22,14 +22,17 @@ export function compareManifests(expectedYaml: string, actualYaml: string, stric
   return problems;
 }
 
-/** Parses a manifest stream as YAML 1.1, as Kubernetes' and the reference comparer's parsers do. */
+/**
+ * Parses a manifest stream as the reference comparer does (PyYAML: YAML 1.1 scalars, where y/n
+ * are strings and a float needs a decimal point).
+ */
 export function loadAll(text: string): any[] {
   // The chart writes `verbs: [...]# comment`; go-yaml and PyYAML read that `#` as a comment, the
   // yaml package wants white space before it.
-  return parseAllDocuments(text.replace(/\]#/g, '] #'), { version: '1.1' })
+  return parseManifestStream(text.replace(/\]#/g, '] #'))
     .map((d) => {
-      if (d.errors.length > 0) throw new Error(`unparsable YAML: ${d.errors[0].message}`);
-      return d.toJS({ maxAliasCount: -1 });
+      if (d.error !== undefined) throw new Error(`unparsable YAML: ${d.error}`);
+      return d.value;
     })
     .filter((d) => d !== null && d !== undefined);
 }

@@ -25,3 +25,14 @@ describe('parseValuesYaml', () => {
     expect(() => parseValuesYaml('- a\n- b\n', 'list.yaml')).toThrow('list.yaml: a values file must be a map of vcluster.yaml keys, got a list.');
   });
 });
+
+describe('numbers as go-yaml reads them', () => {
+  test('reads the 0o octal prefix and upper-case base prefixes as Go does', () => {
+    expect(parseValuesYaml('a: 0o17\nb: 0O17\nc: 0B11\nd: 0X1F\ne: -0o10\nf: 0b101\n', 'v.yaml')).toEqual({ a: 15, b: 15, c: 3, d: 31, e: -8, f: 5 });
+  });
+});
+
+test('fails on .inf and .nan, which Helm cannot turn into JSON, naming the key', () => {
+  expect(() => parseValuesYaml('controlPlane:\n  x: [1, .inf]\n', 'v.yaml'))
+    .toThrow('v.yaml: controlPlane.x[1]: Infinity (.inf or .nan) cannot be represented in JSON, so Helm refuses it. Write a finite number, or quote it if you meant text.');
+});
