@@ -1,4 +1,3 @@
-import { parse } from 'yaml';
 import { CHART_DEFAULTS, CHART_VERSION } from '../imports/chart-defaults';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
@@ -86,7 +85,7 @@ function checkName(what: string, value: string, max: number): void {
     );
   }
   // The chart writes names unquoted: one that YAML reads as a number, boolean or null breaks every object.
-  if (typeof resolvePlainScalar(value) !== 'string' || typeof parse(value, { version: '1.1' }) !== 'string') {
+  if (typeof resolvePlainScalar(value) !== 'string') {
     throw new ValuesError(
       what,
       `${what}: ${JSON.stringify(value)} reads as a number, boolean or null in YAML, and the chart writes the ${kind} unquoted. ` +
