@@ -67,15 +67,15 @@ export interface SyncPolicyOptions {
   readonly retryBackoff?: Duration;
 }
 
-/** Properties of an {@link ArgoCdApplication}. */
-export interface ArgoCdApplicationProps {
+/** What an Application and an ApplicationSet (for the Applications it makes) both take. */
+export interface ArgoCdCommonProps {
   /**
-   * The Application's name.
+   * The object's name.
    * @default - the construct id
    */
   readonly name?: string;
   /**
-   * The namespace ArgoCD runs in (Applications live there).
+   * The namespace ArgoCD runs in (its Applications live there).
    * @default "argocd"
    */
   readonly namespace?: string;
@@ -86,8 +86,6 @@ export interface ArgoCdApplicationProps {
   readonly project?: string;
   /** The repository holding the synthesized output. */
   readonly source: GitDirectorySource;
-  /** The directory within the repository, e.g. `dist/vc1` (the virtual cluster's output folder). */
-  readonly path: string;
   /**
    * The target cluster.
    * @default - the cluster ArgoCD runs in
@@ -98,6 +96,12 @@ export interface ArgoCdApplicationProps {
    * @default - automated, with prune and self-heal
    */
   readonly syncPolicy?: SyncPolicyOptions;
+}
+
+/** Properties of an {@link ArgoCdApplication}. */
+export interface ArgoCdApplicationProps extends ArgoCdCommonProps {
+  /** The directory within the repository, e.g. `dist/vclusters/vc1` (the virtual cluster's output folder). */
+  readonly path: string;
 }
 
 /** An ArgoCD `Application` (argoproj.io/v1alpha1) that syncs one directory of plain YAML. */
@@ -123,44 +127,17 @@ export class ArgoCdApplication extends Construct {
 }
 
 /** Properties of an {@link ArgoCdApplicationSet}. */
-export interface ArgoCdApplicationSetProps {
+export interface ArgoCdApplicationSetProps extends ArgoCdCommonProps {
   /**
-   * The ApplicationSet's name.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * The namespace ArgoCD runs in.
-   * @default "argocd"
-   */
-  readonly namespace?: string;
-  /**
-   * The ArgoCD project of the generated Applications.
-   * @default "default"
-   */
-  readonly project?: string;
-  /** The repository holding the synthesized output. */
-  readonly source: GitDirectorySource;
-  /**
-   * Glob of the directories to generate one Application each for, e.g. `dist/tenants/*`. Each
+   * Glob of the directories to generate one Application each for, e.g. `dist/vclusters/*`. Each
    * Application is named after its directory's base name.
    */
   readonly directories: string;
   /**
-   * Directories matched by `directories` to leave out, e.g. `dist/tenants/argocd`.
+   * Directories matched by `directories` to leave out, e.g. `dist/vclusters/archive`.
    * @default - none
    */
   readonly exclude?: string[];
-  /**
-   * The target cluster of every generated Application.
-   * @default - the cluster ArgoCD runs in
-   */
-  readonly destination?: ApplicationDestination;
-  /**
-   * Sync behaviour of every generated Application.
-   * @default - automated, with prune and self-heal
-   */
-  readonly syncPolicy?: SyncPolicyOptions;
 }
 
 /**

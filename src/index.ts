@@ -1,7 +1,7 @@
 export { VCluster } from './vcluster';
 export { ArgoCdApplication, ArgoCdApplicationSet } from './argocd';
 export type {
-  ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, GitDirectorySource, SyncPolicyOptions,
+  ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';
 export type { VClusterProps } from './vcluster';
 export { BackingStore } from './backing-store';

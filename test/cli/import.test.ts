@@ -1,17 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
+import { runCommand as run, tempFiles } from './cli-helper';
 import { compareManifests } from '../conformance/compare';
-import { cli, runProgram } from '../import/program-runner';
+import { runProgram } from '../import/program-runner';
 
-const run = (args: string[]) => cli(args, (p) => readFileSync(p, 'utf8'));
-
-const dir = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-import-'));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { dir, file } = tempFiles('cdk8s-vcluster-import-');
 
 const INGRESS = 'controlPlane:\n  ingress:\n    enabled: true\n    host: vc1.example.com\n  proxy:\n    extraSANs: [vc1.example.com]\n';
 

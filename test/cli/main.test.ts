@@ -1,26 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { runCli } from '../../src/cli/main';
+import { runCommand as run, tempFiles } from './cli-helper';
 
-function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readFile: (p) => readFileSync(p, 'utf8'),
-  });
-  return { code, stdout, stderr };
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-cli-'));
-function file(name: string, text: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { dir, file } = tempFiles('cdk8s-vcluster-cli-');
 
 function kindsAndNames(stdout: string): string[] {
   return parseAllDocuments(stdout).map((d) => {

@@ -1,7 +1,6 @@
 import { dirname, join, resolve } from 'path';
 import * as cdk8s from 'cdk8s';
 import * as ts from 'typescript';
-import { runCli } from '../../src/cli/main';
 
 const PROJECT = resolve(__dirname, '../..');
 
@@ -69,10 +68,3 @@ export function typeCheck(programs: Readonly<Record<string, string>>): string[] 
     });
 }
 
-/** Runs the command line, capturing what it prints. */
-export function cli(args: readonly string[], readFile: (path: string) => string): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile });
-  return { code, stdout, stderr };
-}

@@ -1,11 +1,11 @@
-import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ConformanceCase, loadCases, withCorpus } from '../conformance/cases';
 import { compareManifests } from '../conformance/compare';
 import { importValues, ImportResult } from '../../src/import/program';
 import { leafPaths } from '../../src/import/values-tree';
 import { parseValuesYaml } from '../../src/values/values-yaml';
-import { cli, runProgram, typeCheck } from './program-runner';
+import { runProgram, typeCheck } from './program-runner';
+import { runCommand } from '../cli/cli-helper';
 
 /**
  * The migration round trip over the golden corpus: each case's values are imported into a
@@ -44,7 +44,7 @@ withCorpus('Import round trip', () => {
 
   describe('import refuses the values the chart refuses, as template does', () => {
     test.each(refused.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-      const r = cli(['import', '--name', c.release.name, '-n', c.release.namespace, '-f', join(c.dir, 'values.yaml')], (p) => readFileSync(p, 'utf8'));
+      const r = runCommand(['import', '--name', c.release.name, '-n', c.release.namespace, '-f', join(c.dir, 'values.yaml')]);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
