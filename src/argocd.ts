@@ -1,5 +1,6 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { durationSeconds } from './quantities';
 
 /** Where ArgoCD finds the manifests: a directory of plain YAML in a git repository. */
 export interface GitDirectorySource {
@@ -210,7 +211,7 @@ function syncPolicyJson(policy: SyncPolicyOptions = {}) {
     ...(policy.retryLimit !== undefined ? {
       retry: {
         limit: policy.retryLimit,
-        backoff: { duration: `${(policy.retryBackoff ?? Duration.seconds(5)).toSeconds()}s`, factor: 2, maxDuration: '3m' },
+        backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2, maxDuration: '3m' },
       },
     } : {}),
   };

@@ -3,7 +3,7 @@ import { Image, imageValues } from './images';
 import { resourcesValues } from './quantities';
 import { ValueMap } from './render/go-template';
 import { containerSecurityValues, RootlessIds } from './rootless';
-import { fail } from './validation';
+import { checkOneOf, fail } from './validation';
 
 /** One of the Kubernetes control plane components the distro runs. */
 export interface DistroComponentOptions {
@@ -36,7 +36,7 @@ export interface KubernetesDistroOptions {
    * When the image is pulled.
    * @default - the Kubernetes default (IfNotPresent for a fixed tag)
    */
-  readonly imagePullPolicy?: ImagePullPolicy;
+  readonly imagePullPolicy?: `${ImagePullPolicy}`;
 
   /**
    * Resources of the init container that installs the Kubernetes binaries (the components then
@@ -89,8 +89,8 @@ export function distroValues(kubernetesVersion: string | undefined, distro: Kube
     }
     tag = kubernetesVersion.startsWith('v') ? kubernetesVersion : `v${kubernetesVersion}`;
   }
-  if (distro?.imagePullPolicy !== undefined && !Object.values(ImagePullPolicy).includes(distro.imagePullPolicy)) {
-    fail('distro.imagePullPolicy', distro.imagePullPolicy, 'use an ImagePullPolicy, e.g. ImagePullPolicy.IF_NOT_PRESENT.');
+  if (distro?.imagePullPolicy !== undefined) {
+    checkOneOf('distro.imagePullPolicy', distro.imagePullPolicy, ImagePullPolicy, 'use an ImagePullPolicy, e.g. ImagePullPolicy.IF_NOT_PRESENT.');
   }
   return {
     controlPlane: {

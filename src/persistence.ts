@@ -2,7 +2,7 @@ import { Size } from 'cdk8s';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-31';
 import { sizeQuantity } from './quantities';
 import { ValueMap } from './render/go-template';
-import { fail } from './validation';
+import { checkOneOf, fail } from './validation';
 
 /** What happens to a StatefulSet's volume claims when the StatefulSet is deleted. */
 export enum RetentionPolicy {
@@ -38,7 +38,7 @@ export interface VolumeClaimOptions {
    * string, which Kubernetes refuses.
    * @default PersistentVolumeAccessMode.READ_WRITE_ONCE
    */
-  readonly accessMode?: PersistentVolumeAccessMode;
+  readonly accessMode?: `${PersistentVolumeAccessMode}`;
 }
 
 /** The claim as `volumeClaim` values (without `enabled`, which differs between its users). */
@@ -46,11 +46,11 @@ export function volumeClaimValues(prop: string, claim: VolumeClaimOptions): Valu
   if (claim.storageClass !== undefined && claim.storageClass.trim() === '') {
     fail(`${prop}.storageClass`, claim.storageClass, 'give a StorageClass name, or leave it out for the default StorageClass.');
   }
-  if (claim.retentionPolicy !== undefined && !Object.values(RetentionPolicy).includes(claim.retentionPolicy)) {
-    fail(`${prop}.retentionPolicy`, claim.retentionPolicy, 'use RetentionPolicy.RETAIN or RetentionPolicy.DELETE.');
+  if (claim.retentionPolicy !== undefined) {
+    checkOneOf(`${prop}.retentionPolicy`, claim.retentionPolicy, RetentionPolicy, 'use RetentionPolicy.RETAIN or RetentionPolicy.DELETE.');
   }
-  if (claim.accessMode !== undefined && !Object.values(PersistentVolumeAccessMode).includes(claim.accessMode)) {
-    fail(`${prop}.accessMode`, claim.accessMode, 'use a PersistentVolumeAccessMode, e.g. PersistentVolumeAccessMode.READ_WRITE_ONCE.');
+  if (claim.accessMode !== undefined) {
+    checkOneOf(`${prop}.accessMode`, claim.accessMode, PersistentVolumeAccessMode, 'use a PersistentVolumeAccessMode, e.g. PersistentVolumeAccessMode.READ_WRITE_ONCE.');
   }
   return {
     storageClass: claim.storageClass,

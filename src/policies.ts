@@ -2,7 +2,7 @@ import { limitRangeValues, LimitRangeOptions } from './limit-range';
 import { networkPolicyValues, NetworkPolicyOptions } from './network-policy';
 import { ValueMap } from './render/go-template';
 import { resourceQuotaValues, ResourceQuotaOptions } from './resource-quota';
-import { fail } from './validation';
+import { checkOneOf } from './validation';
 
 /** A Pod Security Standard the virtual cluster enforces on its own pods. */
 export enum PodSecurityStandard {
@@ -44,9 +44,7 @@ export interface PoliciesOptions {
 export function policiesValues(policies: PoliciesOptions | undefined): ValueMap {
   if (policies === undefined) return {};
   const pss = policies.podSecurityStandard;
-  if (pss !== undefined && !Object.values(PodSecurityStandard).includes(pss)) {
-    fail('policies.podSecurityStandard', pss, 'use a PodSecurityStandard, e.g. PodSecurityStandard.RESTRICTED.');
-  }
+  if (pss !== undefined) checkOneOf('policies.podSecurityStandard', pss, PodSecurityStandard, 'use a PodSecurityStandard, e.g. PodSecurityStandard.RESTRICTED.');
   return {
     policies: {
       resourceQuota: resourceQuotaValues(policies.resourceQuota),

@@ -1,7 +1,17 @@
-import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
 import { ContainerResources, Cpu } from 'cdk8s-plus-31';
 import { ValueMap } from './render/go-template';
 import { fail } from './validation';
+
+/*
+ * Value types are recognised by their public API, never by `instanceof`: a user's app holds its
+ * own copy of cdk8s and any cdk8s-plus-XX, whose classes are not the ones this library loads.
+ */
+const hasMethods = (v: unknown, ...names: string[]): boolean =>
+  typeof v === 'object' && v !== null && names.every((n) => typeof (v as Record<string, unknown>)[n] === 'function');
+const isSize = (v: unknown): v is Size => hasMethods(v, 'toKibibytes', 'asString');
+const isCpu = (v: unknown): v is Cpu => typeof v === 'object' && v !== null && typeof (v as { amount?: unknown }).amount === 'string';
+const isDuration = (v: unknown): v is Duration => hasMethods(v, 'toSeconds', 'toMilliseconds');
 
 const WHOLE = /^\d+(Ki|Mi|Gi|Ti|Pi)$/;
 const UNITS: ReadonlyArray<readonly [string, (s: Size) => number]> = [
@@ -18,7 +28,7 @@ const UNITS: ReadonlyArray<readonly [string, (s: Size) => number]> = [
  * Fractions move to the largest unit that keeps them whole (0.5Gi is "512Mi").
  */
 export function sizeQuantity(prop: string, size: Size): string {
-  if (!(size instanceof Size)) fail(prop, size, 'expected a cdk8s Size, e.g. Size.gibibytes(5).');
+  if (!isSize(size)) fail(prop, size, 'expected a cdk8s Size, e.g. Size.gibibytes(5).');
   const kib = size.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
   if (!(kib > 0)) fail(prop, size.asString(), 'must be greater than zero; give e.g. Size.gibibytes(5).');
   const text = size.asString();
@@ -34,11 +44,19 @@ const CPU = /^(\d+(\.\d+)?|\d+m)$/;
 
 /** A Cpu as a Kubernetes quantity: "4", "0.5", "100m". */
 export function cpuQuantity(prop: string, cpu: Cpu): string {
-  if (!(cpu instanceof Cpu)) fail(prop, cpu, "expected a cdk8s-plus Cpu, e.g. Cpu.units(1) or Cpu.millis(100) (import { Cpu } from 'cdk8s-plus-31').");
+  if (!isCpu(cpu)) fail(prop, cpu, 'expected a cdk8s-plus Cpu (from any cdk8s-plus-XX), e.g. Cpu.units(1) or Cpu.millis(100).');
   if (!CPU.test(cpu.amount) || cpuMillis(cpu) <= 0) {
     fail(prop, cpu.amount, 'must be a positive amount of CPU in whole millicores, e.g. Cpu.millis(100) or Cpu.units(2).');
   }
   return cpu.amount;
+}
+
+/** A Duration in whole seconds, as Kubernetes and ArgoCD write durations ("5s"). */
+export function durationSeconds(prop: string, duration: Duration): number {
+  if (!isDuration(duration)) fail(prop, duration, 'expected a cdk8s Duration, e.g. Duration.seconds(5).');
+  const ms = duration.toMilliseconds();
+  if (!(ms > 0) || ms % 1000 !== 0) fail(prop, `${ms}ms`, 'must be a positive whole number of seconds, e.g. Duration.seconds(5).');
+  return ms / 1000;
 }
 
 /** The CPU in millicores, for comparisons. */

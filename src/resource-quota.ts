@@ -3,7 +3,7 @@ import { Cpu, k8s } from 'cdk8s-plus-31';
 import { plainJson } from './fragment';
 import { cpuQuantity, sizeQuantity } from './quantities';
 import { ValueMap } from './render/go-template';
-import { checkWholeNumber, fail } from './validation';
+import { checkOneOf, checkWholeNumber, fail } from './validation';
 
 /** The storage one StorageClass may give out. */
 export interface StorageClassQuota {
@@ -233,7 +233,7 @@ export function resourceQuotaValues(rq: ResourceQuotaOptions | undefined): Value
   if (rq === undefined) return undefined;
   const prop = 'policies.resourceQuota';
   for (const scope of rq.scopes ?? []) {
-    if (!Object.values(ResourceQuotaScope).includes(scope)) fail(`${prop}.scopes`, scope, 'use a ResourceQuotaScope, e.g. ResourceQuotaScope.NOT_TERMINATING.');
+    checkOneOf(`${prop}.scopes`, scope, ResourceQuotaScope, 'use a ResourceQuotaScope, e.g. ResourceQuotaScope.NOT_TERMINATING.');
   }
   return {
     enabled: rq.enabled ?? true,

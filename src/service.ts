@@ -1,6 +1,6 @@
 import { ServiceType } from 'cdk8s-plus-31';
 import { ValueMap } from './render/go-template';
-import { checkWholeNumber, fail } from './validation';
+import { checkOneOf, checkWholeNumber, fail } from './validation';
 
 /** The Service in front of the control plane's API server (vcluster.yaml `controlPlane.service`). */
 export interface ServiceOptions {
@@ -14,7 +14,7 @@ export interface ServiceOptions {
    * How the Service is exposed.
    * @default ServiceType.CLUSTER_IP
    */
-  readonly type?: ServiceType;
+  readonly type?: `${ServiceType}`;
 
   /**
    * The node port of the API server (https), for NodePort and LoadBalancer services.
@@ -44,9 +44,7 @@ export interface ServiceOptions {
 export function serviceValues(service: ServiceOptions | undefined): ValueMap {
   if (service === undefined) return {};
   const type = service.type;
-  if (type !== undefined && !Object.values(ServiceType).includes(type)) {
-    fail('service.type', type, 'use a ServiceType, e.g. ServiceType.LOAD_BALANCER.');
-  }
+  if (type !== undefined) checkOneOf('service.type', type, ServiceType, 'use a ServiceType, e.g. ServiceType.LOAD_BALANCER.');
   if (type === ServiceType.EXTERNAL_NAME) {
     fail('service.type', type, 'an ExternalName service cannot front the control plane; use CLUSTER_IP, NODE_PORT or LOAD_BALANCER.');
   }

@@ -3,7 +3,7 @@ import { plainJson } from './fragment';
 import { ValueMap } from './render/go-template';
 import { SyncMode, syncSwitch } from './sync-mode';
 import { ResourceScope } from './sync-to-host';
-import { fail } from './validation';
+import { checkOneOf, fail } from './validation';
 
 /** A cluster-wide resource of the host synced into the virtual cluster, optionally selected by labels. */
 export interface FromHostSelectorSyncOptions {
@@ -242,7 +242,7 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Value
     for (const [resource, v] of Object.entries(fromHost.customResources)) {
       const p = `${prop}.customResources`;
       if (!/^[a-z0-9-]+\.[a-z0-9.-]+$/.test(resource)) fail(p, resource, 'keys are <plural>.<group>, e.g. "clusterissuers.cert-manager.io".');
-      if (!Object.values(ResourceScope).includes(v?.scope)) fail(`${p}.${resource}.scope`, v?.scope, 'use ResourceScope.NAMESPACED or ResourceScope.CLUSTER.');
+      checkOneOf(`${p}.${resource}.scope`, v?.scope, ResourceScope, 'use ResourceScope.NAMESPACED or ResourceScope.CLUSTER.');
       if (v.mappings) checkMappings(`${p}.${resource}.mappings`, v.mappings);
       out.customResources[resource] = { enabled: true, scope: v.scope, mappings: v.mappings && { byName: { ...v.mappings } } };
     }

@@ -20,6 +20,11 @@ export function describe(v: unknown): string {
   }
 }
 
+/** One of an enum's values (given from the enum of any package copy, or as its string). */
+export function checkOneOf(prop: string, value: unknown, values: object, fix: string): void {
+  if (!(Object.values(values) as unknown[]).includes(value)) fail(prop, value, fix);
+}
+
 /** A whole number of at least `min`. */
 export function checkWholeNumber(prop: string, value: number | undefined, min: number, fix: string): void {
   if (value === undefined) return;

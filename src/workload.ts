@@ -4,7 +4,7 @@ import { resourcesValues } from './quantities';
 import { ValueMap } from './render/go-template';
 import { containerSecurityValues, podSecurityValues, RootlessIds } from './rootless';
 import { schedulingValues, SchedulingOptions } from './scheduling';
-import { fail } from './validation';
+import { checkOneOf } from './validation';
 
 /**
  * What the control plane and deployed etcd have in common: a workload of their own, with its
@@ -22,7 +22,7 @@ export interface WorkloadOptions {
    * When the image is pulled.
    * @default - the Kubernetes default
    */
-  readonly imagePullPolicy?: ImagePullPolicy;
+  readonly imagePullPolicy?: `${ImagePullPolicy}`;
 
   /**
    * Resources of the main container, merged entry by entry over the chart's.
@@ -81,8 +81,8 @@ export interface WorkloadOptions {
  * rootless ids are known.
  */
 export function workloadValues(prop: string, options: WorkloadOptions): (ids: RootlessIds | undefined) => ValueMap {
-  if (options.imagePullPolicy !== undefined && !Object.values(ImagePullPolicy).includes(options.imagePullPolicy)) {
-    fail(`${prop}.imagePullPolicy`, options.imagePullPolicy, 'use an ImagePullPolicy, e.g. ImagePullPolicy.IF_NOT_PRESENT.');
+  if (options.imagePullPolicy !== undefined) {
+    checkOneOf(`${prop}.imagePullPolicy`, options.imagePullPolicy, ImagePullPolicy, 'use an ImagePullPolicy, e.g. ImagePullPolicy.IF_NOT_PRESENT.');
   }
   const values: ValueMap = {
     image: imageValues(`${prop}.image`, options.image),

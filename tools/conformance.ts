@@ -27,5 +27,5 @@ for (const c of loadCases()) {
     if (!quiet) console.log(`FAIL ${c.name}\n  ${result.problems.slice(0, 15).join('\n  ')}`);
   }
 }
-console.log(`failed: ${failed.join(' ')}`);
+if (failed.length > 0) console.log(`failed: ${failed.join(' ')}`);
 console.log(`${passed}/${total} cases pass`);

@@ -15,7 +15,8 @@ import { deepEqual } from './values-tree';
 /** The module the generated program imports the library from. */
 export const LIBRARY = 'cdk8s-vcluster';
 const CDK8S = 'cdk8s';
-const PLUS = 'cdk8s-plus-31';
+// What `cdk8s init typescript-app` installs; the value types work from any cdk8s-plus-XX.
+const PLUS = 'cdk8s-plus-33';
 
 const imp = (module: string, name: string): Import => ({ module, name });
 

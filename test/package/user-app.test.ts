@@ -1,0 +1,126 @@
+import { execFileSync } from 'child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join, resolve } from 'path';
+import { minVersion } from 'semver';
+import { parse } from 'yaml';
+import { CASES_DIR, withCorpus } from '../conformance/cases';
+import { compareManifests } from '../conformance/compare';
+
+/**
+ * The library as its users get it: packed from the tracked sources alone (as from a fresh clone,
+ * so `prepare` has to build it), installed from the tarball into a new cdk8s app next to the
+ * app's own cdk8s, constructs and cdk8s-plus-33, type-checked and synthesized there.
+ */
+
+const ROOT = resolve(__dirname, '../..');
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const SEED = join(CASES_DIR, 'seed-05-sync-ingress');
+
+function run(cmd: string, args: readonly string[], cwd: string): string {
+  try {
+    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${err.stderr || err.stdout || err.message}`);
+  }
+}
+
+/** `npm pack` on a copy of the files git tracks: no lib/, nothing built beforehand. */
+function packFromSources(): { tarball: string; files: string[] } {
+  const src = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-src-'));
+  for (const file of run('git', ['ls-files', '-z'], ROOT).split('\0').filter(Boolean)) {
+    mkdirSync(dirname(join(src, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(src, file));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
+  const out = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-pack-'));
+  const [result] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], src));
+  rmSync(src, { recursive: true, force: true });
+  return { tarball: join(out, result.filename), files: result.files.map((f: { path: string }) => f.path) };
+}
+
+/** A fresh app with the given dependencies, the packed library and the user program of ./user-app. */
+function makeApp(tarball: string, deps: Record<string, string>): string {
+  const app = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-user-app-'));
+  writeFileSync(join(app, 'package.json'), JSON.stringify({
+    name: 'user-app',
+    private: true,
+    dependencies: { ...deps, 'cdk8s-vcluster': `file:${tarball}` },
+  }, null, 2));
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, resolveJsonModule: true, outDir: '.' },
+    files: ['main.ts'],
+  }));
+  copyFileSync(join(__dirname, 'user-app', 'main.ts'), join(app, 'main.ts'));
+  writeFileSync(join(app, 'values.json'), JSON.stringify(parse(readFileSync(join(SEED, 'values.yaml'), 'utf8'), { version: '1.1' })));
+  // The npm cache already holds what `npm ci` installed; only missing versions come from the registry.
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock'], app);
+  return app;
+}
+
+/** The golden output without the Namespace the construct adds (helm prints none). */
+function compareWithSeed(yaml: string): string[] {
+  const docs = yaml.split(/^---$/m).filter((d) => !/^kind: Namespace$/m.test(d));
+  return compareManifests(readFileSync(join(SEED, 'expected.yaml'), 'utf8'), docs.join('---'), true);
+}
+
+const lowest = (range: string) => minVersion(range)!.version;
+const devVersion = (name: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+const APPS: readonly (readonly [string, Record<string, string>])[] = [
+  ['the lowest cdk8s and constructs of the peer ranges', {
+    'cdk8s': lowest(PKG.peerDependencies.cdk8s),
+    'constructs': lowest(PKG.peerDependencies.constructs),
+    'cdk8s-plus-33': PKG.devDependencies['cdk8s-plus-33'],
+  }],
+  ['the cdk8s and constructs the project develops with', {
+    'cdk8s': devVersion('cdk8s'),
+    'constructs': devVersion('constructs'),
+    'cdk8s-plus-33': PKG.devDependencies['cdk8s-plus-33'],
+  }],
+];
+
+withCorpus('User app suite', () => {
+  describe('the packed library', () => {
+    let pack: { tarball: string; files: string[] };
+    beforeAll(() => {
+      pack = packFromSources();
+    }, 240_000);
+
+    test('holds the built code, its type declarations and the CLI, and no sources or tests', () => {
+      expect(pack.files).toEqual(expect.arrayContaining([
+        'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli/main.js', 'lib/imports/chart-defaults.js',
+      ]));
+      expect(pack.files.filter((f) => !f.startsWith('lib/src/') && !f.startsWith('lib/imports/'))).toEqual(['README.md', 'package.json']);
+      expect(pack.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    });
+
+    describe.each(APPS)('installed into an app with %s', (_what, deps) => {
+      let app: string;
+      beforeAll(() => {
+        app = makeApp(pack.tarball, deps);
+        run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], app);
+        run(process.execPath, ['main.js'], app);
+      }, 240_000);
+
+      test('gets no second copy of cdk8s or constructs', () => {
+        const installed = run('npm', ['ls', '--all', '--parseable', 'cdk8s', 'constructs'], app).split('\n').filter(Boolean);
+        expect(installed.map((p) => p.slice(app.length))).toEqual(['/node_modules/cdk8s', '/node_modules/constructs']);
+      });
+
+      test('synthesizes the tutorial from typed props (Cpu from cdk8s-plus-33) as the chart renders it', () => {
+        expect(compareWithSeed(readFileSync(join(app, 'dist/typed/vc1.k8s.yaml'), 'utf8'))).toEqual([]);
+      });
+
+      test('synthesizes the tutorial from raw values as the chart renders it', () => {
+        expect(compareWithSeed(readFileSync(join(app, 'dist/raw/vc1.k8s.yaml'), 'utf8'))).toEqual([]);
+      });
+
+      test('runs the installed cdk8s-vcluster command like helm template', () => {
+        const out = run(join(app, 'node_modules/.bin/cdk8s-vcluster'), ['template', 'vc1', '-n', 'vc1', '--kube-version', '1.33.1', '-f', join(SEED, 'values.yaml')], app);
+        expect(compareWithSeed(out)).toEqual([]);
+      });
+    });
+  });
+});

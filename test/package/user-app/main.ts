@@ -1,0 +1,39 @@
+// A cdk8s app as a user writes it, with the library installed from its package: the test copies
+// this file into a fresh app (see ../user-app.test.ts), so it imports only what a user has.
+import { App, Chart, Size } from 'cdk8s';
+import { Cpu } from 'cdk8s-plus-33';
+import { BackingStore, VCluster } from 'cdk8s-vcluster';
+import values from './values.json';
+
+// The tutorial's final state with typed props, value types from the app's own cdk8s and cdk8s-plus.
+const typed = new App({ outdir: 'dist/typed' });
+const nfs = { storageClass: 'managed-nfs-storage', size: Size.gibibytes(5) };
+new VCluster(new Chart(typed, 'vc1'), 'vc1', {
+  namespace: 'vc1',
+  kubernetesVersion: 'v1.32.1',
+  backingStore: BackingStore.deployedEtcd({ persistence: { enabled: true, ...nfs } }),
+  controlPlane: {
+    persistence: nfs,
+    podSecurityContext: { fsGroup: 12345 },
+    containerSecurityContext: { runAsUser: 12345, runAsGroup: 12345, runAsNonRoot: true },
+  },
+  ingress: { host: 'vc1.kryukov.local' },
+  exportKubeConfig: { context: 'vc1' },
+  integrations: { metricsServer: { nodes: true, pods: true } },
+  policies: {
+    resourceQuota: {
+      quota: { cpu: Cpu.units(4), memory: Size.gibibytes(5), limitsMemory: Size.gibibytes(5), pods: 15, requestsStorage: Size.gibibytes(20) },
+    },
+    limitRange: {
+      default: { memory: Size.mebibytes(512), cpu: Cpu.units(1) },
+      defaultRequest: { memory: Size.mebibytes(128), cpu: Cpu.millis(100) },
+    },
+  },
+  sync: { toHost: { ingresses: true }, fromHost: { storageClasses: true, ingressClasses: true } },
+});
+typed.synth();
+
+// The same virtual cluster from its vcluster.yaml, as raw values.
+const raw = new App({ outdir: 'dist/raw' });
+new VCluster(new Chart(raw, 'vc1'), 'vc1', { namespace: 'vc1', values });
+raw.synth();
