@@ -67,7 +67,6 @@ export class GitOpsChart extends Chart {
     new ArgoCdApplicationSet(this, 'vclusters', {
       source: { repoUrl: REPO_URL },
       directories: 'dist/vclusters/*',
-      syncPolicy: { serverSideApply: true },
     });
   }
 }

@@ -2,6 +2,26 @@ import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { durationSeconds } from './quantities';
 
+/** ArgoCD's finalizer for cascading deletion (foreground). */
+const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
+/**
+ * Fields the API server adds to a StatefulSet's volume claim templates, which the chart's
+ * templates leave out, and which ArgoCD's diff reports as drift forever (argo-cd#11143,
+ * argo-cd#18568): the claims' apiVersion and kind, a creationTimestamp and a status. The
+ * templates cannot change on a live StatefulSet anyway (Kubernetes refuses such updates).
+ */
+const KNOWN_DRIFT = [{
+  group: 'apps',
+  kind: 'StatefulSet',
+  jqPathExpressions: [
+    '.spec.volumeClaimTemplates[]?.apiVersion',
+    '.spec.volumeClaimTemplates[]?.kind',
+    '.spec.volumeClaimTemplates[]?.metadata.creationTimestamp',
+    '.spec.volumeClaimTemplates[]?.status',
+  ],
+}];
+
 /** Where ArgoCD finds the manifests: a directory of plain YAML in a git repository. */
 export interface GitDirectorySource {
   /** The git repository URL, e.g. `https://github.com/acme/platform.git`. */
@@ -45,20 +65,23 @@ export interface SyncPolicyOptions {
    */
   readonly selfHeal?: boolean;
   /**
-   * Let ArgoCD create the destination namespace. The virtual cluster's output contains its
-   * Namespace already, so this is rarely needed.
+   * Let ArgoCD create the destination namespace (`destination.namespace`, which it then
+   * requires). Leave it off for a virtual cluster's folder: it holds its own protected
+   * Namespace (`VCluster`'s `createNamespace`).
    * @default false
    */
   readonly createNamespace?: boolean;
   /**
-   * Apply with server-side apply (large objects such as the config Secret stay below the
-   * client-side annotation limit).
-   * @default false
+   * Apply with server-side apply. Client-side apply copies each object into its
+   * `last-applied-configuration` annotation, and the API server refuses annotations over
+   * 256 KiB, which a config Secret with init manifests reaches.
+   * @default true
    */
   readonly serverSideApply?: boolean;
   /**
-   * Retry failed syncs this many times, backing off exponentially.
-   * @default - no retries
+   * Retry failed syncs this many times, backing off exponentially (0: no retries). A sync can
+   * fail until the virtual cluster has started, e.g. while its host namespaces are created.
+   * @default 5
    */
   readonly retryLimit?: number;
   /**
@@ -94,9 +117,17 @@ export interface ArgoCdCommonProps {
   readonly destination?: ApplicationDestination;
   /**
    * Sync behaviour.
-   * @default - automated, with prune and self-heal
+   * @default - automated, with prune, self-heal, server-side apply and 5 retries
    */
   readonly syncPolicy?: SyncPolicyOptions;
+  /**
+   * Keep the deployed objects when an Application is deleted. `false` makes deletion cascade:
+   * deleting the Application (for an ApplicationSet: removing its folder, or deleting the
+   * ApplicationSet) deletes what it deployed, except objects that protect themselves, such as
+   * a `VCluster`'s Namespace (see `VClusterProps.deletionProtection`).
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 }
 
 /** Properties of an {@link ArgoCdApplication}. */
@@ -116,13 +147,13 @@ export class ArgoCdApplication extends Construct {
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
-      metadata: { name: props.name ?? id, namespace: props.namespace ?? 'argocd' },
-      spec: {
-        project: props.project ?? 'default',
-        source: { ...sourceJson(props.source), path: props.path },
-        destination: destinationJson(props.destination),
-        syncPolicy: syncPolicyJson(props.syncPolicy),
+      metadata: {
+        name: props.name ?? id,
+        namespace: props.namespace ?? 'argocd',
+        // The finalizer is what makes ArgoCD delete the deployed objects with the Application.
+        ...(props.deletionProtection ?? true ? {} : { finalizers: [RESOURCES_FINALIZER] }),
       },
+      spec: applicationSpec(props, { ...sourceJson(props.source), path: props.path }),
     });
   }
 }
@@ -153,10 +184,18 @@ export class ArgoCdApplicationSet extends Construct {
     super(scope, id);
     checkPath('directories', props.directories);
     const source = sourceJson(props.source);
+    const protect = props.deletionProtection ?? true;
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
-      metadata: { name: props.name ?? id, namespace: props.namespace ?? 'argocd' },
+      metadata: {
+        name: props.name ?? id,
+        namespace: props.namespace ?? 'argocd',
+        // With a policy that forbids deleting Applications, the ApplicationSet controller
+        // (ArgoCD 2.10+) removes its owner references from them before the ApplicationSet goes,
+        // so that garbage collection does not delete them.
+        ...(protect ? { finalizers: [RESOURCES_FINALIZER] } : {}),
+      },
       spec: {
         goTemplate: true,
         goTemplateOptions: ['missingkey=error'],
@@ -172,16 +211,29 @@ export class ArgoCdApplicationSet extends Construct {
         }],
         template: {
           metadata: { name: '{{.path.basename}}' },
-          spec: {
-            project: props.project ?? 'default',
-            source: { ...source, path: '{{.path.path}}' },
-            destination: destinationJson(props.destination),
-            syncPolicy: syncPolicyJson(props.syncPolicy),
-          },
+          spec: applicationSpec(props, { ...source, path: '{{.path.path}}' }),
         },
+        // preserveResourcesOnDeletion: the generated Applications get no resources finalizer, so
+        // deleting one deletes nothing it deployed. create-update: a folder that disappears (a
+        // rename, an emptied dist/, a generator that reads nothing) never deletes its Application.
+        ...(protect ? { syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: 'create-update' } } : {}),
       },
     });
   }
+}
+
+function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: string }) {
+  if (props.syncPolicy?.createNamespace && !props.destination?.namespace) {
+    throw new Error('syncPolicy.createNamespace: ArgoCD creates only the destination namespace; give destination.namespace, ' +
+      'or leave createNamespace off when the synced folder holds its own Namespace (as a VCluster\'s does). Got no destination.namespace.');
+  }
+  return {
+    project: props.project ?? 'default',
+    source,
+    destination: destinationJson(props.destination),
+    syncPolicy: syncPolicyJson(props.syncPolicy),
+    ignoreDifferences: KNOWN_DRIFT,
+  };
 }
 
 function sourceJson(source: GitDirectorySource) {
@@ -201,19 +253,19 @@ function destinationJson(destination: ApplicationDestination = {}) {
 function syncPolicyJson(policy: SyncPolicyOptions = {}) {
   const options: string[] = [];
   if (policy.createNamespace) options.push('CreateNamespace=true');
-  if (policy.serverSideApply) options.push('ServerSideApply=true');
-  if (policy.retryLimit !== undefined && (!Number.isInteger(policy.retryLimit) || policy.retryLimit < 0)) {
-    throw new Error(`syncPolicy.retryLimit: expected a whole number of retries (0 or more), got ${policy.retryLimit}.`);
+  if (policy.serverSideApply ?? true) options.push('ServerSideApply=true');
+  const retryLimit = policy.retryLimit ?? 5;
+  if (!Number.isInteger(retryLimit) || retryLimit < 0) {
+    throw new Error(`syncPolicy.retryLimit: expected a whole number of retries (0 or more), got ${retryLimit}.`);
   }
   return {
     ...(policy.automated ?? true ? { automated: { prune: policy.prune ?? true, selfHeal: policy.selfHeal ?? true } } : {}),
     ...(options.length > 0 ? { syncOptions: options } : {}),
-    ...(policy.retryLimit !== undefined ? {
-      retry: {
-        limit: policy.retryLimit,
-        backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2, maxDuration: '3m' },
-      },
-    } : {}),
+    // ArgoCD's own backoff (5s, doubling, at most 3m), written out so that it shows on the Application.
+    retry: {
+      limit: retryLimit,
+      backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2, maxDuration: '3m' },
+    },
   };
 }
 

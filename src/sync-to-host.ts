@@ -123,11 +123,20 @@ export interface NamespaceSyncOptions {
   readonly extraLabels?: { readonly [key: string]: string };
 
   /**
-   * Host namespaces the virtual cluster uses besides the fixed ones of `mappings` (those a
-   * pattern will create), to give them the ResourceQuota and LimitRange too.
+   * Host namespaces the virtual cluster uses besides the fixed ones of `mappings`: those a
+   * pattern will create. Each must match a pattern's host side. They are emitted (and vCluster
+   * imports them) and get the ResourceQuota and LimitRange too.
    * @default - none
    */
   readonly hostNamespaces?: string[];
+
+  /**
+   * Accept a pattern that no entry of `hostNamespaces` matches although the virtual cluster has
+   * a ResourceQuota or LimitRange: the host namespaces vCluster creates for it at run time get
+   * neither, so workloads there escape the quota.
+   * @default false
+   */
+  readonly allowPatternsWithoutQuota?: boolean;
 }
 
 /** The scope of a custom resource. */
@@ -323,6 +332,9 @@ function namespaceValues(prop: string, ns: NamespaceSyncOptions | undefined): Va
     if (virtual.includes('*') !== host.includes('*')) {
       fail(`${prop}.mappings`, { [virtual]: host }, 'a pattern needs a "*" on both sides, e.g. { "team-*": "vc1-team-*" }.');
     }
+    if (virtual.split('*').length > 2 || host.split('*').length > 2) {
+      fail(`${prop}.mappings`, { [virtual]: host }, 'a pattern has one "*" on each side, e.g. { "team-*": "vc1-team-*" }.');
+    }
   }
   return {
     enabled: true,
@@ -333,14 +345,40 @@ function namespaceValues(prop: string, ns: NamespaceSyncOptions | undefined): Va
 }
 
 /**
- * The host namespaces the virtual cluster uses besides its own: the fixed targets of the
- * namespace mappings and the declared ones, each once, in the order given.
+ * The host namespaces the virtual cluster uses besides its own, as the construct accounts for
+ * them: the fixed targets of the mappings and the declared ones, each once, in the order given,
+ * with `${name}` replaced by the release name (vCluster substitutes it at run time). Refuses a
+ * declared host namespace no mapping leads to (vCluster would never use it) and, when the virtual
+ * cluster has a quota or limit range (`policed`), a pattern no declared host namespace matches.
  */
-export function hostNamespaces(toHost: ToHostSyncOptions | undefined): string[] {
+export function hostNamespaces(toHost: ToHostSyncOptions | undefined, releaseName: string, policed: boolean): string[] {
   const ns = toHost?.namespaces;
   if (ns === undefined) return [];
-  const fixed = Object.values(ns.mappings ?? {}).filter((host) => !host.includes('*'));
-  const all = [...new Set([...fixed, ...(ns.hostNamespaces ?? [])])];
+  const prop = 'sync.toHost.namespaces.hostNamespaces';
+  const hosts = Object.values(ns.mappings ?? {}).map((host) => host.split('${name}').join(releaseName));
+  const fixed = hosts.filter((host) => !host.includes('*'));
+  const patterns = hosts.filter((host) => host.includes('*'));
+  const declared = ns.hostNamespaces ?? [];
+  const all = [...new Set([...fixed, ...declared])];
   all.forEach((host) => checkDnsLabel('sync.toHost.namespaces', host, `host namespace ${JSON.stringify(host)}`));
+  for (const host of declared) {
+    if (!fixed.includes(host) && !patterns.some((p) => matchesPattern(p, host))) {
+      fail(prop, host, 'lists a host namespace that no mapping leads to, so vCluster never uses it; remove it, or map a virtual namespace to it ' +
+        `(patterns: ${patterns.length > 0 ? patterns.map((p) => JSON.stringify(p)).join(', ') : 'none'}).`);
+    }
+  }
+  const undeclared = patterns.filter((p) => !declared.some((host) => matchesPattern(p, host)));
+  if (policed && undeclared.length > 0 && !ns.allowPatternsWithoutQuota) {
+    fail(prop, ns.hostNamespaces,
+      `the host namespaces that the pattern${undeclared.length > 1 ? 's' : ''} ${undeclared.map((p) => JSON.stringify(p)).join(', ')} will create ` +
+      `get no ResourceQuota or LimitRange, so their workloads escape the quota. Declare them here (e.g. "${undeclared[0].replace('*', 'example')}"), ` +
+      'map exact names instead, or set allowPatternsWithoutQuota: true.');
+  }
   return all;
+}
+
+/** vCluster's pattern mappings: one `*` standing for a non-empty part of the name. */
+function matchesPattern(pattern: string, name: string): boolean {
+  const [before, after] = pattern.split('*');
+  return name.length > before.length + after.length && name.startsWith(before) && name.endsWith(after);
 }

@@ -3,6 +3,8 @@ import { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
 import { VClusterValues } from '../imports/vcluster-values';
 import { toApiObject } from './api-objects';
+import { checkApiServerLimits } from './api-server-limits';
+import { namespaceAnnotations } from './argocd-annotations';
 import { BackingStore, backingStoreValues } from './backing-store';
 import { controlPlaneValues, ControlPlaneOptions } from './control-plane';
 import { distroValues, KubernetesDistroOptions } from './distro';
@@ -12,8 +14,10 @@ import { extraSansValues, ingressValues, IngressOptions } from './ingress';
 import { initManifestsValues } from './init-manifests';
 import { integrationsValues, IntegrationsOptions } from './integrations';
 import { exportKubeConfigValues, ExportKubeConfigOptions } from './kube-config';
+import { claimNamespaces } from './namespace-claims';
 import { renderChart } from './pipeline';
 import { policiesValues, PoliciesOptions } from './policies';
+import { Manifest, RenderedObject } from './render/context';
 import { isMap, truthy, ValueMap } from './render/go-template';
 import { resolveRootless, rootlessValues, RootlessOptions } from './rootless';
 import { serviceValues, ServiceOptions } from './service';
@@ -23,9 +27,6 @@ import { describe, fail } from './validation';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { QuotaBudgetLine } from './values/quota-budget';
-
-/** ArgoCD applies lower sync waves first. */
-const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 
 /** Properties of a {@link VCluster}. */
 export interface VClusterProps {
@@ -52,11 +53,22 @@ export interface VClusterProps {
 
   /**
    * Emit the host Namespace too (what `helm install --create-namespace` does), annotated with
-   * ArgoCD sync wave -1 so that ArgoCD creates it before the objects in it. Turn off when the
-   * namespace is managed elsewhere.
+   * ArgoCD sync wave -1 so that ArgoCD creates it before the objects in it; in multi-namespace
+   * mode also the host namespaces of `sync.toHost.namespaces`. Turn off when the namespaces are
+   * managed elsewhere.
    * @default true
    */
   readonly createNamespace?: boolean;
+
+  /**
+   * Protect the emitted Namespaces from ArgoCD: `argocd.argoproj.io/sync-options:
+   * Prune=false,Delete=false`, so that neither a folder that leaves git nor an Application
+   * deleted with cascade deletes them, and with them every object and volume claim of the
+   * virtual cluster. `false` lets ArgoCD delete them: the explicit way to delete a tenant with
+   * its data (README, "Deleting a tenant safely").
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 
   /**
    * The virtual cluster's Kubernetes version, e.g. "v1.32.1": the tag of the Kubernetes image
@@ -203,26 +215,49 @@ export class VCluster extends Construct {
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.
-    const copiedTo = hostNamespaces(props.sync?.toHost).filter((ns) => ns !== this.namespace);
-    const namespace = props.createNamespace ?? true ? [this.namespaceObject()] : [];
-    this.apiObjects = namespace.concat(result.objects.flatMap((o) => [
-      toApiObject(this, o.id, o.manifest),
+    const policed = result.objects.some((o) => o.id === 'ResourceQuota' || o.id === 'LimitRange');
+    const copiedTo = hostNamespaces(props.sync?.toHost, this.name, policed).filter((ns) => ns !== this.namespace);
+    const protect = props.deletionProtection ?? true;
+    // The host namespaces the copies go to are emitted too (sync wave -1, before the copies):
+    // vCluster creates its own only when a virtual namespace appears, and imports existing ones.
+    const namespaces: RenderedObject[] = props.createNamespace ?? true ? [
+      { id: 'Namespace', manifest: namespaceManifest(this.namespace, protect) },
+      ...copiedTo.map((ns) => ({
+        id: `Namespace-${ns}`,
+        manifest: namespaceManifest(ns, protect, {
+          // The labels vCluster gives the host namespaces it creates itself.
+          ...props.sync?.toHost?.namespaces?.extraLabels,
+          'vcluster.loft.sh/vcluster-name': this.name,
+          'vcluster.loft.sh/vcluster-namespace': this.namespace,
+        }),
+      })),
+    ] : [];
+    const rendered = result.objects.flatMap((o) => [
+      o,
       ...(o.id === 'ResourceQuota' || o.id === 'LimitRange'
-        ? copiedTo.map((ns) => toApiObject(this, `${o.id}-${ns}`, { ...o.manifest, metadata: { ...o.manifest.metadata, namespace: ns } }))
+        ? copiedTo.map((ns) => ({ id: `${o.id}-${ns}`, manifest: { ...o.manifest, metadata: { ...o.manifest.metadata, namespace: ns } } }))
         : []),
-    ]));
-  }
-
-  private namespaceObject(): ApiObject {
-    return new k8s.KubeNamespace(this, 'Namespace', {
-      metadata: { name: this.namespace, annotations: { [SYNC_WAVE_ANNOTATION]: '-1' } },
-    });
+    ]);
+    checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
+    this.apiObjects = [
+      ...namespaces.map((ns) => new k8s.KubeNamespace(this, ns.id, { metadata: ns.manifest.metadata })),
+      ...rendered.map((o) => toApiObject(this, o.id, o.manifest)),
+    ];
+    claimNamespaces(this, copiedTo);
   }
 
   /** The rendered object with the given construct id (e.g. "ControlPlane"), if it was rendered. */
   public findApiObject(id: string): ApiObject | undefined {
     return this.apiObjects.find((o) => o.node.id === id);
   }
+}
+
+function namespaceManifest(name: string, deletionProtection: boolean, labels?: { [key: string]: string }): Manifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, ...(labels ? { labels } : {}), annotations: namespaceAnnotations(deletionProtection) },
+  };
 }
 
 /**

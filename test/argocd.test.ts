@@ -4,8 +4,15 @@ import { ArgoCdApplication, ArgoCdApplicationSet } from '../src/argocd';
 
 const source = { repoUrl: 'https://git.example.com/platform.git' };
 
+// ArgoCD's own retry defaults (docs/operator-manual/application.yaml: 5 retries, 5s doubling up to 3m).
+const argoRetry = { limit: 5, backoff: { duration: '5s', factor: 2, maxDuration: '3m' } };
+
+// The fields the API server adds to volume claim templates that ArgoCD reports as drift
+// (argo-cd#11143, argo-cd#18568: apiVersion, kind, creationTimestamp; kubernetes#65706: status).
+const claimTemplateDrift = ['apiVersion', 'kind', 'metadata.creationTimestamp', 'status'];
+
 describe('ArgoCdApplication', () => {
-  test('syncs the directory automatically with prune and self-heal by default', () => {
+  test('syncs the directory automatically with prune, self-heal, server-side apply and retries by default', () => {
     const chart = Testing.chart();
     new ArgoCdApplication(chart, 'vc1', { source, path: 'dist/vc1' });
     const [app] = Testing.synth(chart);
@@ -17,9 +24,36 @@ describe('ArgoCdApplication', () => {
         project: 'default',
         source: { repoURL: source.repoUrl, targetRevision: 'HEAD', path: 'dist/vc1' },
         destination: { server: 'https://kubernetes.default.svc' },
-        syncPolicy: { automated: { prune: true, selfHeal: true } },
       },
     });
+    expect(app.spec.syncPolicy).toEqual({ automated: { prune: true, selfHeal: true }, syncOptions: ['ServerSideApply=true'], retry: argoRetry });
+    expect(() => new Application(app).validate()).not.toThrow();
+  });
+
+  test('carries no cascading finalizer, so deleting the Application deletes nothing it deployed', () => {
+    const chart = Testing.chart();
+    new ArgoCdApplication(chart, 'vc1', { source, path: 'dist/vc1' });
+    expect(Testing.synth(chart)[0].metadata).not.toHaveProperty('finalizers');
+  });
+
+  test('cascades deletion only when deletion protection is turned off', () => {
+    const chart = Testing.chart();
+    new ArgoCdApplication(chart, 'vc1', { source, path: 'dist/vc1', deletionProtection: false });
+    const [app] = Testing.synth(chart);
+    expect(app.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    expect(() => new Application(app).validate()).not.toThrow();
+  });
+
+  test("ignores the fields the API server adds to a StatefulSet's volume claim templates", () => {
+    const chart = Testing.chart();
+    new ArgoCdApplication(chart, 'vc1', { source, path: 'dist/vc1' });
+    const [app] = Testing.synth(chart);
+    expect(app.spec.ignoreDifferences).toEqual([{
+      group: 'apps',
+      kind: 'StatefulSet',
+      // `[]?`: the control plane StatefulSet may have no claim templates, and jq cannot iterate over null.
+      jqPathExpressions: claimTemplateDrift.map((field) => `.spec.volumeClaimTemplates[]?.${field}`),
+    }]);
     expect(() => new Application(app).validate()).not.toThrow();
   });
 
@@ -46,6 +80,19 @@ describe('ArgoCdApplication', () => {
     new ArgoCdApplication(chart, 'vc1', { source, path: 'dist/vc1' });
     const [app] = Testing.synth(chart);
     expect(() => new Application({ ...app, spec: { ...app.spec, source: { ...app.spec.source, path: 42 } } }).validate()).toThrow();
+  });
+
+  test('turns retries off with a retry limit of 0', () => {
+    const chart = Testing.chart();
+    new ArgoCdApplication(chart, 'vc1', { source, path: 'dist/vc1', syncPolicy: { retryLimit: 0 } });
+    expect(Testing.synth(chart)[0].spec.syncPolicy.retry.limit).toBe(0);
+  });
+
+  test('fails when ArgoCD is to create the namespace but no destination namespace is given', () => {
+    expect(() => new ArgoCdApplication(Testing.chart(), 'vc1', { source, path: 'dist/vc1', syncPolicy: { createNamespace: true } })).toThrow(
+      'syncPolicy.createNamespace: ArgoCD creates only the destination namespace; give destination.namespace, ' +
+      "or leave createNamespace off when the synced folder holds its own Namespace (as a VCluster's does). Got no destination.namespace.",
+    );
   });
 
   test('leaves out automated sync when asked to', () => {
@@ -76,6 +123,41 @@ describe('ArgoCdApplicationSet', () => {
     }]);
     expect(set.spec.template.metadata.name).toBe('{{.path.basename}}');
     expect(set.spec.template.spec.source.path).toBe('{{.path.path}}');
+    expect(set.spec.template.spec.syncPolicy.retry).toEqual(argoRetry);
     expect(() => new ApplicationSet(set).validate()).not.toThrow();
+  });
+
+  test('by default, neither a folder that disappears nor a deleted ApplicationSet deletes a tenant', () => {
+    const chart = Testing.chart();
+    new ArgoCdApplicationSet(chart, 'tenants', { source, directories: 'dist/*' });
+    const [set] = Testing.synth(chart);
+    // Generated Applications get no resources finalizer, and the controller deletes none of them.
+    expect(set.spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true, applicationsSync: 'create-update' });
+    expect(set.spec.template.metadata).not.toHaveProperty('finalizers');
+    // With it, deleting the ApplicationSet orphans its Applications instead of deleting them.
+    expect(set.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    expect(set.spec.template.spec.ignoreDifferences[0]).toMatchObject({ group: 'apps', kind: 'StatefulSet' });
+    expect(() => new ApplicationSet(set).validate()).not.toThrow();
+  });
+
+  test("leaves ArgoCD's cascading defaults when deletion protection is turned off", () => {
+    const chart = Testing.chart();
+    new ArgoCdApplicationSet(chart, 'tenants', { source, directories: 'dist/*', deletionProtection: false });
+    const [set] = Testing.synth(chart);
+    expect(set.spec).not.toHaveProperty('syncPolicy');
+    expect(set.metadata).not.toHaveProperty('finalizers');
+    expect(() => new ApplicationSet(set).validate()).not.toThrow();
+  });
+
+  test('is checked against a schema that does reject an unknown Applications policy', () => {
+    const chart = Testing.chart();
+    new ArgoCdApplicationSet(chart, 'tenants', { source, directories: 'dist/*' });
+    const [set] = Testing.synth(chart);
+    expect(() => new ApplicationSet({ ...set, spec: { ...set.spec, syncPolicy: { applicationsSync: 'keep' } } }).validate()).toThrow();
+  });
+
+  test('fails when ArgoCD is to create the namespace but no destination namespace is given', () => {
+    expect(() => new ArgoCdApplicationSet(Testing.chart(), 'tenants', { source, directories: 'dist/*', syncPolicy: { createNamespace: true } }))
+      .toThrow(/^syncPolicy\.createNamespace: ArgoCD creates only the destination namespace/);
   });
 });

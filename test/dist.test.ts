@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
+import { parseAllDocuments } from 'yaml';
 import { synthExample } from '../main';
 
 function files(dir: string): string[] {
@@ -25,5 +26,15 @@ describe('the committed dist/', () => {
     const fresh = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-dist-'));
     synthExample(fresh);
     expect(Object.keys(tree(fresh))).toEqual(['argocd/argocd.k8s.yaml', 'vclusters/vc1/vc1.k8s.yaml', 'workloads/vc1/test-app.k8s.yaml']);
+  });
+
+  test('protects the tenant from cascading deletes: the ApplicationSet preserves what it deployed, the Namespace is never pruned or deleted', () => {
+    const read = (file: string) => parseAllDocuments(readFileSync(join(__dirname, '..', 'dist', file), 'utf8')).map((d) => d.toJS());
+    const [set] = read('argocd/argocd.k8s.yaml');
+    expect(set.kind).toBe('ApplicationSet');
+    expect(set.spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true, applicationsSync: 'create-update' });
+    expect(set.spec.template.metadata.finalizers).toBeUndefined();
+    const namespace = read('vclusters/vc1/vc1.k8s.yaml').find((o) => o.kind === 'Namespace');
+    expect(namespace.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
   });
 });

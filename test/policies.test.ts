@@ -91,6 +91,70 @@ describe('the policy props', () => {
       expect(vc.values.sync.toHost.namespaces).toMatchObject({ enabled: true, mappings: { byName: props.sync.toHost.namespaces.mappings } });
     });
 
+    test('emits every host namespace a copy targets, before the copies and protected like the own one', () => {
+      const { manifests } = synthVCluster(props);
+      const namespaces = manifests.filter((m) => m.kind === 'Namespace');
+      expect(namespaces.map((n) => n.metadata.name)).toEqual(['vc1', 'vc1-team-a', 'vc1-team-b', 'vc1-dev-1']);
+      const targets = manifests.filter((m) => m.kind === 'ResourceQuota' || m.kind === 'LimitRange').map((m) => m.metadata.namespace);
+      for (const ns of targets) expect(namespaces.map((n) => n.metadata.name)).toContain(ns);
+      for (const n of namespaces) {
+        expect(n.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' });
+      }
+      // The labels vCluster puts on the host namespaces it creates (pkg/controllers/resources/namespaces/syncer.go).
+      expect(manifest(manifests, 'Namespace', 'vc1-team-a').metadata.labels).toEqual({
+        'vcluster.loft.sh/vcluster-name': 'vc1',
+        'vcluster.loft.sh/vcluster-namespace': 'vc1',
+      });
+    });
+
+    test('gives the emitted host namespaces the extra labels too', () => {
+      const { manifests } = synthVCluster({
+        sync: { toHost: { namespaces: { mappings: { 'team-a': 'vc1-team-a' }, extraLabels: { tenant: 'a' } } } },
+      });
+      expect(manifest(manifests, 'Namespace', 'vc1-team-a').metadata.labels).toMatchObject({ tenant: 'a', 'vcluster.loft.sh/vcluster-name': 'vc1' });
+    });
+
+    test('resolves ${name} in the mappings to the release name, as vCluster does', () => {
+      const { manifests } = synthVCluster({
+        policies: { resourceQuota: quota },
+        sync: { toHost: { namespaces: { mappings: { 'team-a': '${name}-team-a', 'dev-*': '${name}-dev-*' }, hostNamespaces: ['vc1-dev-1'] } } },
+      });
+      expect(manifests.filter((m) => m.kind === 'ResourceQuota').map((q) => q.metadata.namespace)).toEqual(['vc1', 'vc1-team-a', 'vc1-dev-1']);
+    });
+
+    test('leaves the host namespaces out with createNamespace false, but still copies into them', () => {
+      const { manifests } = synthVCluster({ ...props, createNamespace: false });
+      expect(manifests.filter((m) => m.kind === 'Namespace')).toEqual([]);
+      expect(manifests.filter((m) => m.kind === 'ResourceQuota')).toHaveLength(4);
+    });
+
+    test('fails when a pattern creates host namespaces that would get no quota', () => {
+      expect(() => synthVCluster({ policies: { resourceQuota: quota }, sync: { toHost: { namespaces: { mappings: { 'dev-*': 'vc1-dev-*' } } } } })).toThrow(
+        'sync.toHost.namespaces.hostNamespaces: the host namespaces that the pattern "vc1-dev-*" will create get no ResourceQuota or LimitRange, ' +
+        'so their workloads escape the quota. Declare them here (e.g. "vc1-dev-example"), map exact names instead, or set allowPatternsWithoutQuota: true. Got nothing.',
+      );
+    });
+
+    test('accepts a pattern without declared host namespaces when asked to, or when there is no quota', () => {
+      const mappings = { 'dev-*': 'vc1-dev-*' };
+      const allowed = synthVCluster({ policies: { resourceQuota: quota }, sync: { toHost: { namespaces: { mappings, allowPatternsWithoutQuota: true } } } });
+      expect(allowed.manifests.filter((m) => m.kind === 'ResourceQuota')).toHaveLength(1);
+      expect(() => synthVCluster({ sync: { toHost: { namespaces: { mappings } } } })).not.toThrow();
+    });
+
+    test('fails when a declared host namespace is one no mapping leads to', () => {
+      expect(() => synthVCluster({ sync: { toHost: { namespaces: { mappings: { 'dev-*': 'vc1-dev-*' }, hostNamespaces: ['vc1-prod'] } } } })).toThrow(
+        'sync.toHost.namespaces.hostNamespaces: lists a host namespace that no mapping leads to, so vCluster never uses it; ' +
+        'remove it, or map a virtual namespace to it (patterns: "vc1-dev-*"). Got "vc1-prod".',
+      );
+    });
+
+    test('fails when a pattern has more than one "*"', () => {
+      expect(() => synthVCluster({ sync: { toHost: { namespaces: { mappings: { '*-dev-*': 'vc1-*-dev-*' } } } } })).toThrow(
+        'sync.toHost.namespaces.mappings: a pattern has one "*" on each side, e.g. { "team-*": "vc1-team-*" }. Got {"*-dev-*":"vc1-*-dev-*"}.',
+      );
+    });
+
     test('copies nothing when the chart renders no quota', () => {
       const { manifests } = synthVCluster({ sync: props.sync });
       expect(manifests.filter((m) => m.kind === 'ResourceQuota')).toEqual([]);

@@ -39,15 +39,22 @@ describe('VCluster', () => {
     })).toThrow(/controlPlane\.backingStore: you can only enable one backingStore at the same time/);
   });
 
-  test('emits the host namespace first, in ArgoCD sync wave -1', () => {
+  test('emits the host namespace first, in ArgoCD sync wave -1, protected from prune and delete', () => {
     const chart = Testing.chart();
     new VCluster(chart, 'vc', { namespace: 'team-a' });
     const [first] = Testing.synth(chart);
+    // ArgoCD's per-resource sync options (user-guide/sync-options.md: "No Prune Resources", "No Resource Deletion").
     expect(first).toEqual({
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: 'team-a', annotations: { 'argocd.argoproj.io/sync-wave': '-1' } },
+      metadata: { name: 'team-a', annotations: { 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' } },
     });
+  });
+
+  test('lets ArgoCD prune and delete the namespace when deletion protection is turned off', () => {
+    const chart = Testing.chart();
+    new VCluster(chart, 'vc', { namespace: 'team-a', deletionProtection: false });
+    expect(Testing.synth(chart)[0].metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-1' });
   });
 
   test('leaves the namespace out when createNamespace is false', () => {
