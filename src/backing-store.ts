@@ -101,8 +101,9 @@ export interface EmbeddedDatabaseOptions {
 /** An external SQL database (MySQL, PostgreSQL) the control plane stores its state in through kine. */
 export interface ExternalDatabaseOptions {
   /**
-   * The kine data source, e.g. "postgres://user:pass@db.example.com:5432/vc1". Required unless
-   * `connector` names a vCluster Platform database connector.
+   * The kine data source, e.g. "postgres://vcluster@db.example.com:5432/vc1". Required unless
+   * `connector` names a vCluster Platform database connector. A password in it is a credential:
+   * prefer `identityProvider`, or say with the `configSecret` prop where it goes.
    * @default - none
    */
   readonly dataSource?: string;
@@ -206,7 +207,7 @@ export class BackingStore {
   /** An external SQL database (MySQL, PostgreSQL), reached through kine. */
   public static externalDatabase(options: ExternalDatabaseOptions): BackingStore {
     if (!options?.dataSource && !options?.connector) {
-      fail('backingStore.dataSource', options?.dataSource, 'give the database, e.g. "postgres://user:pass@db.example.com:5432/vc1" (or a platform connector).');
+      fail('backingStore.dataSource', options?.dataSource, 'give the database, e.g. "postgres://vcluster@db.example.com:5432/vc1" with identityProvider: "aws" (a password in it needs the configSecret prop), or a platform connector.');
     }
     return new BackingStore(() => ({
       database: {

@@ -40,6 +40,10 @@ export type {
   GatewayApiSyncOptions, NamespaceSyncOptions, PodSyncOptions, ToHostCustomResourceSyncOptions, ToHostObjectSyncOptions,
   ToHostSyncOptions,
 } from './sync-to-host';
+export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION } from './secrets/config-secret';
+export type {
+  BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
+} from './secrets/config-secret';
 export { renderChart } from './pipeline';
 export type { RenderOptions, RenderResult } from './pipeline';
 export type { Manifest, RenderedObject } from './render/context';

@@ -28,6 +28,12 @@ export interface RenderOptions {
    * @default - none: the chart defaults
    */
   readonly values?: readonly ValueMap[];
+  /**
+   * Applied to the validated values before the templates render: the construct swaps the
+   * credentials for placeholders here, so that no object (nor the config hash) is made from them.
+   * @default - the values render as they are
+   */
+  readonly substitute?: (values: ValueMap) => ValueMap;
 }
 
 export interface RenderResult {
@@ -60,7 +66,7 @@ export function renderChart(options: RenderOptions): RenderResult {
   validateChartRules(values);
   validateBeyondChart(values);
   const ctx: RenderContext = {
-    values,
+    values: options.substitute ? options.substitute(values) : values,
     release: { name: options.name, namespace: options.namespace },
     kubeVersion,
     chartVersion: CHART_VERSION,

@@ -20,6 +20,7 @@ import { policiesValues, PoliciesOptions } from './policies';
 import { Manifest, RenderedObject } from './render/context';
 import { isMap, truthy, ValueMap } from './render/go-template';
 import { resolveRootless, rootlessValues, RootlessOptions } from './rootless';
+import { ConfigSecret } from './secrets/config-secret';
 import { serviceValues, ServiceOptions } from './service';
 import { syncValues, SyncOptions } from './sync';
 import { hostNamespaces } from './sync-to-host';
@@ -27,6 +28,9 @@ import { describe, fail } from './validation';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { QuotaBudgetLine } from './values/quota-budget';
+
+/** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
+const DEFAULT_CONFIG_SECRET = ConfigSecret._refuseCredentials();
 
 /** Properties of a {@link VCluster}. */
 export interface VClusterProps {
@@ -165,6 +169,16 @@ export interface VClusterProps {
   readonly initManifests?: IConstruct[];
 
   /**
+   * How the config Secret `vc-config-<name>` (the full values, base64-encoded only) reaches the
+   * cluster. Values that hold a credential in clear (a database DSN with a password, registry
+   * credentials, a Secret in the manifests, ...) are refused unless this says where the
+   * credentials go: `ConfigSecret.externalSecret(...)`, `ConfigSecret.sealedSecret(...)`,
+   * `ConfigSecret.bringYourOwn()`, or knowingly `ConfigSecret.plaintextInGit()`.
+   * @default - the chart's Secret, for values without credentials
+   */
+  readonly configSecret?: ConfigSecret;
+
+  /**
    * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
    * values of the typed props (raw values win) and coalesced with the chart 0.36.1 defaults
    * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props
@@ -202,13 +216,16 @@ export class VCluster extends Construct {
     if (props.values !== undefined && !isMap(props.values)) {
       throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
     }
-    const typed = typedValues(props);
-    const result = renderChart({
+    const typed = mergeFragments(typedValues(props), props.configSecret?._values() ?? {});
+    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace });
+    const chartOutput = renderChart({
       name: this.name,
       namespace: this.namespace,
       kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
       values: [typed, (props.values ?? {}) as ValueMap].filter((v) => Object.keys(v).length > 0),
+      substitute: (values) => protection.substitute(values),
     });
+    const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
     checkHighAvailability(props, result.values);
     this.values = result.values;
     this.quotaBudget = result.quotaBudget;

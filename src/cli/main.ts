@@ -146,16 +146,20 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   try {
     const values = readValues(args.files, io);
-    const out = args.command === 'template'
-      ? renderTemplate({ name: args.name, namespace: args.namespace, kubeVersion: args.kubeVersion, values })
-      : renderImport({
-        name: args.name,
-        namespace: args.namespace,
-        kubeVersion: args.kubeVersion,
-        className: args.className,
-        values,
-        sources: args.files,
-      });
+    if (args.command === 'template') {
+      const { manifests, warnings } = renderTemplate({ name: args.name, namespace: args.namespace, kubeVersion: args.kubeVersion, values });
+      for (const w of warnings) io.stderr(`Warning: ${w}\n`);
+      io.stdout(manifests);
+      return 0;
+    }
+    const out = renderImport({
+      name: args.name,
+      namespace: args.namespace,
+      kubeVersion: args.kubeVersion,
+      className: args.className,
+      values,
+      sources: args.files,
+    });
     io.stdout(out);
     return 0;
   } catch (e) {

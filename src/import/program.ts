@@ -1,6 +1,8 @@
 import { App, Chart } from 'cdk8s';
 import { CHART_VERSION } from '../../imports/chart-defaults';
 import { ValueMap } from '../render/go-template';
+import { ConfigSecret } from '../secrets/config-secret';
+import { findCredentials } from '../secrets/credentials';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { VCluster, VClusterProps } from '../vcluster';
@@ -42,7 +44,7 @@ const PROPS_ORDER = [
 
 /** Names the generated program declares or imports itself. */
 export const RESERVED_NAMES = new Set([
-  'App', 'Chart', 'Construct', 'VCluster', 'BackingStore', 'Size', 'Cpu', 'k8s', 'ImagePullPolicy', 'ServiceType',
+  'App', 'Chart', 'Construct', 'VCluster', 'BackingStore', 'ConfigSecret', 'Size', 'Cpu', 'k8s', 'ImagePullPolicy', 'ServiceType',
   'HttpIngressPathType', 'PersistentVolumeAccessMode', 'RetentionPolicy', 'PodSecurityStandard', 'ResourceQuotaScope',
   'SyncMode', 'ResourceScope', 'app', 'require', 'module', 'exports',
 ]);
@@ -88,8 +90,9 @@ export function importValues(options: ImportOptions): ImportResult {
       }
     }
   }
+  const credentials = findCredentials(reference.values).map((c) => c.path);
   return {
-    program: printProgram(options, choice),
+    program: printProgram(options, choice, credentials),
     typedProps: choice.props ? Object.keys(choice.props.value as object) : [],
     raw: choice.raw,
   };
@@ -106,6 +109,7 @@ function build(release: Release, props: VClusterProps): VCluster {
   const chart = new Chart(new App(), 'import');
   return new VCluster(chart, release.name, {
     ...props, name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, createNamespace: false,
+    configSecret: ConfigSecret.plaintextInGit(),
   });
 }
 
@@ -130,7 +134,7 @@ function printImports(imports: readonly Import[]): string[] {
   });
 }
 
-function printProgram(options: ImportOptions, choice: Choice): string {
+function printProgram(options: ImportOptions, choice: Choice, credentials: readonly string[]): string {
   const className = options.className ?? defaultClassName(options.name);
   const typed = choice.props?.code.kind === 'object' ? choice.props.code.entries : [];
   const order = (k: string) => PROPS_ORDER.indexOf(k);
@@ -143,6 +147,11 @@ function printProgram(options: ImportOptions, choice: Choice): string {
     `${indent}namespace: ${quote(options.namespace)},`,
     `${indent}// Like helm, no Namespace object; leave this out to have it created (with ArgoCD sync wave -1).`,
     `${indent}createNamespace: false,`,
+    ...(credentials.length > 0 ? [
+      `${indent}// The values hold credentials in clear (${credentials.join(', ')}): before the output goes to git,`,
+      `${indent}// choose where they go instead (README, "Secrets and GitOps").`,
+      `${indent}configSecret: ConfigSecret.plaintextInGit(),`,
+    ] : []),
     ...entries.map(([k, code]) => `${indent}${k}: ${layout(code, indent, indent.length + k.length + 2, 1)},`),
   ];
   if (Object.keys(choice.raw).length > 0) {
@@ -154,6 +163,7 @@ function printProgram(options: ImportOptions, choice: Choice): string {
   const imports: Import[] = [
     { module: 'cdk8s', name: 'App' }, { module: 'cdk8s', name: 'Chart' },
     { module: LIBRARY, name: 'VCluster' }, { module: 'constructs', name: 'Construct' },
+    ...(credentials.length > 0 ? [{ module: LIBRARY, name: 'ConfigSecret' }] : []),
     ...(choice.props?.imports ?? []),
   ];
   const sources = (options.sources ?? []).map((s) => ` -f ${s.replace(/[\r\n]+/g, ' ')}`).join('');

@@ -5,7 +5,7 @@ import {
   addQuantities, compareQuantities, formatQuantity, maxQuantity, multiplyQuantity, parseQuantity, Quantity, quantityOf,
   subtractQuantities, ZERO,
 } from './quantity';
-import { formatPath } from './sanity';
+import { formatPath } from './schema-fields';
 
 /**
  * The chart's ResourceQuota against what the virtual cluster itself puts into the host namespace:

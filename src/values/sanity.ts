@@ -1,7 +1,8 @@
 import { CHART_DEFAULTS } from '../../imports/chart-defaults';
-import { SchemaNode, VALUES_SCHEMA } from '../../imports/values-schema';
+import { SchemaNode } from '../../imports/values-schema';
 import { isMap, truthy, Value, ValueMap } from '../render/go-template';
 import { ValuesError } from './errors';
+import { compileFieldTree, fieldPatterns, formatPath, Segment, visitFields } from './schema-fields';
 import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quantity } from './quantity';
 
 /**
@@ -13,7 +14,7 @@ import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quan
  */
 export function validateBeyondChart(values: ValueMap): void {
   const problems: Problem[] = [];
-  checkFields(FIELD_TREE, values, [], problems);
+  visitFields(FIELD_TREE, values, (check, v, path) => check(v, path, problems));
   checkKubernetesFields(values, [], problems);
   checkPolicies(values, problems);
   checkRunAsNonRoot(values, problems);
@@ -25,19 +26,6 @@ export function validateBeyondChart(values: ValueMap): void {
 interface Problem {
   readonly path: string;
   readonly text: string;
-}
-
-type Segment = string | number;
-
-/** `a.b[0].c`; keys that would make the dotted form ambiguous are bracketed: `quota["limits.cpu"]`. */
-export function formatPath(path: readonly Segment[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[^.[\]"\s]+$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
 }
 
 function problem(path: readonly Segment[], text: string): Problem {
@@ -59,15 +47,6 @@ function defaultNote(path: readonly Segment[], v: Value): string {
 // Fields the values schema declares: derived from the schema once, when the module loads.
 
 type FieldCheck = (value: Value, path: readonly Segment[], out: Problem[]) => void;
-
-/** The part of the schema that leads to a checked field; subtrees without one are left out. */
-interface FieldTree {
-  check?: FieldCheck;
-  readonly props: Map<string, FieldTree>;
-  readonly patterns: [RegExp, FieldTree][];
-  others?: FieldTree;
-  items?: FieldTree;
-}
 
 const TOGGLE_TEXT = 'expected true, false or "auto"';
 
@@ -140,102 +119,13 @@ function isStringOrBoolean(node: SchemaNode): boolean {
   return types.length === 2 && types[0] === 'boolean' && types[1] === 'string';
 }
 
-function compileFieldTree(): FieldTree {
-  const defs = new Map<string, FieldTree | undefined>();
-  const resolve = (node: SchemaNode): SchemaNode => (node.$ref ? def(node.$ref) : node);
-  const def = (ref: string): SchemaNode => {
-    const found = VALUES_SCHEMA.$defs[ref.slice('#/$defs/'.length)];
-    if (!found) throw new Error(`values schema: cannot resolve $ref ${ref}`);
-    return found;
-  };
-  const compile = (node: SchemaNode | boolean): FieldTree | undefined => {
-    if (typeof node === 'boolean') return undefined;
-    if (node.$ref !== undefined) {
-      if (!defs.has(node.$ref)) {
-        // Marked before compiling, so that a recursive definition fails loudly instead of looping.
-        defs.set(node.$ref, undefined);
-        defs.set(node.$ref, compile(def(node.$ref)) ?? EMPTY);
-      }
-      const tree = defs.get(node.$ref);
-      if (tree === undefined) throw new Error(`values schema: recursive $ref ${node.$ref} is not supported by the field checks`);
-      return tree === EMPTY ? undefined : tree;
-    }
-    const tree: FieldTree = { props: new Map(), patterns: [] };
-    for (const [name, sub] of Object.entries(node.properties ?? {})) {
-      const check = ruleFor(name, resolve(sub));
-      const child = check ? { check, props: new Map(), patterns: [] } : compile(sub);
-      if (child) tree.props.set(name, child);
-    }
-    for (const [pattern, sub] of Object.entries(node.patternProperties ?? {})) {
-      const child = compile(sub);
-      if (child) tree.patterns.push([new RegExp(pattern, 'u'), child]);
-    }
-    if (node.additionalProperties !== undefined) tree.others = compile(node.additionalProperties);
-    if (node.items !== undefined) tree.items = compile(node.items);
-    let result: FieldTree = tree;
-    for (const alt of [...(node.oneOf ?? []), ...(node.anyOf ?? [])]) result = merge(result, compile(alt))!;
-    return isEmpty(result) ? undefined : result;
-  };
-  return compile(VALUES_SCHEMA) ?? { props: new Map(), patterns: [] };
-}
-
-const EMPTY: FieldTree = { props: new Map(), patterns: [] };
-
-function isEmpty(tree: FieldTree): boolean {
-  return !tree.check && tree.props.size === 0 && tree.patterns.length === 0 && !tree.others && !tree.items;
-}
-
-/** The union of two trees (alternatives of oneOf/anyOf); new nodes, as definitions are shared. */
-function merge(a: FieldTree | undefined, b: FieldTree | undefined): FieldTree | undefined {
-  if (!a || a === b) return b ?? a;
-  if (!b) return a;
-  const props = new Map(a.props);
-  for (const [k, sub] of b.props) props.set(k, merge(props.get(k), sub)!);
-  return { check: a.check ?? b.check, props, patterns: [...a.patterns, ...b.patterns], others: merge(a.others, b.others), items: merge(a.items, b.items) };
-}
-
-/** Compiled once: the checks run for every virtual cluster of a synth. */
-const FIELD_TREE = compileFieldTree();
+const FIELD_TREE = compileFieldTree(ruleFor);
 
 /** Every values path with a three-valued toggle (`sync.fromHost.storageClasses.enabled`, ...), for tests. */
 export function toggleFieldPaths(): string[] {
-  const out: string[] = [];
-  const walk = (tree: FieldTree, path: string): void => {
-    if (tree.check === checkToggle) out.push(path);
-    for (const [k, sub] of tree.props) walk(sub, path ? `${path}.${k}` : k);
-    for (const [re, sub] of tree.patterns) walk(sub, `${path}.<${re.source}>`);
-    if (tree.others) walk(tree.others, `${path}.*`);
-    if (tree.items) walk(tree.items, `${path}[]`);
-  };
-  walk(FIELD_TREE, '');
-  return out.sort();
+  return fieldPatterns(FIELD_TREE).filter(([, check]) => check === checkToggle).map(([path]) => path);
 }
 
-function checkFields(tree: FieldTree, value: Value, path: Segment[], out: Problem[]): void {
-  if (tree.check) {
-    tree.check(value, path, out);
-    return;
-  }
-  if (Array.isArray(value)) {
-    if (!tree.items) return;
-    value.forEach((item, i) => {
-      path.push(i);
-      checkFields(tree.items!, item, path, out);
-      path.pop();
-    });
-    return;
-  }
-  if (!isMap(value)) return;
-  for (const key of Object.keys(value)) {
-    // Null deletes a key when Helm coalesces; it is not a value.
-    if (value[key] === null || value[key] === undefined) continue;
-    const child = tree.props.get(key) ?? tree.patterns.find(([re]) => re.test(key))?.[1] ?? tree.others;
-    if (!child) continue;
-    path.push(key);
-    checkFields(child, value[key], path, out);
-    path.pop();
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Kubernetes fields wherever they appear: in the chart's own keys and in the containers, specs

@@ -22,6 +22,22 @@ describe('cdk8s-vcluster template', () => {
     expect(objects).toContain('Service/vc1');
   });
 
+  test('prints credentials as helm does, and warns on stderr, one line per credential', () => {
+    const values = file('creds.yaml', [
+      'controlPlane:', '  backingStore:', '    database:', '      external:', '        enabled: true',
+      '        dataSource: postgres://vc:pw@db.example.com/vc',
+      'privateNodes:', '  joinNode:', '    containerd:', '      registry:', '        auth:', '          registry.example.com:', '            password: pw', '',
+    ].join('\n'));
+    const r = run(['template', 'vc1', '-f', values]);
+    expect(r.code).toBe(0);
+    expect(kindsAndNames(r.stdout)).toContain('Secret/vc-config-vc1');
+    expect(r.stderr).toBe([
+      'Warning: controlPlane.backingStore.database.external.dataSource: a database DSN with a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
+      'Warning: privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
+      '',
+    ].join('\n'));
+  });
+
   test('layers several values files, later ones winning', () => {
     const a = file('a.yaml', 'controlPlane:\n  ingress:\n    enabled: true\n    host: a.example.com\n');
     const b = file('b.yaml', 'controlPlane:\n  ingress:\n    host: b.example.com\n');

@@ -146,7 +146,7 @@ const vc1 = (values: ValueMap | string, more: Partial<ImportOptions> = {}) => {
 /** The program renders exactly what `template` renders for the same values (config hash included). */
 function expectSameAsTemplate(result: ReturnType<typeof vc1>): void {
   const { options } = result;
-  const expected = renderTemplate({ name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, values: options.values });
+  const expected = renderTemplate({ name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, values: options.values }).manifests;
   expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
 }
 
@@ -155,6 +155,17 @@ describe('cdk8s-vcluster import', () => {
     const result = vc1(TUTORIAL_STEP_5);
     expect(result.raw).toEqual({});
     expect(result.program).toBe(TUTORIAL_PROGRAM);
+    expectSameAsTemplate(result);
+  });
+
+  test('keeps credentials as the values have them, with the plaintext choice and a note to choose another', () => {
+    const result = vc1('controlPlane:\n  backingStore:\n    database:\n      external:\n        enabled: true\n        dataSource: postgres://vc:pw@db/vc\n');
+    expect(result.program).toContain([
+      '      // The values hold credentials in clear (controlPlane.backingStore.database.external.dataSource): before the output goes to git,',
+      '      // choose where they go instead (README, "Secrets and GitOps").',
+      '      configSecret: ConfigSecret.plaintextInGit(),',
+    ].join('\n'));
+    expect(result.program).toContain("import { BackingStore, ConfigSecret, VCluster } from 'cdk8s-vcluster';");
     expectSameAsTemplate(result);
   });
 
