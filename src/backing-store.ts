@@ -1,6 +1,7 @@
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { ValueMap } from './render/go-template';
 import { RootlessIds } from './rootless';
+import { RemoteSecret, RemoteSecretRef } from './secrets/config-secret';
 import { checkNonEmpty, checkWholeNumber, fail } from './validation';
 import { workloadValues, WorkloadOptions } from './workload';
 
@@ -103,10 +104,11 @@ export interface ExternalDatabaseOptions {
   /**
    * The kine data source, e.g. "postgres://vcluster@db.example.com:5432/vc1". Required unless
    * `connector` names a vCluster Platform database connector. A password in it is a credential:
-   * prefer `identityProvider`, or say with the `configSecret` prop where it goes.
+   * prefer `identityProvider`, or give a `RemoteSecret` the External Secrets Operator reads
+   * (with `configSecret: ConfigSecret.externalSecret(...)`), or say with `configSecret` where it goes.
    * @default - none
    */
-  readonly dataSource?: string;
+  readonly dataSource?: string | RemoteSecret;
 
   /**
    * A vCluster Platform database connector to take the database from.
@@ -147,6 +149,7 @@ export interface ExternalDatabaseOptions {
 
 type Fragment = (ids: RootlessIds | undefined) => ValueMap;
 const FRAGMENTS = new WeakMap<BackingStore, Fragment>();
+const REMOTE_SECRETS = new WeakMap<BackingStore, Map<string, { readonly prop: string; readonly ref: RemoteSecretRef }>>();
 
 /**
  * Where the virtual cluster stores its state: vcluster.yaml's `controlPlane.backingStore`. One
@@ -209,11 +212,11 @@ export class BackingStore {
     if (!options?.dataSource && !options?.connector) {
       fail('backingStore.dataSource', options?.dataSource, 'give the database, e.g. "postgres://vcluster@db.example.com:5432/vc1" with identityProvider: "aws" (a password in it needs the configSecret prop), or a platform connector.');
     }
-    return new BackingStore(() => ({
+    const store = new BackingStore(() => ({
       database: {
         external: {
           enabled: true,
-          dataSource: options.dataSource,
+          dataSource: typeof options.dataSource === 'string' ? options.dataSource : undefined,
           connector: options.connector,
           identityProvider: options.identityProvider,
           caFile: options.caFile,
@@ -223,11 +226,20 @@ export class BackingStore {
         },
       },
     }));
+    if (options.dataSource instanceof RemoteSecret) {
+      REMOTE_SECRETS.set(store, new Map([['controlPlane.backingStore.database.external.dataSource', { prop: 'backingStore.dataSource', ref: options.dataSource.ref }]]));
+    }
+    return store;
   }
 
   private constructor(fragment: Fragment) {
     FRAGMENTS.set(this, fragment);
   }
+}
+
+/** The store's credentials the External Secrets Operator reads, by values path. */
+export function backingStoreRemoteSecrets(store: BackingStore | undefined): ReadonlyMap<string, { readonly prop: string; readonly ref: RemoteSecretRef }> {
+  return (store && REMOTE_SECRETS.get(store)) ?? new Map();
 }
 
 /** The store as `controlPlane.backingStore` values; security contexts are checked against rootless. */

@@ -40,7 +40,7 @@ export type {
   GatewayApiSyncOptions, NamespaceSyncOptions, PodSyncOptions, ToHostCustomResourceSyncOptions, ToHostObjectSyncOptions,
   ToHostSyncOptions,
 } from './sync-to-host';
-export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION } from './secrets/config-secret';
+export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret } from './secrets/config-secret';
 export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
 } from './secrets/config-secret';

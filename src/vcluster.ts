@@ -5,7 +5,7 @@ import { VClusterValues } from '../imports/vcluster-values';
 import { toApiObject } from './api-objects';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
-import { BackingStore, backingStoreValues } from './backing-store';
+import { BackingStore, backingStoreRemoteSecrets, backingStoreValues } from './backing-store';
 import { controlPlaneValues, ControlPlaneOptions } from './control-plane';
 import { distroValues, KubernetesDistroOptions } from './distro';
 import { mergeFragments } from './fragment';
@@ -217,7 +217,7 @@ export class VCluster extends Construct {
       throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
     }
     const typed = mergeFragments(typedValues(props), props.configSecret?._values() ?? {});
-    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace });
+    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace }, backingStoreRemoteSecrets(props.backingStore));
     const chartOutput = renderChart({
       name: this.name,
       namespace: this.namespace,

@@ -35,6 +35,21 @@ export interface RemoteSecretRef {
   readonly version?: string;
 }
 
+/**
+ * A credential the External Secrets Operator reads from the store of
+ * {@link ConfigSecret.externalSecret}, given where a typed prop takes the credential itself
+ * (e.g. `BackingStore.externalDatabase({ dataSource: RemoteSecret.of({ key: 'vc1/db', property: 'dsn' }) })`).
+ */
+export class RemoteSecret {
+  /** The key (and property) in the store. */
+  public static of(ref: RemoteSecretRef): RemoteSecret {
+    checkRemoteRef('RemoteSecret.of', ref);
+    return new RemoteSecret({ ...ref });
+  }
+
+  private constructor(public readonly ref: RemoteSecretRef) {}
+}
+
 /** Options of {@link ConfigSecret.externalSecret}. */
 export interface ExternalSecretOptions {
   /** The store every credential is read from. */
@@ -43,9 +58,11 @@ export interface ExternalSecretOptions {
    * Each credential by its values path (as the refusal lists them, e.g.
    * `controlPlane.backingStore.database.external.dataSource`, or
    * `privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password`), read from
-   * the store instead of the values. Leave the credential itself out of the values.
+   * the store instead of the values. Leave the credential itself out of the values. Typed props
+   * that take a {@link RemoteSecret} add theirs.
+   * @default - only those of the typed props
    */
-  readonly credentials: { readonly [valuesPath: string]: RemoteSecretRef };
+  readonly credentials?: { readonly [valuesPath: string]: RemoteSecretRef };
   /**
    * How often the operator reads the store again.
    * @default Duration.hours(1)
@@ -112,12 +129,8 @@ export class ConfigSecret {
     if (options.store.kind !== undefined && options.store.kind !== 'SecretStore' && options.store.kind !== 'ClusterSecretStore') {
       fail('configSecret.store.kind', options.store.kind, 'use "SecretStore" or "ClusterSecretStore".');
     }
-    if (!isMap(options.credentials)) fail('configSecret.credentials', options.credentials, 'map each credential\'s values path to where the store keeps it, e.g. { "controlPlane.backingStore.database.external.dataSource": { key: "vc1-db", property: "dsn" } }.');
-    for (const [path, ref] of Object.entries(options.credentials)) {
-      if (!isMap(ref) || typeof ref.key !== 'string' || ref.key === '') {
-        fail(`configSecret.credentials[${JSON.stringify(path)}]`, ref, 'give the key in the store, e.g. { key: "vc1-db", property: "dsn" }.');
-      }
-    }
+    if (options.credentials !== undefined && !isMap(options.credentials)) fail('configSecret.credentials', options.credentials, 'map each credential\'s values path to where the store keeps it, e.g. { "controlPlane.backingStore.database.external.dataSource": { key: "vc1-db", property: "dsn" } }.');
+    for (const [path, ref] of Object.entries(options.credentials ?? {})) checkRemoteRef(`configSecret.credentials[${JSON.stringify(path)}]`, ref);
     if (options.refreshInterval !== undefined) durationSeconds('configSecret.refreshInterval', options.refreshInterval);
     return new ConfigSecret({ kind: 'external', options });
   }
@@ -170,9 +183,19 @@ export class ConfigSecret {
     return { controlPlane: { statefulSet: { pods: { annotations: { [CREDENTIALS_VERSION_ANNOTATION]: version } } } } };
   }
 
-  /** @internal Where each credential is until the config Secret is written. */
-  public _protect(release: Release): ConfigProtection {
-    return new ConfigProtection(this.mode, release);
+  /**
+   * @internal Where each credential is until the config Secret is written; `remote` are the
+   * {@link RemoteSecret}s of the typed props, by values path.
+   */
+  public _protect(release: Release, remote: ReadonlyMap<string, { readonly prop: string; readonly ref: RemoteSecretRef }> = new Map()): ConfigProtection {
+    const mode = this.mode;
+    if (remote.size === 0) return new ConfigProtection(mode, release);
+    const [first] = remote.values();
+    if (mode?.kind !== 'external') {
+      fail(first.prop, first.ref, 'a RemoteSecret is read by the External Secrets Operator: set configSecret: ConfigSecret.externalSecret({ store: { name: "..." } }) to say from which store.');
+    }
+    const credentials = { ...Object.fromEntries([...remote].map(([path, { ref }]) => [path, ref])), ...mode.options.credentials };
+    return new ConfigProtection({ kind: 'external', options: { ...mode.options, credentials } }, release);
   }
 }
 
@@ -216,7 +239,7 @@ export class ConfigProtection {
       setAt(out, segments, placeholder);
     };
     if (mode.kind === 'external') {
-      const refs = new Map(Object.keys(mode.options.credentials).map((p) => [p, parsePath(p)] as const));
+      const refs = new Map(Object.keys(mode.options.credentials ?? {}).map((p) => [p, parsePath(p)] as const));
       for (const [written, segments] of refs) {
         if (!isCredentialField(segments)) {
           throw new ValuesError(`configSecret.credentials`, `configSecret.credentials: ${JSON.stringify(written)} is not a credential field of the chart; the store can stand in for the credential fields only. Give one of the paths the refusal names, e.g. "controlPlane.backingStore.database.external.dataSource".`);
@@ -272,8 +295,8 @@ export class ConfigProtection {
       while (used.has(key)) key += '_';
       used.add(key);
       template = template.split(m.placeholder).join(`{{ .${key} | toJson }}`);
-      const written = Object.keys(options.credentials).find((p) => formatPath(parsePath(p)) === m.path)!;
-      const ref = options.credentials[written];
+      const credentials = options.credentials ?? {};
+      const ref = credentials[Object.keys(credentials).find((p) => formatPath(parsePath(p)) === m.path)!];
       data.push({ secretKey: key, remoteRef: { key: ref.key, ...(ref.property !== undefined ? { property: ref.property } : {}), ...(ref.version !== undefined ? { version: ref.version } : {}) } });
     }
     const { labels, annotations } = secret.metadata;
@@ -298,6 +321,10 @@ export class ConfigProtection {
       },
     };
   }
+}
+
+function checkRemoteRef(prop: string, ref: RemoteSecretRef | undefined): void {
+  if (!isMap(ref) || typeof ref.key !== 'string' || ref.key === '') fail(prop, ref, 'give the key in the store, e.g. { key: "vc1-db", property: "dsn" }.');
 }
 
 function refusal(release: Release, found: readonly Credential[]): ValuesError {

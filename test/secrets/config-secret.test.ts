@@ -3,7 +3,7 @@ import { SealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1al
 import { Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { controllerKeys, unseal } from './unseal';
-import { BackingStore, ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, VCluster, VClusterProps } from '../../src';
+import { BackingStore, ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret, VCluster, VClusterProps } from '../../src';
 import { VClusterValues } from '../../imports/vcluster-values';
 
 const DSN = 'postgres://vcluster:s3cret-Pa55@db.example.com:5432/vcluster';
@@ -123,6 +123,21 @@ describe('ConfigSecret.externalSecret', () => {
     const values = { ...database(), controlPlane: { ...database().controlPlane, statefulSet: { annotations: { team: '{{x}}' } } } } as VClusterValues;
     const es = find(synth({ values, configSecret: ConfigSecret.externalSecret({ store, credentials }) }).manifests, 'ExternalSecret');
     expect(es.spec.target.template.data['config.yaml']).toContain('team: \'{{ "{{" }}x}}\'');
+  });
+
+  test('reads a typed prop’s RemoteSecret from the store, with no credentials map to write', () => {
+    const { manifests } = synth({
+      backingStore: BackingStore.externalDatabase({ dataSource: RemoteSecret.of({ key: 'vc1/database', property: 'dsn' }) }),
+      configSecret: ConfigSecret.externalSecret({ store }),
+    });
+    const es = find(manifests, 'ExternalSecret');
+    expect(es.spec.data).toEqual([{ secretKey: 'controlPlane_backingStore_database_external_dataSource', remoteRef: { key: 'vc1/database', property: 'dsn' } }]);
+    expect(es.spec.target.template.data['config.yaml']).toMatch(/^ {8}dataSource: \{\{ \.controlPlane_backingStore_database_external_dataSource \| toJson \}\}$/m);
+  });
+
+  test('fails when a typed prop’s RemoteSecret has no store to be read from', () => {
+    expect(() => synth({ backingStore: BackingStore.externalDatabase({ dataSource: RemoteSecret.of({ key: 'vc1/database' }) }) }))
+      .toThrow('backingStore.dataSource: a RemoteSecret is read by the External Secrets Operator: set configSecret: ConfigSecret.externalSecret({ store: { name: "..." } }) to say from which store. Got {"key":"vc1/database"}.');
   });
 
   test('fails when a credential of the values has no reference', () => {
