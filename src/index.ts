@@ -41,7 +41,7 @@ export type {
   ToHostSyncOptions,
 } from './sync-to-host';
 export { renderChart } from './pipeline';
-export type { RenderOptions, RenderResult } from './pipeline';
+export type { ChartObject, RenderOptions, RenderResult } from './pipeline';
 export type { Manifest, RenderedObject } from './render/context';
 export { ValuesError } from './values/errors';
 export { formatQuantity } from './values/quantity';
