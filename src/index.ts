@@ -45,7 +45,7 @@ export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
 } from './secrets/config-secret';
 export { renderChart } from './pipeline';
-export type { RenderOptions, RenderResult } from './pipeline';
+export type { ChartObject, RenderOptions, RenderResult } from './pipeline';
 export type { Manifest, RenderedObject } from './render/context';
 export { ValuesError } from './values/errors';
 export { formatQuantity } from './values/quantity';

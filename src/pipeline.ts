@@ -11,6 +11,7 @@ import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
 import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './values/quota-budget';
 import { validateBeyondChart } from './values/sanity';
 import { validateValues } from './values/schema';
+import { plainValues } from './values/user-values';
 
 /** What the chart is rendered from: `helm template NAME -n NAMESPACE --kube-version V -f ...`. */
 export interface RenderOptions {
@@ -36,11 +37,17 @@ export interface RenderOptions {
   readonly substitute?: (values: ValueMap) => ValueMap;
 }
 
+/** A rendered object and the chart template that rendered it. */
+export interface ChartObject extends RenderedObject {
+  /** The template file, as helm names it in `# Source: vcluster/<template>` comments, e.g. "templates/role.yaml". */
+  readonly template: string;
+}
+
 export interface RenderResult {
   /** The full values the virtual cluster runs with (what goes into its config Secret). */
   readonly values: ValueMap;
   /** The rendered objects, in the order Helm would install them. */
-  readonly objects: RenderedObject[];
+  readonly objects: ChartObject[];
   /**
    * The ResourceQuota against what the virtual cluster itself uses.
    * @default - undefined: the chart renders no quota
@@ -58,10 +65,12 @@ export function renderChart(options: RenderOptions): RenderResult {
   checkName('name', options.name, 53);
   checkName('namespace', options.namespace, 63);
   const kubeVersion = parseKubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION);
-  (options.values ?? []).forEach((v, i) => {
-    if (!isMap(v)) throw new ValuesError('values', `values${options.values!.length > 1 ? `[${i}]` : ''}: expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
+  const user = (options.values ?? []).map((v, i) => {
+    const source = `values${options.values!.length > 1 ? `[${i}]` : ''}`;
+    if (!isMap(v)) throw new ValuesError('values', `${source}: expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
+    return plainValues(v, source);
   });
-  const values = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles(options.values ?? []));
+  const values = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles(user));
   validateValues(values);
   validateChartRules(values);
   validateBeyondChart(values);
@@ -74,7 +83,7 @@ export function renderChart(options: RenderOptions): RenderResult {
   };
   // Refuses two backing stores at once before any template renders.
   embeddedDatabaseEnabled(ctx);
-  const objects = TEMPLATES.flatMap((render) => render(ctx));
+  const objects = TEMPLATES.flatMap(({ file, render }) => render(ctx).map((o): ChartObject => ({ ...o, template: file })));
   const sorted = sortByInstallOrder(objects);
   const budget = quotaBudget(ctx, sorted);
   checkQuotaBudget(ctx, sorted, budget);
@@ -100,7 +109,7 @@ function checkName(what: string, value: string, max: number): void {
   }
 }
 
-/** Helm's install order (the order `helm template` prints kinds in); unknown kinds go last. */
+/** Helm's install order (the order `helm template` prints kinds in); unknown kinds go last, by kind. */
 const INSTALL_ORDER = [
   'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy',
   'PodDisruptionBudget', 'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass',
@@ -112,10 +121,17 @@ const INSTALL_ORDER = [
 ];
 const RANK = new Map(INSTALL_ORDER.map((k, i) => [k, i]));
 
-function sortByInstallOrder(objects: RenderedObject[]): RenderedObject[] {
-  const rank = (m: Manifest) => RANK.get(m.kind) ?? INSTALL_ORDER.length;
+function sortByInstallOrder(objects: ChartObject[]): ChartObject[] {
+  const unknown = INSTALL_ORDER.length;
+  const rank = (m: Manifest) => RANK.get(m.kind) ?? unknown;
+  // helm's lessByKind, applied stably to the objects in template file order.
+  const kindOrder = (a: Manifest, b: Manifest) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    if (ra !== rb) return ra - rb;
+    return ra === unknown && a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : 0;
+  };
   return objects
     .map((o, i) => ({ o, i }))
-    .sort((a, b) => rank(a.o.manifest) - rank(b.o.manifest) || a.i - b.i)
+    .sort((a, b) => kindOrder(a.o.manifest, b.o.manifest) || a.i - b.i)
     .map((x) => x.o);
 }

@@ -1,5 +1,10 @@
+import { allValues, lastValue, ParsedArgs, UsageError } from './args';
+import { CliIo } from './io';
+import { helmNamespace } from './namespace';
+import { userValues } from './values-options';
 import { defaultClassName, importValues, RESERVED_NAMES } from '../import/program';
 import { ValueMap } from '../render/go-template';
+import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 
 /** What `cdk8s-vcluster import` writes a program for. */
 export interface ImportCommandOptions {
@@ -44,4 +49,28 @@ export function renderImport(options: ImportCommandOptions): string {
     values: options.values,
     sources: options.sources,
   }).program;
+}
+
+/**
+ * `cdk8s-vcluster import -f FILE`: the program for the values files, for the release and host
+ * as `template` renders them by default (helm's namespace and Kubernetes version), so that the
+ * program renders what `template` renders for the same command line.
+ */
+export function importCommand(args: ParsedArgs, io: CliIo): string {
+  if (args.positionals.length > 0) {
+    throw new UsageError(`import takes no arguments besides flags, got ${args.positionals.join(' ')}; give the release name with --name`);
+  }
+  const files = allValues(args, 'values');
+  if (files.length === 0) throw new UsageError('import needs a values file: -f FILE');
+  const className = lastValue(args, 'class-name');
+  const problem = className === undefined ? undefined : classNameProblem(className);
+  if (problem) throw new UsageError(problem);
+  return renderImport({
+    name: lastValue(args, 'name') ?? 'release-name',
+    namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
+    kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
+    className,
+    values: [userValues(args, io)],
+    sources: files,
+  });
 }

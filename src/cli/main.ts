@@ -1,177 +1,60 @@
 #!/usr/bin/env node
 import { readFileSync } from 'fs';
-import { classNameProblem, renderImport } from './import';
-import { renderTemplate } from './template';
-import { ValueMap } from '../render/go-template';
-import { parseValuesYaml } from '../values/values-yaml';
+import { parseCommandLine, ParsedArgs, usage, UsageError } from './args';
+import { CliIo } from './io';
+import { dieOfSigpipe, writeAll } from './output';
 
-const USAGE = `Usage: cdk8s-vcluster template NAME [options]
-       cdk8s-vcluster import -f FILE [options]
-
-template  Renders the vCluster chart 0.36.1 for the given values and prints the manifests to
-          stdout, like \`helm template NAME vcluster/vcluster\`, without helm.
-import    Prints a cdk8s app in TypeScript (a complete main.ts) that builds the same virtual
-          cluster with the typed props of the VCluster construct; what they cannot express
-          exactly stays in its raw \`values\`. It renders the same objects as \`template\`.
-
-Options of template:
-  -n, --namespace NAMESPACE   host namespace the virtual cluster runs in (default: "default", as helm)
-  -f, --values FILE           a vcluster.yaml values file; repeat to layer several, later files win
-                              ("-" reads standard input)
-      --kube-version VERSION  Kubernetes version of the host cluster (default: 1.33.1)
-
-Options of import:
-  -f, --values FILE           a vcluster.yaml values file (at least one); repeat to layer several,
-                              later files win ("-" reads standard input)
-      --name NAME             release name: names the virtual cluster and its objects
-                              (default: "release-name", as helm)
-  -n, --namespace NAMESPACE   host namespace the virtual cluster runs in (default: "default", as helm)
-      --kube-version VERSION  Kubernetes version of the host cluster (default: 1.33.1)
-      --class-name CLASS      name of the generated Chart class (default: from the name, e.g.
-                              "Vc1Chart" for vc1)
-
-  -h, --help                  show this help
-
-Exit status: 0 on success; 1 when the values are refused (one line on stderr names the file or
-key path); 2 on a usage error.`;
-
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly readFile: (path: string) => string;
-}
-
-class UsageError extends Error {}
-
-interface TemplateArgs {
-  command: 'template';
-  name: string;
-  namespace: string;
-  kubeVersion?: string;
-  files: string[];
-}
-
-interface ImportArgs {
-  command: 'import';
-  name: string;
-  namespace: string;
-  kubeVersion?: string;
-  className?: string;
-  files: string[];
-}
-
-/** helm's names when none are given. */
-const DEFAULT_RELEASE_NAME = 'release-name';
-const DEFAULT_NAMESPACE = 'default';
-
-function parseArgs(argv: readonly string[]): TemplateArgs | ImportArgs | 'help' {
-  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return 'help';
-  const [command, ...rest] = argv;
-  if (command !== 'template' && command !== 'import') {
-    throw new UsageError(`unknown command "${command}"; the commands are "template" and "import"`);
-  }
-  const args: TemplateArgs | ImportArgs = command === 'template'
-    ? { command, name: '', namespace: DEFAULT_NAMESPACE, files: [] }
-    : { command, name: DEFAULT_RELEASE_NAME, namespace: DEFAULT_NAMESPACE, files: [] };
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '-n':
-      case '--namespace':
-        args.namespace = value();
-        break;
-      case '-f':
-      case '--values':
-        args.files.push(value());
-        break;
-      case '--kube-version':
-        args.kubeVersion = value();
-        break;
-      case '--name':
-      case '--class-name':
-        if (args.command !== 'import') throw new UsageError(`unknown option ${arg}`);
-        if (flag === '--name') args.name = value();
-        else args.className = value();
-        break;
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-        positional.push(arg);
-    }
-  }
-  if (args.command === 'import') {
-    if (positional.length > 0) throw new UsageError(`import takes no arguments besides options, got ${positional.join(' ')}; give the release name with --name`);
-    if (args.files.length === 0) throw new UsageError('import needs a values file: -f FILE');
-    const problem = args.className === undefined ? undefined : classNameProblem(args.className);
-    if (problem) throw new UsageError(problem);
-    return args;
-  }
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'NAME is required' : `expected one NAME, got ${positional.join(' ')}`);
-  args.name = positional[0];
-  return args;
-}
-
-/** Reads and parses the values files; errors name the file. */
-function readValues(files: readonly string[], io: CliIo): ValueMap[] {
-  return files.map((f) => {
-    const source = f === '-' ? '<stdin>' : f;
-    let text: string;
-    try {
-      text = io.readFile(f === '-' ? '/dev/stdin' : f);
-    } catch (e) {
-      throw new Error(`${source}: cannot read values file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    return parseValuesYaml(text, source);
-  });
-}
+export type { CliIo } from './io';
 
 /** Runs the command line; returns the exit status. Output goes only through `io`. */
 export function runCli(argv: readonly string[], io: CliIo): number {
-  let args: TemplateArgs | ImportArgs | 'help';
+  let stdout: string;
   try {
-    args = parseArgs(argv);
+    const args = parseCommandLine(argv);
+    stdout = args.command === 'help' ? `${usage()}\n` : runCommand(args, io);
   } catch (e) {
-    io.stderr(`Error: ${(e as Error).message}\nRun "cdk8s-vcluster --help" for usage.\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  try {
-    const values = readValues(args.files, io);
-    if (args.command === 'template') {
-      const { manifests, warnings } = renderTemplate({ name: args.name, namespace: args.namespace, kubeVersion: args.kubeVersion, values });
-      for (const w of warnings) io.stderr(`Warning: ${w}\n`);
-      io.stdout(manifests);
-      return 0;
+    if (e instanceof UsageError) {
+      io.stderr(`Error: ${e.message}\nRun "cdk8s-vcluster --help" for usage.\n`);
+      return 2;
     }
-    const out = renderImport({
-      name: args.name,
-      namespace: args.namespace,
-      kubeVersion: args.kubeVersion,
-      className: args.className,
-      values,
-      sources: args.files,
-    });
-    io.stdout(out);
-    return 0;
-  } catch (e) {
     io.stderr(`Error: ${(e as Error).message.split('\n').join('; ')}\n`);
     return 1;
   }
+  // Everything is rendered before the first byte is written.
+  try {
+    io.stdout(stdout);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    io.stderr(`Error: cannot write to standard output (${err.code ?? err.message}); the output is incomplete\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function runCommand(args: ParsedArgs, io: CliIo): string {
+  // Loaded on demand: `template` does not load the importer, nor `import` the template writer.
+  if (args.command === 'template') return (require('./template') as typeof import('./template')).templateCommand(args, io);
+  return (require('./import') as typeof import('./import')).importCommand(args, io);
 }
 
 if (require.main === module) {
   process.exitCode = runCli(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    readFile: (p) => readFileSync(p, 'utf8'),
+    stdout: (text) => {
+      try {
+        writeAll(1, text);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EPIPE') dieOfSigpipe();
+        throw e;
+      }
+    },
+    stderr: (text) => {
+      try {
+        writeAll(2, text);
+      } catch {
+        // Nowhere left to report it.
+      }
+    },
+    readFile: (path) => readFileSync(path),
+    env: process.env,
   });
 }

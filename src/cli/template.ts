@@ -1,41 +1,220 @@
-import { App, Chart } from 'cdk8s';
-import { ConfigSecret } from '../secrets/config-secret';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { App, Chart, Yaml } from 'cdk8s';
+import { allValues, isSet, lastValue, ParsedArgs, UsageError } from './args';
+import { resolveChart } from './chart-ref';
+import { CliIo } from './io';
+import { helmNamespace } from './namespace';
+import { replaceFolder } from './output';
+import { userValues } from './values-options';
+import { toApiObject } from '../api-objects';
+import { renderChart } from '../pipeline';
+import { isMap, ValueMap } from '../render/go-template';
 import { findCredentials } from '../secrets/credentials';
-import { VCluster } from '../vcluster';
-import { ValueMap } from '../render/go-template';
-import { mergeValueFiles } from '../values/coalesce';
+import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 
 /** What `cdk8s-vcluster template` renders. */
 export interface TemplateOptions {
   readonly name: string;
   readonly namespace: string;
+  /** @default - the pipeline's default (the command line passes helm's) */
   readonly kubeVersion?: string;
   readonly values: readonly ValueMap[];
 }
 
-/** The manifest stream, and a warning per credential it holds in clear. */
-export interface TemplateOutput {
-  readonly manifests: string;
-  readonly warnings: readonly string[];
+/** One manifest as `helm template` prints it. */
+export interface TemplateDocument {
+  /** Its template as helm names it: "vcluster/templates/role.yaml". */
+  readonly source: string;
+  /** The manifest's YAML, ending with a newline. */
+  readonly yaml: string;
+  /** The events of its `helm.sh/hook` annotation, when it is a hook. @default - none: no hook */
+  readonly hookEvents?: readonly string[];
+}
+
+/** The chart's name, the first part of helm's `# Source:` paths and of the --output-dir layout. */
+const CHART_DIR = 'vcluster';
+
+/** helm's hook events (pkg/release/v1/hook.go); test-success is an old name of test. */
+const HOOK_EVENTS = new Set([
+  'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback', 'post-rollback', 'test', 'test-success',
+]);
+
+/**
+ * The manifests `helm template` prints, in its order: the objects (by helm's kind order, then
+ * template file order), then the hooks (objects annotated `helm.sh/hook`, the same order).
+ * Each is serialized as the construct synthesizes it (cdk8s ApiObject JSON, as YAML). Objects
+ * whose hook annotation names an event helm does not know are left out, as helm leaves them
+ * out; `skipped` says which.
+ */
+export function renderDocuments(options: TemplateOptions): { documents: TemplateDocument[]; skipped: string[]; credentials: string[] } {
+  const result = renderChart({ name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, values: options.values });
+  const chart = new Chart(new App(), 'template');
+  const objects: TemplateDocument[] = [];
+  const hooks: TemplateDocument[] = [];
+  const skipped: string[] = [];
+  for (const o of result.objects) {
+    const doc = { source: `${CHART_DIR}/${o.template}`, yaml: Yaml.stringify(toApiObject(chart, o.id, o.manifest).toJson()) };
+    const annotations = o.manifest.metadata.annotations;
+    const hook = isMap(annotations) && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook') ? String(annotations['helm.sh/hook']) : undefined;
+    if (hook === undefined) {
+      objects.push(doc);
+      continue;
+    }
+    const events = hook.split(',').map((e) => e.trim().toLowerCase());
+    if (events.every((e) => HOOK_EVENTS.has(e))) hooks.push({ ...doc, hookEvents: events });
+    else skipped.push(`${o.manifest.kind} ${o.manifest.metadata.name} (helm.sh/hook: ${JSON.stringify(hook)})`);
+  }
+  // Like helm, the config Secret keeps the credentials (base64 only); unlike helm, it says so.
+  const credentials = findCredentials(result.values).map((c) => `${c.path}: ${c.what}, in clear in the output (the config Secret vc-config-${options.name} is base64 only)`);
+  return { documents: [...objects, ...hooks], skipped, credentials };
+}
+
+/** The manifest stream of `helm template` for the options (every manifest, hooks included). */
+export function renderTemplate(options: TemplateOptions): string {
+  return formatStream(renderDocuments(options).documents);
+}
+
+/** `---`, `# Source: …` and the manifest, for each document: helm's output. */
+export function formatStream(documents: readonly TemplateDocument[]): string {
+  if (documents.length === 0) return '\n';
+  return documents.map((d) => `---\n# Source: ${d.source}\n${d.yaml}`).join('');
+}
+
+/** What selects the manifests that are printed. */
+export interface Selection {
+  /** --no-hooks. */
+  readonly noHooks: boolean;
+  /** --skip-tests. */
+  readonly skipTests: boolean;
+  /** --show-only patterns. @default - none: everything */
+  readonly showOnly: readonly string[];
 }
 
 /**
- * Renders the manifest stream the way `helm template` prints it, through the same construct
- * that cdk8s apps use. Like helm, it keeps the credentials in the config Secret; unlike helm, it
- * says so.
+ * The documents helm prints with these flags. --show-only takes, pattern by pattern, the
+ * manifests whose template (`templates/role.yaml`) matches it as Go's filepath.Match matches
+ * (`*`, `?`, `[a-z]`); a pattern that matches nothing is an error, as in helm.
  */
-export function renderTemplate(options: TemplateOptions): TemplateOutput {
-  const app = new App();
-  const chart = new Chart(app, 'template');
-  const vc = new VCluster(chart, options.name, {
-    name: options.name,
-    namespace: options.namespace,
-    kubeVersion: options.kubeVersion,
-    // helm template prints no Namespace either.
-    createNamespace: false,
-    configSecret: ConfigSecret.plaintextInGit(),
-    values: mergeValueFiles(options.values),
+export function selectDocuments(documents: readonly TemplateDocument[], selection: Selection): TemplateDocument[] {
+  const kept = documents.filter((d) => !(d.hookEvents && (selection.noHooks || (selection.skipTests && d.hookEvents.some((e) => e === 'test' || e === 'test-success')))));
+  if (selection.showOnly.length === 0) return kept;
+  return selection.showOnly.flatMap((pattern) => {
+    const matching = kept.filter((d) => goPathMatch(pattern.replace(/\\/g, '/'), d.source.slice(CHART_DIR.length + 1)));
+    if (matching.length === 0) throw new UsageError(`could not find template ${pattern} in chart`);
+    return matching;
   });
-  const warnings = findCredentials(vc.values).map((c) => `${c.path}: ${c.what}, in clear in the output (the config Secret vc-config-${options.name} is base64 only)`);
-  return { manifests: app.synthYaml(), warnings };
+}
+
+/**
+ * Go's path/filepath.Match: `*` is any run of characters but '/', `?` one of them, `[...]` a
+ * class (`[^...]` negated, ranges a-z; it may match '/'), `\` escapes. A malformed pattern
+ * matches nothing (helm ignores the error).
+ */
+export function goPathMatch(pattern: string, name: string): boolean {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '\\') {
+      if (++i >= pattern.length) return false;
+      re += escapeRegex(pattern[i]);
+    } else if (c === '[') {
+      let j = i + 1;
+      let cls = pattern[j] === '^' ? '^' : '';
+      if (cls) j++;
+      const start = cls.length;
+      for (; pattern[j] !== ']'; j++) {
+        let lo = pattern[j];
+        if (lo === '\\') lo = pattern[++j];
+        if (lo === undefined || lo === '-') return false;
+        if (pattern[j + 1] === '-') {
+          let hi = pattern[j + 2];
+          j += 2;
+          if (hi === '\\') hi = pattern[++j];
+          if (hi === undefined || hi === ']' || hi < lo) return false;
+          cls += `${escapeRegex(lo)}-${escapeRegex(hi)}`;
+        } else {
+          cls += escapeRegex(lo);
+        }
+      }
+      if (cls.length === start) return false;
+      re += `[${cls}]`;
+      i = j;
+    } else {
+      re += escapeRegex(c);
+    }
+  }
+  return new RegExp(`^${re}$`, 's').test(name);
+}
+
+function escapeRegex(c: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+}
+
+/**
+ * `cdk8s-vcluster template [NAME] [CHART]`: renders fully, then returns what goes to stdout
+ * (the manifests, or with --output-dir the files it wrote). Throws UsageError or ValuesError.
+ */
+export function templateCommand(args: ParsedArgs, io: CliIo): string {
+  const { name, chart } = releaseAndChart(args.positionals, isSet(args, 'generate-name'));
+  resolveChart({ chart, repo: lastValue(args, 'repo'), version: lastValue(args, 'version'), exists: existsSync });
+  const dryRun = lastValue(args, 'dry-run');
+  if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'client') {
+    throw new UsageError(`--dry-run=${dryRun} is not supported: helm template renders client-side (--dry-run=client); a server dry run needs helm and the cluster`);
+  }
+  const outputDir = lastValue(args, 'output-dir');
+  const showOnly = allValues(args, 'show-only');
+  if (outputDir !== undefined && showOnly.length > 0) {
+    throw new UsageError('--show-only and --output-dir together are refused: helm writes every template and then fails; give one of them');
+  }
+  const { documents, skipped, credentials } = renderDocuments({
+    name,
+    namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
+    kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
+    values: [userValues(args, io)],
+  });
+  const selected = selectDocuments(documents, { noHooks: isSet(args, 'no-hooks'), skipTests: isSet(args, 'skip-tests'), showOnly });
+  for (const s of skipped) io.stderr(`warning: left out ${s}: an unknown hook event, which helm skips too\n`);
+  for (const c of credentials) io.stderr(`warning: ${c}\n`);
+  if (outputDir === undefined) return formatStream(selected);
+  return writeOutputDir(outputDir, isSet(args, 'release-name') ? name : undefined, selected);
+}
+
+/**
+ * helm's --output-dir layout, DIR[/NAME]/vcluster/templates/<file>.yaml, each file holding its
+ * manifests with their `# Source:` lines. The folder vcluster/ is replaced as a whole (helm
+ * would leave the files of templates that no longer render). Returns helm's "wrote" lines.
+ */
+function writeOutputDir(outputDir: string, releaseName: string | undefined, documents: readonly TemplateDocument[]): string {
+  const base = releaseName === undefined ? outputDir : join(outputDir, releaseName);
+  const files = new Map<string, string>();
+  for (const d of documents) files.set(d.source, `${files.get(d.source) ?? ''}---\n# Source: ${d.source}\n${d.yaml}`);
+  try {
+    replaceFolder(base, CHART_DIR, [...files].map(([path, text]) => ({ path, text })));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`--output-dir ${outputDir}: cannot write the manifests (${err.code ?? err.message}); nothing was changed there`);
+  }
+  return `${documents.map((d) => `wrote ${base}/${d.source}\n`).join('')}\n`;
+}
+
+/**
+ * helm template's arguments [NAME] [CHART]: two are the release name and the chart; a lone one
+ * is the chart for helm (the release is then "release-name"), and here the release name too
+ * when it names no chart (`template vc1`) and --generate-name is not given.
+ */
+function releaseAndChart(positionals: readonly string[], generateName: boolean): { name: string; chart?: string } {
+  if (positionals.length > 2) throw new UsageError(`expected at most two arguments, NAME and CHART; unexpected: ${positionals.slice(2).join(', ')}`);
+  if (positionals.length === 2) {
+    if (generateName) throw new UsageError('cannot set --generate-name and also specify a name');
+    return { name: positionals[0], chart: positionals[1] };
+  }
+  if (positionals.length === 0) {
+    throw new UsageError('template needs NAME and CHART, e.g. `template vc1 vcluster/vcluster` (or NAME alone: `template vc1`)');
+  }
+  const arg = positionals[0];
+  const namesChart = generateName || arg === 'vcluster' || /[/:]/.test(arg) || arg.endsWith('.tgz') || arg.startsWith('.');
+  return namesChart ? { name: 'release-name', chart: arg } : { name: arg };
 }

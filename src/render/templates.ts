@@ -16,28 +16,35 @@ import { renderHeadlessService, renderService } from './service';
 import { renderServiceAccount, renderWorkloadServiceAccount } from './service-account';
 import { renderTlsRoute } from './tls-route';
 
-/** Every template of the chart, one renderer each, in the chart's file order. */
-export const TEMPLATES: readonly TemplateRenderer[] = [
-  renderClusterRole,
-  renderClusterRoleBinding,
-  renderConfigSecret,
-  renderEtcdHeadlessService,
-  renderEtcdService,
-  renderEtcdStatefulSet,
-  renderHeadlessService,
-  renderIngress,
-  renderLimitRange,
-  renderHostManifests,
-  renderNetworkPolicies,
-  renderPlatformRbac,
-  renderPodDisruptionBudget,
-  renderResourceQuota,
-  renderRole,
-  renderRoleBinding,
-  renderServiceMonitor,
-  renderService,
-  renderServiceAccount,
-  renderControlPlane,
-  renderTlsRoute,
-  renderWorkloadServiceAccount,
-];
+/** One template file of the chart and its renderer. */
+export interface ChartTemplate {
+  /** The file, as helm names it in `# Source: vcluster/<file>` comments: "templates/role.yaml". */
+  readonly file: string;
+  readonly render: TemplateRenderer;
+}
+
+/** Every template of the chart, in the chart's file order (the order helm renders them in). */
+export const TEMPLATES: readonly ChartTemplate[] = ([
+  ['clusterrole.yaml', renderClusterRole],
+  ['clusterrolebinding.yaml', renderClusterRoleBinding],
+  ['config-secret.yaml', renderConfigSecret],
+  ['etcd-headless-service.yaml', renderEtcdHeadlessService],
+  ['etcd-service.yaml', renderEtcdService],
+  ['etcd-statefulset.yaml', renderEtcdStatefulSet],
+  ['headless-service.yaml', renderHeadlessService],
+  ['ingress.yaml', renderIngress],
+  ['limitrange.yaml', renderLimitRange],
+  ['manifests.yaml', renderHostManifests],
+  ['networkpolicy.yaml', renderNetworkPolicies],
+  ['platform-rbac.yaml', renderPlatformRbac],
+  ['pod-disruption-budget.yaml', renderPodDisruptionBudget],
+  ['resourcequota.yaml', renderResourceQuota],
+  ['role.yaml', renderRole],
+  ['rolebinding.yaml', renderRoleBinding],
+  ['service-monitor.yaml', renderServiceMonitor],
+  ['service.yaml', renderService],
+  ['serviceaccount.yaml', renderServiceAccount],
+  ['statefulset.yaml', renderControlPlane],
+  ['tlsroute.yaml', renderTlsRoute],
+  ['workload-serviceaccount.yaml', renderWorkloadServiceAccount],
+] as const).map(([file, render]) => ({ file: `templates/${file}`, render }));

@@ -36,7 +36,8 @@ export function coalesceValues(defaults: ValueMap, user: ValueMap): ValueMap {
 function coalesceTable(dst: ValueMap, src: ValueMap): void {
   for (const k of Object.keys(src)) {
     const sv = src[k];
-    if (!(k in dst)) {
+    // Own keys only: `in` would also find Object.prototype's (toString, valueOf).
+    if (!Object.prototype.hasOwnProperty.call(dst, k)) {
       dst[k] = copy(sv);
       continue;
     }

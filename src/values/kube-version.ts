@@ -15,6 +15,16 @@ export interface KubeVersion {
  */
 export const DEFAULT_KUBE_VERSION = '1.33.1';
 
+/**
+ * What `helm template` assumes without --kube-version, and so the command line's default:
+ * Helm v4 takes the major version of its k8s.io/client-go plus one, and its minor
+ * (pkg/chart/common/capabilities.go); helm v4.1 is built with client-go v0.35, so 1.35.0
+ * (helm v4.2 with v0.36 assumes 1.36.0, which renders the same for this chart). The construct
+ * keeps its own default: a library default that moves with helm releases would change what an
+ * app synthesizes without any change of its own.
+ */
+export const HELM_DEFAULT_KUBE_VERSION = '1.35.0';
+
 const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+].*)?$/;
 
 export function parseKubeVersion(text: string): KubeVersion {

@@ -27,6 +27,11 @@ describe('cdk8s-vcluster import', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('export class ReleaseNameChart extends Chart {');
     expect(r.stdout).toContain("new VCluster(this, 'release-name', {\n      namespace: 'default',");
+    expect(run(['import', '-f', file('empty.yaml', '')], { env: { HELM_NAMESPACE: 'team-env' } }).stdout).toContain("namespace: 'team-env',");
+  });
+
+  test('writes the Kubernetes version template assumes (helm v4.1\'s 1.35.0) when none is given', () => {
+    expect(run(['import', '-f', file('empty.yaml', '')]).stdout).toContain("kubeVersion: '1.35.0',");
   });
 
   test('takes the host Kubernetes version and the class name, with = too', () => {
@@ -49,7 +54,7 @@ describe('cdk8s-vcluster import', () => {
   test('documents every option of both commands in --help', () => {
     const r = run(['import', '--help']);
     expect(r.code).toBe(0);
-    for (const option of ['template NAME', 'import -f FILE', '--namespace', '--values', '--kube-version', '--name', '--class-name', '--help']) {
+    for (const option of ['template [NAME] [CHART]', 'import -f FILE', '--namespace', '--values', '--kube-version', '--name', '--class-name', '--help']) {
       expect(r.stdout).toContain(option);
     }
   });
@@ -74,7 +79,7 @@ describe('cdk8s-vcluster import', () => {
     ['a positional argument', ['import', 'vc1', '-f', 'x.yaml'], 'give the release name with --name'],
     ['a class name that is no identifier', ['import', '-f', 'x.yaml', '--class-name', 'my-chart'], 'is not a TypeScript class name'],
     ['a class name the program imports', ['import', '-f', 'x.yaml', '--class-name', 'VCluster'], 'clashes with a name the generated program imports'],
-    ['an option of import given to template', ['template', 'vc1', '--class-name', 'X'], 'unknown option --class-name'],
+    ['an option of import given to template', ['template', 'vc1', '--class-name', 'X'], '--class-name is a flag of import, not of template'],
     ['an option without its value', ['import', '-f'], '-f needs a value'],
   ])('fails with usage status 2 on %s', (_what, args, message) => {
     const r = run(args);

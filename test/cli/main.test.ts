@@ -11,17 +11,7 @@ function kindsAndNames(stdout: string): string[] {
   });
 }
 
-describe('cdk8s-vcluster template', () => {
-  test('prints the manifests for a release like helm template', () => {
-    const r = run(['template', 'vc1', '-n', 'vc1', '-f', file('ok.yaml', 'controlPlane:\n  ingress:\n    enabled: true\n    host: vc1.example.com\n')]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const objects = kindsAndNames(r.stdout);
-    expect(objects).toContain('Secret/vc-config-vc1');
-    expect(objects).toContain('Ingress/vc1');
-    expect(objects).toContain('Service/vc1');
-  });
-
+describe('cdk8s-vcluster template and credentials', () => {
   test('prints credentials as helm does, and warns on stderr, one line per credential', () => {
     const values = file('creds.yaml', [
       'controlPlane:', '  backingStore:', '    database:', '      external:', '        enabled: true',
@@ -32,12 +22,14 @@ describe('cdk8s-vcluster template', () => {
     expect(r.code).toBe(0);
     expect(kindsAndNames(r.stdout)).toContain('Secret/vc-config-vc1');
     expect(r.stderr).toBe([
-      'Warning: controlPlane.backingStore.database.external.dataSource: a database DSN with a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
-      'Warning: privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
+      'warning: controlPlane.backingStore.database.external.dataSource: a database DSN with a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
+      'warning: privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
       '',
     ].join('\n'));
   });
+});
 
+describe('cdk8s-vcluster values files', () => {
   test('layers several values files, later ones winning', () => {
     const a = file('a.yaml', 'controlPlane:\n  ingress:\n    enabled: true\n    host: a.example.com\n');
     const b = file('b.yaml', 'controlPlane:\n  ingress:\n    host: b.example.com\n');
@@ -47,22 +39,36 @@ describe('cdk8s-vcluster template', () => {
     expect(r.stdout).not.toContain('a.example.com');
   });
 
-  test('uses the default namespace when -n is not given, as helm does', () => {
+  test('merges the documents of one file in order, as helm v4 does', () => {
+    const multi = file('multi.yaml', 'controlPlane:\n  ingress:\n    enabled: true\n    host: a.example.com\n---\n# the host\n---\ncontrolPlane:\n  ingress:\n    host: b.example.com\n');
+    const r = run(['template', 'vc1', '-f', multi]);
+    expect(r.stderr).toBe('');
+    expect(kindsAndNames(r.stdout)).toContain('Ingress/vc1');
+    expect(r.stdout).toContain('b.example.com');
+    expect(r.stdout).not.toContain('a.example.com');
+  });
+
+  test('uses the default namespace when -n is not given and no kubeconfig names one, as helm does', () => {
     const r = run(['template', 'vc1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/namespace: default/);
   });
 
-  test('documents every option in --help', () => {
-    const r = run(['--help']);
-    expect(r.code).toBe(0);
-    for (const option of ['--namespace', '--values', '--kube-version', '--help', 'template NAME']) expect(r.stdout).toContain(option);
-  });
-
   test.each([
     ['a missing file', () => ['template', 'vc1', '-f', join(dir, 'nope.yaml')], /nope\.yaml: cannot read values file \(ENOENT\)/],
-    ['malformed YAML', () => ['template', 'vc1', '-f', file('bad.yaml', 'a: [1\n')], /bad\.yaml: not valid YAML/],
+    ['malformed YAML', () => ['template', 'vc1', '-f', file('bad.yaml', 'a: [1\n')], /bad\.yaml: not valid YAML \(line 2, column 1\)/],
+    ['malformed YAML in a later document, with its line in the file', () => ['template', 'vc1', '-f', file('bad2.yaml', 'a: 1\n---\nb: [1\n')], /bad2\.yaml: not valid YAML \(line 4, column 1\)/],
     ['a values file that is not a map', () => ['template', 'vc1', '-f', file('list.yaml', '- 1\n')], /list\.yaml: a values file must be a map/],
+    ['a document that is not a map', () => ['template', 'vc1', '-f', file('list2.yaml', 'a: 1\n---\n- 1\n')], /list2\.yaml \(document 2\): a values file must be a map/],
+    ['text after "---" on its line', () => ['template', 'vc1', '-f', file('sep.yaml', 'a: 1\n--- {b: 2}\n')], /sep\.yaml: line 2: "---" followed by "\{b: 2\}" is no document separator/],
+    ['bytes that are no UTF-8', () => ['template', 'vc1', '-f', file('latin1.yaml', Buffer.from('a: 1\nb: "caf\xe9"\n', 'latin1'))],
+      /latin1\.yaml: not valid UTF-8 at byte offset 12 \(line 2\): 0xe9\. Helm refuses such files too/],
+    ['a __proto__ key', () => ['template', 'vc1', '-f', file('proto.yaml', '__proto__:\n  polluted: true\n')], /proto\.yaml: __proto__: the key "__proto__" is refused/],
+    ['a nested constructor key', () => ['template', 'vc1', '-f', file('ctor.yaml', 'controlPlane:\n  statefulSet:\n    labels:\n      constructor: x\n')],
+      /ctor\.yaml: controlPlane\.statefulSet\.labels\.constructor: the key "constructor" is refused/],
+    ['values nested 700 levels deep', () => ['template', 'vc1', '-f', file('deep.yaml', `controlPlane:\n  statefulSet:\n    security:\n      podSecurityContext: ${'{"k":'.repeat(700)}1${'}'.repeat(700)}\n`)],
+      /deep\.yaml \(line 4, column \d+\): controlPlane\.statefulSet\.security\.podSecurityContext\.k\.k….*: values nest more than 100 levels deep/],
+    ['an anchor that contains itself', () => ['template', 'vc1', '-f', file('cycle.yaml', 'a: &x [*x]\n')], /cycle\.yaml: the anchor &x contains its own alias \*x/],
     ['invalid values', () => ['template', 'vc1', '-f', file('inv.yaml', 'controlPlane:\n  backingStore:\n    etcd:\n      deploy:\n        enabled: true\n      embedded:\n        enabled: true\n')], /controlPlane\.backingStore/],
     ['an invalid release name', () => ['template', 'VC_1'], /name: "VC_1" is not a valid release name/],
   ])('fails on %s with one line on stderr and nothing on stdout', (_what, args, message) => {
@@ -73,9 +79,40 @@ describe('cdk8s-vcluster template', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  test('fails with usage status 2 on an unknown option or a missing name', () => {
+  test('reads a UTF-16 file with its byte order mark, as go-yaml does (its first document)', () => {
+    const text = 'controlPlane:\n  ingress:\n    enabled: true\n    host: u16.example.com\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const r = run(['template', 'vc1', '-f', 'u16.yaml'], { readFile: () => utf16 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('u16.example.com');
+  });
+});
+
+describe('cdk8s-vcluster output and status', () => {
+  test('prints the help, documenting both commands, for --help', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    for (const text of ['template [NAME] [CHART]', 'import -f FILE', '--namespace', '--set', '--show-only', '--output-dir', '--kube-version']) {
+      expect(r.stdout).toContain(text);
+    }
+  });
+
+  test('fails with usage status 2 on an unknown flag, a missing name or an unknown command', () => {
     expect(run(['template', 'vc1', '--bogus'])).toMatchObject({ code: 2, stdout: '' });
     expect(run(['template'])).toMatchObject({ code: 2, stdout: '' });
     expect(run(['install', 'vc1']).stderr).toContain('unknown command "install"');
+  });
+
+  test.each(['ENOSPC', 'EIO'])('exits with status 1 and one line on stderr when stdout fails with %s', (code) => {
+    const r = run(['template', 'vc1'], { stdout: () => { throw Object.assign(new Error(`${code}: write failed`), { code }); } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`Error: cannot write to standard output (${code}); the output is incomplete\n`);
+  });
+
+  test('writes nothing to stdout when the values are refused', () => {
+    let written = false;
+    const r = run(['template', 'vc1', '--set', 'controlPlane.statefulSet.labels.x=1'], { stdout: () => { written = true; } });
+    expect(r.code).toBe(1);
+    expect(written).toBe(false);
   });
 });

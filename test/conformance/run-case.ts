@@ -23,7 +23,7 @@ export function runCase(c: ConformanceCase, strictHash = false): CaseResult {
   let stderr = '';
   const code = runCli(
     ['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '-f', join(c.dir, 'values.yaml')],
-    { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p, 'utf8') },
+    { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p), env: {} },
   );
   if (c.mustMention) {
     const problems: string[] = [];

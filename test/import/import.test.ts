@@ -146,7 +146,7 @@ const vc1 = (values: ValueMap | string, more: Partial<ImportOptions> = {}) => {
 /** The program renders exactly what `template` renders for the same values (config hash included). */
 function expectSameAsTemplate(result: ReturnType<typeof vc1>): void {
   const { options } = result;
-  const expected = renderTemplate({ name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, values: options.values }).manifests;
+  const expected = renderTemplate({ name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, values: options.values });
   expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
 }
 

@@ -45,7 +45,7 @@ const tutorialWith = (policies: ValueMap, extra: ValueMap = {}): ValueMap => ({
 
 function render(user: ValueMap) {
   const ctx = contextFor(user, { name: 'vc1', namespace: 'vc1' });
-  return { ctx, objects: TEMPLATES.flatMap((template) => template(ctx)) };
+  return { ctx, objects: TEMPLATES.flatMap(({ render: template }) => template(ctx)) };
 }
 
 function budgetFor(user: ValueMap): Map<string, QuotaBudgetLine> {

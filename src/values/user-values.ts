@@ -1,0 +1,98 @@
+import { ValuesError } from './errors';
+import { ValueMap } from '../render/go-template';
+
+/**
+ * Keys that are no plain data in a JavaScript object: assigning `__proto__` replaces the
+ * object's prototype (the key vanishes, or later code fails far from the cause), and
+ * `constructor` and `prototype` answer `in` checks for every object. No vCluster value has
+ * such a name, so values that do are refused with their path rather than mangled.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * How deeply user values may nest (maps and lists). Kubernetes objects need about 20 levels;
+ * rendering recurses per level and runs out of stack at about 650, so values deeper than this
+ * are refused with their path before any of it runs.
+ */
+export const MAX_VALUES_DEPTH = 100;
+
+/** One step of a key path: a map key or a list index. */
+export type PathSegment = string | number;
+
+/** A key path as the error messages write it: `controlPlane.statefulSet.env[0].name`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const s of path) out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
+  return out;
+}
+
+/** The refusal of a key path that nests too deeply; long paths are shortened in the middle. */
+export function tooDeep(source: string, path: readonly PathSegment[]): ValuesError {
+  const shown = path.length > 12 ? `${formatPath(path.slice(0, 6))}…${formatPath(path.slice(-3)).replace(/^(?!\[)/, '.')}` : formatPath(path);
+  return new ValuesError(
+    formatPath(path),
+    `${source}: ${shown}: values nest more than ${MAX_VALUES_DEPTH} levels deep (maps and lists), which cdk8s-vcluster refuses; ` +
+      'Kubernetes objects need about 20. Flatten the structure, or pass deep data as a string.',
+  );
+}
+
+/** The refusal of a reserved key (see RESERVED_KEYS) at its path. */
+export function reservedKey(source: string, path: readonly PathSegment[]): ValuesError {
+  return new ValuesError(
+    formatPath(path),
+    `${source}: ${formatPath(path)}: the key "${path[path.length - 1]}" is refused: __proto__, constructor and prototype have a special meaning ` +
+      'in JavaScript objects and are no vCluster values. Remove or rename the key.',
+  );
+}
+
+/**
+ * User values as plain, unshared data, the way Helm holds them after its JSON round trip:
+ * every map and list is a fresh copy (YAML aliases no longer share one object, so changing one
+ * place never changes another). Refuses, naming `source` and the key path: reserved keys,
+ * nesting deeper than MAX_VALUES_DEPTH, numbers JSON cannot hold (.inf, .nan), and values that
+ * are no JSON data at all. `path` is where `value` sits (for values set at a key path).
+ */
+export function plainValues<T>(value: T, source: string, path: PathSegment[] = []): T {
+  return copyChecked(value, source, path) as T;
+}
+
+function copyChecked(v: unknown, source: string, path: PathSegment[]): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      throw new ValuesError(formatPath(path), `${source}: ${formatPath(path)}: ${String(v)} (.inf or .nan) cannot be represented in JSON, so Helm refuses it. Write a finite number, or quote it if you meant text.`);
+    }
+    return v;
+  }
+  if (typeof v !== 'object' || !(Array.isArray(v) || isPlainObject(v))) {
+    const what = typeof v === 'object' ? `a ${v.constructor?.name ?? 'special'} object` : `a ${typeof v}`;
+    throw new ValuesError(formatPath(path), `${source}: ${formatPath(path)}: ${what} is no JSON value; give a string, number, boolean, null, list or map.`);
+  }
+  if (path.length >= MAX_VALUES_DEPTH) throw tooDeep(source, [...path, Array.isArray(v) ? 0 : Object.keys(v)[0] ?? '']);
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      // As JSON does, a hole or undefined in a list becomes null.
+      out[i] = v[i] === undefined ? null : copyChecked(v[i], source, path);
+      path.pop();
+    }
+    return out;
+  }
+  const out: ValueMap = {};
+  for (const k of Object.keys(v)) {
+    path.push(k);
+    if (RESERVED_KEYS.has(k)) throw reservedKey(source, path);
+    const x = (v as ValueMap)[k];
+    // As JSON does, undefined members are left out.
+    if (x !== undefined) out[k] = copyChecked(x, source, path);
+    path.pop();
+  }
+  return out;
+}
+
+function isPlainObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  // Object.prototype of any realm (jest runs tests in a vm context of its own), or none.
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}

@@ -1,0 +1,314 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { App, Chart } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { runCommand as run, tempFiles } from './cli-helper';
+import { goPathMatch } from '../../src/cli/template';
+import { VCluster } from '../../src/vcluster';
+import { loadCases, withCorpus } from '../conformance/cases';
+import { compareManifests } from '../conformance/compare';
+
+const { dir, file } = tempFiles('cdk8s-vcluster-template-');
+
+const INGRESS = 'controlPlane:\n  ingress:\n    enabled: true\n    host: vc1.example.com\n  proxy:\n    extraSANs: [vc1.example.com]\n';
+
+/** `# Source` and kind/name of each document, in order. */
+function heads(stream: string): string[] {
+  return stream.split(/^---\n/m).filter((d) => d.trim() !== '').map((d) => {
+    const o = parseAllDocuments(d)[0].toJS();
+    return `${/^# Source: (.*)$/m.exec(d)?.[1]} ${o.kind}/${o.metadata.name}`;
+  });
+}
+
+const HOOKS = file('hooks.yaml', `experimental:
+  deploy:
+    host:
+      manifests: |
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: pre
+          annotations:
+            helm.sh/hook: pre-install
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: test-pod
+          annotations:
+            helm.sh/hook: test
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: weird
+          annotations:
+            helm.sh/hook: not-an-event
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: plain
+`);
+
+describe('cdk8s-vcluster template prints what helm template prints', () => {
+  test('prints the manifests of a release under helm\'s `---` and `# Source:` lines', () => {
+    const r = run(['template', 'vc1', 'vcluster/vcluster', '-n', 'vc1', '-f', file('ok.yaml', INGRESS)]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^---\n# Source: vcluster\/templates\/serviceaccount\.yaml\napiVersion: v1\nkind: ServiceAccount\n/);
+    expect(heads(r.stdout)).toEqual(expect.arrayContaining([
+      'vcluster/templates/config-secret.yaml Secret/vc-config-vc1',
+      'vcluster/templates/ingress.yaml Ingress/vc1',
+      'vcluster/templates/statefulset.yaml StatefulSet/vc1',
+    ]));
+  });
+
+  withCorpus('The stream comparison with helm', () => {
+    test('prints the manifests of every corpus case in helm\'s order with helm\'s `# Source:` lines', () => {
+      const cases = loadCases().filter((c) => c.expected !== undefined);
+      const differing = cases.filter((c) => {
+        const r = run(['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '-f', join(c.dir, 'values.yaml')]);
+        return heads(r.stdout).join('\n') !== heads(c.expected!).join('\n');
+      });
+      expect(differing.map((c) => c.name)).toEqual([]);
+      expect(cases.length).toBeGreaterThan(100);
+    });
+
+    const tutorial = () => loadCases().find((c) => c.name === 'seed-05-sync-ingress')!;
+
+    test.each([
+      [['vc1', 'vcluster/vcluster', '-n', 'vc1']],
+      [['vc1', 'loft-sh/vcluster', '--namespace=vc1']],
+      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', '0.36.1', '-nvc1']],
+      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', '--version=v0.36.1']],
+      [['vc1', 'vcluster/vcluster', '-n', 'vc1', '--create-namespace', '--include-crds', '--skip-tests', '--is-upgrade', '--dry-run=client',
+        '--timeout', '10m', '--wait', '--atomic', '--debug', '--kube-context', 'ci', '-a', 'networking.k8s.io/v1']],
+    ])('renders the tutorial like helm for `template %j --kube-version 1.33.1 -f values.yaml`', (argv) => {
+      const c = tutorial();
+      const r = run(['template', ...argv, '--kube-version=1.33.1', '--values', join(c.dir, 'values.yaml')]);
+      expect(r.stderr).toBe('');
+      expect(compareManifests(c.expected!, r.stdout, true)).toEqual([]);
+    });
+
+    test('renders for Kubernetes 1.35.0 without --kube-version, as helm v4.1 does: the Role may resize pods', () => {
+      const c = tutorial();
+      const r = run(['template', 'vc1', 'vcluster/vcluster', '-n', 'vc1', '-f', join(c.dir, 'values.yaml')]);
+      const problems = compareManifests(c.expected!, r.stdout, true);
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.filter((p) => !p.startsWith('rbac.authorization.k8s.io/v1/Role vc1/vc-vc1: .rules'))).toEqual([]);
+      expect(r.stdout).toBe(run(['template', 'vc1', 'vcluster/vcluster', '-n', 'vc1', '--kube-version', '1.35.0', '-f', join(c.dir, 'values.yaml')]).stdout);
+      const role = parseAllDocuments(r.stdout).map((d) => d.toJS()).find((o) => o.kind === 'Role');
+      expect(role.rules).toContainEqual({ apiGroups: [''], resources: ['pods/resize'], verbs: ['patch', 'update'] });
+    });
+  });
+
+  test('prints what the VCluster construct synthesizes for the same values', () => {
+    const r = run(['template', 'vc1', '-n', 'team-a', '--kube-version', '1.33.1', '-f', file('same.yaml', INGRESS)]);
+    const app = new App();
+    new VCluster(new Chart(app, 'c'), 'vc1', { namespace: 'team-a', kubeVersion: '1.33.1', createNamespace: false, values: parseAllDocuments(INGRESS)[0].toJS() });
+    expect(r.stdout.replace(/^---\n# Source: .*\n/gm, '---\n')).toBe(`---\n${app.synthYaml()}`);
+  });
+
+  test('takes a lone CHART as helm does: the release is then "release-name"', () => {
+    const r = run(['template', 'vcluster/vcluster']);
+    expect(r.code).toBe(0);
+    expect(heads(r.stdout)).toContain('vcluster/templates/statefulset.yaml StatefulSet/release-name');
+    expect(heads(run(['template', 'vc1']).stdout)).toContain('vcluster/templates/statefulset.yaml StatefulSet/vc1');
+    expect(heads(run(['template', '-g', 'vcluster/vcluster']).stdout)).toContain('vcluster/templates/statefulset.yaml StatefulSet/release-name');
+    expect(run(['template', '-g', 'vc1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('CHART "vc1" is not the vCluster chart') });
+  });
+
+  test('takes the namespace from $HELM_NAMESPACE or the kubeconfig context when -n is not given, as helm does', () => {
+    const kubeconfig = file('kubeconfig', 'current-context: c\ncontexts: [{name: c, context: {cluster: k, namespace: team-k}}]\nclusters: [{name: k, cluster: {server: "https://k"}}]\n');
+    expect(run(['template', 'vc1'], { env: { HELM_NAMESPACE: 'team-env' } }).stdout).toContain('namespace: team-env\n');
+    expect(run(['template', 'vc1', '--kubeconfig', kubeconfig]).stdout).toContain('namespace: team-k\n');
+    expect(run(['template', 'vc1'], { env: { KUBECONFIG: kubeconfig } }).stdout).toContain('namespace: team-k\n');
+    expect(run(['template', 'vc1']).stdout).toContain('namespace: default\n');
+  });
+});
+
+describe('values from the command line, as helm layers them', () => {
+  test('--set gives what the same values in a file give (helm docs: --set outer.inner=value is outer: {inner: value})', () => {
+    const fromFile = run(['template', 'vc1', '-f', file('ingress.yaml', INGRESS)]);
+    const fromSet = run(['template', 'vc1', '--set', 'controlPlane.ingress.enabled=true,controlPlane.ingress.host=vc1.example.com',
+      '--set', 'controlPlane.proxy.extraSANs={vc1.example.com}']);
+    expect(fromSet.stderr).toBe('');
+    expect(fromSet.stdout).toBe(fromFile.stdout);
+  });
+
+  test('applies the files first, then --set-json, --set, --set-string, --set-file and --set-literal, whatever their order on the command line', () => {
+    const host = (argv: string[]) => {
+      const r = run(['template', 'vc1', '--set', 'controlPlane.ingress.enabled=true', ...argv]);
+      expect(r.stderr).toBe('');
+      return parseAllDocuments(r.stdout).map((d) => d.toJS()).find((o) => o.kind === 'Ingress').spec.rules[0].host;
+    };
+    const hostFile = file('host.txt', 'file.example.com');
+    expect(host(['--set-literal', 'controlPlane.ingress.host=literal.example.com', '--set-file', `controlPlane.ingress.host=${hostFile}`,
+      '--set-string', 'controlPlane.ingress.host=string.example.com', '--set', 'controlPlane.ingress.host=set.example.com',
+      '--set-json', 'controlPlane.ingress.host="json.example.com"', '-f', file('h.yaml', 'controlPlane:\n  ingress:\n    host: f.example.com\n')]))
+      .toBe('literal.example.com');
+    expect(host(['--set', 'controlPlane.ingress.host=set.example.com', '--set-json', 'controlPlane.ingress.host="json.example.com"'])).toBe('set.example.com');
+    expect(host(['--set-json', 'controlPlane.ingress.host="json.example.com"', '-f', file('h2.yaml', 'controlPlane:\n  ingress:\n    host: f.example.com\n')])).toBe('json.example.com');
+  });
+
+  test('types --set values and keeps --set-string values text, as the chart\'s schema then sees them', () => {
+    expect(run(['template', 'vc1', '--set', 'controlPlane.statefulSet.labels.build=123']))
+      .toMatchObject({ code: 1, stderr: 'Error: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
+    expect(run(['template', 'vc1', '--set-string', 'controlPlane.statefulSet.labels.build=123']).stdout).toContain('build: "123"');
+  });
+
+  test('reads --set-file and -f - from their files and standard input', () => {
+    const manifest = file('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-file\n');
+    expect(heads(run(['template', 'vc1', '--set-file', `experimental.deploy.host.manifests=${manifest}`]).stdout))
+      .toContain('vcluster/templates/manifests.yaml ConfigMap/from-file');
+    const stdin = run(['template', 'vc1', '-f', '-'], { readFile: (p) => (p === '/dev/stdin' ? Buffer.from(INGRESS) : readFileSync(p)) });
+    expect(heads(stdin.stdout)).toContain('vcluster/templates/ingress.yaml Ingress/vc1');
+  });
+
+  test.each([
+    ['a --set argument Helm cannot read', ['--set', 'controlPlane.ingress'], 'Error: --set controlPlane.ingress: key "ingress" has no value'],
+    ['a reserved key', ['--set', 'controlPlane.__proto__.x=1'], 'Error: --set controlPlane.__proto__.x=1: controlPlane.__proto__: the key "__proto__" is refused'],
+    ['a --set-file that cannot be read', ['--set-file', `a=${join(dir, 'none.txt')}`], 'none.txt: cannot read file of --set-file'],
+    ['a values file given as a URL', ['-f', 'https://example.com/v.yaml'], 'cdk8s-vcluster reads no values file from a URL'],
+  ])('refuses %s with one line on stderr and nothing on stdout', (_what, argv, message) => {
+    const r = run(['template', 'vc1', ...argv]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('--show-only', () => {
+  test('prints only the manifests of the templates given, pattern by pattern, as helm does', () => {
+    const r = run(['template', 'vc1', '-s', 'templates/statefulset.yaml', '--show-only=templates/service*']);
+    expect(r.code).toBe(0);
+    expect(heads(r.stdout)).toEqual([
+      'vcluster/templates/statefulset.yaml StatefulSet/vc1',
+      'vcluster/templates/serviceaccount.yaml ServiceAccount/vc-vc1',
+      'vcluster/templates/service.yaml Service/vc1',
+    ]);
+  });
+
+  test('fails on a template that renders nothing, as helm does', () => {
+    expect(run(['template', 'vc1', '-s', 'templates/ingress.yaml'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('could not find template templates/ingress.yaml in chart') });
+  });
+
+  test.each([
+    ['templates/*.yaml', 'templates/role.yaml', true],
+    ['templates/*', 'templates/sub/role.yaml', false],
+    ['templates/r?le.yaml', 'templates/role.yaml', true],
+    ['templates/[a-r]ole.yaml', 'templates/role.yaml', true],
+    ['templates/[^r]ole.yaml', 'templates/role.yaml', false],
+    ['templates/\\*', 'templates/*', true],
+    ['templates/[', 'templates/[', false],
+  ])('matches %s against %s like Go\'s filepath.Match: %s', (pattern, name, expected) => {
+    expect(goPathMatch(pattern, name)).toBe(expected);
+  });
+});
+
+test('orders kinds helm does not know after all others, by kind (helm\'s lessByKind; observed with helm v4.1.4)', () => {
+  const kinds = file('kinds.yaml', 'experimental:\n  deploy:\n    host:\n      manifests: |\n' +
+    '        {apiVersion: example.com/v1, kind: Zeta, metadata: {name: z}}\n        ---\n        {apiVersion: example.com/v1, kind: Alpha, metadata: {name: a}}\n');
+  expect(heads(run(['template', 'vc1', '-f', kinds]).stdout).slice(-3)).toEqual([
+    'vcluster/templates/statefulset.yaml StatefulSet/vc1',
+    'vcluster/templates/manifests.yaml Alpha/a',
+    'vcluster/templates/manifests.yaml Zeta/z',
+  ]);
+});
+
+describe('hooks: --no-hooks and --skip-tests (observed with helm v4.1.4)', () => {
+  test('prints hooks after the other manifests, by kind, and leaves out those with an unknown event, saying so', () => {
+    const r = run(['template', 'vc1', '-f', HOOKS]);
+    const all = heads(r.stdout);
+    expect(all.slice(-2)).toEqual(['vcluster/templates/manifests.yaml Pod/test-pod', 'vcluster/templates/manifests.yaml Job/pre']);
+    expect(all).toContain('vcluster/templates/manifests.yaml ConfigMap/plain');
+    expect(all.join()).not.toContain('weird');
+    expect(r.stderr).toBe('warning: left out ConfigMap weird (helm.sh/hook: "not-an-event"): an unknown hook event, which helm skips too\n');
+  });
+
+  test('leaves out every hook with --no-hooks and the test hooks with --skip-tests', () => {
+    expect(heads(run(['template', 'vc1', '-f', HOOKS, '--no-hooks']).stdout).join()).not.toMatch(/test-pod|Job\/pre/);
+    const skipTests = heads(run(['template', 'vc1', '-f', HOOKS, '--skip-tests']).stdout);
+    expect(skipTests.join()).not.toContain('test-pod');
+    expect(skipTests).toContain('vcluster/templates/manifests.yaml Job/pre');
+  });
+});
+
+describe('--output-dir', () => {
+  test('writes helm\'s layout, one file per template, and prints helm\'s "wrote" lines', () => {
+    const out = join(dir, 'out');
+    const r = run(['template', 'vc1', '-f', HOOKS, '--output-dir', out]);
+    expect(r.code).toBe(0);
+    const templates = join(out, 'vcluster', 'templates');
+    expect(readdirSync(templates).sort()).toEqual([
+      'config-secret.yaml', 'headless-service.yaml', 'manifests.yaml', 'role.yaml', 'rolebinding.yaml', 'service.yaml', 'serviceaccount.yaml',
+      'statefulset.yaml', 'workload-serviceaccount.yaml',
+    ]);
+    expect(heads(readFileSync(join(templates, 'manifests.yaml'), 'utf8'))).toEqual([
+      'vcluster/templates/manifests.yaml ConfigMap/plain',
+      'vcluster/templates/manifests.yaml Pod/test-pod',
+      'vcluster/templates/manifests.yaml Job/pre',
+    ]);
+    expect(r.stdout).toMatch(new RegExp(`^wrote ${out}/vcluster/templates/serviceaccount\\.yaml\\n`));
+    expect(r.stdout).toMatch(new RegExp(`wrote ${out}/vcluster/templates/manifests\\.yaml\\nwrote ${out}/vcluster/templates/manifests\\.yaml\\n\\n$`));
+  });
+
+  test('writes into NAME/ with --release-name', () => {
+    const out = join(dir, 'named');
+    expect(run(['template', 'vc1', '--output-dir', out, '--release-name']).code).toBe(0);
+    expect(existsSync(join(out, 'vc1', 'vcluster', 'templates', 'statefulset.yaml'))).toBe(true);
+  });
+
+  test('replaces the vcluster folder as a whole: no file of an earlier render stays', () => {
+    const out = join(dir, 'again');
+    run(['template', 'vc1', '-f', file('ingress2.yaml', INGRESS), '--output-dir', out]);
+    expect(existsSync(join(out, 'vcluster', 'templates', 'ingress.yaml'))).toBe(true);
+    writeFileSync(join(out, 'mine.txt'), 'kept');
+    run(['template', 'vc1', '--output-dir', out]);
+    expect(existsSync(join(out, 'vcluster', 'templates', 'ingress.yaml'))).toBe(false);
+    expect(readFileSync(join(out, 'mine.txt'), 'utf8')).toBe('kept');
+    expect(readdirSync(out).sort()).toEqual(['mine.txt', 'vcluster']);
+  });
+
+  test('changes nothing when the values are refused or the folder cannot be written', () => {
+    const out = join(dir, 'kept');
+    run(['template', 'vc1', '--output-dir', out]);
+    const before = readFileSync(join(out, 'vcluster', 'templates', 'statefulset.yaml'), 'utf8');
+    const refused = run(['template', 'vc1', '--output-dir', out, '--set', 'controlPlane.statefulSet.labels.build=1']);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(readFileSync(join(out, 'vcluster', 'templates', 'statefulset.yaml'), 'utf8')).toBe(before);
+
+    const blocked = join(dir, 'blocked');
+    mkdirSync(blocked);
+    writeFileSync(join(blocked, 'vc1'), 'a file where the folder would go');
+    const r = run(['template', 'vc1', '--output-dir', blocked, '--release-name']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^Error: --output-dir .*: cannot write the manifests \((EEXIST|ENOTDIR)\); nothing was changed there\n$/);
+    expect(readdirSync(blocked)).toEqual(['vc1']);
+  });
+
+  test('refuses --show-only with it (helm writes every template, then fails)', () => {
+    expect(run(['template', 'vc1', '--output-dir', join(dir, 'x'), '-s', 'templates/role.yaml'])).toMatchObject({ code: 2, stdout: '' });
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+});
+
+describe('usage errors exit with status 2, one message and nothing on stdout', () => {
+  test.each([
+    [['template'], 'template needs NAME and CHART'],
+    [['template', 'a', 'vcluster/vcluster', 'c'], 'expected at most two arguments, NAME and CHART; unexpected: c'],
+    [['template', '-g', 'vc1', 'vcluster/vcluster'], 'cannot set --generate-name and also specify a name'],
+    [['template', 'vc1', 'bitnami/nginx'], 'CHART "bitnami/nginx" is not the vCluster chart'],
+    [['template', 'vc1', '--version', '0.35.3'], 'chart version 0.35.3 is not supported: cdk8s-vcluster renders the vCluster chart 0.36.1; give --version 0.36.1'],
+    [['template', 'vc1', '--dry-run=server'], '--dry-run=server is not supported'],
+    [['template', 'vc1', '--post-renderer', 'kustomize'], '--post-renderer is not supported'],
+    [['template', 'vc1', '--bogus'], 'unknown flag --bogus'],
+  ])('%j: %s', (argv, message) => {
+    const r = run(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`Error: ${message}`);
+  });
+});
