@@ -1,6 +1,6 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { durationSeconds } from './quantities';
+import { durationSeconds } from './props/quantities';
 
 /** Where ArgoCD finds the manifests: a directory of plain YAML in a git repository. */
 export interface GitDirectorySource {

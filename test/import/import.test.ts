@@ -3,7 +3,7 @@ import { compareManifests } from '../conformance/compare';
 import { renderTemplate } from '../../src/cli/template';
 import { importValues, ImportOptions } from '../../src/import/program';
 import { ValueMap } from '../../src/render/go-template';
-import { rootlessValues } from '../../src/rootless';
+import { rootlessValues } from '../../src/props/rootless';
 import { runProgram, typeCheck } from './program-runner';
 
 /** The tutorial's final values (step 5, corpus case seed-05-sync-ingress). */

@@ -1,0 +1,238 @@
+import { volumeClaimValues, VolumeClaimOptions } from './persistence';
+import { ValueMap } from '../render/go-template';
+import { RootlessIds } from './rootless';
+import { checkNonEmpty, checkWholeNumber, fail } from './validation';
+import { workloadValues, WorkloadOptions } from './workload';
+
+/** Etcd running inside the control plane pods. */
+export interface EmbeddedEtcdOptions {
+  /**
+   * Move the data of a previously deployed etcd into the embedded one on the next start.
+   * @default false
+   */
+  readonly migrateFromDeployedEtcd?: boolean;
+
+  /**
+   * Committed transactions between etcd snapshots (`--snapshot-count`).
+   * @default - etcd's default
+   */
+  readonly snapshotCount?: number;
+
+  /**
+   * Extra etcd command-line flags.
+   * @default - none
+   */
+  readonly extraArgs?: string[];
+}
+
+/** The volume claim each deployed etcd member keeps its data on. */
+export interface EtcdPersistenceOptions extends VolumeClaimOptions {
+  /**
+   * Keep the data on a volume claim. Without one, etcd keeps it in an emptyDir and loses it
+   * when its pod goes.
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/** Etcd deployed by the chart as its own StatefulSet beside the control plane. */
+export interface DeployedEtcdOptions extends WorkloadOptions {
+  /**
+   * Etcd members. An odd number keeps a quorum through failures.
+   * @default 1
+   */
+  readonly replicas?: number;
+
+  /**
+   * The members' volume claims.
+   * @default - a 5Gi claim of the default StorageClass per member
+   */
+  readonly persistence?: EtcdPersistenceOptions;
+
+  /**
+   * Extra etcd command-line flags.
+   * @default - none
+   */
+  readonly extraArgs?: string[];
+}
+
+/** Client certificates for an external etcd, as paths inside the control plane container. */
+export interface EtcdTlsOptions {
+  /**
+   * The CA bundle that signed etcd's serving certificate.
+   * @default - none
+   */
+  readonly caFile?: string;
+
+  /**
+   * The client certificate.
+   * @default - none
+   */
+  readonly certFile?: string;
+
+  /**
+   * The client certificate's key.
+   * @default - none
+   */
+  readonly keyFile?: string;
+}
+
+/** An etcd cluster run outside the virtual cluster. */
+export interface ExternalEtcdOptions {
+  /** The etcd endpoint, e.g. "etcd.example.com:2379". */
+  readonly endpoint: string;
+
+  /**
+   * Client TLS.
+   * @default - no client certificates
+   */
+  readonly tls?: EtcdTlsOptions;
+}
+
+/** The embedded database (SQLite by default). */
+export interface EmbeddedDatabaseOptions {
+  /**
+   * Extra kine command-line flags.
+   * @default - none
+   */
+  readonly extraArgs?: string[];
+}
+
+/** An external SQL database (MySQL, PostgreSQL) the control plane stores its state in through kine. */
+export interface ExternalDatabaseOptions {
+  /**
+   * The kine data source, e.g. "postgres://user:pass@db.example.com:5432/vc1". Required unless
+   * `connector` names a vCluster Platform database connector.
+   * @default - none
+   */
+  readonly dataSource?: string;
+
+  /**
+   * A vCluster Platform database connector to take the database from.
+   * @default - none
+   */
+  readonly connector?: string;
+
+  /**
+   * The cloud identity provider to authenticate with instead of a password ("aws").
+   * @default - none
+   */
+  readonly identityProvider?: string;
+
+  /**
+   * The CA bundle of the database's serving certificate, as a path in the container.
+   * @default - none
+   */
+  readonly caFile?: string;
+
+  /**
+   * The client certificate, as a path in the container.
+   * @default - none
+   */
+  readonly certFile?: string;
+
+  /**
+   * The client certificate's key, as a path in the container.
+   * @default - none
+   */
+  readonly keyFile?: string;
+
+  /**
+   * Extra kine command-line flags.
+   * @default - none
+   */
+  readonly extraArgs?: string[];
+}
+
+type Fragment = (ids: RootlessIds | undefined) => ValueMap;
+const FRAGMENTS = new WeakMap<BackingStore, Fragment>();
+
+/**
+ * Where the virtual cluster stores its state: vcluster.yaml's `controlPlane.backingStore`. One
+ * value, so two stores at once cannot be asked for. Options are checked when the store is made.
+ */
+export class BackingStore {
+  /** Etcd inside the control plane pods; the control plane becomes a StatefulSet. */
+  public static embeddedEtcd(options: EmbeddedEtcdOptions = {}): BackingStore {
+    checkWholeNumber('backingStore.snapshotCount', options.snapshotCount, 1, 'must be a whole number of at least 1.');
+    return new BackingStore(() => ({
+      etcd: {
+        embedded: {
+          enabled: true,
+          migrateFromDeployedEtcd: options.migrateFromDeployedEtcd,
+          snapshotCount: options.snapshotCount,
+          extraArgs: options.extraArgs && [...options.extraArgs],
+        },
+      },
+    }));
+  }
+
+  /** Etcd as a StatefulSet of its own, deployed with the virtual cluster. */
+  public static deployedEtcd(options: DeployedEtcdOptions = {}): BackingStore {
+    const prop = 'backingStore';
+    checkWholeNumber(`${prop}.replicas`, options.replicas, 1, 'must be a whole number of at least 1; etcd needs a member (3 or 5 for high availability).');
+    const persistence = options.persistence && { enabled: options.persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, options.persistence) };
+    const workload = workloadValues(prop, options);
+    return new BackingStore((ids) => ({
+      etcd: {
+        deploy: {
+          enabled: true,
+          statefulSet: {
+            ...workload(ids),
+            highAvailability: { replicas: options.replicas },
+            persistence: { volumeClaim: persistence },
+            extraArgs: options.extraArgs && [...options.extraArgs],
+          },
+        },
+      },
+    }));
+  }
+
+  /** An etcd cluster outside the virtual cluster. */
+  public static externalEtcd(options: ExternalEtcdOptions): BackingStore {
+    checkNonEmpty('backingStore.endpoint', options?.endpoint, 'give the etcd endpoint, e.g. "etcd.example.com:2379".');
+    return new BackingStore(() => ({
+      etcd: { external: { enabled: true, endpoint: options.endpoint, tls: options.tls && { ...options.tls } } },
+    }));
+  }
+
+  /** The embedded database (SQLite): the chart's default, one control plane replica only. */
+  public static embeddedDatabase(options: EmbeddedDatabaseOptions = {}): BackingStore {
+    return new BackingStore(() => ({
+      database: { embedded: { enabled: true, extraArgs: options.extraArgs && [...options.extraArgs] } },
+    }));
+  }
+
+  /** An external SQL database (MySQL, PostgreSQL), reached through kine. */
+  public static externalDatabase(options: ExternalDatabaseOptions): BackingStore {
+    if (!options?.dataSource && !options?.connector) {
+      fail('backingStore.dataSource', options?.dataSource, 'give the database, e.g. "postgres://user:pass@db.example.com:5432/vc1" (or a platform connector).');
+    }
+    return new BackingStore(() => ({
+      database: {
+        external: {
+          enabled: true,
+          dataSource: options.dataSource,
+          connector: options.connector,
+          identityProvider: options.identityProvider,
+          caFile: options.caFile,
+          certFile: options.certFile,
+          keyFile: options.keyFile,
+          extraArgs: options.extraArgs && [...options.extraArgs],
+        },
+      },
+    }));
+  }
+
+  private constructor(fragment: Fragment) {
+    FRAGMENTS.set(this, fragment);
+  }
+}
+
+/** The store as `controlPlane.backingStore` values; security contexts are checked against rootless. */
+export function backingStoreValues(store: BackingStore | undefined, ids: RootlessIds | undefined): ValueMap {
+  if (store === undefined) return {};
+  const fragment = FRAGMENTS.get(store);
+  if (fragment === undefined) fail('backingStore', store, 'make the backing store with one of the BackingStore factories, e.g. BackingStore.deployedEtcd().');
+  return { controlPlane: { backingStore: fragment(ids) } };
+}
