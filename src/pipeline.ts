@@ -3,7 +3,7 @@ import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { isMap, ValueMap } from './render/go-template';
 import { TEMPLATES } from './render/templates';
-import { resolvePlainScalar } from './render/yaml-text';
+import { resolvePlainScalar } from './yaml/yaml-text';
 import { validateChartRules } from './values/chart-validation';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';

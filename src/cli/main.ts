@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import { classNameProblem, renderImport } from './import';
 import { renderTemplate } from './template';
 import { ValueMap } from '../render/go-template';
-import { parseValuesYaml } from '../values/values-yaml';
+import { parseValuesYaml } from '../yaml/values-yaml';
 
 const USAGE = `Usage: cdk8s-vcluster template NAME [options]
        cdk8s-vcluster import -f FILE [options]

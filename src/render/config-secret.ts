@@ -1,7 +1,7 @@
 import { RenderContext, RenderedObject, standardLabels } from './context';
 import { syncerSecurityContext } from './control-plane';
 import { clone, isMap, truthy, ValueMap } from './go-template';
-import { configSecretData } from '../values/helm-yaml';
+import { configSecretData } from '../yaml/helm-yaml';
 
 /** `config-secret.yaml`: the full values, which the vCluster reads at start-up. */
 export function renderConfigSecret(ctx: RenderContext): RenderedObject[] {

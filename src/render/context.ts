@@ -1,5 +1,5 @@
 import { mergeMaps, truthy, userMap, Value, ValueMap } from './go-template';
-import { TopLevelYamlCache } from '../values/helm-yaml';
+import { TopLevelYamlCache } from '../yaml/helm-yaml';
 import { KubeVersion } from '../values/kube-version';
 
 /** What every template sees: Helm's `.Values`, `.Release`, `.Capabilities` and `.Chart`. */

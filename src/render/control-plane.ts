@@ -6,7 +6,7 @@ import { k8sInitContainers } from './init-containers';
 import { volumeClaimTemplates } from './persistence';
 import { legacyPluginContainers, pluginVolumeMounts, pluginVolumes } from './plugins';
 import { tplValue } from './tpl';
-import { vClusterConfigHash } from '../values/helm-yaml';
+import { vClusterConfigHash } from '../yaml/helm-yaml';
 import { ValuesError } from '../values/errors';
 
 const STS_PATH = 'controlPlane.statefulSet';

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { resolveInterpolated, resolvePlainScalar } from './yaml-text';
+import { resolveInterpolated, resolvePlainScalar } from '../yaml/yaml-text';
 import { ValuesError } from '../values/errors';
 
 /**

@@ -1,7 +1,7 @@
 import { Manifest, RenderContext, RenderedObject } from './context';
 import { isMap, truthy } from './go-template';
 import { tpl } from './tpl';
-import { parseManifestStream } from './yaml-text';
+import { parseManifestStream } from '../yaml/yaml-text';
 import { ValuesError } from '../values/errors';
 
 /**

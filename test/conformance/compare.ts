@@ -1,4 +1,4 @@
-import { parseManifestStream } from '../../src/render/yaml-text';
+import { parseManifestStream } from '../../src/yaml/yaml-text';
 
 /**
  * The comparison rules of ../shared/conformance/README.md: documents keyed by

@@ -3,7 +3,7 @@ import { ConformanceCase, loadCases, withCorpus } from '../conformance/cases';
 import { compareManifests } from '../conformance/compare';
 import { importValues, ImportResult } from '../../src/import/program';
 import { leafPaths } from '../../src/import/values-tree';
-import { parseValuesYaml } from '../../src/values/values-yaml';
+import { parseValuesYaml } from '../../src/yaml/values-yaml';
 import { runProgram, typeCheck } from './program-runner';
 import { runCommand } from '../cli/cli-helper';
 

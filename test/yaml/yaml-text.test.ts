@@ -1,4 +1,4 @@
-import { parseManifestStream, resolveInterpolated, resolvePlainScalar } from '../../src/render/yaml-text';
+import { parseManifestStream, resolveInterpolated, resolvePlainScalar } from '../../src/yaml/yaml-text';
 import { plainString } from '../../src/render/go-template';
 import { renderChart } from '../../src/pipeline';
 

@@ -11,7 +11,7 @@ import {
   helmToYamlRaw,
   TopLevelYamlCache,
   vClusterConfigHash,
-} from '../../src/values/helm-yaml';
+} from '../../src/yaml/helm-yaml';
 
 /** [test name, input, Helm's toYaml output]. Every expectation was also checked with helm v4.1.4. */
 type Row = readonly [string, unknown, string];

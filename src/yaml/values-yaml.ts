@@ -1,5 +1,5 @@
 import { parseAllDocuments, ScalarTag, Tags } from 'yaml';
-import { ValuesError } from './errors';
+import { ValuesError } from '../values/errors';
 import { isMap, ValueMap } from '../render/go-template';
 
 /**

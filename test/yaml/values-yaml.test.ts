@@ -1,4 +1,4 @@
-import { parseValuesYaml } from '../../src/values/values-yaml';
+import { parseValuesYaml } from '../../src/yaml/values-yaml';
 
 describe('parseValuesYaml', () => {
   test('reads YAML 1.1 scalars as Helm does', () => {
