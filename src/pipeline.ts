@@ -8,7 +8,7 @@ import { validateChartRules } from './values/chart-validation';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
-import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './values/quota-budget';
+import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './analysis/quota-budget';
 import { validateBeyondChart } from './values/sanity';
 import { validateValues } from './values/schema';
 

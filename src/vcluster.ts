@@ -22,7 +22,7 @@ import { hostNamespaces } from './props/sync-to-host';
 import { describe, fail } from './props/validation';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
-import { QuotaBudgetLine } from './values/quota-budget';
+import { QuotaBudgetLine } from './analysis/quota-budget';
 
 /** ArgoCD applies lower sync waves first. */
 const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';

@@ -4,7 +4,7 @@ import { TEMPLATES } from '../../src/render/templates';
 import { renderChart } from '../../src/pipeline';
 import { ValuesError } from '../../src/values/errors';
 import { formatQuantity } from '../../src/values/quantity';
-import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from '../../src/values/quota-budget';
+import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from '../../src/analysis/quota-budget';
 
 /** The tutorial's final step (main.ts, conformance case seed-05). */
 const TUTORIAL: ValueMap = {
