@@ -1,11 +1,11 @@
 import { Manifest, RenderContext, RenderedObject } from '../render/context';
-import { isMap, truthy, Value, ValueMap } from '../render/go-template';
-import { ValuesError } from '../values/errors';
+import { truthy } from '../render/go-template';
+import { isMap, Value, ValueMap } from '../values/value-map';
+import { formatPath, ValuesError } from '../values/errors';
 import {
   addQuantities, compareQuantities, formatQuantity, maxQuantity, multiplyQuantity, parseQuantity, Quantity, quantityOf,
   subtractQuantities, ZERO,
 } from '../values/quantity';
-import { formatPath } from '../values/sanity';
 
 /**
  * The chart's ResourceQuota against what the virtual cluster itself puts into the host namespace:

@@ -1,5 +1,5 @@
 import { defaultClassName, importValues, RESERVED_NAMES } from '../import/program';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 
 /** What `cdk8s-vcluster import` writes a program for. */
 export interface ImportCommandOptions {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'fs';
 import { classNameProblem, renderImport } from './import';
 import { renderTemplate } from './template';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { parseValuesYaml } from '../yaml/values-yaml';
 
 const USAGE = `Usage: cdk8s-vcluster template NAME [options]

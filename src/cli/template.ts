@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { VCluster } from '../vcluster';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 
 /** What `cdk8s-vcluster template` renders. */

@@ -1,16 +1,16 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Size } from 'cdk8s';
 import { Cpu, HttpIngressPathType, ImagePullPolicy, k8s, PersistentVolumeAccessMode, ServiceType } from 'cdk8s-plus-31';
 import { BackingStore } from '../props/backing-store';
 import { plainJson } from '../props/fragment';
 import { RetentionPolicy } from '../props/persistence';
 import { PodSecurityStandard } from '../props/policies';
-import { isMap, ValueMap } from '../render/go-template';
+import { isMap, ValueMap } from '../values/value-map';
 import { ResourceQuotaScope } from '../props/resource-quota';
 import { SyncMode } from '../props/sync-mode';
 import { ResourceScope } from '../props/sync-to-host';
 import { booleanExpr, Candidate, factory, leaf, object, ObjectCandidate } from './candidate';
 import { arrayExpr, atom, Expr, Import, literal, objectExpr, quote } from './expr';
-import { deepEqual } from './values-tree';
 
 /** The module the generated program imports the library from. */
 export const LIBRARY = 'cdk8s-vcluster';
@@ -112,7 +112,7 @@ function struct(v: unknown, toJson: (x: any) => unknown, special?: (key: string,
   if (!isMap(v) || Object.keys(v).length === 0) return undefined;
   const e = literal(v, special);
   try {
-    return deepEqual(plainJson(toJson(e.value)), v) ? e : undefined;
+    return isDeepStrictEqual(plainJson(toJson(e.value)), v) ? e : undefined;
   } catch {
     return undefined;
   }

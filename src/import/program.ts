@@ -1,13 +1,13 @@
+import { isDeepStrictEqual } from 'node:util';
 import { App, Chart } from 'cdk8s';
 import { CHART_VERSION } from '../../imports/chart-defaults';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { VCluster, VClusterProps } from '../vcluster';
 import { LIBRARY } from './candidates';
 import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from './expr';
 import { choose, Choice } from './select';
-import { deepEqual } from './values-tree';
 
 /** What `cdk8s-vcluster import` writes a program for. */
 export interface ImportOptions {
@@ -110,8 +110,8 @@ function build(release: Release, props: VClusterProps): VCluster {
 }
 
 function sameCluster(a: VCluster, b: VCluster): boolean {
-  if (!deepEqual(a.values, b.values) || a.apiObjects.length !== b.apiObjects.length) return false;
-  return a.apiObjects.every((o, i) => o.node.id === b.apiObjects[i].node.id && deepEqual(o.toJson(), b.apiObjects[i].toJson()));
+  if (!isDeepStrictEqual(a.values, b.values) || a.apiObjects.length !== b.apiObjects.length) return false;
+  return a.apiObjects.every((o, i) => o.node.id === b.apiObjects[i].node.id && isDeepStrictEqual(o.toJson(), b.apiObjects[i].toJson()));
 }
 
 // -------------------------------------------------------------------------------------------------

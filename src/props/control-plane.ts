@@ -1,5 +1,5 @@
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { RootlessIds } from './rootless';
 import { checkWholeNumber } from './validation';
 import { workloadValues, WorkloadOptions } from './workload';

@@ -1,7 +1,7 @@
 import { ContainerResources, ImagePullPolicy, k8s } from 'cdk8s-plus-31';
 import { Image, imageValues } from './images';
 import { resourcesValues } from './quantities';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { containerSecurityValues, RootlessIds } from './rootless';
 import { checkOneOf, fail } from './validation';
 

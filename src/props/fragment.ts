@@ -1,4 +1,4 @@
-import { isMap, ValueMap } from '../render/go-template';
+import { isMap, ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 
 /**

@@ -1,4 +1,4 @@
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { checkNonEmpty, fail } from './validation';
 
 /**

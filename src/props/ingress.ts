@@ -1,5 +1,5 @@
 import { HttpIngressPathType } from 'cdk8s-plus-31';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { checkHost, checkNonEmpty, checkOneOf, fail } from './validation';
 
 /** TLS of the control plane's Ingress. */

@@ -1,6 +1,6 @@
 import { ApiObject, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { fail } from './validation';
 
 /**

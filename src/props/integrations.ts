@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-31';
 import { plainJson, toggle } from './fragment';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 
 /** Reusing the host's metrics-server: `kubectl top` and autoscaling inside the virtual cluster. */
 export interface MetricsServerOptions {

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-31';
 import { cpuMillis, cpuQuantity, sizeKibibytes, sizeQuantity } from './quantities';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { fail } from './validation';
 
 /** Amounts of a LimitRange for one container. */

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-31';
 import { plainJson } from './fragment';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { checkNonEmpty, fail } from './validation';
 
 /** Egress of the virtual cluster's workloads to addresses outside the host cluster. */

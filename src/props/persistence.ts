@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-31';
 import { sizeQuantity } from './quantities';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { checkOneOf, fail } from './validation';
 
 /** What happens to a StatefulSet's volume claims when the StatefulSet is deleted. */

@@ -1,6 +1,6 @@
 import { limitRangeValues, LimitRangeOptions } from './limit-range';
 import { networkPolicyValues, NetworkPolicyOptions } from './network-policy';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { resourceQuotaValues, ResourceQuotaOptions } from './resource-quota';
 import { checkOneOf } from './validation';
 

@@ -1,6 +1,6 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
 import { ContainerResources, Cpu } from 'cdk8s-plus-31';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { fail } from './validation';
 
 /*

@@ -2,7 +2,7 @@ import { Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-31';
 import { plainJson } from './fragment';
 import { cpuQuantity, sizeQuantity } from './quantities';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { checkOneOf, checkWholeNumber, fail } from './validation';
 
 /** The storage one StorageClass may give out. */

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-31';
 import { plainJson } from './fragment';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 
 /** Where the pods of a workload may run: vcluster.yaml's `scheduling` section. */
 export interface SchedulingOptions {

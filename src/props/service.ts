@@ -1,5 +1,5 @@
 import { ServiceType } from 'cdk8s-plus-31';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { checkOneOf, checkWholeNumber, fail } from './validation';
 
 /** The Service in front of the control plane's API server (vcluster.yaml `controlPlane.service`). */

@@ -1,9 +1,9 @@
 import { k8s } from 'cdk8s-plus-31';
 import { plainJson } from './fragment';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';
 import { ResourceScope } from './sync-to-host';
-import { checkOneOf, fail } from './validation';
+import { checkOneOf, checkPluralGroup, fail } from './validation';
 
 /** A cluster-wide resource of the host synced into the virtual cluster, optionally selected by labels. */
 export interface FromHostSelectorSyncOptions {
@@ -241,7 +241,7 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Value
     out.customResources = {};
     for (const [resource, v] of Object.entries(fromHost.customResources)) {
       const p = `${prop}.customResources`;
-      if (!/^[a-z0-9-]+\.[a-z0-9.-]+$/.test(resource)) fail(p, resource, 'keys are <plural>.<group>, e.g. "clusterissuers.cert-manager.io".');
+      checkPluralGroup(p, resource, 'clusterissuers.cert-manager.io');
       checkOneOf(`${p}.${resource}.scope`, v?.scope, ResourceScope, 'use ResourceScope.NAMESPACED or ResourceScope.CLUSTER.');
       if (v.mappings) checkMappings(`${p}.${resource}.mappings`, v.mappings);
       out.customResources[resource] = { enabled: true, scope: v.scope, mappings: v.mappings && { byName: { ...v.mappings } } };

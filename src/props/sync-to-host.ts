@@ -1,7 +1,7 @@
 import { toggle } from './fragment';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';
-import { checkDnsLabel, fail } from './validation';
+import { checkDnsLabel, checkPluralGroup, fail } from './validation';
 
 /** How virtual pods are synced to the host. */
 export interface PodSyncOptions {
@@ -303,7 +303,7 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): ValueMap | 
     out.customResources = {};
     for (const [resource, v] of Object.entries(toHost.customResources)) {
       const p = `${prop}.customResources`;
-      if (!/^[a-z0-9-]+\.[a-z0-9.-]+$/.test(resource)) fail(p, resource, 'keys are <plural>.<group>, e.g. "certificates.cert-manager.io".');
+      checkPluralGroup(p, resource, 'certificates.cert-manager.io');
       if (typeof v === 'object' && v.scope === ResourceScope.CLUSTER) {
         fail(`${p}.${resource}.scope`, v.scope, 'only namespaced custom resources sync to the host; sync cluster-wide ones from the host (sync.fromHost.customResources).');
       }

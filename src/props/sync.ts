@@ -1,4 +1,4 @@
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { fromHostValues, FromHostSyncOptions } from './sync-from-host';
 import { toHostValues, ToHostSyncOptions } from './sync-to-host';
 

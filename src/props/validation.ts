@@ -1,4 +1,5 @@
 import { ValuesError } from '../values/errors';
+import { isDnsLabel, isPluralGroup } from '../values/names';
 
 /**
  * Throws at construction, naming the prop, the value received and the fix: every check of the
@@ -45,10 +46,13 @@ export function checkHost(prop: string, value: string | undefined, what: string)
   }
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 export function checkDnsLabel(prop: string, value: string | undefined, what: string): void {
-  if (typeof value !== 'string' || value.length > 63 || !DNS_LABEL.test(value)) {
+  if (!isDnsLabel(value)) {
     fail(prop, value, `${what} must be a DNS label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit.`);
   }
+}
+
+/** The key of a custom resource: `<plural>.<group>`. */
+export function checkPluralGroup(prop: string, resource: string, example: string): void {
+  if (!isPluralGroup(resource)) fail(prop, resource, `keys are <plural>.<group>, e.g. "${example}".`);
 }

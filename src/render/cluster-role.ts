@@ -1,5 +1,6 @@
 import { RenderContext, RenderedObject } from './context';
-import { clone, isTrueString, truthy } from './go-template';
+import { isTrueString, truthy } from './go-template';
+import { clone } from '../values/value-map';
 import {
   clusterRoleName,
   controlPlaneServiceAccountSubject,

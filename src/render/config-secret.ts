@@ -1,6 +1,7 @@
 import { RenderContext, RenderedObject, standardLabels } from './context';
 import { syncerSecurityContext } from './control-plane';
-import { clone, isMap, truthy, ValueMap } from './go-template';
+import { truthy } from './go-template';
+import { clone, isMap, ValueMap } from '../values/value-map';
 import { configSecretData } from '../yaml/helm-yaml';
 
 /** `config-secret.yaml`: the full values, which the vCluster reads at start-up. */

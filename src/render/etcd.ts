@@ -1,6 +1,7 @@
 import { deployedEtcdEnabled, migrateFromDeployedEtcd } from './backing-store';
 import { chartLabel, Manifest, mergedAnnotations, objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, goInt, interpolated, plain, quoted, quotedMap, truthy, userList, Value, ValueMap } from './go-template';
+import { goInt, interpolated, plain, quoted, quotedMap, truthy, userList } from './go-template';
+import { clone, Value, ValueMap } from '../values/value-map';
 import { imageName } from './images';
 
 const ETCD_PATH = 'controlPlane.backingStore.etcd.deploy';

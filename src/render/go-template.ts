@@ -1,21 +1,13 @@
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { resolveInterpolated, resolvePlainScalar } from '../yaml/yaml-text';
 import { ValuesError } from '../values/errors';
+import { clone, isMap, Value, ValueMap } from '../values/value-map';
 
 /**
  * The few semantics of Go templates (and Sprig) that the chart's output depends on.
  * Each renderer decides with these exactly as the chart's templates do.
  */
-
-/** A JSON-like value as Helm holds it after reading YAML. */
-export type Value = unknown;
-
-/** A map of values, as Helm's `map[string]interface{}`. */
-export type ValueMap = { [key: string]: any };
-
-export function isMap(v: Value): v is ValueMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Go template truthiness: false, 0, "", nil and empty collections are false. */
 export function truthy(v: Value): boolean {
@@ -93,15 +85,6 @@ export function plainString(v: Value, path: string, expected: string): string {
     );
   }
   return value;
-}
-
-/** A deep copy of a JSON-like value, for the places where the chart passes user data through. */
-export function clone<T>(v: T): T {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(clone) as unknown as T;
-  const out: ValueMap = {};
-  for (const k of Object.keys(v as object)) out[k] = clone((v as ValueMap)[k]);
-  return out as T;
 }
 
 /**
@@ -241,24 +224,9 @@ function parseGoInt(s: string): number {
 export function uniq(items: readonly Value[]): Value[] {
   const out: Value[] = [];
   for (const item of items) {
-    if (!out.some((kept) => deepEqual(kept, item))) out.push(item);
+    if (!out.some((kept) => isDeepStrictEqual(kept, item))) out.push(item);
   }
   return out;
-}
-
-/** `reflect.DeepEqual` on values read from YAML: maps compare by their entries, not key order. */
-function deepEqual(a: Value, b: Value): boolean {
-  if (a === undefined) a = null;
-  if (b === undefined) b = null;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  }
-  if (isMap(a) || isMap(b)) {
-    if (!isMap(a) || !isMap(b)) return false;
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return a === b;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { RenderContext } from './context';
-import { printed, truthy, Value } from './go-template';
+import { printed, truthy } from './go-template';
+import { Value } from '../values/value-map';
 
 /** The arguments of `vcluster.image`. */
 export interface ImageParts {

@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { isMap, plain, quoted, truthy, ValueMap } from './go-template';
+import { plain, quoted, truthy } from './go-template';
+import { isMap, ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
 
 /** `controlPlane.ingress`: exposes the control plane's API through an ingress controller. */

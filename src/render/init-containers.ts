@@ -1,5 +1,6 @@
 import { RenderContext } from './context';
-import { clone, plain, printed, truthy, ValueMap } from './go-template';
+import { plain, printed, truthy } from './go-template';
+import { clone, ValueMap } from '../values/value-map';
 import { imageName } from './images';
 import { pluginInitContainers } from './plugins';
 

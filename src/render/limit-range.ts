@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { quotedMap, truthy, ValueMap } from './go-template';
+import { quotedMap, truthy } from './go-template';
+import { ValueMap } from '../values/value-map';
 import { pairedPolicyEnabled } from './resource-quota';
 
 /**

@@ -1,5 +1,6 @@
 import { Manifest, RenderContext, RenderedObject } from './context';
-import { isMap, truthy } from './go-template';
+import { truthy } from './go-template';
+import { isMap } from '../values/value-map';
 import { tpl } from './tpl';
 import { parseManifestStream } from '../yaml/yaml-text';
 import { ValuesError } from '../values/errors';

@@ -1,5 +1,6 @@
 import { chartLabel, Manifest, mergedAnnotations, RenderContext, RenderedObject } from './context';
-import { clone, mergeMaps, plain, truthy, userList, Value, ValueMap } from './go-template';
+import { mergeMaps, plain, truthy, userList } from './go-template';
+import { clone, Value, ValueMap } from '../values/value-map';
 
 const POLICY_PATH = 'policies.networkPolicy';
 

@@ -1,6 +1,7 @@
 import { volumeClaimEnabled } from './backing-store';
 import { RenderContext } from './context';
-import { clone, interpolated, plain, truthy, ValueMap } from './go-template';
+import { interpolated, plain, truthy } from './go-template';
+import { clone, ValueMap } from '../values/value-map';
 
 /**
  * `vcluster.persistence` (`_persistence.tpl`): the control plane StatefulSet's volume claim

@@ -1,4 +1,5 @@
-import { clone, goString, isMap, plain, printed, quotedList, rangeKeys, truthy, Value, ValueMap } from './go-template';
+import { goString, plain, printed, quotedList, rangeKeys, truthy } from './go-template';
+import { clone, isMap, Value, ValueMap } from '../values/value-map';
 
 /**
  * `_plugin.tpl`. Two generations of plugins: `plugins` (and `plugin` entries with version "v2")

@@ -1,5 +1,6 @@
 import { RenderContext, RenderedObject } from './context';
-import { plain, truthy, ValueMap } from './go-template';
+import { plain, truthy } from './go-template';
+import { ValueMap } from '../values/value-map';
 
 /** `pod-disruption-budget.yaml`: guards the control-plane pods. */
 export function renderPodDisruptionBudget(ctx: RenderContext): RenderedObject[] {

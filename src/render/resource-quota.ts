@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, goString, isTrueString, quotedMap, truthy, Value, ValueMap } from './go-template';
+import { goString, isTrueString, quotedMap, truthy } from './go-template';
+import { clone, Value, ValueMap } from '../values/value-map';
 
 /**
  * Whether one of the paired policies (resource quota, limit range) renders: when it is enabled,

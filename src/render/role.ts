@@ -1,5 +1,6 @@
 import { RenderContext, RenderedObject } from './context';
-import { clone, goInt, isTrueString, truthy, ValueMap } from './go-template';
+import { goInt, isTrueString, truthy } from './go-template';
+import { clone, ValueMap } from '../values/value-map';
 import {
   controlPlaneServiceAccountSubject,
   customResourceRules,

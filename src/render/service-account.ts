@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, concatLists, goString, truthy, ValueMap } from './go-template';
+import { concatLists, goString, truthy } from './go-template';
+import { clone, ValueMap } from '../values/value-map';
 
 const SA_PATH = 'controlPlane.advanced.serviceAccount';
 const WORKLOAD_SA_PATH = 'controlPlane.advanced.workloadServiceAccount';

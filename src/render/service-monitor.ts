@@ -1,5 +1,6 @@
 import { chartLabel, objectMetadata, RenderContext, RenderedObject } from './context';
-import { isMap, truthy, ValueMap } from './go-template';
+import { truthy } from './go-template';
+import { isMap, ValueMap } from '../values/value-map';
 
 /**
  * `controlPlane.serviceMonitor`: lets Prometheus scrape the control plane's API server, controller

@@ -1,6 +1,7 @@
 import { controlPlaneKind } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, isMap, plain, truthy, ValueMap } from './go-template';
+import { plain, truthy } from './go-template';
+import { clone, isMap, ValueMap } from '../values/value-map';
 
 /**
  * `service.yaml`: the control plane's API endpoint. The user's spec comes first and the chart

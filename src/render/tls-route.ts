@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, isMap, plainString, quoted, truthy, ValueMap } from './go-template';
+import { plainString, quoted, truthy } from './go-template';
+import { clone, isMap, ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
 import { ValuesError } from '../values/errors';
 

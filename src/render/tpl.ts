@@ -1,5 +1,6 @@
 import { RenderContext } from './context';
-import { isMap, printed, truthy, Value, ValueMap } from './go-template';
+import { printed, truthy } from './go-template';
+import { isMap, Value, ValueMap } from '../values/value-map';
 import { ValuesError } from '../values/errors';
 
 /**

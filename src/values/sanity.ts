@@ -1,7 +1,8 @@
 import { CHART_DEFAULTS } from '../../imports/chart-defaults';
 import { SchemaNode, VALUES_SCHEMA } from '../../imports/values-schema';
-import { isMap, truthy, Value, ValueMap } from '../render/go-template';
-import { ValuesError } from './errors';
+import { truthy } from '../render/go-template';
+import { isMap, Value, ValueMap } from './value-map';
+import { formatPath, Segment, ValuesError } from './errors';
 import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quantity } from './quantity';
 
 /**
@@ -25,19 +26,6 @@ export function validateBeyondChart(values: ValueMap): void {
 interface Problem {
   readonly path: string;
   readonly text: string;
-}
-
-type Segment = string | number;
-
-/** `a.b[0].c`; keys that would make the dotted form ambiguous are bracketed: `quota["limits.cpu"]`. */
-export function formatPath(path: readonly Segment[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[^.[\]"\s]+$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
 }
 
 function problem(path: readonly Segment[], text: string): Problem {

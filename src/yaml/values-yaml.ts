@@ -1,6 +1,6 @@
 import { parseAllDocuments, ScalarTag, Tags } from 'yaml';
 import { ValuesError } from '../values/errors';
-import { isMap, ValueMap } from '../render/go-template';
+import { isMap, ValueMap } from '../values/value-map';
 
 /**
  * Integers go-yaml v2 reads with Go's ParseInt(s, 0, 64) that the YAML 1.1 tags miss: the 0o

@@ -1,5 +1,5 @@
 import { isScalar, parseAllDocuments, visit } from 'yaml';
-import type { Value } from '../render/go-template';
+import type { Value } from '../values/value-map';
 
 /*
  * How the chart's text output reads back. The chart prints manifests as text; the comparison

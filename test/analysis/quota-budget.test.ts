@@ -1,5 +1,5 @@
 import { contextFor } from '../render/context-helper';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { TEMPLATES } from '../../src/render/templates';
 import { renderChart } from '../../src/pipeline';
 import { ValuesError } from '../../src/values/errors';

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { compareManifests } from '../conformance/compare';
 import { renderTemplate } from '../../src/cli/template';
 import { importValues, ImportOptions } from '../../src/import/program';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { rootlessValues } from '../../src/props/rootless';
 import { runProgram, typeCheck } from './program-runner';
 

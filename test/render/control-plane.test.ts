@@ -1,5 +1,5 @@
 import { renderControlPlane, syncerSecurityContext } from '../../src/render/control-plane';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { contextFor } from './context-helper';
 
 const controlPlane = (user: ValueMap = {}, kubeVersion?: string): any => {
