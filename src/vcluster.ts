@@ -3,23 +3,22 @@ import { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
 import { VClusterValues } from '../imports/vcluster-values';
 import { toApiObject } from './api-objects';
-import { BackingStore, backingStoreValues } from './props/backing-store';
-import { controlPlaneValues, ControlPlaneOptions } from './props/control-plane';
-import { distroValues, KubernetesDistroOptions } from './props/distro';
-import { mergeFragments } from './props/fragment';
-import { defaultImageRegistryValues } from './props/images';
-import { extraSansValues, ingressValues, IngressOptions } from './props/ingress';
-import { initManifestsValues } from './props/init-manifests';
-import { integrationsValues, IntegrationsOptions } from './props/integrations';
-import { exportKubeConfigValues, ExportKubeConfigOptions } from './props/kube-config';
+import { BackingStore } from './props/backing-store';
+import { ControlPlaneOptions } from './props/control-plane';
+import { KubernetesDistroOptions } from './props/distro';
+import { IngressOptions } from './props/ingress';
+import { IntegrationsOptions } from './props/integrations';
+import { ExportKubeConfigOptions } from './props/kube-config';
 import { renderChart } from './pipeline';
-import { policiesValues, PoliciesOptions } from './props/policies';
+import { PoliciesOptions } from './props/policies';
 import { truthy } from './render/go-template';
 import { isMap, ValueMap } from './values/value-map';
-import { resolveRootless, rootlessValues, RootlessOptions } from './props/rootless';
-import { serviceValues, ServiceOptions } from './props/service';
-import { syncValues, SyncOptions } from './props/sync';
+import { RootlessOptions } from './props/rootless';
+import { ServiceOptions } from './props/service';
+import { SyncOptions } from './props/sync';
 import { hostNamespaces } from './props/sync-to-host';
+import { renderInPropTerms } from './props/prop-paths';
+import { typedValues } from './props/table';
 import { describe, fail } from './props/validation';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
@@ -192,12 +191,12 @@ export class VCluster extends Construct {
       throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
     }
     const typed = typedValues(props);
-    const result = renderChart({
+    const result = renderInPropTerms(props, typed, () => renderChart({
       name: this.name,
       namespace: this.namespace,
       kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
       values: [typed, (props.values ?? {}) as ValueMap].filter((v) => Object.keys(v).length > 0),
-    });
+    }));
     checkHighAvailability(props, result.values);
     this.values = result.values;
     this.quotaBudget = result.quotaBudget;
@@ -224,30 +223,6 @@ export class VCluster extends Construct {
   public findApiObject(id: string): ApiObject | undefined {
     return this.apiObjects.find((o) => o.node.id === id);
   }
-}
-
-/**
- * The typed props as one vcluster.yaml. Rootless comes first, so that security contexts given
- * explicitly are merged over it (each concern refuses those that would undo it). Internal:
- * the importer compiles its candidate props with it too.
- */
-export function typedValues(props: VClusterProps): ValueMap {
-  const ids = resolveRootless(props.rootless);
-  return mergeFragments(
-    rootlessValues(ids),
-    distroValues(props.kubernetesVersion, props.distro, ids),
-    defaultImageRegistryValues(props.defaultImageRegistry),
-    backingStoreValues(props.backingStore, ids),
-    controlPlaneValues(props.controlPlane, ids),
-    serviceValues(props.service),
-    ingressValues(props.ingress),
-    extraSansValues(props.extraSans, props.ingress),
-    exportKubeConfigValues(props.exportKubeConfig, props.ingress),
-    integrationsValues(props.integrations),
-    policiesValues(props.policies),
-    syncValues(props.sync),
-    initManifestsValues(props.initManifests),
-  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { isMap, ValueMap } from '../values/value-map';
 import { ResourceQuotaScope } from '../props/resource-quota';
 import { SyncMode } from '../props/sync-mode';
 import { ResourceScope } from '../props/sync-to-host';
-import { booleanExpr, Candidate, factory, leaf, object, ObjectCandidate } from './candidate';
+import { booleanExpr, Candidate, factory, leaf, object } from './candidate';
 import { arrayExpr, atom, Expr, Import, literal, objectExpr, quote } from './expr';
 
 /** The module the generated program imports the library from. */
@@ -18,7 +18,18 @@ const CDK8S = 'cdk8s';
 // What `cdk8s init typescript-app` installs; the value types work from any cdk8s-plus-XX.
 const PLUS = 'cdk8s-plus-33';
 
-const imp = (module: string, name: string): Import => ({ module, name });
+/** Every name a decoded prop may import into the generated program, and the module it comes from. */
+const IMPORTABLE = {
+  BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, ResourceQuotaScope: LIBRARY,
+  SyncMode: LIBRARY, ResourceScope: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS, ServiceType: PLUS,
+  HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
+} as const;
+type Importable = keyof typeof IMPORTABLE;
+
+/** The names decoded props may import (which the generated program's own names must not clash with). */
+export const IMPORTABLE_NAMES: readonly string[] = Object.keys(IMPORTABLE);
+
+const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
 
 /** The value under the keys, through maps only. */
 export function at(v: unknown, ...keys: string[]): unknown {
@@ -59,16 +70,16 @@ function sizeExpr(v: unknown): Expr | undefined {
   const m = typeof v === 'string' ? /^([1-9]\d{0,14})(Ki|Mi|Gi|Ti|Pi)$/.exec(v) : null;
   if (!m) return undefined;
   const [method, make] = SIZE_UNITS[m[2]];
-  return atom(make(Number(m[1])), `Size.${method}(${m[1]})`, [imp(CDK8S, 'Size')]);
+  return atom(make(Number(m[1])), `Size.${method}(${m[1]})`, [imp('Size')]);
 }
 
 /** "4" as `Cpu.units(4)`, "100m" as `Cpu.millis(100)`, "0.5" as `Cpu.units(0.5)`. */
 function cpuExpr(v: unknown): Expr | undefined {
   if (typeof v !== 'string') return undefined;
   let m = /^([1-9]\d{0,14})m$/.exec(v);
-  if (m) return atom(Cpu.millis(Number(m[1])), `Cpu.millis(${m[1]})`, [imp(PLUS, 'Cpu')]);
+  if (m) return atom(Cpu.millis(Number(m[1])), `Cpu.millis(${m[1]})`, [imp('Cpu')]);
   m = /^(0|[1-9]\d{0,14})(\.\d{1,3})?$/.exec(v);
-  if (m && String(Number(v)) === v) return atom(Cpu.units(Number(v)), `Cpu.units(${v})`, [imp(PLUS, 'Cpu')]);
+  if (m && String(Number(v)) === v) return atom(Cpu.units(Number(v)), `Cpu.units(${v})`, [imp('Cpu')]);
   return undefined;
 }
 
@@ -78,16 +89,17 @@ function countExpr(v: unknown): Expr | undefined {
 }
 
 /** An enum member, e.g. `ImagePullPolicy.ALWAYS` for "Always". */
-function enumExpr(e: Record<string, string>, name: string, module: string, v: unknown): Expr | undefined {
-  const member = Object.keys(e).find((k) => e[k] === v);
-  return member === undefined ? undefined : atom(e[member], `${name}.${member}`, [imp(module, name)]);
+function enumExpr(e: object, name: Importable, v: unknown): Expr | undefined {
+  const members = e as Record<string, string>;
+  const member = Object.keys(members).find((k) => members[k] === v);
+  return member === undefined ? undefined : atom(members[member], `${name}.${member}`, [imp(name)]);
 }
 
-const enumLeaf = (e: Record<string, string>, name: string, module: string, v: unknown) => leaf(enumExpr(e, name, module, v));
+const enumLeaf = (e: object, name: Importable, v: unknown) => leaf(enumExpr(e, name, v));
 
 /** `true`, `false` or "auto" (`SyncMode.AUTO`). */
 function switchAuto(v: unknown) {
-  return typeof v === 'boolean' ? leaf(booleanExpr(v)) : enumLeaf(SyncMode as unknown as Record<string, string>, 'SyncMode', LIBRARY, v);
+  return typeof v === 'boolean' ? leaf(booleanExpr(v)) : enumLeaf(SyncMode, 'SyncMode', v);
 }
 
 /** `{ enabled: true|false }` as that switch. */
@@ -97,7 +109,7 @@ const switchAutoOf = (v: unknown) => switchAuto(at(v, 'enabled'));
 /** A port of a NetworkPolicy rule, which cdk8s-plus types as IntOrString. */
 function intOrString(key: string, v: unknown): Expr | undefined {
   if (key !== 'port') return undefined;
-  const k8sImport = [imp(PLUS, 'k8s')];
+  const k8sImport = [imp('k8s')];
   if (typeof v === 'number' && Number.isInteger(v)) return atom(k8s.IntOrString.fromNumber(v), `k8s.IntOrString.fromNumber(${v})`, k8sImport);
   if (typeof v === 'string') return atom(k8s.IntOrString.fromString(v), `k8s.IntOrString.fromString(${quote(v)})`, k8sImport);
   return undefined;
@@ -154,7 +166,7 @@ function resources(v: unknown) {
 
 function accessMode(v: unknown) {
   if (!Array.isArray(v) || v.length !== 1) return undefined;
-  return enumLeaf(PersistentVolumeAccessMode, 'PersistentVolumeAccessMode', PLUS, v[0]);
+  return enumLeaf(PersistentVolumeAccessMode, 'PersistentVolumeAccessMode', v[0]);
 }
 
 /** A `volumeClaim` section as volume claim options with `enabled`. */
@@ -163,7 +175,7 @@ function volumeClaim(v: unknown) {
     enabled: bool(at(v, 'enabled')),
     storageClass: str(at(v, 'storageClass')),
     size: leaf(sizeExpr(at(v, 'size'))),
-    retentionPolicy: enumLeaf(RetentionPolicy as unknown as Record<string, string>, 'RetentionPolicy', LIBRARY, at(v, 'retentionPolicy')),
+    retentionPolicy: enumLeaf(RetentionPolicy, 'RetentionPolicy', at(v, 'retentionPolicy')),
     accessMode: accessMode(at(v, 'accessModes')),
   });
 }
@@ -184,7 +196,7 @@ const containerSecurity = (v: unknown) => structLeaf(v, k8s.toJson_SecurityConte
 // -------------------------------------------------------------------------------------------------
 // The props, section by section
 
-function rootless(u: ValueMap) {
+export function decodeRootless(u: ValueMap) {
   const security = at(u, 'controlPlane', 'statefulSet', 'security');
   const user = at(security, 'containerSecurityContext', 'runAsUser');
   const group = at(security, 'containerSecurityContext', 'runAsGroup');
@@ -197,19 +209,19 @@ function rootless(u: ValueMap) {
   return leaf(options.length === 1 && user === 12345 ? booleanExpr(true) : objectExpr(options));
 }
 
-function kubernetesVersion(u: ValueMap) {
+export function decodeKubernetesVersion(u: ValueMap) {
   const tag = at(u, 'controlPlane', 'distro', 'k8s', 'image', 'tag');
   return typeof tag === 'string' && /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(tag) ? str(tag) : undefined;
 }
 
-function distro(u: ValueMap) {
+export function decodeDistro(u: ValueMap) {
   const d = at(u, 'controlPlane', 'distro', 'k8s');
   const component = (c: unknown) => object({ enabled: bool(at(c, 'enabled')), extraArgs: strList(at(c, 'extraArgs')) });
   // `distro: {}` switches the Kubernetes distro on with the chart's settings.
   const on = at(d, 'enabled') === true ? { whenEmpty: objectExpr([]) } : {};
   return object({
     image: image(at(d, 'image')),
-    imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', PLUS, at(d, 'imagePullPolicy')),
+    imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', at(d, 'imagePullPolicy')),
     resources: resources(at(d, 'resources')),
     securityContext: containerSecurity(at(d, 'securityContext')),
     apiServer: component(at(d, 'apiServer')),
@@ -218,9 +230,9 @@ function distro(u: ValueMap) {
   }, on);
 }
 
-const STORE = [imp(LIBRARY, 'BackingStore')];
+const STORE = [imp('BackingStore')];
 
-function backingStore(u: ValueMap): Candidate | undefined {
+export function decodeBackingStore(u: ValueMap): Candidate | undefined {
   const bs = at(u, 'controlPlane', 'backingStore');
   const extraArgs = (v: unknown) => strList(at(v, 'extraArgs'));
   const embeddedEtcd = at(bs, 'etcd', 'embedded');
@@ -270,7 +282,7 @@ function backingStore(u: ValueMap): Candidate | undefined {
   return undefined;
 }
 
-function controlPlane(u: ValueMap) {
+export function decodeControlPlane(u: ValueMap) {
   const ss = at(u, 'controlPlane', 'statefulSet');
   return object({
     replicas: num(at(ss, 'highAvailability', 'replicas')),
@@ -283,7 +295,7 @@ function controlPlane(u: ValueMap) {
 function workload(ss: unknown) {
   return {
     image: image(at(ss, 'image')),
-    imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', PLUS, at(ss, 'imagePullPolicy')),
+    imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', at(ss, 'imagePullPolicy')),
     resources: resources(at(ss, 'resources')),
     scheduling: scheduling(at(ss, 'scheduling')),
     podSecurityContext: podSecurity(at(ss, 'security', 'podSecurityContext')),
@@ -295,11 +307,11 @@ function workload(ss: unknown) {
   };
 }
 
-function service(u: ValueMap) {
+export function decodeService(u: ValueMap) {
   const s = at(u, 'controlPlane', 'service');
   return object({
     enabled: bool(at(s, 'enabled')),
-    type: enumLeaf(ServiceType, 'ServiceType', PLUS, at(s, 'spec', 'type')),
+    type: enumLeaf(ServiceType, 'ServiceType', at(s, 'spec', 'type')),
     httpsNodePort: num(at(s, 'httpsNodePort')),
     kubeletNodePort: num(at(s, 'kubeletNodePort')),
     annotations: strMap(at(s, 'annotations')),
@@ -307,7 +319,7 @@ function service(u: ValueMap) {
   });
 }
 
-function ingress(u: ValueMap) {
+export function decodeIngress(u: ValueMap) {
   const i = at(u, 'controlPlane', 'ingress');
   const tlsList = at(i, 'spec', 'tls');
   const tls = Array.isArray(tlsList) && tlsList.length === 1 && isMap(tlsList[0])
@@ -317,14 +329,14 @@ function ingress(u: ValueMap) {
   return object({
     host: str(at(i, 'host')),
     ingressClassName: str(at(i, 'spec', 'ingressClassName')),
-    pathType: enumLeaf(HttpIngressPathType, 'HttpIngressPathType', PLUS, at(i, 'pathType')),
+    pathType: enumLeaf(HttpIngressPathType, 'HttpIngressPathType', at(i, 'pathType')),
     tls,
     annotations: strMap(at(i, 'annotations')),
     labels: strMap(at(i, 'labels')),
   }, { required: ['host'] });
 }
 
-function exportKubeConfig(u: ValueMap) {
+export function decodeExportKubeConfig(u: ValueMap) {
   const e = at(u, 'exportKubeConfig');
   const secret = at(e, 'secret');
   const sa = at(e, 'serviceAccount');
@@ -341,7 +353,7 @@ function exportKubeConfig(u: ValueMap) {
   });
 }
 
-function integrations(u: ValueMap) {
+export function decodeIntegrations(u: ValueMap) {
   const i = at(u, 'integrations');
   const selector = (v: unknown) => structLeaf(v, k8s.toJson_LabelSelector);
   return object({
@@ -418,7 +430,7 @@ function quota(q: unknown) {
   return object(fields);
 }
 
-function policies(u: ValueMap, effective: ValueMap) {
+export function decodePolicies(u: ValueMap, effective: ValueMap) {
   const p = at(u, 'policies');
   const enabled = (section: string) => {
     const v = at(p, section, 'enabled') ?? at(effective, 'policies', section, 'enabled');
@@ -438,7 +450,7 @@ function policies(u: ValueMap, effective: ValueMap) {
   const publicEgress = at(np, 'workload', 'publicEgress');
   const scopes = at(rq, 'scopes');
   const scopeExprs = Array.isArray(scopes)
-    ? scopes.map((s) => enumExpr(ResourceQuotaScope as unknown as Record<string, string>, 'ResourceQuotaScope', LIBRARY, s))
+    ? scopes.map((s) => enumExpr(ResourceQuotaScope, 'ResourceQuotaScope', s))
     : undefined;
   return object({
     resourceQuota: isMap(rq) ? object({
@@ -467,7 +479,7 @@ function policies(u: ValueMap, effective: ValueMap) {
       labels: strMap(at(np, 'labels')),
       annotations: strMap(at(np, 'annotations')),
     }) : undefined,
-    podSecurityStandard: enumLeaf(PodSecurityStandard as unknown as Record<string, string>, 'PodSecurityStandard', LIBRARY, at(p, 'podSecurityStandard')),
+    podSecurityStandard: enumLeaf(PodSecurityStandard, 'PodSecurityStandard', at(p, 'podSecurityStandard')),
   });
 }
 
@@ -521,7 +533,7 @@ function toHost(u: ValueMap, effective: ValueMap) {
   const crs = at(t, 'customResources');
   if (isMap(crs)) {
     fields.customResources = object(Object.fromEntries(Object.entries(crs).map(([k, v]) => [k, toggle(v, (o) => ({
-      scope: enumLeaf(ResourceScope as unknown as Record<string, string>, 'ResourceScope', LIBRARY, o.scope),
+      scope: enumLeaf(ResourceScope, 'ResourceScope', o.scope),
     }))])));
   }
   return object(fields);
@@ -559,31 +571,15 @@ function fromHost(u: ValueMap) {
     configMaps: mapped('configMaps'),
     secrets: mapped('secrets'),
     customResources: isMap(crs) ? object(Object.fromEntries(Object.entries(crs).map(([k, v]) => [k, at(v, 'enabled') === true ? object({
-      scope: enumLeaf(ResourceScope as unknown as Record<string, string>, 'ResourceScope', LIBRARY, at(v, 'scope')),
+      scope: enumLeaf(ResourceScope, 'ResourceScope', at(v, 'scope')),
       mappings: byName(v),
     }, { required: ['scope'] }) : undefined]))) : undefined,
   });
 }
 
-/**
- * Every typed prop the values could be written with, in the order they are tried. Rootless goes
- * first (it sets the security contexts the others may restate); the names of the certificate and
- * the kubeconfig's server before the ingress, which adds its host to both.
- */
-export function candidateProps(user: ValueMap, effective: ValueMap): ObjectCandidate {
-  return object({
-    rootless: rootless(user),
-    kubernetesVersion: kubernetesVersion(user),
-    distro: distro(user),
-    defaultImageRegistry: str(at(user, 'controlPlane', 'advanced', 'defaultImageRegistry')),
-    backingStore: backingStore(user),
-    controlPlane: controlPlane(user),
-    service: service(user),
-    extraSans: strList(at(user, 'controlPlane', 'proxy', 'extraSANs'), true),
-    exportKubeConfig: exportKubeConfig(user),
-    ingress: ingress(user),
-    integrations: integrations(user),
-    policies: policies(user, effective),
-    sync: object({ toHost: toHost(user, effective), fromHost: fromHost(user) }),
-  }) ?? { kind: 'object', fields: [], required: [] };
-}
+export const decodeDefaultImageRegistry = (u: ValueMap) => str(at(u, 'controlPlane', 'advanced', 'defaultImageRegistry'));
+
+/** The certificate's names; the ingress host among them may be left out, as the ingress adds it. */
+export const decodeExtraSans = (u: ValueMap) => strList(at(u, 'controlPlane', 'proxy', 'extraSANs'), true);
+
+export const decodeSync = (u: ValueMap, effective: ValueMap) => object({ toHost: toHost(u, effective), fromHost: fromHost(u) });

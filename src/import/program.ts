@@ -5,7 +5,8 @@ import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { VCluster, VClusterProps } from '../vcluster';
-import { LIBRARY } from './candidates';
+import { PROP_TABLE } from '../props/table';
+import { IMPORTABLE_NAMES, LIBRARY } from './candidates';
 import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from './expr';
 import { choose, Choice } from './select';
 
@@ -34,17 +35,15 @@ export interface ImportResult {
   readonly raw: ValueMap;
 }
 
-/** The order of VClusterProps, which the generated props follow. */
-const PROPS_ORDER = [
-  'kubernetesVersion', 'distro', 'defaultImageRegistry', 'backingStore', 'controlPlane', 'rootless', 'service',
-  'ingress', 'extraSans', 'exportKubeConfig', 'integrations', 'policies', 'sync',
+/** What every generated program imports, beside what its typed props need. */
+const PROGRAM_IMPORTS: readonly Import[] = [
+  { module: 'cdk8s', name: 'App' }, { module: 'cdk8s', name: 'Chart' },
+  { module: LIBRARY, name: 'VCluster' }, { module: 'constructs', name: 'Construct' },
 ];
 
 /** Names the generated program declares or imports itself. */
-export const RESERVED_NAMES = new Set([
-  'App', 'Chart', 'Construct', 'VCluster', 'BackingStore', 'Size', 'Cpu', 'k8s', 'ImagePullPolicy', 'ServiceType',
-  'HttpIngressPathType', 'PersistentVolumeAccessMode', 'RetentionPolicy', 'PodSecurityStandard', 'ResourceQuotaScope',
-  'SyncMode', 'ResourceScope', 'app', 'require', 'module', 'exports',
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  ...PROGRAM_IMPORTS.map((i) => i.name), ...IMPORTABLE_NAMES, 'app', 'require', 'module', 'exports',
 ]);
 
 /** The class name for a release name: "vc1" → "Vc1Chart", "my-release" → "MyReleaseChart". */
@@ -133,7 +132,7 @@ function printImports(imports: readonly Import[]): string[] {
 function printProgram(options: ImportOptions, choice: Choice): string {
   const className = options.className ?? defaultClassName(options.name);
   const typed = choice.props?.code.kind === 'object' ? choice.props.code.entries : [];
-  const order = (k: string) => PROPS_ORDER.indexOf(k);
+  const order = (k: string) => PROP_TABLE.findIndex((d) => d.prop === k);
   const entries: (readonly [string, Code])[] = [];
   if (options.kubeVersion !== undefined && options.kubeVersion !== DEFAULT_KUBE_VERSION) entries.push(['kubeVersion', literal(options.kubeVersion).code]);
   entries.push(...[...typed].sort((a, b) => order(a[0]) - order(b[0])));
@@ -151,11 +150,7 @@ function printProgram(options: ImportOptions, choice: Choice): string {
     lines.push(`${indent}values: ${layout(raw.code, indent, indent.length + 8, 1)},`);
   }
 
-  const imports: Import[] = [
-    { module: 'cdk8s', name: 'App' }, { module: 'cdk8s', name: 'Chart' },
-    { module: LIBRARY, name: 'VCluster' }, { module: 'constructs', name: 'Construct' },
-    ...(choice.props?.imports ?? []),
-  ];
+  const imports: Import[] = [...PROGRAM_IMPORTS, ...(choice.props?.imports ?? [])];
   const sources = (options.sources ?? []).map((s) => ` -f ${s.replace(/[\r\n]+/g, ' ')}`).join('');
   const id = quote(options.name);
   return [

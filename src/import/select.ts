@@ -2,9 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { CHART_DEFAULTS } from '../../imports/chart-defaults';
 import { ValueMap } from '../values/value-map';
 import { coalesceValues, mergeValueFiles } from '../values/coalesce';
-import { typedValues, VClusterProps } from '../vcluster';
-import { materialize, ObjectCandidate, Selection, Unit, unitsOf } from './candidate';
-import { candidateProps } from './candidates';
+import { NOT_EXPRESSIBLE, PROP_TABLE, typedValues } from '../props/table';
+import type { VClusterProps } from '../vcluster';
+import { materialize, object, ObjectCandidate, Selection, Unit, unitsOf } from './candidate';
 import { Expr } from './expr';
 import { fits, remainder } from './values-tree';
 
@@ -26,7 +26,7 @@ export interface Choice {
  */
 export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set()): Choice {
   const effective = coalesceValues(CHART_DEFAULTS as ValueMap, user);
-  const tree: ObjectCandidate = candidateProps(user, effective);
+  const tree = candidateProps(user, effective);
   const units = unitsOf(tree);
   const empties = units.filter((u) => u.kind === 'empty');
   const emptyUnitsAbove = (u: Unit) => empties
@@ -89,4 +89,10 @@ export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set())
   const merged = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles([fragment, raw]));
   if (!isDeepStrictEqual(merged, effective)) return { raw: user, taken: [] };
   return { props: materialize(tree, [], sel), raw, taken: units.filter((u) => sel.taken.has(u.key)) };
+}
+
+/** Every typed prop the values could be written with, in the order of the prop table. */
+function candidateProps(user: ValueMap, effective: ValueMap): ObjectCandidate {
+  const fields = PROP_TABLE.map((d) => [d.prop, d.decode === NOT_EXPRESSIBLE ? undefined : d.decode(user, effective)] as const);
+  return object(Object.fromEntries(fields)) ?? { kind: 'object', fields: [], required: [] };
 }

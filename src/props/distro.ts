@@ -1,9 +1,9 @@
 import { ContainerResources, ImagePullPolicy, k8s } from 'cdk8s-plus-31';
 import { Image, imageValues } from './images';
 import { resourcesValues } from './quantities';
-import { ValueMap } from '../values/value-map';
+import { VClusterValues } from '../../imports/vcluster-values';
 import { containerSecurityValues, RootlessIds } from './rootless';
-import { checkOneOf, fail } from './validation';
+import { fail } from './validation';
 
 /** One of the Kubernetes control plane components the distro runs. */
 export interface DistroComponentOptions {
@@ -74,42 +74,42 @@ export interface KubernetesDistroOptions {
 const VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
 
 /**
- * The distro section. The version becomes the image tag (the tutorial pins "v1.32.1" this way)
+ * The virtual cluster's version becomes the image tag (the tutorial pins "v1.32.1" this way)
  * rather than `distro.k8s.version`, so the same virtual cluster gives the same values either way.
  */
-export function distroValues(kubernetesVersion: string | undefined, distro: KubernetesDistroOptions | undefined, ids: RootlessIds | undefined): ValueMap {
-  if (kubernetesVersion === undefined && distro === undefined) return {};
-  let tag: string | undefined;
-  if (kubernetesVersion !== undefined) {
-    if (typeof kubernetesVersion !== 'string' || !VERSION.test(kubernetesVersion)) {
-      fail('kubernetesVersion', kubernetesVersion, 'must be a Kubernetes release such as "v1.32.1" or "1.32.1".');
-    }
-    if (distro?.image?.tag !== undefined) {
-      fail('distro.image.tag', distro.image.tag, `conflicts with kubernetesVersion ${JSON.stringify(kubernetesVersion)}, which sets the tag too. Give one of them.`);
-    }
-    tag = kubernetesVersion.startsWith('v') ? kubernetesVersion : `v${kubernetesVersion}`;
+export function kubernetesVersionValues(kubernetesVersion: string | undefined): VClusterValues {
+  if (kubernetesVersion === undefined) return {};
+  if (typeof kubernetesVersion !== 'string' || !VERSION.test(kubernetesVersion)) {
+    fail('kubernetesVersion', kubernetesVersion, 'must be a Kubernetes release such as "v1.32.1" or "1.32.1".');
   }
-  if (distro?.imagePullPolicy !== undefined) {
-    checkOneOf('distro.imagePullPolicy', distro.imagePullPolicy, ImagePullPolicy, 'use an ImagePullPolicy, e.g. ImagePullPolicy.IF_NOT_PRESENT.');
+  const tag = kubernetesVersion.startsWith('v') ? kubernetesVersion : `v${kubernetesVersion}`;
+  return { controlPlane: { distro: { k8s: { enabled: true, image: { tag } } } } };
+}
+
+/** The distro section; `kubernetesVersion` only to refuse a second tag. */
+export function distroValues(distro: KubernetesDistroOptions | undefined, ids: RootlessIds | undefined, kubernetesVersion: string | undefined): VClusterValues {
+  if (distro === undefined) return {};
+  if (kubernetesVersion !== undefined && distro.image?.tag !== undefined) {
+    fail('distro.image.tag', distro.image.tag, `conflicts with kubernetesVersion ${JSON.stringify(kubernetesVersion)}, which sets the tag too. Give one of them.`);
   }
   return {
     controlPlane: {
       distro: {
         k8s: {
           enabled: true,
-          image: { ...imageValues('distro.image', distro?.image), ...(tag === undefined ? {} : { tag }) },
-          imagePullPolicy: distro?.imagePullPolicy,
-          resources: resourcesValues('distro.resources', distro?.resources),
-          securityContext: containerSecurityValues('distro.securityContext', distro?.securityContext, ids),
-          apiServer: componentValues(distro?.apiServer),
-          controllerManager: componentValues(distro?.controllerManager),
-          scheduler: componentValues(distro?.scheduler),
+          image: imageValues('distro.image', distro.image),
+          imagePullPolicy: distro.imagePullPolicy,
+          resources: resourcesValues('distro.resources', distro.resources),
+          securityContext: containerSecurityValues('distro.securityContext', distro.securityContext, ids),
+          apiServer: componentValues(distro.apiServer),
+          controllerManager: componentValues(distro.controllerManager),
+          scheduler: componentValues(distro.scheduler),
         },
       },
     },
   };
 }
 
-function componentValues(component: DistroComponentOptions | undefined): ValueMap | undefined {
+function componentValues(component: DistroComponentOptions | undefined): { enabled?: boolean; extraArgs?: string[] } | undefined {
   return component && { enabled: component.enabled, extraArgs: component.extraArgs && [...component.extraArgs] };
 }

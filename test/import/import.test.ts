@@ -104,8 +104,8 @@ export class Vc1Chart extends Chart {
         podSecurityContext: { fsGroup: 12345 },
         containerSecurityContext: { runAsUser: 12345, runAsGroup: 12345, runAsNonRoot: true },
       },
-      ingress: { host: 'vc1.kryukov.local' },
       exportKubeConfig: { context: 'vc1' },
+      ingress: { host: 'vc1.kryukov.local' },
       integrations: { metricsServer: { nodes: true, pods: true } },
       policies: {
         resourceQuota: {
@@ -242,7 +242,7 @@ exportKubeConfig:
   insecure: true
 `);
     expect(result.raw).toEqual({});
-    expect(result.program).toContain("ingress: { host: 'vc1.example.com' },\n      extraSans: ['10.0.0.1'],\n      exportKubeConfig: { insecure: true },");
+    expect(result.program).toContain("extraSans: ['10.0.0.1'],\n      exportKubeConfig: { insecure: true },\n      ingress: { host: 'vc1.example.com' },");
     expectSameAsTemplate(result);
   });
 
@@ -352,7 +352,7 @@ sync:
     expect(vc1('{}', { className: 'TeamA' }).program).toContain('export class TeamA extends Chart {');
   });
 
-  test('writes the same program for the same values, the typed props in the order of VClusterProps', () => {
+  test('writes the same program for the same values, the typed props in the order of the prop table', () => {
     const a = vc1('sync:\n  toHost:\n    ingresses:\n      enabled: true\ncontrolPlane:\n  service:\n    spec:\n      type: NodePort\n').program;
     const b = vc1('sync:\n  toHost:\n    ingresses:\n      enabled: true\ncontrolPlane:\n  service:\n    spec:\n      type: NodePort\n').program;
     const c = vc1('controlPlane:\n  service:\n    spec:\n      type: NodePort\nsync:\n  toHost:\n    ingresses:\n      enabled: true\n').program;
