@@ -1,7 +1,6 @@
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { ValueMap } from '../values/value-map';
 import { RootlessIds } from './rootless';
-import { checkWholeNumber } from './validation';
 import { workloadValues, WorkloadOptions } from './workload';
 
 /** The control plane's own volume claim. */
@@ -37,7 +36,6 @@ export interface ControlPlaneOptions extends WorkloadOptions {
 export function controlPlaneValues(cp: ControlPlaneOptions | undefined, ids: RootlessIds | undefined): ValueMap {
   if (cp === undefined) return {};
   const prop = 'controlPlane';
-  checkWholeNumber(`${prop}.replicas`, cp.replicas, 1, 'must be a whole number of at least 1; give 1, or 3 for high availability.');
   const workload = workloadValues(prop, cp)(ids);
   const persistence = cp.persistence;
   return {

@@ -1,6 +1,6 @@
 import { HttpIngressPathType } from 'cdk8s-plus-31';
 import { ValueMap } from '../values/value-map';
-import { checkHost, checkNonEmpty, checkOneOf, fail } from './validation';
+import { checkHost, checkNonEmpty, fail } from './validation';
 
 /** TLS of the control plane's Ingress. */
 export interface IngressTls {
@@ -64,9 +64,6 @@ export function ingressValues(ingress: IngressOptions | undefined): ValueMap {
     fail('ingress.host', ingress.host, 'an ingress needs the host name the API server is reached at, e.g. { host: "vc1.example.com" }.');
   }
   checkHost('ingress.host', ingress.host, 'the ingress host');
-  if (ingress.pathType !== undefined) {
-    checkOneOf('ingress.pathType', ingress.pathType, HttpIngressPathType, 'use an HttpIngressPathType, e.g. HttpIngressPathType.PREFIX.');
-  }
   if (ingress.ingressClassName !== undefined) checkNonEmpty('ingress.ingressClassName', ingress.ingressClassName, 'give an IngressClass name, or leave it out for the default class.');
   if (ingress.tls !== undefined) checkNonEmpty('ingress.tls.secretName', ingress.tls.secretName, 'give the name of the Secret with the certificate.');
   return {

@@ -46,9 +46,6 @@ export function volumeClaimValues(prop: string, claim: VolumeClaimOptions): Valu
   if (claim.storageClass !== undefined && claim.storageClass.trim() === '') {
     fail(`${prop}.storageClass`, claim.storageClass, 'give a StorageClass name, or leave it out for the default StorageClass.');
   }
-  if (claim.retentionPolicy !== undefined) {
-    checkOneOf(`${prop}.retentionPolicy`, claim.retentionPolicy, RetentionPolicy, 'use RetentionPolicy.RETAIN or RetentionPolicy.DELETE.');
-  }
   if (claim.accessMode !== undefined) {
     checkOneOf(`${prop}.accessMode`, claim.accessMode, PersistentVolumeAccessMode, 'use a PersistentVolumeAccessMode, e.g. PersistentVolumeAccessMode.READ_WRITE_ONCE.');
   }

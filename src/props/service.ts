@@ -1,6 +1,6 @@
 import { ServiceType } from 'cdk8s-plus-31';
 import { ValueMap } from '../values/value-map';
-import { checkOneOf, checkWholeNumber, fail } from './validation';
+import { fail } from './validation';
 
 /** The Service in front of the control plane's API server (vcluster.yaml `controlPlane.service`). */
 export interface ServiceOptions {
@@ -44,15 +44,12 @@ export interface ServiceOptions {
 export function serviceValues(service: ServiceOptions | undefined): ValueMap {
   if (service === undefined) return {};
   const type = service.type;
-  if (type !== undefined) checkOneOf('service.type', type, ServiceType, 'use a ServiceType, e.g. ServiceType.LOAD_BALANCER.');
   if (type === ServiceType.EXTERNAL_NAME) {
     fail('service.type', type, 'an ExternalName service cannot front the control plane; use CLUSTER_IP, NODE_PORT or LOAD_BALANCER.');
   }
   for (const key of ['httpsNodePort', 'kubeletNodePort'] as const) {
     const port = service[key];
     if (port === undefined) continue;
-    checkWholeNumber(`service.${key}`, port, 1, 'must be a port number between 1 and 65535.');
-    if (port > 65535) fail(`service.${key}`, port, 'must be a port number between 1 and 65535.');
     if (type !== ServiceType.NODE_PORT && type !== ServiceType.LOAD_BALANCER) {
       fail(`service.${key}`, port, `needs service.type NODE_PORT or LOAD_BALANCER (got ${type ?? 'the default CLUSTER_IP'}); set the type or leave the node port out.`);
     }

@@ -4,7 +4,6 @@ import { resourcesValues } from './quantities';
 import { ValueMap } from '../values/value-map';
 import { containerSecurityValues, podSecurityValues, RootlessIds } from './rootless';
 import { schedulingValues, SchedulingOptions } from './scheduling';
-import { checkOneOf } from './validation';
 
 /**
  * What the control plane and deployed etcd have in common: a workload of their own, with its
@@ -81,9 +80,6 @@ export interface WorkloadOptions {
  * rootless ids are known.
  */
 export function workloadValues(prop: string, options: WorkloadOptions): (ids: RootlessIds | undefined) => ValueMap {
-  if (options.imagePullPolicy !== undefined) {
-    checkOneOf(`${prop}.imagePullPolicy`, options.imagePullPolicy, ImagePullPolicy, 'use an ImagePullPolicy, e.g. ImagePullPolicy.IF_NOT_PRESENT.');
-  }
   const values: ValueMap = {
     image: imageValues(`${prop}.image`, options.image),
     imagePullPolicy: options.imagePullPolicy,

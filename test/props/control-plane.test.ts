@@ -75,9 +75,9 @@ describe('the control plane props', () => {
     expect(manifest(manifests, 'StatefulSet', 'vc1').spec.replicas).toBe(3);
   });
 
-  test('fails when replicas are negative', () => {
+  test('fails when replicas are negative, naming the prop (the rule is the values check, written once)', () => {
     expect(() => synthVCluster({ controlPlane: { replicas: -1 } })).toThrow(
-      'controlPlane.replicas: must be a whole number of at least 1; give 1, or 3 for high availability. Got -1.',
+      'controlPlane.replicas: expected at least 1 replica, got -1; with none, nothing runs. Set 1, or 3 or more for high availability.',
     );
   });
 

@@ -64,6 +64,23 @@ describe('the exposure props', () => {
     );
   });
 
+  test('fails when a node port is out of the node port range, naming the typed prop path', () => {
+    expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT, httpsNodePort: 8443 } })).toThrow(
+      "service.httpsNodePort: expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default --service-node-port-range), got 8443. Use 0 or a port in that range.",
+    );
+  });
+
+  test('fails when a node port from raw values is out of range, naming the values path', () => {
+    expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT }, values: { controlPlane: { service: { httpsNodePort: 8443 } } } }))
+      .toThrow(/^controlPlane\.service\.httpsNodePort: expected 0 \(Kubernetes picks the port\) or a node port from 30000 to 32767/);
+  });
+
+  test('fails when the service type is unknown, naming the typed prop path', () => {
+    expect(() => synthVCluster({ service: { type: 'Nodeport' as ServiceType } })).toThrow(
+      /^service\.type: expected one of ClusterIP, NodePort, LoadBalancer, ExternalName, got "Nodeport".*Did you mean NodePort\?/,
+    );
+  });
+
   test('fails when a node port is given for a ClusterIP service', () => {
     expect(() => synthVCluster({ service: { httpsNodePort: 30443 } })).toThrow(
       'service.httpsNodePort: needs service.type NODE_PORT or LOAD_BALANCER (got the default CLUSTER_IP); set the type or leave the node port out. Got 30443.',

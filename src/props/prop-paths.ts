@@ -1,0 +1,102 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { VClusterProps } from '../vcluster';
+import { formatPath, Segment, ValuesError } from '../values/errors';
+import { isMap, ValueMap } from '../values/value-map';
+import { PROP_TABLE, typedValues } from './table';
+
+/**
+ * The values are checked once, by the pipeline, and its messages name values paths. Where the
+ * offending value came from a typed prop, the user never wrote that path: this names the prop
+ * path instead (`service.httpsNodePort`, not `controlPlane.service.httpsNodePort`). Values from
+ * the raw `values` prop keep their values path.
+ */
+export function renderInPropTerms<T>(props: VClusterProps, typed: ValueMap, render: () => T): T {
+  try {
+    return render();
+  } catch (e) {
+    throw e instanceof ValuesError ? inPropTerms(e, props, typed) : e;
+  }
+}
+
+function inPropTerms(error: ValuesError, props: VClusterProps, typed: ValueMap): ValuesError {
+  const raw = props.values as ValueMap | undefined;
+  let first: string | undefined;
+  const lines = error.message.split('\n').map((line) => {
+    const at = problemPath(line, typed);
+    if (at === undefined || valueAt(raw, at) !== undefined) return line;
+    const prop = propPathOf(props, typed, at);
+    if (prop === undefined) return line;
+    first ??= prop;
+    return `${prop}${line.slice(formatPath(at).length)}`;
+  });
+  return first === undefined ? error : new ValuesError(first, lines.join('\n'));
+}
+
+/** The values path a problem line starts with (`path: text`), where the typed values have it. */
+function problemPath(line: string, typed: ValueMap): Segment[] | undefined {
+  let found: Segment[] | undefined;
+  const walk = (v: unknown, path: Segment[]): void => {
+    if (path.length > 0 && line.startsWith(`${formatPath(path)}: `)) found = [...path];
+    if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...path, i]));
+    else if (isMap(v)) for (const [k, item] of Object.entries(v)) walk(item, [...path, k]);
+  };
+  walk(typed, []);
+  return found;
+}
+
+/**
+ * The prop path that gives the value at `at`: the props are left out one leaf at a time (a
+ * value type, a list or a scalar) and those without which the value changes are the ones that
+ * give it; where several do (a request and its limit), their common part. Only on errors, so
+ * the repeated encoding costs nothing in a render that succeeds.
+ */
+function propPathOf(props: VClusterProps, typed: ValueMap, at: readonly Segment[]): string | undefined {
+  const target = valueAt(typed, at);
+  const givers: string[][] = [];
+  for (const d of PROP_TABLE) {
+    if (props[d.prop] === undefined) continue;
+    for (const leaf of leaves(props[d.prop], [d.prop])) {
+      let changed: boolean;
+      try {
+        changed = !isDeepStrictEqual(valueAt(typedValues(without(props, leaf)), at), target);
+      } catch {
+        continue; // the props refuse to go without it (a required field): it tells nothing
+      }
+      if (changed) givers.push(leaf);
+    }
+    if (givers.length > 0) break;
+  }
+  if (givers.length === 0) return undefined;
+  const common = givers.reduce((a, b) => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return a.slice(0, n);
+  });
+  return common.join('.');
+}
+
+function valueAt(v: unknown, path: readonly Segment[]): unknown {
+  let o = v;
+  for (const seg of path) o = isMap(o) || Array.isArray(o) ? (o as ValueMap)[seg] : undefined;
+  return o;
+}
+
+/** Plain objects are walked into; anything else (a scalar, a list, a Size, a BackingStore) is a leaf. */
+function* leaves(v: unknown, path: string[]): Generator<string[]> {
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const [k, item] of Object.entries(v)) if (item !== undefined) yield* leaves(item, [...path, k]);
+  } else {
+    yield path;
+  }
+}
+
+/** The props without the leaf at the path. */
+function without(props: VClusterProps, path: readonly string[]): VClusterProps {
+  const drop = (v: unknown, i: number): unknown => {
+    if (i === path.length) return undefined;
+    const copy = { ...(v as ValueMap) };
+    copy[path[i]] = drop(copy[path[i]], i + 1);
+    return copy;
+  };
+  return drop(props, 0) as VClusterProps;
+}
