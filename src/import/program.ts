@@ -6,8 +6,8 @@ import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { VCluster, VClusterProps } from '../vcluster';
 import { PROP_TABLE } from '../props/table';
-import { IMPORTABLE_NAMES, LIBRARY } from './candidates';
-import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from './expr';
+import { IMPORTABLE_NAMES, LIBRARY } from '../props/decode/candidates';
+import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from '../props/decode/expr';
 import { choose, Choice } from './select';
 
 /** What `cdk8s-vcluster import` writes a program for. */

@@ -4,8 +4,8 @@ import { ValueMap } from '../values/value-map';
 import { coalesceValues, mergeValueFiles } from '../values/coalesce';
 import { NOT_EXPRESSIBLE, PROP_TABLE, typedValues } from '../props/table';
 import type { VClusterProps } from '../vcluster';
-import { materialize, object, ObjectCandidate, Selection, Unit, unitsOf } from './candidate';
-import { Expr } from './expr';
+import { materialize, object, ObjectCandidate, Selection, Unit, unitsOf } from '../props/decode/candidate';
+import { Expr } from '../props/decode/expr';
 import { fits, remainder } from './values-tree';
 
 /** Typed props and raw values that together give the same values as the user's. */

@@ -2,8 +2,8 @@ import { VClusterValues } from '../../imports/vcluster-values';
 import {
   decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodePolicies, decodeRootless, decodeService, decodeSync,
-} from '../import/candidates';
-import type { Candidate } from '../import/candidate';
+} from './decode/candidates';
+import type { Candidate } from './decode/candidate';
 import type { VClusterProps } from '../vcluster';
 import { ValueMap } from '../values/value-map';
 import { backingStoreValues } from './backing-store';

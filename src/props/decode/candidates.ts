@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Size } from 'cdk8s';
 import { Cpu, HttpIngressPathType, ImagePullPolicy, k8s, PersistentVolumeAccessMode, ServiceType } from 'cdk8s-plus-31';
-import { BackingStore } from '../props/backing-store';
-import { plainJson } from '../props/fragment';
-import { RetentionPolicy } from '../props/persistence';
-import { PodSecurityStandard } from '../props/policies';
-import { isMap, ValueMap } from '../values/value-map';
-import { ResourceQuotaScope } from '../props/resource-quota';
-import { SyncMode } from '../props/sync-mode';
-import { ResourceScope } from '../props/sync-to-host';
+import { BackingStore } from '../backing-store';
+import { plainJson } from '../fragment';
+import { RetentionPolicy } from '../persistence';
+import { PodSecurityStandard } from '../policies';
+import { isMap, ValueMap } from '../../values/value-map';
+import { ResourceQuotaScope } from '../resource-quota';
+import { SyncMode } from '../sync-mode';
+import { ResourceScope } from '../sync-to-host';
 import { booleanExpr, Candidate, factory, leaf, object } from './candidate';
 import { arrayExpr, atom, Expr, Import, literal, objectExpr, quote } from './expr';
 
