@@ -11,7 +11,7 @@ import { IntegrationsOptions } from './props/integrations';
 import { ExportKubeConfigOptions } from './props/kube-config';
 import { renderChart } from './pipeline';
 import { PoliciesOptions } from './props/policies';
-import { truthy } from './render/go-template';
+import { truthy } from './values/go-values';
 import { isMap, ValueMap } from './values/value-map';
 import { RootlessOptions } from './props/rootless';
 import { ServiceOptions } from './props/service';

@@ -1,5 +1,5 @@
 import { Manifest, RenderContext, RenderedObject } from '../render/context';
-import { truthy } from '../render/go-template';
+import { truthy } from '../values/go-values';
 import { isMap, Value, ValueMap } from '../values/value-map';
 import { formatPath, ValuesError } from '../values/errors';
 import {

@@ -1,6 +1,6 @@
 import { RenderContext, RenderedObject, standardLabels } from './context';
 import { syncerSecurityContext } from './control-plane';
-import { truthy } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, isMap, ValueMap } from '../values/value-map';
 import { configSecretData } from '../yaml/helm-yaml';
 

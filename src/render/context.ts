@@ -1,4 +1,5 @@
-import { mergeMaps, truthy, userMap } from './go-template';
+import { mergeMaps, userMap } from './go-template';
+import { truthy } from '../values/go-values';
 import { Value, ValueMap } from '../values/value-map';
 import { TopLevelYamlCache } from '../yaml/helm-yaml';
 import { KubeVersion } from '../values/kube-version';

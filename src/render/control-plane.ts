@@ -1,6 +1,7 @@
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { goInt, plain, truthy, uniq, userList, userMap, withDefault } from './go-template';
+import { goInt, plain, uniq, userList, userMap, withDefault } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, Value, ValueMap } from '../values/value-map';
 import { controlPlaneImage } from './images';
 import { k8sInitContainers } from './init-containers';

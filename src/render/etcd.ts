@@ -1,6 +1,7 @@
 import { deployedEtcdEnabled, migrateFromDeployedEtcd } from './backing-store';
 import { chartLabel, Manifest, mergedAnnotations, objectMetadata, RenderContext, RenderedObject } from './context';
-import { goInt, interpolated, plain, quoted, quotedMap, truthy, userList } from './go-template';
+import { goInt, interpolated, plain, quoted, quotedMap, userList } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, Value, ValueMap } from '../values/value-map';
 import { imageName } from './images';
 

@@ -1,5 +1,6 @@
 import { RenderContext } from './context';
-import { printed, truthy } from './go-template';
+import { printed } from './go-template';
+import { truthy } from '../values/go-values';
 import { Value } from '../values/value-map';
 
 /** The arguments of `vcluster.image`. */

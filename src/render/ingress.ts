@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { plain, quoted, truthy } from './go-template';
+import { plain, quoted } from './go-template';
+import { truthy } from '../values/go-values';
 import { isMap, ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
 

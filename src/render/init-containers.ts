@@ -1,5 +1,6 @@
 import { RenderContext } from './context';
-import { plain, printed, truthy } from './go-template';
+import { plain, printed } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, ValueMap } from '../values/value-map';
 import { imageName } from './images';
 import { pluginInitContainers } from './plugins';

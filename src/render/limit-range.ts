@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { quotedMap, truthy } from './go-template';
+import { quotedMap } from './go-template';
+import { truthy } from '../values/go-values';
 import { ValueMap } from '../values/value-map';
 import { pairedPolicyEnabled } from './resource-quota';
 

@@ -1,5 +1,5 @@
 import { Manifest, RenderContext, RenderedObject } from './context';
-import { truthy } from './go-template';
+import { truthy } from '../values/go-values';
 import { isMap } from '../values/value-map';
 import { tpl } from './tpl';
 import { parseManifestStream } from '../yaml/yaml-text';

@@ -1,5 +1,6 @@
 import { chartLabel, Manifest, mergedAnnotations, RenderContext, RenderedObject } from './context';
-import { mergeMaps, plain, truthy, userList } from './go-template';
+import { mergeMaps, plain, userList } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, Value, ValueMap } from '../values/value-map';
 
 const POLICY_PATH = 'policies.networkPolicy';

@@ -1,6 +1,7 @@
 import { volumeClaimEnabled } from './backing-store';
 import { RenderContext } from './context';
-import { interpolated, plain, truthy } from './go-template';
+import { interpolated, plain } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, ValueMap } from '../values/value-map';
 
 /**

@@ -1,4 +1,5 @@
-import { goString, plain, printed, quotedList, rangeKeys, truthy } from './go-template';
+import { plain, printed, quotedList, rangeKeys } from './go-template';
+import { goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
 
 /**

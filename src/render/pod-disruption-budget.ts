@@ -1,5 +1,6 @@
 import { RenderContext, RenderedObject } from './context';
-import { plain, truthy } from './go-template';
+import { plain } from './go-template';
+import { truthy } from '../values/go-values';
 import { ValueMap } from '../values/value-map';
 
 /** `pod-disruption-budget.yaml`: guards the control-plane pods. */

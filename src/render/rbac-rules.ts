@@ -1,5 +1,6 @@
 import { RenderContext, standardLabels } from './context';
-import { goString, isTrueString, plain, plainString, rangeKeys, rangeValues, truncName, truthy, uniqSortedAsQuoted } from './go-template';
+import { isTrueString, plain, plainString, rangeKeys, rangeValues, truncName, uniqSortedAsQuoted } from './go-template';
+import { goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
 
 /**

@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { goString, isTrueString, quotedMap, truthy } from './go-template';
+import { isTrueString, quotedMap } from './go-template';
+import { goString, truthy } from '../values/go-values';
 import { clone, Value, ValueMap } from '../values/value-map';
 
 /**

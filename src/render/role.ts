@@ -1,5 +1,6 @@
 import { RenderContext, RenderedObject } from './context';
-import { goInt, isTrueString, truthy } from './go-template';
+import { goInt, isTrueString } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, ValueMap } from '../values/value-map';
 import {
   controlPlaneServiceAccountSubject,

@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { concatLists, goString, truthy } from './go-template';
+import { concatLists } from './go-template';
+import { goString, truthy } from '../values/go-values';
 import { clone, ValueMap } from '../values/value-map';
 
 const SA_PATH = 'controlPlane.advanced.serviceAccount';

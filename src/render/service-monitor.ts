@@ -1,5 +1,5 @@
 import { chartLabel, objectMetadata, RenderContext, RenderedObject } from './context';
-import { truthy } from './go-template';
+import { truthy } from '../values/go-values';
 import { isMap, ValueMap } from '../values/value-map';
 
 /**

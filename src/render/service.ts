@@ -1,6 +1,7 @@
 import { controlPlaneKind } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject, standardLabels } from './context';
-import { plain, truthy } from './go-template';
+import { plain } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, isMap, ValueMap } from '../values/value-map';
 
 /**

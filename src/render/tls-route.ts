@@ -1,5 +1,6 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { plainString, quoted, truthy } from './go-template';
+import { plainString, quoted } from './go-template';
+import { truthy } from '../values/go-values';
 import { clone, isMap, ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
 import { ValuesError } from '../values/errors';

@@ -1,5 +1,6 @@
 import { RenderContext } from './context';
-import { printed, truthy } from './go-template';
+import { printed } from './go-template';
+import { truthy } from '../values/go-values';
 import { isMap, Value, ValueMap } from '../values/value-map';
 import { ValuesError } from '../values/errors';
 

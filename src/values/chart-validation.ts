@@ -1,5 +1,5 @@
 import { ValuesError } from './errors';
-import { truthy } from '../render/go-template';
+import { truthy } from './go-values';
 import { isMap, ValueMap } from './value-map';
 
 /**

@@ -1,6 +1,6 @@
 import { CHART_DEFAULTS } from '../../imports/chart-defaults';
 import { SchemaNode, VALUES_SCHEMA } from '../../imports/values-schema';
-import { truthy } from '../render/go-template';
+import { truthy } from './go-values';
 import { isMap, Value, ValueMap } from './value-map';
 import { formatPath, Segment, ValuesError } from './errors';
 import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quantity } from './quantity';
