@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { CASES_DIR, withCorpus } from '../conformance/cases';
+import { expectedDocs } from '../conformance/run-case';
 import {
   configSecretData,
   HelmYamlError,
@@ -339,6 +340,8 @@ interface CorpusCase {
   readonly hashes: string[];
   /** The case's own values.yaml (the user's values, before the chart's defaults). */
   readonly userValues: unknown;
+  /** `configYaml` parsed. */
+  readonly config: unknown;
 }
 
 const loaded = new Map<string, CorpusCase>();
@@ -354,15 +357,17 @@ function loadCase(name: string): CorpusCase {
   if (cached) return cached;
   const dir = path.join(CASES, name);
   const release = JSON.parse(fs.readFileSync(path.join(dir, 'release.json'), 'utf8')) as { name: string };
-  const docs: unknown[] = parseAllDocuments(fs.readFileSync(path.join(dir, 'expected.yaml'), 'utf8')).map((d) => d.toJS());
+  const docs = expectedDocs({ name, expected: fs.readFileSync(path.join(dir, 'expected.yaml'), 'utf8') });
   const secret = docs.find((d) => at(d, 'kind') === 'Secret' && at(d, 'metadata', 'name') === `vc-config-${release.name}`);
   const data = at(secret, 'data', 'config.yaml');
   if (typeof data !== 'string') throw new Error(`${name}: no vc-config-${release.name} Secret with config.yaml`);
   const hashes = docs
     .map((d) => at(d, 'spec', 'template', 'metadata', 'annotations', 'vClusterConfigHash'))
     .filter((h): h is string => typeof h === 'string');
+  const configYaml = Buffer.from(data, 'base64').toString('utf8');
   const result: CorpusCase = {
-    configYaml: Buffer.from(data, 'base64').toString('utf8'),
+    configYaml,
+    config: parseConfig(configYaml),
     hashes,
     userValues: parse(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf8')),
   };
@@ -401,15 +406,15 @@ withCorpus('The helm-yaml corpus checks', () => {
 
   describe('conformance corpus (vcluster chart 0.36.1, helm v4.1.4)', () => {
     it.each(caseNames)('reproduces the config.yaml of %s byte for byte', (name) => {
-      const { configYaml } = loadCase(name);
-      expect(helmToYaml(parseConfig(configYaml))).toBe(configYaml);
-      expect(helmToYamlCached(parseConfig(configYaml), new Map())).toBe(configYaml);
+      const { configYaml, config } = loadCase(name);
+      expect(helmToYaml(config)).toBe(configYaml);
+      expect(helmToYamlCached(config, new Map())).toBe(configYaml);
     });
 
     it.each(caseNames)('reproduces the vClusterConfigHash of %s', (name) => {
-      const { configYaml, hashes, userValues } = loadCase(name);
+      const { config, hashes, userValues } = loadCase(name);
       expect(hashes.length).toBeGreaterThan(0);
-      const hash = vClusterConfigHash(valuesAsHashed(parseConfig(configYaml), userValues));
+      const hash = vClusterConfigHash(valuesAsHashed(config, userValues));
       for (const expected of hashes) expect(hash).toBe(expected);
     });
   });
