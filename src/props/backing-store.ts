@@ -1,3 +1,4 @@
+import { VClusterValues } from '../../imports/vcluster-values';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { ValueMap } from '../values/value-map';
 import { RootlessIds } from './rootless';
@@ -230,7 +231,7 @@ export class BackingStore {
 }
 
 /** The store as `controlPlane.backingStore` values; security contexts are checked against rootless. */
-export function backingStoreValues(store: BackingStore | undefined, ids: RootlessIds | undefined): ValueMap {
+export function backingStoreValues(store: BackingStore | undefined, ids: RootlessIds | undefined): VClusterValues {
   if (store === undefined) return {};
   const fragment = FRAGMENTS.get(store);
   if (fragment === undefined) fail('backingStore', store, 'make the backing store with one of the BackingStore factories, e.g. BackingStore.deployedEtcd().');

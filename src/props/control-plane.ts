@@ -1,5 +1,5 @@
+import { VClusterValues } from '../../imports/vcluster-values';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
-import { ValueMap } from '../values/value-map';
 import { RootlessIds } from './rootless';
 import { workloadValues, WorkloadOptions } from './workload';
 
@@ -33,7 +33,7 @@ export interface ControlPlaneOptions extends WorkloadOptions {
   readonly persistence?: ControlPlanePersistenceOptions;
 }
 
-export function controlPlaneValues(cp: ControlPlaneOptions | undefined, ids: RootlessIds | undefined): ValueMap {
+export function controlPlaneValues(cp: ControlPlaneOptions | undefined, ids: RootlessIds | undefined): VClusterValues {
   if (cp === undefined) return {};
   const prop = 'controlPlane';
   const workload = workloadValues(prop, cp)(ids);

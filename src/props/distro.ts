@@ -99,7 +99,7 @@ export function distroValues(distro: KubernetesDistroOptions | undefined, ids: R
           enabled: true,
           image: imageValues('distro.image', distro.image),
           imagePullPolicy: distro.imagePullPolicy,
-          resources: resourcesValues('distro.resources', distro.resources),
+          resources: { ...resourcesValues('distro.resources', distro.resources) },
           securityContext: containerSecurityValues('distro.securityContext', distro.securityContext, ids),
           apiServer: componentValues(distro.apiServer),
           controllerManager: componentValues(distro.controllerManager),

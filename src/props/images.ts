@@ -1,4 +1,4 @@
-import { ValueMap } from '../values/value-map';
+import { Image as ImageValues, VClusterValues } from '../../imports/vcluster-values';
 import { checkNonEmpty, fail } from './validation';
 
 /**
@@ -26,7 +26,7 @@ export interface Image {
 }
 
 /** The image as `{registry, repository, tag}` values. */
-export function imageValues(prop: string, image: Image | undefined): ValueMap | undefined {
+export function imageValues(prop: string, image: Image | undefined): ImageValues | undefined {
   if (image === undefined) return undefined;
   if (image.registry !== undefined) checkRegistry(`${prop}.registry`, image.registry);
   if (image.repository !== undefined) {
@@ -48,7 +48,7 @@ export function checkRegistry(prop: string, registry: string): void {
 }
 
 /** `controlPlane.advanced.defaultImageRegistry`: the registry every image is pulled from. */
-export function defaultImageRegistryValues(registry: string | undefined): ValueMap {
+export function defaultImageRegistryValues(registry: string | undefined): VClusterValues {
   if (registry === undefined) return {};
   checkRegistry('defaultImageRegistry', registry);
   return { controlPlane: { advanced: { defaultImageRegistry: registry } } };

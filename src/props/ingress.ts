@@ -1,5 +1,5 @@
 import { HttpIngressPathType } from 'cdk8s-plus-31';
-import { ValueMap } from '../values/value-map';
+import { VClusterValues } from '../../imports/vcluster-values';
 import { checkHost, checkNonEmpty, fail } from './validation';
 
 /** TLS of the control plane's Ingress. */
@@ -58,7 +58,7 @@ export interface IngressOptions {
   readonly labels?: { readonly [key: string]: string };
 }
 
-export function ingressValues(ingress: IngressOptions | undefined): ValueMap {
+export function ingressValues(ingress: IngressOptions | undefined): VClusterValues {
   if (ingress === undefined) return {};
   if (ingress.host === undefined || ingress.host === '') {
     fail('ingress.host', ingress.host, 'an ingress needs the host name the API server is reached at, e.g. { host: "vc1.example.com" }.');
@@ -88,7 +88,7 @@ export function ingressValues(ingress: IngressOptions | undefined): ValueMap {
  * the ingress host first, so that clients reaching the API server through the ingress trust it,
  * then the given ones.
  */
-export function extraSansValues(extraSans: string[] | undefined, ingress: IngressOptions | undefined): ValueMap {
+export function extraSansValues(extraSans: string[] | undefined, ingress: IngressOptions | undefined): VClusterValues {
   (extraSans ?? []).forEach((san, i) => checkNonEmpty(`extraSans[${i}]`, san, 'give a host name or IP address.'));
   const sans = [...new Set([...(ingress ? [ingress.host] : []), ...(extraSans ?? [])])];
   return sans.length === 0 ? {} : { controlPlane: { proxy: { extraSANs: sans } } };

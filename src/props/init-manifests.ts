@@ -1,6 +1,6 @@
 import { ApiObject, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ValueMap } from '../values/value-map';
+import { VClusterValues } from '../../imports/vcluster-values';
 import { fail } from './validation';
 
 /**
@@ -8,7 +8,7 @@ import { fail } from './validation';
  * (a cdk8s Chart of workloads, say), as the YAML stream the vCluster applies inside the virtual
  * cluster when it starts. The constructs must be complete when the VCluster is created.
  */
-export function initManifestsValues(scopes: readonly IConstruct[] | undefined): ValueMap {
+export function initManifestsValues(scopes: readonly IConstruct[] | undefined): VClusterValues {
   if (scopes === undefined || scopes.length === 0) return {};
   const objects = scopes.flatMap((scope) => scope.node.findAll().filter(ApiObject.isApiObject)).map((o) => o.toJson());
   if (objects.length === 0) {

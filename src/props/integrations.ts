@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-31';
+import { VClusterValues } from '../../imports/vcluster-values';
 import { plainJson, toggle } from './fragment';
-import { ValueMap } from '../values/value-map';
 
 /** Reusing the host's metrics-server: `kubectl top` and autoscaling inside the virtual cluster. */
 export interface MetricsServerOptions {
@@ -185,7 +185,7 @@ export interface IntegrationsOptions {
   readonly kubeVirt?: boolean | KubeVirtOptions;
 }
 
-export function integrationsValues(integrations: IntegrationsOptions | undefined): ValueMap {
+export function integrationsValues(integrations: IntegrationsOptions | undefined): VClusterValues {
   if (integrations === undefined) return {};
   const on = (v: unknown) => (v === undefined ? undefined : { enabled: v });
   const selector = (s: k8s.LabelSelector | undefined) => s && plainJson(k8s.toJson_LabelSelector(s));

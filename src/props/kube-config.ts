@@ -1,4 +1,4 @@
-import { ValueMap } from '../values/value-map';
+import { VClusterValues } from '../../imports/vcluster-values';
 import { IngressOptions } from './ingress';
 import { checkNonEmpty, fail } from './validation';
 
@@ -75,7 +75,7 @@ export interface ExportKubeConfigOptions {
   readonly serviceAccount?: KubeConfigServiceAccount;
 }
 
-export function exportKubeConfigValues(options: ExportKubeConfigOptions | undefined, ingress: IngressOptions | undefined): ValueMap {
+export function exportKubeConfigValues(options: ExportKubeConfigOptions | undefined, ingress: IngressOptions | undefined): VClusterValues {
   if (options === undefined) return {};
   if (options.server !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(options.server)) {
     fail('exportKubeConfig.server', options.server, 'must be a URL such as "https://vc1.example.com".');

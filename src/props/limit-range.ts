@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-31';
+import { Policies } from '../../imports/vcluster-values';
 import { cpuMillis, cpuQuantity, sizeKibibytes, sizeQuantity } from './quantities';
 import { ValueMap } from '../values/value-map';
 import { fail } from './validation';
@@ -97,7 +98,7 @@ function checkOrder(prop: string, lowName: string, low: LimitRangeResources | un
   }
 }
 
-export function limitRangeValues(lr: LimitRangeOptions | undefined): ValueMap | undefined {
+export function limitRangeValues(lr: LimitRangeOptions | undefined): Policies['limitRange'] | undefined {
   if (lr === undefined) return undefined;
   const prop = 'policies.limitRange';
   checkOrder(prop, 'defaultRequest', lr.defaultRequest, 'default', lr.default);

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-31';
+import { Policies } from '../../imports/vcluster-values';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { checkNonEmpty, fail } from './validation';
@@ -93,7 +94,7 @@ function rules(r: NetworkPolicyRules | undefined): ValueMap | undefined {
   };
 }
 
-export function networkPolicyValues(np: NetworkPolicyOptions | undefined): ValueMap | undefined {
+export function networkPolicyValues(np: NetworkPolicyOptions | undefined): Policies['networkPolicy'] | undefined {
   if (np === undefined) return undefined;
   const prop = 'policies.networkPolicy';
   let publicEgress: ValueMap | undefined;

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-31';
+import { VolumeClaim } from '../../imports/vcluster-values';
 import { sizeQuantity } from './quantities';
-import { ValueMap } from '../values/value-map';
 import { checkOneOf, fail } from './validation';
 
 /** What happens to a StatefulSet's volume claims when the StatefulSet is deleted. */
@@ -42,7 +42,7 @@ export interface VolumeClaimOptions {
 }
 
 /** The claim as `volumeClaim` values (without `enabled`, which differs between its users). */
-export function volumeClaimValues(prop: string, claim: VolumeClaimOptions): ValueMap {
+export function volumeClaimValues(prop: string, claim: VolumeClaimOptions): VolumeClaim {
   if (claim.storageClass !== undefined && claim.storageClass.trim() === '') {
     fail(`${prop}.storageClass`, claim.storageClass, 'give a StorageClass name, or leave it out for the default StorageClass.');
   }

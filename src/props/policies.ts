@@ -1,6 +1,6 @@
+import { VClusterValues } from '../../imports/vcluster-values';
 import { limitRangeValues, LimitRangeOptions } from './limit-range';
 import { networkPolicyValues, NetworkPolicyOptions } from './network-policy';
-import { ValueMap } from '../values/value-map';
 import { resourceQuotaValues, ResourceQuotaOptions } from './resource-quota';
 import { checkOneOf } from './validation';
 
@@ -41,7 +41,7 @@ export interface PoliciesOptions {
   readonly podSecurityStandard?: PodSecurityStandard;
 }
 
-export function policiesValues(policies: PoliciesOptions | undefined): ValueMap {
+export function policiesValues(policies: PoliciesOptions | undefined): VClusterValues {
   if (policies === undefined) return {};
   const pss = policies.podSecurityStandard;
   if (pss !== undefined) checkOneOf('policies.podSecurityStandard', pss, PodSecurityStandard, 'use a PodSecurityStandard, e.g. PodSecurityStandard.RESTRICTED.');

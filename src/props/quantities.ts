@@ -1,5 +1,6 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
 import { ContainerResources, Cpu } from 'cdk8s-plus-31';
+import { Resources } from '../../imports/vcluster-values';
 import { ValueMap } from '../values/value-map';
 import { fail } from './validation';
 
@@ -74,7 +75,7 @@ export function sizeKibibytes(size: Size): number {
  * merged over the chart's defaults entry by entry (Helm merges maps), so only the given
  * entries change. A request above its limit would never schedule, so it is refused here.
  */
-export function resourcesValues(prop: string, resources: ContainerResources | undefined): ValueMap | undefined {
+export function resourcesValues(prop: string, resources: ContainerResources | undefined): Resources | undefined {
   if (resources === undefined) return undefined;
   const requests: ValueMap = {};
   const limits: ValueMap = {};

@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-31';
+import { Policies } from '../../imports/vcluster-values';
 import { plainJson } from './fragment';
 import { cpuQuantity, sizeQuantity } from './quantities';
 import { ValueMap } from '../values/value-map';
@@ -229,7 +230,7 @@ function count(prop: string, n: number): string {
   return String(n);
 }
 
-export function resourceQuotaValues(rq: ResourceQuotaOptions | undefined): ValueMap | undefined {
+export function resourceQuotaValues(rq: ResourceQuotaOptions | undefined): Policies['resourceQuota'] | undefined {
   if (rq === undefined) return undefined;
   const prop = 'policies.resourceQuota';
   for (const scope of rq.scopes ?? []) {

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-31';
+import { VClusterValues } from '../../imports/vcluster-values';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { checkWholeNumber, fail } from './validation';
@@ -71,7 +72,7 @@ export function rootlessContainerSecurityContext(ids: RootlessIds): ValueMap {
  * The security contexts of every pod the virtual cluster runs on the host. Etcd's are set even
  * when etcd is not deployed, so switching the backing store later keeps it rootless.
  */
-export function rootlessValues(ids: RootlessIds | undefined): ValueMap {
+export function rootlessValues(ids: RootlessIds | undefined): VClusterValues {
   if (ids === undefined) return {};
   const security = () => ({ podSecurityContext: rootlessPodSecurityContext(ids), containerSecurityContext: rootlessContainerSecurityContext(ids) });
   return {

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-31';
+import { ControlPlaneScheduling } from '../../imports/vcluster-values';
 import { plainJson } from './fragment';
-import { ValueMap } from '../values/value-map';
 
 /** Where the pods of a workload may run: vcluster.yaml's `scheduling` section. */
 export interface SchedulingOptions {
@@ -35,7 +35,7 @@ export interface SchedulingOptions {
   readonly priorityClassName?: string;
 }
 
-export function schedulingValues(scheduling: SchedulingOptions | undefined): ValueMap | undefined {
+export function schedulingValues(scheduling: SchedulingOptions | undefined): ControlPlaneScheduling | undefined {
   if (scheduling === undefined) return undefined;
   return {
     nodeSelector: scheduling.nodeSelector && { ...scheduling.nodeSelector },

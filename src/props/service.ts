@@ -1,5 +1,5 @@
 import { ServiceType } from 'cdk8s-plus-31';
-import { ValueMap } from '../values/value-map';
+import { VClusterValues } from '../../imports/vcluster-values';
 import { fail } from './validation';
 
 /** The Service in front of the control plane's API server (vcluster.yaml `controlPlane.service`). */
@@ -41,7 +41,7 @@ export interface ServiceOptions {
   readonly labels?: { readonly [key: string]: string };
 }
 
-export function serviceValues(service: ServiceOptions | undefined): ValueMap {
+export function serviceValues(service: ServiceOptions | undefined): VClusterValues {
   if (service === undefined) return {};
   const type = service.type;
   if (type === ServiceType.EXTERNAL_NAME) {

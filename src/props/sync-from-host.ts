@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-31';
+import { Sync } from '../../imports/vcluster-values';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';
@@ -200,7 +201,7 @@ function checkMappings(prop: string, mappings: { readonly [k: string]: string })
   }
 }
 
-export function fromHostValues(fromHost: FromHostSyncOptions | undefined): ValueMap | undefined {
+export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync['fromHost'] | undefined {
   if (fromHost === undefined) return undefined;
   const prop = 'sync.fromHost';
   const out: ValueMap = {};

@@ -1,3 +1,4 @@
+import { Sync } from '../../imports/vcluster-values';
 import { toggle } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';
@@ -274,7 +275,7 @@ const PLAIN = [
   'resourceClaims', 'resourceClaimTemplates',
 ] as const;
 
-export function toHostValues(toHost: ToHostSyncOptions | undefined): ValueMap | undefined {
+export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHost'] | undefined {
   if (toHost === undefined) return undefined;
   const prop = 'sync.toHost';
   const out: ValueMap = {};

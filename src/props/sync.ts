@@ -1,4 +1,4 @@
-import { ValueMap } from '../values/value-map';
+import { VClusterValues } from '../../imports/vcluster-values';
 import { fromHostValues, FromHostSyncOptions } from './sync-from-host';
 import { toHostValues, ToHostSyncOptions } from './sync-to-host';
 
@@ -21,7 +21,7 @@ export interface SyncOptions {
   readonly fromHost?: FromHostSyncOptions;
 }
 
-export function syncValues(sync: SyncOptions | undefined): ValueMap {
+export function syncValues(sync: SyncOptions | undefined): VClusterValues {
   if (sync === undefined) return {};
   return { sync: { toHost: toHostValues(sync.toHost), fromHost: fromHostValues(sync.fromHost) } };
 }

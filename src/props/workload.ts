@@ -1,4 +1,5 @@
 import { ContainerResources, ImagePullPolicy, k8s } from 'cdk8s-plus-31';
+import { ControlPlaneStatefulSet } from '../../imports/vcluster-values';
 import { Image, imageValues } from './images';
 import { resourcesValues } from './quantities';
 import { ValueMap } from '../values/value-map';
@@ -79,7 +80,7 @@ export interface WorkloadOptions {
  * The `statefulSet` values of the options, checked now; the security contexts follow once the
  * rootless ids are known.
  */
-export function workloadValues(prop: string, options: WorkloadOptions): (ids: RootlessIds | undefined) => ValueMap {
+export function workloadValues(prop: string, options: WorkloadOptions): (ids: RootlessIds | undefined) => ControlPlaneStatefulSet {
   const values: ValueMap = {
     image: imageValues(`${prop}.image`, options.image),
     imagePullPolicy: options.imagePullPolicy,
