@@ -20,28 +20,43 @@ export function renderInPropTerms<T>(props: VClusterProps, typed: ValueMap, rend
 
 function inPropTerms(error: ValuesError, props: VClusterProps, typed: ValueMap): ValuesError {
   const raw = props.values as ValueMap | undefined;
+  // Every values path the typed props give, longest first, so that a path wins over its parents.
+  const paths = nodePaths(typed).map((path) => ({ path, text: formatPath(path) })).sort((a, b) => b.text.length - a.text.length);
+  const propPaths = new Map<string, string | undefined>();
+  const propPath = (p: { path: Segment[]; text: string }) => {
+    if (!propPaths.has(p.text)) propPaths.set(p.text, valueAt(raw, p.path) === undefined ? propPathOf(props, typed, p.path) : undefined);
+    return propPaths.get(p.text);
+  };
   let first: string | undefined;
+  let changed = false;
   const lines = error.message.split('\n').map((line) => {
-    const at = problemPath(line, typed);
-    if (at === undefined || valueAt(raw, at) !== undefined) return line;
-    const prop = propPathOf(props, typed, at);
-    if (prop === undefined) return line;
-    first ??= prop;
-    return `${prop}${line.slice(formatPath(at).length)}`;
+    // The line's own path comes first (`path: text`); others may follow in the text ("the limit (path)").
+    let out = '';
+    let rest = line;
+    while (rest.length > 0) {
+      const boundary = out === '' || /[\s(]$/.test(out);
+      const hit = boundary ? paths.find((p) => rest.startsWith(p.text) && /^($|[:;,)\s])/.test(rest.slice(p.text.length))) : undefined;
+      const prop = hit && propPath(hit);
+      if (hit && prop !== undefined) {
+        if (out === '') first ??= prop;
+        changed = true;
+        out += prop;
+        rest = rest.slice(hit.text.length);
+      } else {
+        out += rest[0];
+        rest = rest.slice(1);
+      }
+    }
+    return out;
   });
-  return first === undefined ? error : new ValuesError(first, lines.join('\n'));
+  return changed ? new ValuesError(first ?? error.path, lines.join('\n')) : error;
 }
 
-/** The values path a problem line starts with (`path: text`), where the typed values have it. */
-function problemPath(line: string, typed: ValueMap): Segment[] | undefined {
-  let found: Segment[] | undefined;
-  const walk = (v: unknown, path: Segment[]): void => {
-    if (path.length > 0 && line.startsWith(`${formatPath(path)}: `)) found = [...path];
-    if (Array.isArray(v)) v.forEach((item, i) => walk(item, [...path, i]));
-    else if (isMap(v)) for (const [k, item] of Object.entries(v)) walk(item, [...path, k]);
-  };
-  walk(typed, []);
-  return found;
+/** Every path into the values, to maps and lists as well as to scalars. */
+function nodePaths(v: unknown, path: Segment[] = []): Segment[][] {
+  const children = Array.isArray(v) ? v.map((item, i) => nodePaths(item, [...path, i]))
+    : isMap(v) ? Object.entries(v).map(([k, item]) => nodePaths(item, [...path, k])) : [];
+  return [...(path.length > 0 ? [path] : []), ...children.flat()];
 }
 
 /**

@@ -73,7 +73,7 @@ export function sizeKibibytes(size: Size): number {
 /**
  * cdk8s-plus container resources as the chart's `resources: {requests, limits}`. They are
  * merged over the chart's defaults entry by entry (Helm merges maps), so only the given
- * entries change. A request above its limit would never schedule, so it is refused here.
+ * entries change. A request above its limit is refused with the values, where raw values are checked too.
  */
 export function resourcesValues(prop: string, resources: ContainerResources | undefined): Resources | undefined {
   if (resources === undefined) return undefined;
@@ -82,15 +82,9 @@ export function resourcesValues(prop: string, resources: ContainerResources | un
   const { cpu, memory, ephemeralStorage } = resources;
   if (cpu?.request) requests.cpu = cpuQuantity(`${prop}.cpu.request`, cpu.request);
   if (cpu?.limit) limits.cpu = cpuQuantity(`${prop}.cpu.limit`, cpu.limit);
-  if (cpu?.request && cpu?.limit && cpuMillis(cpu.request) > cpuMillis(cpu.limit)) {
-    fail(`${prop}.cpu`, { request: cpu.request.amount, limit: cpu.limit.amount }, 'the request must not exceed the limit.');
-  }
   for (const [key, name, pair] of [['memory', 'memory', memory], ['ephemeral-storage', 'ephemeralStorage', ephemeralStorage]] as const) {
     if (pair?.request) requests[key] = sizeQuantity(`${prop}.${name}.request`, pair.request);
     if (pair?.limit) limits[key] = sizeQuantity(`${prop}.${name}.limit`, pair.limit);
-    if (pair?.request && pair?.limit && sizeKibibytes(pair.request) > sizeKibibytes(pair.limit)) {
-      fail(`${prop}.${name}`, { request: pair.request.asString(), limit: pair.limit.asString() }, 'the request must not exceed the limit.');
-    }
   }
   return {
     requests: Object.keys(requests).length > 0 ? requests : undefined,

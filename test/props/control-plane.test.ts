@@ -95,8 +95,16 @@ describe('the control plane props', () => {
 
   test('fails when a CPU request exceeds its limit', () => {
     expect(() => synthVCluster({ controlPlane: { resources: { cpu: { request: Cpu.units(2), limit: Cpu.millis(500) } } } })).toThrow(
-      'controlPlane.resources.cpu: the request must not exceed the limit. Got {"request":"2","limit":"500m"}.',
+      'controlPlane.resources.cpu.request: the request "2" is more than the limit 500m (controlPlane.resources.cpu.limit); ' +
+        'Kubernetes refuses a container whose request exceeds its limit. Lower the request to at most 500m, or raise the limit.',
     );
+  });
+
+  test('fails when a typed request exceeds a raw limit, naming each where it was written', () => {
+    expect(() => synthVCluster({
+      controlPlane: { resources: { cpu: { request: Cpu.units(2) } } },
+      values: { controlPlane: { statefulSet: { resources: { limits: { cpu: '500m' } } } } },
+    })).toThrow('controlPlane.resources.cpu.request: the request "2" is more than the limit 500m (controlPlane.statefulSet.resources.limits.cpu);');
   });
 
   test('fails when a CPU amount is finer than a millicore', () => {
