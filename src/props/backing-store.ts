@@ -2,6 +2,7 @@ import { VClusterValues } from '../../imports/vcluster-values';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { ValueMap } from '../values/value-map';
 import { RootlessIds } from './rootless';
+import { madeFrom } from './factory-options';
 import { checkNonEmpty, checkWholeNumber, fail } from './validation';
 import { workloadValues, WorkloadOptions } from './workload';
 
@@ -156,7 +157,7 @@ export class BackingStore {
   /** Etcd inside the control plane pods; the control plane becomes a StatefulSet. */
   public static embeddedEtcd(options: EmbeddedEtcdOptions = {}): BackingStore {
     checkWholeNumber('backingStore.snapshotCount', options.snapshotCount, 1, 'must be a whole number of at least 1.');
-    return new BackingStore(() => ({
+    return madeFrom(new BackingStore(() => ({
       etcd: {
         embedded: {
           enabled: true,
@@ -165,16 +166,15 @@ export class BackingStore {
           extraArgs: options.extraArgs && [...options.extraArgs],
         },
       },
-    }));
+    })), options, BackingStore.embeddedEtcd);
   }
 
   /** Etcd as a StatefulSet of its own, deployed with the virtual cluster. */
   public static deployedEtcd(options: DeployedEtcdOptions = {}): BackingStore {
     const prop = 'backingStore';
-    checkWholeNumber(`${prop}.replicas`, options.replicas, 1, 'must be a whole number of at least 1; etcd needs a member (3 or 5 for high availability).');
     const persistence = options.persistence && { enabled: options.persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, options.persistence) };
     const workload = workloadValues(prop, options);
-    return new BackingStore((ids) => ({
+    return madeFrom(new BackingStore((ids) => ({
       etcd: {
         deploy: {
           enabled: true,
@@ -186,22 +186,22 @@ export class BackingStore {
           },
         },
       },
-    }));
+    })), options, BackingStore.deployedEtcd);
   }
 
   /** An etcd cluster outside the virtual cluster. */
   public static externalEtcd(options: ExternalEtcdOptions): BackingStore {
     checkNonEmpty('backingStore.endpoint', options?.endpoint, 'give the etcd endpoint, e.g. "etcd.example.com:2379".');
-    return new BackingStore(() => ({
+    return madeFrom(new BackingStore(() => ({
       etcd: { external: { enabled: true, endpoint: options.endpoint, tls: options.tls && { ...options.tls } } },
-    }));
+    })), options, BackingStore.externalEtcd);
   }
 
   /** The embedded database (SQLite): the chart's default, one control plane replica only. */
   public static embeddedDatabase(options: EmbeddedDatabaseOptions = {}): BackingStore {
-    return new BackingStore(() => ({
+    return madeFrom(new BackingStore(() => ({
       database: { embedded: { enabled: true, extraArgs: options.extraArgs && [...options.extraArgs] } },
-    }));
+    })), options, BackingStore.embeddedDatabase);
   }
 
   /** An external SQL database (MySQL, PostgreSQL), reached through kine. */
@@ -209,7 +209,7 @@ export class BackingStore {
     if (!options?.dataSource && !options?.connector) {
       fail('backingStore.dataSource', options?.dataSource, 'give the database, e.g. "postgres://user:pass@db.example.com:5432/vc1" (or a platform connector).');
     }
-    return new BackingStore(() => ({
+    return madeFrom(new BackingStore(() => ({
       database: {
         external: {
           enabled: true,
@@ -222,7 +222,7 @@ export class BackingStore {
           extraArgs: options.extraArgs && [...options.extraArgs],
         },
       },
-    }));
+    })), options, BackingStore.externalDatabase);
   }
 
   private constructor(fragment: Fragment) {

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { VClusterProps } from '../vcluster';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, ValueMap } from '../values/value-map';
+import { factoryOptions } from './factory-options';
 import { PROP_TABLE, typedValues } from './table';
 
 /**
@@ -96,22 +97,29 @@ function valueAt(v: unknown, path: readonly Segment[]): unknown {
   return o;
 }
 
-/** Plain objects are walked into; anything else (a scalar, a list, a Size, a BackingStore) is a leaf. */
+/**
+ * Plain objects and a factory's options are walked into; anything else (a scalar, a list, a
+ * Size) is a leaf.
+ */
 function* leaves(v: unknown, path: string[]): Generator<string[]> {
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-    for (const [k, item] of Object.entries(v)) if (item !== undefined) yield* leaves(item, [...path, k]);
-  } else {
+  const fields = isPlainObject(v) ? v : factoryOptions(v)?.options;
+  if (fields === undefined) {
     yield path;
+    return;
   }
+  for (const [k, item] of Object.entries(fields)) if (item !== undefined) yield* leaves(item, [...path, k]);
 }
 
-/** The props without the leaf at the path. */
+const isPlainObject = (v: unknown): v is object => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+/** The props without the leaf at the path (a factory's value made again without the option). */
 function without(props: VClusterProps, path: readonly string[]): VClusterProps {
   const drop = (v: unknown, i: number): unknown => {
     if (i === path.length) return undefined;
-    const copy = { ...(v as ValueMap) };
+    const made = factoryOptions(v);
+    const copy: ValueMap = { ...(made ? made.options : (v as object)) };
     copy[path[i]] = drop(copy[path[i]], i + 1);
-    return copy;
+    return made ? made.make(copy) : copy;
   };
   return drop(props, 0) as VClusterProps;
 }

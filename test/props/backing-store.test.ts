@@ -61,9 +61,9 @@ describe('BackingStore', () => {
     expect(vc.values.controlPlane.backingStore.database.embedded.enabled).toBe(true);
   });
 
-  test('fails when deployed etcd has no member', () => {
-    expect(() => BackingStore.deployedEtcd({ replicas: 0 })).toThrow(
-      'backingStore.replicas: must be a whole number of at least 1; etcd needs a member (3 or 5 for high availability). Got 0.',
+  test('fails when deployed etcd has no member, naming the factory option', () => {
+    expect(() => synthVCluster({ backingStore: BackingStore.deployedEtcd({ replicas: 0 }) })).toThrow(
+      'backingStore.replicas: expected at least 1 replica, got 0; with none, nothing runs. Set 1, or 3 or more for high availability.',
     );
   });
 
