@@ -1,3 +1,4 @@
+import { VClusterValues } from '../../imports/vcluster-values';
 import { mergeMaps, userMap } from './go-template';
 import { truthy } from '../values/go-values';
 import { Value, ValueMap } from '../values/value-map';
@@ -7,7 +8,7 @@ import { KubeVersion } from '../values/kube-version';
 /** What every template sees: Helm's `.Values`, `.Release`, `.Capabilities` and `.Chart`. */
 export interface RenderContext {
   /** The full values: the user's coalesced with the chart defaults, validated. */
-  readonly values: ValueMap;
+  readonly values: VClusterValues;
   readonly release: { readonly name: string; readonly namespace: string };
   readonly kubeVersion: KubeVersion;
   readonly chartVersion: string;

@@ -93,7 +93,8 @@ function podSpec(ctx: RenderContext, sts: ValueMap): ValueMap {
   const serviceAccount = values.controlPlane?.advanced?.serviceAccount?.name;
   spec.serviceAccountName = truthy(serviceAccount) ? plain(serviceAccount) : `vc-${ctx.release.name}`;
   spec.volumes = volumes(ctx, sts);
-  if (!truthy(values.experimental?.syncSettings?.disableSync)) spec.initContainers = k8sInitContainers(ctx);
+  // The template still reads `disableSync`, which the values schema (and so VClusterValues) no longer has.
+  if (!truthy((values.experimental?.syncSettings as ValueMap | undefined)?.disableSync)) spec.initContainers = k8sInitContainers(ctx);
   spec.enableServiceLinks = plain(sts.enableServiceLinks);
   spec.containers = [syncer(ctx, sts), ...legacyPluginContainers(values), ...userList(sts.sidecarContainers, `${STS_PATH}.sidecarContainers`)];
   return spec;
@@ -150,7 +151,7 @@ function syncer(ctx: RenderContext, sts: ValueMap): ValueMap {
   container.resources = clone(sts.resources);
   container.env = [
     { name: 'VCLUSTER_NAME', value: ctx.release.name },
-    ...(truthy(values.logging) ? [{ name: 'LOFT_LOG_ENCODING', value: plain(withDefault('console', values.logging.encoding)) }] : []),
+    ...(truthy(values.logging) ? [{ name: 'LOFT_LOG_ENCODING', value: plain(withDefault('console', values.logging?.encoding)) }] : []),
     fieldEnv('POD_NAME', 'metadata.name'),
     fieldEnv('POD_IP', 'status.podIP'),
     fieldEnv('NODE_NAME', 'spec.nodeName'),

@@ -19,7 +19,7 @@ export function renderResourceQuota(ctx: RenderContext): RenderedObject[] {
   const spec: ValueMap = {};
   if (truthy(rq.quota)) spec.hard = quotedMap(rq.quota);
   if (truthy(rq.scopeSelector?.matchExpressions)) {
-    spec.scopeSelector = { matchExpressions: clone(rq.scopeSelector.matchExpressions) };
+    spec.scopeSelector = { matchExpressions: clone(rq.scopeSelector?.matchExpressions) };
   }
   if (truthy(rq.scopes)) spec.scopes = clone(rq.scopes);
   return [{

@@ -24,7 +24,7 @@ const EVENT_VERBS = ['create', 'get', 'list', 'watch'];
  */
 export function renderRole(ctx: RenderContext): RenderedObject[] {
   if (!truthy(ctx.values.rbac?.role?.enabled)) return [];
-  const overwrite = ctx.values.rbac.role.overwriteRules;
+  const overwrite = ctx.values.rbac?.role?.overwriteRules;
   return [{
     id: 'Role',
     manifest: {

@@ -126,7 +126,7 @@ describe('control plane', () => {
   test('leaves the values untouched when adding kube-vip capabilities', () => {
     const values = contextFor({ controlPlane: { advanced: { kubeVip: { enabled: true } } } }).values;
     syncerSecurityContext(values);
-    expect(values.controlPlane.statefulSet.security.containerSecurityContext.capabilities).toBeUndefined();
+    expect(values.controlPlane!.statefulSet!.security!.containerSecurityContext!.capabilities).toBeUndefined();
   });
 
   test('omits the security context when none is set and kube-vip is off', () => {
