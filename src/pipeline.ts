@@ -1,3 +1,4 @@
+import { VClusterValues } from '../imports/vcluster-values';
 import { CHART_DEFAULTS, CHART_VERSION } from '../imports/chart-defaults';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
@@ -28,7 +29,7 @@ export interface RenderOptions {
    * User values files, later ones winning, as with repeated `-f`.
    * @default - none: the chart defaults
    */
-  readonly values?: readonly ValueMap[];
+  readonly values?: readonly VClusterValues[];
 }
 
 export interface RenderResult {

@@ -1,3 +1,4 @@
+import { VClusterValues } from '../../imports/vcluster-values';
 import { isMap, ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 
@@ -21,7 +22,7 @@ export function compact(map: ValueMap): ValueMap {
 }
 
 /** The fragments of every concern as one vcluster.yaml: maps merge, later fragments win. */
-export function mergeFragments(...fragments: ValueMap[]): ValueMap {
+export function mergeFragments(...fragments: VClusterValues[]): VClusterValues {
   return compact(mergeValueFiles(fragments.map(compact)));
 }
 

@@ -139,7 +139,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
 ];
 
 /** The typed props as one vcluster.yaml. Internal: the importer compiles its candidate props with it too. */
-export function typedValues(props: VClusterProps): ValueMap {
+export function typedValues(props: VClusterProps): VClusterValues {
   const ids = resolveRootless(props.rootless);
-  return mergeFragments(...PROP_TABLE.map((d) => d.encode(props, ids) as ValueMap));
+  return mergeFragments(...PROP_TABLE.map((d) => d.encode(props, ids)));
 }
