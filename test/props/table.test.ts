@@ -2,11 +2,25 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Chart, Size, Testing } from 'cdk8s';
 import { k8s, ServiceType } from 'cdk8s-plus-31';
+import * as ts from 'typescript';
 import { tutorialProps } from '../../main';
 import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
 import { PROP_TABLE } from '../../src/props/table';
 import { VClusterProps } from '../../src/vcluster';
+
+/** The props of the construct itself, which write no vcluster.yaml values (so are not in the table). */
+const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'createNamespace'];
+/** The raw values, merged over the table's props. */
+const RAW_VALUES = 'values';
+
+/** The members of VClusterProps as declared in src/vcluster.ts, in their order. */
+function declaredProps(): string[] {
+  const path = join(__dirname, '../../src/vcluster.ts');
+  const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const props = file.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'VClusterProps');
+  return props!.members.map((m) => (m.name as ts.Identifier).text);
+}
 
 /** The rows of README's table of VCluster props, by prop name. */
 function readmeProps(): string[] {
@@ -16,10 +30,15 @@ function readmeProps(): string[] {
 }
 
 describe('the prop table', () => {
+  test('has an entry for every prop of VClusterProps that writes values', () => {
+    // A prop declared without an entry would be ignored: no values, no import, no message.
+    const missing = declaredProps().filter((p) => !CONSTRUCT_PROPS.includes(p) && p !== RAW_VALUES && !PROP_TABLE.some((d) => d.prop === p));
+    expect(missing).toEqual([]);
+    expect(declaredProps()).toEqual(expect.arrayContaining([...CONSTRUCT_PROPS, RAW_VALUES]));
+  });
+
   test("README lists exactly the table's props, in its order, between the construct's own", () => {
-    expect(readmeProps()).toEqual([
-      'name', 'namespace', 'kubeVersion', 'createNamespace', ...PROP_TABLE.map((d) => d.prop), 'values',
-    ]);
+    expect(readmeProps()).toEqual([...CONSTRUCT_PROPS, ...PROP_TABLE.map((d) => d.prop), RAW_VALUES]);
   });
 
   test('declares each prop once', () => {
