@@ -1,3 +1,4 @@
+import { ControlPlaneIngress } from '../../imports/vcluster-values';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
 import { plain, quoted } from './go-template';
 import { truthy } from '../values/go-values';
@@ -6,7 +7,7 @@ import { tplValue } from './tpl';
 
 /** `controlPlane.ingress`: exposes the control plane's API through an ingress controller. */
 export function renderIngress(ctx: RenderContext): RenderedObject[] {
-  const ingress: ValueMap = ctx.values.controlPlane?.ingress ?? {};
+  const ingress: ControlPlaneIngress = ctx.values.controlPlane?.ingress ?? {};
   if (!truthy(ingress.enabled)) return [];
 
   // The user's spec goes through `tpl`, so it may name the release; the default rule follows it

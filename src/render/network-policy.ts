@@ -1,3 +1,4 @@
+import { NetworkPolicy } from '../../imports/vcluster-values';
 import { chartLabel, Manifest, mergedAnnotations, RenderContext, RenderedObject } from './context';
 import { mergeMaps, plain, userList } from './go-template';
 import { truthy } from '../values/go-values';
@@ -11,7 +12,7 @@ const POLICY_PATH = 'policies.networkPolicy';
  * user's extra rules.
  */
 export function renderNetworkPolicies(ctx: RenderContext): RenderedObject[] {
-  const policy: ValueMap = ctx.values.policies?.networkPolicy ?? {};
+  const policy: NetworkPolicy = ctx.values.policies?.networkPolicy ?? {};
   if (!truthy(policy.enabled)) return [];
   const privateNodes = truthy(ctx.values.privateNodes?.enabled);
   const coredns = ctx.values.controlPlane?.coredns ?? {};
@@ -66,7 +67,7 @@ function workloadPods(ctx: RenderContext): ValueMap {
 }
 
 /** Workloads reach the vCluster's DNS and API server and each other, plus public egress if allowed. */
-function workloadSpec(ctx: RenderContext, policy: ValueMap): ValueMap {
+function workloadSpec(ctx: RenderContext, policy: NetworkPolicy): ValueMap {
   const workload: ValueMap = policy.workload ?? {};
   const egress: Value[] = [
     {
@@ -95,7 +96,7 @@ function workloadSpec(ctx: RenderContext, policy: ValueMap): ValueMap {
 }
 
 /** The control plane reaches the host's DNS and API server, its peers, its workloads and the platform. */
-function controlPlaneSpec(ctx: RenderContext, policy: ValueMap): ValueMap {
+function controlPlaneSpec(ctx: RenderContext, policy: NetworkPolicy): ValueMap {
   const controlPlane: ValueMap = policy.controlPlane ?? {};
   return {
     podSelector: { matchLabels: { release: ctx.release.name } },
