@@ -1,4 +1,4 @@
-import { NetworkPolicy } from '../../imports/vcluster-values';
+import { NetworkPolicy, NetworkPolicyControlPlane, NetworkPolicyWorkload, NetworkPolicyWorkloadPublicEgress } from '../../imports/vcluster-values';
 import { chartLabel, Manifest, mergedAnnotations, RenderContext, RenderedObject } from './context';
 import { mergeMaps, plain, userList } from './go-template';
 import { truthy } from '../values/go-values';
@@ -68,7 +68,7 @@ function workloadPods(ctx: RenderContext): ValueMap {
 
 /** Workloads reach the vCluster's DNS and API server and each other, plus public egress if allowed. */
 function workloadSpec(ctx: RenderContext, policy: NetworkPolicy): ValueMap {
-  const workload: ValueMap = policy.workload ?? {};
+  const workload: NetworkPolicyWorkload = policy.workload ?? {};
   const egress: Value[] = [
     {
       ports: [{ port: 1053, protocol: 'UDP' }, { port: 1053, protocol: 'TCP' }, { port: 8443, protocol: 'TCP' }],
@@ -76,7 +76,7 @@ function workloadSpec(ctx: RenderContext, policy: NetworkPolicy): ValueMap {
     },
     { to: [workloadPods(ctx)] },
   ];
-  const publicEgress: ValueMap = workload.publicEgress ?? {};
+  const publicEgress: NetworkPolicyWorkloadPublicEgress = workload.publicEgress ?? {};
   if (truthy(publicEgress.enabled)) {
     const ipBlock: ValueMap = { cidr: plain(publicEgress.cidr) };
     if (publicEgress.except != null) ipBlock.except = clone(publicEgress.except);
@@ -97,7 +97,7 @@ function workloadSpec(ctx: RenderContext, policy: NetworkPolicy): ValueMap {
 
 /** The control plane reaches the host's DNS and API server, its peers, its workloads and the platform. */
 function controlPlaneSpec(ctx: RenderContext, policy: NetworkPolicy): ValueMap {
-  const controlPlane: ValueMap = policy.controlPlane ?? {};
+  const controlPlane: NetworkPolicyControlPlane = policy.controlPlane ?? {};
   return {
     podSelector: { matchLabels: { release: ctx.release.name } },
     policyTypes: [...POLICY_TYPES],

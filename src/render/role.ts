@@ -1,7 +1,8 @@
+import { GatewayAPIEnableSwitchWithPatches } from '../../imports/vcluster-values';
 import { RenderContext, RenderedObject } from './context';
 import { goInt, isTrueString } from './go-template';
 import { truthy } from '../values/go-values';
-import { clone, ValueMap } from '../values/value-map';
+import { clone } from '../values/value-map';
 import {
   controlPlaneServiceAccountSubject,
   customResourceRules,
@@ -149,7 +150,7 @@ function roleRules(ctx: RenderContext): unknown[] {
  */
 function referenceGrantRules(ctx: RenderContext): Rule[] {
   const toHost = ctx.values.sync?.toHost ?? {};
-  const gatewayApi: ValueMap = toHost.gatewayApi ?? {};
+  const gatewayApi: GatewayAPIEnableSwitchWithPatches = toHost.gatewayApi ?? {};
   const routes = [gatewayApi.enabled, gatewayApi.httpRoutes?.enabled, gatewayApi.tlsRoutes?.enabled,
     gatewayApi.backendTLSPolicies?.enabled].some(truthy);
   if ((routes && truthy(toHost.namespaces?.enabled)) || truthy(ctx.values.integrations?.istio?.enabled) ||

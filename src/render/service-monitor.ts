@@ -1,3 +1,4 @@
+import { ControlPlane, Etcd, ServiceMonitor } from '../../imports/vcluster-values';
 import { chartLabel, objectMetadata, RenderContext, RenderedObject } from './context';
 import { truthy } from '../values/go-values';
 import { isMap, ValueMap } from '../values/value-map';
@@ -7,10 +8,10 @@ import { isMap, ValueMap } from '../values/value-map';
  * manager, scheduler (when the vCluster runs one) and backing store (embedded etcd or kine).
  */
 export function renderServiceMonitor(ctx: RenderContext): RenderedObject[] {
-  const controlPlane: ValueMap = ctx.values.controlPlane ?? {};
-  const monitor: ValueMap = controlPlane.serviceMonitor ?? {};
+  const controlPlane: ControlPlane = ctx.values.controlPlane ?? {};
+  const monitor: ServiceMonitor = controlPlane.serviceMonitor ?? {};
   if (!truthy(monitor.enabled)) return [];
-  const etcd: ValueMap = controlPlane.backingStore?.etcd ?? {};
+  const etcd: Etcd = controlPlane.backingStore?.etcd ?? {};
 
   const endpoints = [endpoint(ctx, '', 'apiserver'), endpoint(ctx, '/controller-manager', 'controller-manager')];
   if (truthy(controlPlane.distro?.k8s?.scheduler?.enabled) || truthy(controlPlane.advanced?.virtualScheduler?.enabled)) {
