@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { VClusterProps } from '../vcluster';
 import { formatPath, Segment, ValuesError } from '../values/errors';
-import { isMap, ValueMap } from '../values/value-map';
+import { isMap, valueAt, ValueMap } from '../values/value-map';
 import { factoryOptions } from './factory-options';
 import { PROP_TABLE, typedValues } from './table';
 
@@ -89,12 +89,6 @@ function propPathOf(props: VClusterProps, typed: ValueMap, at: readonly Segment[
     return a.slice(0, n);
   });
   return common.join('.');
-}
-
-function valueAt(v: unknown, path: readonly Segment[]): unknown {
-  let o = v;
-  for (const seg of path) o = isMap(o) || Array.isArray(o) ? (o as ValueMap)[seg] : undefined;
-  return o;
 }
 
 /**

@@ -25,3 +25,10 @@ export function clone<T>(v: T): T {
   for (const k of Object.keys(v as object)) out[k] = clone((v as ValueMap)[k]);
   return out as T;
 }
+
+/** The value at a path of map keys and list indexes; undefined where the path leads nowhere. */
+export function valueAt(v: Value, path: readonly (string | number)[]): Value {
+  let o = v;
+  for (const seg of path) o = (isMap(o) || Array.isArray(o)) && Object.prototype.hasOwnProperty.call(o, seg) ? (o as ValueMap)[seg] : undefined;
+  return o;
+}

@@ -5,7 +5,7 @@ import { BackingStore } from '../backing-store';
 import { plainJson } from '../fragment';
 import { RetentionPolicy } from '../persistence';
 import { PodSecurityStandard } from '../policies';
-import { isMap, ValueMap } from '../../values/value-map';
+import { isMap, valueAt, ValueMap } from '../../values/value-map';
 import { ResourceQuotaScope } from '../resource-quota';
 import { SyncMode } from '../sync-mode';
 import { ResourceScope } from '../sync-to-host';
@@ -31,15 +31,8 @@ export const IMPORTABLE_NAMES: readonly string[] = Object.keys(IMPORTABLE);
 
 const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
 
-/** The value under the keys, through maps only. */
-export function at(v: unknown, ...keys: string[]): unknown {
-  let o = v;
-  for (const k of keys) {
-    if (!isMap(o) || !(k in o)) return undefined;
-    o = o[k];
-  }
-  return o;
-}
+/** The value under the keys (`at(u, 'controlPlane', 'service')`). */
+export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
 
 // -------------------------------------------------------------------------------------------------
 // Leaves: a YAML value as a typed prop value, or undefined where it has no typed form.
