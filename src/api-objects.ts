@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-31';
 import { Construct } from 'constructs';
 import { Manifest } from './render/context';
-import { isMap, ValueMap } from './render/go-template';
+import { isMap, ValueMap } from './values/value-map';
 
 /** A typed L1 class of cdk8s-plus-31: its constructor and its static `manifest` (props → JSON, no resolving). */
 interface TypedKind {

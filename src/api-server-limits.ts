@@ -1,6 +1,6 @@
 import { Manifest } from './render/context';
-import { isMap, ValueMap } from './render/go-template';
-import { describe } from './validation';
+import { isMap, ValueMap } from './values/value-map';
+import { describe } from './props/validation';
 import { ValuesError } from './values/errors';
 
 /**

@@ -1,6 +1,6 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { durationSeconds } from './quantities';
+import { durationSeconds } from './props/quantities';
 
 /** ArgoCD's finalizer for cascading deletion (foreground). */
 const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';

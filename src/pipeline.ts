@@ -1,14 +1,16 @@
+import { VClusterValues } from '../imports/vcluster-values';
 import { CHART_DEFAULTS, CHART_VERSION } from '../imports/chart-defaults';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
-import { isMap, ValueMap } from './render/go-template';
+import { isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
-import { resolvePlainScalar } from './render/yaml-text';
+import { resolvePlainScalar } from './yaml/yaml-text';
 import { validateChartRules } from './values/chart-validation';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
+import { isDnsLabel } from './values/names';
 import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
-import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './values/quota-budget';
+import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './analysis/quota-budget';
 import { validateBeyondChart } from './values/sanity';
 import { validateValues } from './values/schema';
 import { plainValues } from './values/user-values';
@@ -28,7 +30,7 @@ export interface RenderOptions {
    * User values files, later ones winning, as with repeated `-f`.
    * @default - none: the chart defaults
    */
-  readonly values?: readonly ValueMap[];
+  readonly values?: readonly VClusterValues[];
   /**
    * Applied to the validated values before the templates render: the construct swaps the
    * credentials for placeholders here, so that no object (nor the config hash) is made from them.
@@ -54,8 +56,6 @@ export interface RenderResult {
    */
   readonly quotaBudget?: QuotaBudgetLine[];
 }
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * The one rendering pipeline: user values → coalesced with the chart defaults → validated →
@@ -92,7 +92,7 @@ export function renderChart(options: RenderOptions): RenderResult {
 
 function checkName(what: string, value: string, max: number): void {
   const kind = what === 'name' ? 'release name' : 'namespace';
-  if (typeof value !== 'string' || !DNS_LABEL.test(value) || value.length > max) {
+  if (!isDnsLabel(value, max)) {
     throw new ValuesError(
       what,
       `${what}: ${JSON.stringify(value)} is not a valid ${kind}. ` +

@@ -3,31 +3,32 @@ import { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
 import { VClusterValues } from '../imports/vcluster-values';
 import { toApiObject } from './api-objects';
+import { BackingStore, backingStoreRemoteSecrets } from './props/backing-store';
+import { ControlPlaneOptions } from './props/control-plane';
+import { KubernetesDistroOptions } from './props/distro';
+import { IngressOptions } from './props/ingress';
+import { IntegrationsOptions } from './props/integrations';
+import { ExportKubeConfigOptions } from './props/kube-config';
+import { renderChart } from './pipeline';
+import { PoliciesOptions } from './props/policies';
+import { truthy } from './values/go-values';
+import { isMap, ValueMap } from './values/value-map';
+import { RootlessOptions } from './props/rootless';
+import { ServiceOptions } from './props/service';
+import { SyncOptions } from './props/sync';
+import { hostNamespaces } from './props/sync-to-host';
+import { renderInPropTerms } from './props/prop-paths';
+import { typedValues } from './props/table';
+import { describe, fail } from './props/validation';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
-import { BackingStore, backingStoreRemoteSecrets, backingStoreValues } from './backing-store';
-import { controlPlaneValues, ControlPlaneOptions } from './control-plane';
-import { distroValues, KubernetesDistroOptions } from './distro';
-import { mergeFragments } from './fragment';
-import { defaultImageRegistryValues } from './images';
-import { extraSansValues, ingressValues, IngressOptions } from './ingress';
-import { initManifestsValues } from './init-manifests';
-import { integrationsValues, IntegrationsOptions } from './integrations';
-import { exportKubeConfigValues, ExportKubeConfigOptions } from './kube-config';
+import { mergeFragments } from './props/fragment';
 import { claimNamespaces } from './namespace-claims';
-import { renderChart } from './pipeline';
-import { policiesValues, PoliciesOptions } from './policies';
 import { Manifest, RenderedObject } from './render/context';
-import { isMap, truthy, ValueMap } from './render/go-template';
-import { resolveRootless, rootlessValues, RootlessOptions } from './rootless';
 import { ConfigSecret } from './secrets/config-secret';
-import { serviceValues, ServiceOptions } from './service';
-import { syncValues, SyncOptions } from './sync';
-import { hostNamespaces } from './sync-to-host';
-import { describe, fail } from './validation';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
-import { QuotaBudgetLine } from './values/quota-budget';
+import { QuotaBudgetLine } from './analysis/quota-budget';
 
 /** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
 const DEFAULT_CONFIG_SECRET = ConfigSecret._refuseCredentials();
@@ -218,13 +219,13 @@ export class VCluster extends Construct {
     }
     const typed = mergeFragments(typedValues(props), props.configSecret?._values() ?? {});
     const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace }, backingStoreRemoteSecrets(props.backingStore));
-    const chartOutput = renderChart({
+    const chartOutput = renderInPropTerms(props, typed, () => renderChart({
       name: this.name,
       namespace: this.namespace,
       kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
       values: [typed, (props.values ?? {}) as ValueMap].filter((v) => Object.keys(v).length > 0),
       substitute: (values) => protection.substitute(values),
-    });
+    }));
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
     checkHighAvailability(props, result.values);
     this.values = result.values;
@@ -275,30 +276,6 @@ function namespaceManifest(name: string, deletionProtection: boolean, labels?: {
     kind: 'Namespace',
     metadata: { name, ...(labels ? { labels } : {}), annotations: namespaceAnnotations(deletionProtection) },
   };
-}
-
-/**
- * The typed props as one vcluster.yaml. Rootless comes first, so that security contexts given
- * explicitly are merged over it (each concern refuses those that would undo it). Internal:
- * the importer compiles its candidate props with it too.
- */
-export function typedValues(props: VClusterProps): ValueMap {
-  const ids = resolveRootless(props.rootless);
-  return mergeFragments(
-    rootlessValues(ids),
-    distroValues(props.kubernetesVersion, props.distro, ids),
-    defaultImageRegistryValues(props.defaultImageRegistry),
-    backingStoreValues(props.backingStore, ids),
-    controlPlaneValues(props.controlPlane, ids),
-    serviceValues(props.service),
-    ingressValues(props.ingress),
-    extraSansValues(props.extraSans, props.ingress),
-    exportKubeConfigValues(props.exportKubeConfig, props.ingress),
-    integrationsValues(props.integrations),
-    policiesValues(props.policies),
-    syncValues(props.sync),
-    initManifestsValues(props.initManifests),
-  );
 }
 
 /**

@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { goYamlTags } from '../src/values/values-yaml';
+import { goYamlTags } from '../src/yaml/values-yaml';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_CHART_DIR = path.resolve(PROJECT_ROOT, '../shared/vcluster-chart/0.36.1');

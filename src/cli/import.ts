@@ -3,7 +3,7 @@ import { CliIo } from './io';
 import { helmNamespace } from './namespace';
 import { userValues } from './values-options';
 import { defaultClassName, importValues, RESERVED_NAMES } from '../import/program';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 
 /** What `cdk8s-vcluster import` writes a program for. */

@@ -1,7 +1,7 @@
 import { join } from 'path';
 import { parse } from 'yaml';
 import { CliIo } from './io';
-import { isMap } from '../render/go-template';
+import { isMap } from '../values/value-map';
 
 /** Where a pod finds its service account (client-go's in-cluster configuration). */
 const SERVICE_ACCOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';

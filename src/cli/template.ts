@@ -9,7 +9,7 @@ import { replaceFolder } from './output';
 import { userValues } from './values-options';
 import { toApiObject } from '../api-objects';
 import { renderChart } from '../pipeline';
-import { isMap, ValueMap } from '../render/go-template';
+import { isMap, ValueMap } from '../values/value-map';
 import { findCredentials } from '../secrets/credentials';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 

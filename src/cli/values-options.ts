@@ -1,10 +1,10 @@
 import { allValues, ParsedArgs } from './args';
 import { CliIo } from './io';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 import { ValuesError } from '../values/errors';
 import { applySet, SET_FLAGS } from '../values/set-values';
-import { parseValuesYaml, strictUtf8 } from '../values/values-yaml';
+import { parseValuesYaml, strictUtf8 } from '../yaml/values-yaml';
 
 /**
  * The user values of a command line, layered as Helm v4 layers them (pkg/cli/values/options.go):

@@ -1,15 +1,16 @@
+import { isDeepStrictEqual } from 'node:util';
 import { App, Chart } from 'cdk8s';
 import { CHART_VERSION } from '../../imports/chart-defaults';
-import { ValueMap } from '../render/go-template';
 import { ConfigSecret } from '../secrets/config-secret';
 import { findCredentials } from '../secrets/credentials';
+import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { VCluster, VClusterProps } from '../vcluster';
-import { LIBRARY } from './candidates';
-import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from './expr';
+import { PROP_TABLE } from '../props/table';
+import { IMPORTABLE_NAMES, LIBRARY } from '../props/decode/candidates';
+import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from '../props/decode/expr';
 import { choose, Choice } from './select';
-import { deepEqual } from './values-tree';
 
 /** What `cdk8s-vcluster import` writes a program for. */
 export interface ImportOptions {
@@ -36,17 +37,15 @@ export interface ImportResult {
   readonly raw: ValueMap;
 }
 
-/** The order of VClusterProps, which the generated props follow. */
-const PROPS_ORDER = [
-  'kubernetesVersion', 'distro', 'defaultImageRegistry', 'backingStore', 'controlPlane', 'rootless', 'service',
-  'ingress', 'extraSans', 'exportKubeConfig', 'integrations', 'policies', 'sync',
+/** What every generated program imports, beside what its typed props need. */
+const PROGRAM_IMPORTS: readonly Import[] = [
+  { module: 'cdk8s', name: 'App' }, { module: 'cdk8s', name: 'Chart' },
+  { module: LIBRARY, name: 'VCluster' }, { module: 'constructs', name: 'Construct' },
 ];
 
 /** Names the generated program declares or imports itself. */
-export const RESERVED_NAMES = new Set([
-  'App', 'Chart', 'Construct', 'VCluster', 'BackingStore', 'ConfigSecret', 'Size', 'Cpu', 'k8s', 'ImagePullPolicy', 'ServiceType',
-  'HttpIngressPathType', 'PersistentVolumeAccessMode', 'RetentionPolicy', 'PodSecurityStandard', 'ResourceQuotaScope',
-  'SyncMode', 'ResourceScope', 'app', 'require', 'module', 'exports',
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  ...PROGRAM_IMPORTS.map((i) => i.name), ...IMPORTABLE_NAMES, 'ConfigSecret', 'app', 'require', 'module', 'exports',
 ]);
 
 /** The class name for a release name: "vc1" → "Vc1Chart", "my-release" → "MyReleaseChart". */
@@ -114,8 +113,8 @@ function build(release: Release, props: VClusterProps): VCluster {
 }
 
 function sameCluster(a: VCluster, b: VCluster): boolean {
-  if (!deepEqual(a.values, b.values) || a.apiObjects.length !== b.apiObjects.length) return false;
-  return a.apiObjects.every((o, i) => o.node.id === b.apiObjects[i].node.id && deepEqual(o.toJson(), b.apiObjects[i].toJson()));
+  if (!isDeepStrictEqual(a.values, b.values) || a.apiObjects.length !== b.apiObjects.length) return false;
+  return a.apiObjects.every((o, i) => o.node.id === b.apiObjects[i].node.id && isDeepStrictEqual(o.toJson(), b.apiObjects[i].toJson()));
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -137,7 +136,7 @@ function printImports(imports: readonly Import[]): string[] {
 function printProgram(options: ImportOptions, choice: Choice, credentials: readonly string[]): string {
   const className = options.className ?? defaultClassName(options.name);
   const typed = choice.props?.code.kind === 'object' ? choice.props.code.entries : [];
-  const order = (k: string) => PROPS_ORDER.indexOf(k);
+  const order = (k: string) => PROP_TABLE.findIndex((d) => d.prop === k);
   const entries: (readonly [string, Code])[] = [];
   if (options.kubeVersion !== undefined && options.kubeVersion !== DEFAULT_KUBE_VERSION) entries.push(['kubeVersion', literal(options.kubeVersion).code]);
   entries.push(...[...typed].sort((a, b) => order(a[0]) - order(b[0])));
@@ -161,8 +160,7 @@ function printProgram(options: ImportOptions, choice: Choice, credentials: reado
   }
 
   const imports: Import[] = [
-    { module: 'cdk8s', name: 'App' }, { module: 'cdk8s', name: 'Chart' },
-    { module: LIBRARY, name: 'VCluster' }, { module: 'constructs', name: 'Construct' },
+    ...PROGRAM_IMPORTS,
     ...(credentials.length > 0 ? [{ module: LIBRARY, name: 'ConfigSecret' }] : []),
     ...(choice.props?.imports ?? []),
   ];

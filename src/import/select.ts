@@ -1,11 +1,12 @@
+import { isDeepStrictEqual } from 'node:util';
 import { CHART_DEFAULTS } from '../../imports/chart-defaults';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from '../values/value-map';
 import { coalesceValues, mergeValueFiles } from '../values/coalesce';
-import { typedValues, VClusterProps } from '../vcluster';
-import { materialize, ObjectCandidate, Selection, Unit, unitsOf } from './candidate';
-import { candidateProps } from './candidates';
-import { Expr } from './expr';
-import { deepEqual, fits, remainder } from './values-tree';
+import { NOT_EXPRESSIBLE, PROP_TABLE, typedValues } from '../props/table';
+import type { VClusterProps } from '../vcluster';
+import { materialize, object, ObjectCandidate, Selection, Unit, unitsOf } from '../props/decode/candidate';
+import { Expr } from '../props/decode/expr';
+import { fits, remainder } from './values-tree';
 
 /** Typed props and raw values that together give the same values as the user's. */
 export interface Choice {
@@ -25,7 +26,7 @@ export interface Choice {
  */
 export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set()): Choice {
   const effective = coalesceValues(CHART_DEFAULTS as ValueMap, user);
-  const tree: ObjectCandidate = candidateProps(user, effective);
+  const tree = candidateProps(user, effective);
   const units = unitsOf(tree);
   const empties = units.filter((u) => u.kind === 'empty');
   const emptyUnitsAbove = (u: Unit) => empties
@@ -51,7 +52,7 @@ export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set())
     const next = { taken, lists: sel.lists };
     const f = compile(next);
     // Taken when it fits and gives something: a prop that compiles to nothing is no use.
-    if (f !== undefined && !deepEqual(f, fragment)) {
+    if (f !== undefined && !isDeepStrictEqual(f, fragment)) {
       sel = next;
       fragment = f;
     }
@@ -59,7 +60,7 @@ export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set())
 
   // Leave out what changes nothing: what the library adds itself (the kubeconfig server and the
   // certificate name an ingress implies, `enabled: true` of a quota given entries).
-  const same = (f: ValueMap | undefined): f is ValueMap => f !== undefined && deepEqual(f, fragment);
+  const same = (f: ValueMap | undefined): f is ValueMap => f !== undefined && isDeepStrictEqual(f, fragment);
   for (const u of [...units].reverse()) {
     if (!sel.taken.has(u.key) || u.required || u.kind === 'call') continue;
     // An options object left without fields stands for its `whenEmpty` (e.g. `true`), if it has one.
@@ -86,6 +87,12 @@ export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set())
   const raw = remainder(user, fragment, CHART_DEFAULTS);
   // The typed props and the rest, merged as VCluster merges them, must come to the same values.
   const merged = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles([fragment, raw]));
-  if (!deepEqual(merged, effective)) return { raw: user, taken: [] };
+  if (!isDeepStrictEqual(merged, effective)) return { raw: user, taken: [] };
   return { props: materialize(tree, [], sel), raw, taken: units.filter((u) => sel.taken.has(u.key)) };
+}
+
+/** Every typed prop the values could be written with, in the order of the prop table. */
+function candidateProps(user: ValueMap, effective: ValueMap): ObjectCandidate {
+  const fields = PROP_TABLE.map((d) => [d.prop, d.decode === NOT_EXPRESSIBLE ? undefined : d.decode(user, effective)] as const);
+  return object(Object.fromEntries(fields)) ?? { kind: 'object', fields: [], required: [] };
 }

@@ -1,18 +1,5 @@
-import { isMap, ValueMap } from '../render/go-template';
-
-/** Equal as data: maps in any key order, lists in order, scalars strictly. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  }
-  if (isMap(a) && isMap(b)) {
-    const ka = Object.keys(a);
-    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return false;
-}
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, ValueMap } from '../values/value-map';
 
 /** Where a path leads in a values tree: to a value, to nothing, or into a scalar or list on the way. */
 type Lookup = { readonly found: true; readonly value: unknown } | { readonly found: false; readonly blocked: boolean };
@@ -45,11 +32,11 @@ export function fits(fragment: ValueMap, user: ValueMap, effective: ValueMap): b
   for (const [path, value] of leaves(fragment)) {
     const u = lookup(user, path);
     if (u.found) {
-      if (!deepEqual(value, u.value)) return false;
+      if (!isDeepStrictEqual(value, u.value)) return false;
     } else {
       if (u.blocked) return false;
       const e = lookup(effective, path);
-      if (!e.found || !deepEqual(value, e.value)) return false;
+      if (!e.found || !isDeepStrictEqual(value, e.value)) return false;
     }
   }
   return true;
@@ -72,7 +59,7 @@ export function remainder(user: ValueMap, fragment: unknown, defaults: unknown):
     } else if (isMap(u)) {
       // An empty map only adds its key where the chart has no map of its own.
       if (!isMap(d?.value)) out[k] = u;
-    } else if (u !== null && ((f && deepEqual(f.value, u)) || (d && deepEqual(d.value, u)))) {
+    } else if (u !== null && ((f && isDeepStrictEqual(f.value, u)) || (d && isDeepStrictEqual(d.value, u)))) {
       continue;
     } else {
       out[k] = u;

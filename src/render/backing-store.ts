@@ -1,5 +1,6 @@
 import { RenderContext } from './context';
-import { isTrueString, truthy } from './go-template';
+import { isTrueString } from './go-template';
+import { truthy } from '../values/go-values';
 import { ValuesError } from '../values/errors';
 
 /**

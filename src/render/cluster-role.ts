@@ -1,5 +1,7 @@
 import { RenderContext, RenderedObject } from './context';
-import { clone, isTrueString, truthy } from './go-template';
+import { isTrueString } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone } from '../values/value-map';
 import {
   clusterRoleName,
   controlPlaneServiceAccountSubject,

@@ -1,7 +1,8 @@
 import { RenderContext, RenderedObject, standardLabels } from './context';
 import { syncerSecurityContext } from './control-plane';
-import { clone, isMap, truthy, ValueMap } from './go-template';
-import { configSecretData } from '../values/helm-yaml';
+import { truthy } from '../values/go-values';
+import { clone, isMap, ValueMap } from '../values/value-map';
+import { configSecretData } from '../yaml/helm-yaml';
 
 /** `config-secret.yaml`: the full values, which the vCluster reads at start-up. */
 export function renderConfigSecret(ctx: RenderContext): RenderedObject[] {

@@ -1,11 +1,14 @@
-import { mergeMaps, truthy, userMap, Value, ValueMap } from './go-template';
-import { TopLevelYamlCache } from '../values/helm-yaml';
+import { VClusterValues } from '../../imports/vcluster-values';
+import { mergeMaps, userMap } from './go-template';
+import { truthy } from '../values/go-values';
+import { Value, ValueMap } from '../values/value-map';
+import { TopLevelYamlCache } from '../yaml/helm-yaml';
 import { KubeVersion } from '../values/kube-version';
 
 /** What every template sees: Helm's `.Values`, `.Release`, `.Capabilities` and `.Chart`. */
 export interface RenderContext {
   /** The full values: the user's coalesced with the chart defaults, validated. */
-  readonly values: ValueMap;
+  readonly values: VClusterValues;
   readonly release: { readonly name: string; readonly namespace: string };
   readonly kubeVersion: KubeVersion;
   readonly chartVersion: string;

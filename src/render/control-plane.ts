@@ -1,12 +1,15 @@
+import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/vcluster-values';
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, goInt, plain, truthy, uniq, userList, userMap, Value, ValueMap, withDefault } from './go-template';
+import { goInt, plain, uniq, userList, userMap, withDefault } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone, Value, ValueMap } from '../values/value-map';
 import { controlPlaneImage } from './images';
 import { k8sInitContainers } from './init-containers';
 import { volumeClaimTemplates } from './persistence';
 import { legacyPluginContainers, pluginVolumeMounts, pluginVolumes } from './plugins';
 import { tplValue } from './tpl';
-import { vClusterConfigHash } from '../values/helm-yaml';
+import { vClusterConfigHash } from '../yaml/helm-yaml';
 import { ValuesError } from '../values/errors';
 
 const STS_PATH = 'controlPlane.statefulSet';
@@ -17,7 +20,7 @@ const STS_PATH = 'controlPlane.statefulSet';
  */
 export function renderControlPlane(ctx: RenderContext): RenderedObject[] {
   const values = ctx.values;
-  const sts: ValueMap = values.controlPlane?.statefulSet ?? {};
+  const sts: ControlPlaneStatefulSet = values.controlPlane?.statefulSet ?? {};
   const name = ctx.release.name;
   const kind = controlPlaneKind(ctx);
 
@@ -56,11 +59,11 @@ export function renderControlPlane(ctx: RenderContext): RenderedObject[] {
  * the control plane. The chart adds them in place in .Values, so Helm's config Secret (rendered
  * after this template) shows them too; undefined when the chart prints no security context.
  */
-export function syncerSecurityContext(values: ValueMap): ValueMap | undefined {
+export function syncerSecurityContext(values: VClusterValues): ValueMap | undefined {
   const base = values.controlPlane?.statefulSet?.security?.containerSecurityContext;
   const kubeVip = truthy(values.controlPlane?.advanced?.kubeVip?.enabled);
   if (!truthy(base) && !kubeVip) return undefined;
-  const securityContext: ValueMap = truthy(base) ? clone(base) : {};
+  const securityContext: ValueMap = truthy(base) ? clone(base!) : {};
   if (kubeVip) {
     const capabilities: ValueMap = truthy(securityContext.capabilities) ? securityContext.capabilities : {};
     const existing: Value = capabilities.add;
@@ -74,16 +77,16 @@ export function syncerSecurityContext(values: ValueMap): ValueMap | undefined {
   return securityContext;
 }
 
-function podSpec(ctx: RenderContext, sts: ValueMap): ValueMap {
+function podSpec(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap {
   const values = ctx.values;
-  const scheduling: ValueMap = sts.scheduling ?? {};
+  const scheduling: ControlPlaneScheduling = sts.scheduling ?? {};
   const spec: ValueMap = {};
   if (truthy(sts.hostAliases)) spec.hostAliases = clone(sts.hostAliases);
   if (truthy(sts.runtimeClassName)) spec.runtimeClassName = plain(sts.runtimeClassName);
   spec.terminationGracePeriodSeconds = 15;
   if (truthy(scheduling.priorityClassName)) spec.priorityClassName = plain(scheduling.priorityClassName);
-  if (truthy(sts.security?.podSecurityContext)) spec.securityContext = clone(sts.security.podSecurityContext);
-  for (const key of ['nodeSelector', 'affinity', 'topologySpreadConstraints', 'tolerations']) {
+  if (truthy(sts.security?.podSecurityContext)) spec.securityContext = clone(sts.security!.podSecurityContext);
+  for (const key of ['nodeSelector', 'affinity', 'topologySpreadConstraints', 'tolerations'] as const) {
     if (truthy(scheduling[key])) spec[key] = clone(scheduling[key]);
   }
   if (truthy(sts.dnsPolicy)) spec.dnsPolicy = plain(sts.dnsPolicy);
@@ -91,14 +94,15 @@ function podSpec(ctx: RenderContext, sts: ValueMap): ValueMap {
   const serviceAccount = values.controlPlane?.advanced?.serviceAccount?.name;
   spec.serviceAccountName = truthy(serviceAccount) ? plain(serviceAccount) : `vc-${ctx.release.name}`;
   spec.volumes = volumes(ctx, sts);
-  if (!truthy(values.experimental?.syncSettings?.disableSync)) spec.initContainers = k8sInitContainers(ctx);
+  // The template still reads `disableSync`, which the values schema (and so VClusterValues) no longer has.
+  if (!truthy((values.experimental?.syncSettings as ValueMap | undefined)?.disableSync)) spec.initContainers = k8sInitContainers(ctx);
   spec.enableServiceLinks = plain(sts.enableServiceLinks);
   spec.containers = [syncer(ctx, sts), ...legacyPluginContainers(values), ...userList(sts.sidecarContainers, `${STS_PATH}.sidecarContainers`)];
   return spec;
 }
 
-function volumes(ctx: RenderContext, sts: ValueMap): ValueMap[] {
-  const persistence: ValueMap = sts.persistence ?? {};
+function volumes(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap[] {
+  const persistence: ControlPlanePersistence = sts.persistence ?? {};
   const binaries = persistence.binariesVolume;
   if (!Array.isArray(binaries) || binaries.length === 0) {
     // The chart pastes this list in unconditionally; anything but a non-empty list breaks its YAML.
@@ -106,7 +110,7 @@ function volumes(ctx: RenderContext, sts: ValueMap): ValueMap[] {
     throw new ValuesError(path, `${path}: expected a list with the volume named "binaries", found ${JSON.stringify(binaries ?? null)}. Give one, e.g. [{name: binaries, emptyDir: {}}], or leave the key out for that default.`);
   }
   let data: ValueMap[] = [];
-  if (truthy(persistence.dataVolume)) data = clone(persistence.dataVolume);
+  if (truthy(persistence.dataVolume)) data = clone(persistence.dataVolume!);
   else if (!volumeClaimEnabled(ctx)) data = [{ name: 'data', emptyDir: {} }];
   const added = truthy(persistence.addVolumes)
     ? tplValue(persistence.addVolumes as ValueMap[], ctx, 'controlPlane.statefulSet.persistence.addVolumes')
@@ -123,7 +127,7 @@ function volumes(ctx: RenderContext, sts: ValueMap): ValueMap[] {
   ];
 }
 
-function syncer(ctx: RenderContext, sts: ValueMap): ValueMap {
+function syncer(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap {
   const values = ctx.values;
   const container: ValueMap = {
     name: 'syncer',
@@ -133,22 +137,22 @@ function syncer(ctx: RenderContext, sts: ValueMap): ValueMap {
   if (truthy(sts.workingDir)) container.workingDir = plain(sts.workingDir);
   if (truthy(sts.command)) container.command = clone(sts.command);
   if (truthy(sts.args)) container.args = clone(sts.args);
-  const probes: ValueMap = sts.probes ?? {};
+  const probes: ControlPlaneProbes = sts.probes ?? {};
   if (truthy(probes.livenessProbe?.enabled)) {
-    container.livenessProbe = probe('/healthz', probes.livenessProbe, ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold']);
+    container.livenessProbe = probe('/healthz', probes.livenessProbe!, ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold']);
   }
   if (truthy(probes.readinessProbe?.enabled)) {
-    container.readinessProbe = probe('/readyz', probes.readinessProbe, ['periodSeconds', 'timeoutSeconds', 'failureThreshold']);
+    container.readinessProbe = probe('/readyz', probes.readinessProbe!, ['periodSeconds', 'timeoutSeconds', 'failureThreshold']);
   }
   if (truthy(probes.startupProbe?.enabled)) {
-    container.startupProbe = probe('/readyz', probes.startupProbe, ['periodSeconds', 'timeoutSeconds', 'failureThreshold']);
+    container.startupProbe = probe('/readyz', probes.startupProbe!, ['periodSeconds', 'timeoutSeconds', 'failureThreshold']);
   }
   const securityContext = syncerSecurityContext(values);
   if (securityContext) container.securityContext = securityContext;
   container.resources = clone(sts.resources);
   container.env = [
     { name: 'VCLUSTER_NAME', value: ctx.release.name },
-    ...(truthy(values.logging) ? [{ name: 'LOFT_LOG_ENCODING', value: plain(withDefault('console', values.logging.encoding)) }] : []),
+    ...(truthy(values.logging) ? [{ name: 'LOFT_LOG_ENCODING', value: plain(withDefault('console', values.logging?.encoding)) }] : []),
     fieldEnv('POD_NAME', 'metadata.name'),
     fieldEnv('POD_IP', 'status.podIP'),
     fieldEnv('NODE_NAME', 'spec.nodeName'),

@@ -1,6 +1,9 @@
+import { EtcdDeploy, EtcdDeployStatefulSet } from '../../imports/vcluster-values';
 import { deployedEtcdEnabled, migrateFromDeployedEtcd } from './backing-store';
 import { chartLabel, Manifest, mergedAnnotations, objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, goInt, interpolated, plain, quoted, quotedMap, truthy, userList, Value, ValueMap } from './go-template';
+import { goInt, interpolated, plain, quoted, quotedMap, userList } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone, Value, ValueMap } from '../values/value-map';
 import { imageName } from './images';
 
 const ETCD_PATH = 'controlPlane.backingStore.etcd.deploy';
@@ -10,7 +13,7 @@ function etcdDeployed(ctx: RenderContext): boolean {
   return deployedEtcdEnabled(ctx) || migrateFromDeployedEtcd(ctx);
 }
 
-function deployValues(ctx: RenderContext): ValueMap {
+function deployValues(ctx: RenderContext): EtcdDeploy {
   return ctx.values.controlPlane?.backingStore?.etcd?.deploy ?? {};
 }
 
@@ -84,7 +87,7 @@ export function renderEtcdService(ctx: RenderContext): RenderedObject[] {
 /** `etcd-statefulset.yaml`: the etcd cluster the control plane stores its state in. */
 export function renderEtcdStatefulSet(ctx: RenderContext): RenderedObject[] {
   if (!etcdDeployed(ctx)) return [];
-  const sts: ValueMap = deployValues(ctx).statefulSet ?? {};
+  const sts: EtcdDeployStatefulSet = deployValues(ctx).statefulSet ?? {};
   if (!truthy(sts.enabled)) return [];
   const path = `${ETCD_PATH}.statefulSet`;
   const persistence = sts.persistence ?? {};
@@ -116,7 +119,7 @@ export function renderEtcdStatefulSet(ctx: RenderContext): RenderedObject[] {
 
   spec.template = {
     metadata: {
-      ...(truthy(sts.pods?.annotations) ? { annotations: clone(sts.pods.annotations) } : {}),
+      ...(truthy(sts.pods?.annotations) ? { annotations: clone(sts.pods!.annotations) } : {}),
       labels: { ...selectorLabels(ctx), ...quotedMap(sts.pods?.labels) },
     },
     spec: podSpec(ctx, sts, path),

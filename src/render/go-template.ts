@@ -1,62 +1,18 @@
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
-import { resolveInterpolated, resolvePlainScalar } from './yaml-text';
+import { resolveInterpolated, resolvePlainScalar } from '../yaml/yaml-text';
 import { ValuesError } from '../values/errors';
+import { compareBytes, goString, truthy } from '../values/go-values';
+import { clone, isMap, Value, ValueMap } from '../values/value-map';
 
 /**
  * The few semantics of Go templates (and Sprig) that the chart's output depends on.
  * Each renderer decides with these exactly as the chart's templates do.
  */
 
-/** A JSON-like value as Helm holds it after reading YAML. */
-export type Value = unknown;
-
-/** A map of values, as Helm's `map[string]interface{}`. */
-export type ValueMap = { [key: string]: any };
-
-export function isMap(v: Value): v is ValueMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Go template truthiness: false, 0, "", nil and empty collections are false. */
-export function truthy(v: Value): boolean {
-  if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
-  if (Array.isArray(v)) return v.length > 0;
-  if (typeof v === 'object') return Object.keys(v as object).length > 0;
-  return true;
-}
-
 /** Sprig `empty`. */
 export function empty(v: Value): boolean {
   return !truthy(v);
-}
-
-/**
- * Go's `%v` formatting, which `{{ x }}`, `toString` and `quote` use. Helm reads every
- * number as float64, so large integers print in exponent form (1e+06), as they do in the chart.
- */
-export function goString(v: Value): string {
-  if (v === null || v === undefined) return '<nil>';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return goFloat(v);
-  if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
-  const m = v as ValueMap;
-  return `map[${Object.keys(m).sort(compareBytes).map((k) => `${k}:${goString(m[k])}`).join(' ')}]`;
-}
-
-function goFloat(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  // strconv 'g' with the shortest precision switches to exponent form from 1e+06 up and below 1e-04.
-  const [mantissa, expText] = n.toExponential().split('e');
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 6) {
-    const sign = exp < 0 ? '-' : '+';
-    const abs = Math.abs(exp);
-    return `${mantissa}e${sign}${abs < 10 ? '0' : ''}${abs}`;
-  }
-  return String(n);
 }
 
 /** `eq (toString x) "true"`, the chart's test for three-valued toggles (true, false, "auto"). */
@@ -76,7 +32,7 @@ export function withDefault<T>(fallback: T, v: Value): T | any {
  * that are not scalars keep their shape (the chart only interpolates scalars).
  */
 export function plain(v: Value): Value {
-  if (typeof v === 'number') return resolvePlainScalar(goFloat(v));
+  if (typeof v === 'number') return resolvePlainScalar(goString(v));
   return typeof v === 'string' ? resolveInterpolated(v) : v;
 }
 
@@ -93,15 +49,6 @@ export function plainString(v: Value, path: string, expected: string): string {
     );
   }
   return value;
-}
-
-/** A deep copy of a JSON-like value, for the places where the chart passes user data through. */
-export function clone<T>(v: T): T {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(clone) as unknown as T;
-  const out: ValueMap = {};
-  for (const k of Object.keys(v as object)) out[k] = clone((v as ValueMap)[k]);
-  return out as T;
 }
 
 /**
@@ -162,15 +109,6 @@ export function quotedMap(v: Value): ValueMap {
   const out: ValueMap = {};
   for (const k of rangeKeys(v)) out[k] = quoted((v as ValueMap)[k]);
   return out;
-}
-
-/**
- * Go's string order, byte by byte over UTF-8: how `range` orders a map's keys, how fmt prints
- * maps, and how `sortAlpha` sorts. (JavaScript's default sort compares UTF-16 code units, which
- * differs for characters beyond U+FFFF.)
- */
-export function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** The keys `range $key, $val := m` visits, in Go's sorted order; nothing for a non-map. */
@@ -241,24 +179,9 @@ function parseGoInt(s: string): number {
 export function uniq(items: readonly Value[]): Value[] {
   const out: Value[] = [];
   for (const item of items) {
-    if (!out.some((kept) => deepEqual(kept, item))) out.push(item);
+    if (!out.some((kept) => isDeepStrictEqual(kept, item))) out.push(item);
   }
   return out;
-}
-
-/** `reflect.DeepEqual` on values read from YAML: maps compare by their entries, not key order. */
-function deepEqual(a: Value, b: Value): boolean {
-  if (a === undefined) a = null;
-  if (b === undefined) b = null;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  }
-  if (isMap(a) || isMap(b)) {
-    if (!isMap(a) || !isMap(b)) return false;
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return a === b;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { RenderContext } from './context';
-import { printed, truthy, Value } from './go-template';
+import { printed } from './go-template';
+import { truthy } from '../values/go-values';
+import { Value } from '../values/value-map';
 
 /** The arguments of `vcluster.image`. */
 export interface ImageParts {

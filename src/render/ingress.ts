@@ -1,10 +1,13 @@
+import { ControlPlaneIngress } from '../../imports/vcluster-values';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { isMap, plain, quoted, truthy, ValueMap } from './go-template';
+import { plain, quoted } from './go-template';
+import { truthy } from '../values/go-values';
+import { isMap, ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
 
 /** `controlPlane.ingress`: exposes the control plane's API through an ingress controller. */
 export function renderIngress(ctx: RenderContext): RenderedObject[] {
-  const ingress: ValueMap = ctx.values.controlPlane?.ingress ?? {};
+  const ingress: ControlPlaneIngress = ctx.values.controlPlane?.ingress ?? {};
   if (!truthy(ingress.enabled)) return [];
 
   // The user's spec goes through `tpl`, so it may name the release; the default rule follows it

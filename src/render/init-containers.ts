@@ -1,5 +1,7 @@
 import { RenderContext } from './context';
-import { clone, plain, printed, truthy, ValueMap } from './go-template';
+import { plain, printed } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone, ValueMap } from '../values/value-map';
 import { imageName } from './images';
 import { pluginInitContainers } from './plugins';
 

@@ -1,5 +1,7 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { quotedMap, truthy, ValueMap } from './go-template';
+import { quotedMap } from './go-template';
+import { truthy } from '../values/go-values';
+import { ValueMap } from '../values/value-map';
 import { pairedPolicyEnabled } from './resource-quota';
 
 /**

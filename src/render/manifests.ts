@@ -1,7 +1,8 @@
 import { Manifest, RenderContext, RenderedObject } from './context';
-import { isMap, truthy } from './go-template';
+import { truthy } from '../values/go-values';
+import { isMap } from '../values/value-map';
 import { tpl } from './tpl';
-import { parseManifestStream } from './yaml-text';
+import { parseManifestStream } from '../yaml/yaml-text';
 import { ValuesError } from '../values/errors';
 
 /**

@@ -1,5 +1,8 @@
+import { NetworkPolicy, NetworkPolicyControlPlane, NetworkPolicyWorkload, NetworkPolicyWorkloadPublicEgress } from '../../imports/vcluster-values';
 import { chartLabel, Manifest, mergedAnnotations, RenderContext, RenderedObject } from './context';
-import { clone, mergeMaps, plain, truthy, userList, Value, ValueMap } from './go-template';
+import { mergeMaps, plain, userList } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone, Value, ValueMap } from '../values/value-map';
 
 const POLICY_PATH = 'policies.networkPolicy';
 
@@ -9,7 +12,7 @@ const POLICY_PATH = 'policies.networkPolicy';
  * user's extra rules.
  */
 export function renderNetworkPolicies(ctx: RenderContext): RenderedObject[] {
-  const policy: ValueMap = ctx.values.policies?.networkPolicy ?? {};
+  const policy: NetworkPolicy = ctx.values.policies?.networkPolicy ?? {};
   if (!truthy(policy.enabled)) return [];
   const privateNodes = truthy(ctx.values.privateNodes?.enabled);
   const coredns = ctx.values.controlPlane?.coredns ?? {};
@@ -64,8 +67,8 @@ function workloadPods(ctx: RenderContext): ValueMap {
 }
 
 /** Workloads reach the vCluster's DNS and API server and each other, plus public egress if allowed. */
-function workloadSpec(ctx: RenderContext, policy: ValueMap): ValueMap {
-  const workload: ValueMap = policy.workload ?? {};
+function workloadSpec(ctx: RenderContext, policy: NetworkPolicy): ValueMap {
+  const workload: NetworkPolicyWorkload = policy.workload ?? {};
   const egress: Value[] = [
     {
       ports: [{ port: 1053, protocol: 'UDP' }, { port: 1053, protocol: 'TCP' }, { port: 8443, protocol: 'TCP' }],
@@ -73,7 +76,7 @@ function workloadSpec(ctx: RenderContext, policy: ValueMap): ValueMap {
     },
     { to: [workloadPods(ctx)] },
   ];
-  const publicEgress: ValueMap = workload.publicEgress ?? {};
+  const publicEgress: NetworkPolicyWorkloadPublicEgress = workload.publicEgress ?? {};
   if (truthy(publicEgress.enabled)) {
     const ipBlock: ValueMap = { cidr: plain(publicEgress.cidr) };
     if (publicEgress.except != null) ipBlock.except = clone(publicEgress.except);
@@ -93,8 +96,8 @@ function workloadSpec(ctx: RenderContext, policy: ValueMap): ValueMap {
 }
 
 /** The control plane reaches the host's DNS and API server, its peers, its workloads and the platform. */
-function controlPlaneSpec(ctx: RenderContext, policy: ValueMap): ValueMap {
-  const controlPlane: ValueMap = policy.controlPlane ?? {};
+function controlPlaneSpec(ctx: RenderContext, policy: NetworkPolicy): ValueMap {
+  const controlPlane: NetworkPolicyControlPlane = policy.controlPlane ?? {};
   return {
     podSelector: { matchLabels: { release: ctx.release.name } },
     policyTypes: [...POLICY_TYPES],

@@ -1,6 +1,8 @@
 import { volumeClaimEnabled } from './backing-store';
 import { RenderContext } from './context';
-import { clone, interpolated, plain, truthy, ValueMap } from './go-template';
+import { interpolated, plain } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone, ValueMap } from '../values/value-map';
 
 /**
  * `vcluster.persistence` (`_persistence.tpl`): the control plane StatefulSet's volume claim

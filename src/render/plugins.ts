@@ -1,4 +1,6 @@
-import { clone, goString, isMap, plain, printed, quotedList, rangeKeys, truthy, Value, ValueMap } from './go-template';
+import { plain, printed, quotedList, rangeKeys } from './go-template';
+import { goString, truthy } from '../values/go-values';
+import { clone, isMap, Value, ValueMap } from '../values/value-map';
 
 /**
  * `_plugin.tpl`. Two generations of plugins: `plugins` (and `plugin` entries with version "v2")

@@ -1,5 +1,7 @@
 import { RenderContext, RenderedObject } from './context';
-import { plain, truthy, ValueMap } from './go-template';
+import { plain } from './go-template';
+import { truthy } from '../values/go-values';
+import { ValueMap } from '../values/value-map';
 
 /** `pod-disruption-budget.yaml`: guards the control-plane pods. */
 export function renderPodDisruptionBudget(ctx: RenderContext): RenderedObject[] {

@@ -1,7 +1,7 @@
 import { RenderContext, standardLabels } from './context';
-import {
-  clone, goString, isMap, isTrueString, plain, plainString, rangeKeys, rangeValues, truncName, truthy, uniqSortedAsQuoted, Value, ValueMap,
-} from './go-template';
+import { isTrueString, plain, plainString, rangeKeys, rangeValues, truncName, uniqSortedAsQuoted } from './go-template';
+import { goString, truthy } from '../values/go-values';
+import { clone, isMap, Value, ValueMap } from '../values/value-map';
 
 /**
  * The shared logic of the chart's `_rbac.tpl`: object names, whether the cluster role exists,

@@ -1,5 +1,7 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, goString, isTrueString, quotedMap, truthy, Value, ValueMap } from './go-template';
+import { isTrueString, quotedMap } from './go-template';
+import { goString, truthy } from '../values/go-values';
+import { clone, Value, ValueMap } from '../values/value-map';
 
 /**
  * Whether one of the paired policies (resource quota, limit range) renders: when it is enabled,
@@ -17,7 +19,7 @@ export function renderResourceQuota(ctx: RenderContext): RenderedObject[] {
   const spec: ValueMap = {};
   if (truthy(rq.quota)) spec.hard = quotedMap(rq.quota);
   if (truthy(rq.scopeSelector?.matchExpressions)) {
-    spec.scopeSelector = { matchExpressions: clone(rq.scopeSelector.matchExpressions) };
+    spec.scopeSelector = { matchExpressions: clone(rq.scopeSelector?.matchExpressions) };
   }
   if (truthy(rq.scopes)) spec.scopes = clone(rq.scopes);
   return [{

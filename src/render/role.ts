@@ -1,5 +1,8 @@
+import { GatewayAPIEnableSwitchWithPatches } from '../../imports/vcluster-values';
 import { RenderContext, RenderedObject } from './context';
-import { clone, goInt, isTrueString, truthy, ValueMap } from './go-template';
+import { goInt, isTrueString } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone } from '../values/value-map';
 import {
   controlPlaneServiceAccountSubject,
   customResourceRules,
@@ -22,7 +25,7 @@ const EVENT_VERBS = ['create', 'get', 'list', 'watch'];
  */
 export function renderRole(ctx: RenderContext): RenderedObject[] {
   if (!truthy(ctx.values.rbac?.role?.enabled)) return [];
-  const overwrite = ctx.values.rbac.role.overwriteRules;
+  const overwrite = ctx.values.rbac?.role?.overwriteRules;
   return [{
     id: 'Role',
     manifest: {
@@ -147,7 +150,7 @@ function roleRules(ctx: RenderContext): unknown[] {
  */
 function referenceGrantRules(ctx: RenderContext): Rule[] {
   const toHost = ctx.values.sync?.toHost ?? {};
-  const gatewayApi: ValueMap = toHost.gatewayApi ?? {};
+  const gatewayApi: GatewayAPIEnableSwitchWithPatches = toHost.gatewayApi ?? {};
   const routes = [gatewayApi.enabled, gatewayApi.httpRoutes?.enabled, gatewayApi.tlsRoutes?.enabled,
     gatewayApi.backendTLSPolicies?.enabled].some(truthy);
   if ((routes && truthy(toHost.namespaces?.enabled)) || truthy(ctx.values.integrations?.istio?.enabled) ||

@@ -1,5 +1,7 @@
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, concatLists, goString, truthy, ValueMap } from './go-template';
+import { concatLists } from './go-template';
+import { goString, truthy } from '../values/go-values';
+import { clone, ValueMap } from '../values/value-map';
 
 const SA_PATH = 'controlPlane.advanced.serviceAccount';
 const WORKLOAD_SA_PATH = 'controlPlane.advanced.workloadServiceAccount';

@@ -1,15 +1,17 @@
+import { ControlPlane, Etcd, ServiceMonitor } from '../../imports/vcluster-values';
 import { chartLabel, objectMetadata, RenderContext, RenderedObject } from './context';
-import { isMap, truthy, ValueMap } from './go-template';
+import { truthy } from '../values/go-values';
+import { isMap, ValueMap } from '../values/value-map';
 
 /**
  * `controlPlane.serviceMonitor`: lets Prometheus scrape the control plane's API server, controller
  * manager, scheduler (when the vCluster runs one) and backing store (embedded etcd or kine).
  */
 export function renderServiceMonitor(ctx: RenderContext): RenderedObject[] {
-  const controlPlane: ValueMap = ctx.values.controlPlane ?? {};
-  const monitor: ValueMap = controlPlane.serviceMonitor ?? {};
+  const controlPlane: ControlPlane = ctx.values.controlPlane ?? {};
+  const monitor: ServiceMonitor = controlPlane.serviceMonitor ?? {};
   if (!truthy(monitor.enabled)) return [];
-  const etcd: ValueMap = controlPlane.backingStore?.etcd ?? {};
+  const etcd: Etcd = controlPlane.backingStore?.etcd ?? {};
 
   const endpoints = [endpoint(ctx, '', 'apiserver'), endpoint(ctx, '/controller-manager', 'controller-manager')];
   if (truthy(controlPlane.distro?.k8s?.scheduler?.enabled) || truthy(controlPlane.advanced?.virtualScheduler?.enabled)) {

@@ -1,6 +1,9 @@
+import { ControlPlaneHeadlessService, ControlPlaneService } from '../../imports/vcluster-values';
 import { controlPlaneKind } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject, standardLabels } from './context';
-import { clone, isMap, plain, truthy, ValueMap } from './go-template';
+import { plain } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone, isMap, ValueMap } from '../values/value-map';
 
 /**
  * `service.yaml`: the control plane's API endpoint. The user's spec comes first and the chart
@@ -8,7 +11,7 @@ import { clone, isMap, plain, truthy, ValueMap } from './go-template';
  */
 export function renderService(ctx: RenderContext): RenderedObject[] {
   const values = ctx.values;
-  const service: ValueMap = values.controlPlane?.service ?? {};
+  const service: ControlPlaneService = values.controlPlane?.service ?? {};
   if (!truthy(service.enabled)) return [];
 
   const spec: ValueMap = isMap(service.spec) ? clone(service.spec) : {};
@@ -47,7 +50,7 @@ export function renderService(ctx: RenderContext): RenderedObject[] {
 export function renderHeadlessService(ctx: RenderContext): RenderedObject[] {
   if (controlPlaneKind(ctx) !== 'StatefulSet') return [];
   const controlPlane = ctx.values.controlPlane ?? {};
-  const headless: ValueMap = controlPlane.advanced?.headlessService ?? {};
+  const headless: ControlPlaneHeadlessService = controlPlane.advanced?.headlessService ?? {};
   const ports: ValueMap[] = [{ name: 'https', port: 443, targetPort: 8443, protocol: 'TCP' }];
   if (truthy(controlPlane.backingStore?.etcd?.embedded?.enabled)) {
     ports.push(

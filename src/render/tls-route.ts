@@ -1,5 +1,8 @@
+import { ControlPlaneTLSRoute } from '../../imports/vcluster-values';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { clone, isMap, plainString, quoted, truthy, ValueMap } from './go-template';
+import { plainString, quoted } from './go-template';
+import { truthy } from '../values/go-values';
+import { clone, isMap, ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
 import { ValuesError } from '../values/errors';
 
@@ -8,7 +11,7 @@ import { ValuesError } from '../values/errors';
  * spec goes through `tpl`; parent refs, hostnames and rules default only where the spec has none.
  */
 export function renderTlsRoute(ctx: RenderContext): RenderedObject[] {
-  const route: ValueMap = ctx.values.controlPlane?.tlsRoute ?? {};
+  const route: ControlPlaneTLSRoute = ctx.values.controlPlane?.tlsRoute ?? {};
   if (!truthy(route.enabled)) return [];
   if (!truthy(route.apiVersion)) {
     throw new ValuesError(

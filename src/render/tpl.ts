@@ -1,5 +1,7 @@
 import { RenderContext } from './context';
-import { isMap, printed, truthy, Value, ValueMap } from './go-template';
+import { printed } from './go-template';
+import { truthy } from '../values/go-values';
+import { isMap, Value, ValueMap } from '../values/value-map';
 import { ValuesError } from '../values/errors';
 
 /**

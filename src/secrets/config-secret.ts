@@ -1,12 +1,11 @@
 import { Duration } from 'cdk8s';
 import { Credential, findCredentials, isCredentialField } from './credentials';
 import { seal, sealingKey, strictScopeLabel } from './sealing';
-import { durationSeconds } from '../quantities';
+import { durationSeconds } from '../props/quantities';
 import { Manifest, RenderedObject } from '../render/context';
-import { isMap, Value, ValueMap } from '../render/go-template';
-import { describe, fail } from '../validation';
-import { ValuesError } from '../values/errors';
-import { formatPath, Segment } from '../values/schema-fields';
+import { describe, fail } from '../props/validation';
+import { formatPath, Segment, ValuesError } from '../values/errors';
+import { isMap, Value, ValueMap } from '../values/value-map';
 
 /** A SecretStore or ClusterSecretStore of the External Secrets Operator. */
 export interface SecretStoreRef {

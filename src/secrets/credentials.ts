@@ -1,6 +1,7 @@
 import { SchemaNode } from '../../imports/values-schema';
-import { isMap, Value, ValueMap } from '../render/go-template';
-import { compileFieldTree, fieldPatterns, formatPath, Segment, visitFields } from '../values/schema-fields';
+import { formatPath, Segment } from '../values/errors';
+import { compileFieldTree, fieldPatterns, visitFields } from '../values/schema-fields';
+import { isMap, Value, ValueMap } from '../values/value-map';
 
 /** A credential the values hold in clear. */
 export interface Credential {

@@ -1,5 +1,6 @@
 import { ValuesError } from './errors';
-import { isMap, truthy, ValueMap } from '../render/go-template';
+import { truthy } from './go-values';
+import { isMap, ValueMap } from './value-map';
 
 /**
  * The checks the chart's templates make before rendering (`_validate.tpl`,

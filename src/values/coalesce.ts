@@ -1,4 +1,4 @@
-import { isMap, ValueMap } from '../render/go-template';
+import { clone, isMap, ValueMap } from './value-map';
 
 /**
  * Merges several user values files the way `helm -f a.yaml -f b.yaml` does: later files win,
@@ -28,7 +28,7 @@ function mergeInto(base: ValueMap, over: ValueMap): ValueMap {
  */
 export function coalesceValues(defaults: ValueMap, user: ValueMap): ValueMap {
   const out: ValueMap = {};
-  for (const k of Object.keys(user)) out[k] = copy(user[k]);
+  for (const k of Object.keys(user)) out[k] = clone(user[k]);
   coalesceTable(out, defaults);
   return out;
 }
@@ -38,7 +38,7 @@ function coalesceTable(dst: ValueMap, src: ValueMap): void {
     const sv = src[k];
     // Own keys only: `in` would also find Object.prototype's (toString, valueOf).
     if (!Object.prototype.hasOwnProperty.call(dst, k)) {
-      dst[k] = copy(sv);
+      dst[k] = clone(sv);
       continue;
     }
     const dv = dst[k];
@@ -51,10 +51,3 @@ function coalesceTable(dst: ValueMap, src: ValueMap): void {
   }
 }
 
-function copy<T>(v: T): T {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(copy) as unknown as T;
-  const out: ValueMap = {};
-  for (const k of Object.keys(v as object)) out[k] = copy((v as ValueMap)[k]);
-  return out as T;
-}

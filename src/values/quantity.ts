@@ -1,4 +1,4 @@
-import { goString } from '../render/go-template';
+import { goString } from './go-values';
 
 /**
  * Kubernetes resource quantities (`500m`, `1.5Gi`, `2e3`), held exactly as Kubernetes holds them:

@@ -1,8 +1,9 @@
 import { CHART_DEFAULTS } from '../../imports/chart-defaults';
 import { SchemaNode } from '../../imports/values-schema';
-import { isMap, truthy, Value, ValueMap } from '../render/go-template';
-import { ValuesError } from './errors';
-import { compileFieldTree, fieldPatterns, formatPath, Segment, visitFields } from './schema-fields';
+import { truthy } from './go-values';
+import { isMap, Value, valueAt, ValueMap } from './value-map';
+import { formatPath, Segment, ValuesError } from './errors';
+import { compileFieldTree, fieldPatterns, visitFields } from './schema-fields';
 import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quantity } from './quantity';
 
 /**
@@ -39,7 +40,7 @@ function json(v: Value): string {
 
 /** ` (the chart's default)` when the value at the path is the chart's own, so users see where it came from. */
 function defaultNote(path: readonly Segment[], v: Value): string {
-  const d = at(CHART_DEFAULTS as ValueMap, path);
+  const d = valueAt(CHART_DEFAULTS as ValueMap, path);
   return d !== undefined && json(d) === json(v) ? " (the chart's default)" : '';
 }
 
@@ -315,12 +316,6 @@ function podsWithSecurity(values: ValueMap): PodSecurity[] {
   return pods;
 }
 
-function at(values: ValueMap, path: readonly Segment[]): Value {
-  let v: Value = values;
-  for (const seg of path) v = isMap(v) || Array.isArray(v) ? (v as ValueMap)[seg] : undefined;
-  return v;
-}
-
 /**
  * A container runs with its own runAsNonRoot and runAsUser, else the pod's. With runAsNonRoot
  * true and user 0 the kubelet refuses it ("container has runAsNonRoot and image will run as
@@ -328,9 +323,9 @@ function at(values: ValueMap, path: readonly Segment[]): Value {
  */
 function checkRunAsNonRoot(values: ValueMap, out: Problem[]): void {
   for (const pod of podsWithSecurity(values)) {
-    const podContext: Value = at(values, pod.podPath);
+    const podContext: Value = valueAt(values, pod.podPath);
     for (const container of pod.containers) {
-      const own: Value = at(values, container.path);
+      const own: Value = valueAt(values, container.path);
       // vCluster gives CoreDNS a non-root context of its own when none is set.
       if (container.builtIn && !truthy(own)) continue;
       const source = (field: string): Segment[] | undefined => {
@@ -340,7 +335,7 @@ function checkRunAsNonRoot(values: ValueMap, out: Problem[]): void {
       };
       const nonRootAt = source('runAsNonRoot');
       const userAt = source('runAsUser');
-      if (!nonRootAt || !userAt || at(values, nonRootAt) !== true || at(values, userAt) !== 0) continue;
+      if (!nonRootAt || !userAt || valueAt(values, nonRootAt) !== true || valueAt(values, userAt) !== 0) continue;
       out.push(problem(nonRootAt,
         `true, but the ${pod.what} container ${container.name} runs as root: runAsUser is 0 from ${formatPath(userAt)}${defaultNote(userAt, 0)}. ` +
           `The kubelet refuses to start it ("container has runAsNonRoot and image will run as root"). ` +

@@ -1,18 +1,6 @@
 import { SchemaNode, VALUES_SCHEMA } from '../../imports/values-schema';
-import { isMap, Value } from '../render/go-template';
-
-export type Segment = string | number;
-
-/** `a.b[0].c`; keys that would make the dotted form ambiguous are bracketed: `quota["limits.cpu"]`. */
-export function formatPath(path: readonly Segment[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[^.[\]"\s]+$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out;
-}
+import { Segment } from './errors';
+import { isMap, Value } from './value-map';
 
 /**
  * The part of the values schema that leads to the fields a rule picks, with the rule's verdict

@@ -1,6 +1,6 @@
 import { CHART_VERSION } from '../../imports/chart-defaults';
 import { JsonType, SchemaNode, VALUES_SCHEMA, ValuesSchema } from '../../imports/values-schema';
-import { ValuesError } from './errors';
+import { formatPath, Segment, ValuesError } from './errors';
 
 export { ValuesError };
 
@@ -15,11 +15,12 @@ export function validateValues(values: unknown): void {
   const problems: Problem[] = [];
   check(ROOT, values ?? {}, [], problems);
   if (problems.length > 0) {
-    throw new ValuesError(displayPath(problems[0].path), problems.map((p) => `${displayPath(p.path)}: ${p.text}`).join('\n'));
+    throw new ValuesError(shownPath(problems[0].path), problems.map((p) => `${shownPath(p.path)}: ${p.text}`).join('\n'));
   }
 }
 
-type Segment = string | number;
+/** The path as messages show it; the whole values are `(root)`. */
+const shownPath = (path: readonly Segment[]): string => formatPath(path) || '(root)';
 
 interface Problem {
   readonly path: readonly Segment[];
@@ -160,7 +161,7 @@ function checkAlternatives(alternatives: readonly Rule[], exactlyOne: boolean, v
     if (typeOnly) {
       out.push(typeProblem(at, [...new Set(failures.flatMap((p) => p[0].expected ?? []))], value));
     } else {
-      const reasons = failures.map((p) => `${displayPath(p[0].path)}: ${p[0].text}`).join(' / ');
+      const reasons = failures.map((p) => `${shownPath(p[0].path)}: ${p[0].text}`).join(' / ');
       out.push({ path: [...at], text: `matches none of the ${alternatives.length} allowed forms (${reasons}).` });
     }
   } else if (exactlyOne && matches > 1) {
@@ -237,13 +238,3 @@ function found(value: unknown): string {
   return `${type} ${json.length > 60 ? `${json.slice(0, 57)}...` : json}`;
 }
 
-/** `a.b[0].c`; keys that would make the dotted form ambiguous are bracketed: `quota["requests.cpu"]`. */
-function displayPath(path: readonly Segment[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (/^[^.[\]"\s]+$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
-  }
-  return out || '(root)';
-}

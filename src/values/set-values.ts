@@ -1,6 +1,6 @@
 import { ValuesError } from './errors';
 import { MAX_VALUES_DEPTH, PathSegment, plainValues, RESERVED_KEYS, reservedKey, tooDeep } from './user-values';
-import { isMap, ValueMap } from '../render/go-template';
+import { isMap, ValueMap } from './value-map';
 
 /**
  * The `--set` family of `helm template`, read as Helm's strvals package reads it (pkg/strvals,

@@ -1,5 +1,5 @@
 import { ValuesError } from './errors';
-import { ValueMap } from '../render/go-template';
+import { ValueMap } from './value-map';
 
 /**
  * Keys that are no plain data in a JavaScript object: assigning `__proto__` replaces the

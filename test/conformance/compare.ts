@@ -1,4 +1,4 @@
-import { parseManifestStream } from '../../src/render/yaml-text';
+import { parseManifestStream } from '../../src/yaml/yaml-text';
 
 /**
  * The comparison rules of ../shared/conformance/README.md: documents keyed by
@@ -6,9 +6,16 @@ import { parseManifestStream } from '../../src/render/yaml-text';
  * config.yaml compared as data; the vClusterConfigHash annotation only required to be present
  * (unless strictHash); null, {} and [] count as absent, except emptyDir: {}.
  */
-export function compareManifests(expectedYaml: string, actualYaml: string, strictHash = false): string[] {
-  const expected = index(loadAll(expectedYaml), strictHash);
-  const actual = index(loadAll(actualYaml), strictHash);
+export function compareManifests(expected: Manifests, actual: Manifests, strictHash = false): string[] {
+  return compareIndexed(index(docsOf(expected), strictHash), index(docsOf(actual), strictHash));
+}
+
+/** A manifest stream, or its documents already parsed with {@link loadAll}. */
+export type Manifests = string | readonly unknown[];
+
+const docsOf = (m: Manifests): readonly any[] => (typeof m === 'string' ? loadAll(m) : m);
+
+function compareIndexed(expected: Map<string, unknown>, actual: Map<string, unknown>): string[] {
   const problems: string[] = [];
   for (const k of expected.keys()) if (!actual.has(k)) problems.push(`missing document ${k}`);
   for (const k of actual.keys()) if (!expected.has(k)) problems.push(`unexpected document ${k}`);
@@ -37,7 +44,7 @@ export function loadAll(text: string): any[] {
     .filter((d) => d !== null && d !== undefined);
 }
 
-function index(docs: any[], strictHash: boolean): Map<string, unknown> {
+function index(docs: readonly any[], strictHash: boolean): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const d of docs) {
     const md = d.metadata ?? {};

@@ -1,7 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ConformanceCase } from './cases';
-import { compareManifests } from './compare';
+import { compareManifests, loadAll } from './compare';
+import { cached } from './corpus-cache';
 import { runCli } from '../../src/cli/main';
 
 export interface CaseResult {
@@ -19,12 +20,7 @@ export interface CaseResult {
  * With strictHash, the vClusterConfigHash annotation must equal the chart's too.
  */
 export function runCase(c: ConformanceCase, strictHash = false): CaseResult {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(
-    ['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '-f', join(c.dir, 'values.yaml')],
-    { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p), env: {} },
-  );
+  const { code, stdout, stderr } = templateOf(c);
   if (c.mustMention) {
     const problems: string[] = [];
     if (code === 0) problems.push('expected the values to be refused, but they rendered');
@@ -35,7 +31,27 @@ export function runCase(c: ConformanceCase, strictHash = false): CaseResult {
     return { passed: problems.length === 0, problems, hashMatches: false, stdout, stderr };
   }
   if (code !== 0) return { passed: false, problems: [`refused: ${stderr.trim()}`], hashMatches: false, stdout, stderr };
-  const problems = compareManifests(c.expected!, stdout, strictHash);
-  const hashMatches = strictHash ? problems.length === 0 : compareManifests(c.expected!, stdout, true).length === 0;
+  const expected = expectedDocs(c);
+  const actual = loadAll(stdout);
+  const problems = compareManifests(expected, actual, strictHash);
+  const hashMatches = strictHash ? problems.length === 0 : compareManifests(expected, actual, true).length === 0;
   return { passed: problems.length === 0, problems, hashMatches, stdout, stderr };
+}
+
+/** What `template` prints for the case, once per run. */
+export function templateOf(c: ConformanceCase): { readonly code: number; readonly stdout: string; readonly stderr: string } {
+  return cached('template', c.name, () => {
+    let stdout = '';
+    let stderr = '';
+    const code = runCli(
+      ['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '-f', join(c.dir, 'values.yaml')],
+      { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p), env: {} },
+    );
+    return { code, stdout, stderr };
+  });
+}
+
+/** The golden `helm template` output of a case that renders, parsed once per run. */
+export function expectedDocs(c: Pick<ConformanceCase, 'name' | 'expected'>): readonly unknown[] {
+  return cached('expected', c.name, () => loadAll(c.expected!));
 }

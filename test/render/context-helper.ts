@@ -1,6 +1,6 @@
 import { CHART_DEFAULTS, CHART_VERSION } from '../../imports/chart-defaults';
 import { RenderContext } from '../../src/render/context';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { coalesceValues } from '../../src/values/coalesce';
 import { parseKubeVersion } from '../../src/values/kube-version';
 

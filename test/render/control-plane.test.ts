@@ -1,5 +1,5 @@
 import { renderControlPlane, syncerSecurityContext } from '../../src/render/control-plane';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { contextFor } from './context-helper';
 
 const controlPlane = (user: ValueMap = {}, kubeVersion?: string): any => {
@@ -126,7 +126,7 @@ describe('control plane', () => {
   test('leaves the values untouched when adding kube-vip capabilities', () => {
     const values = contextFor({ controlPlane: { advanced: { kubeVip: { enabled: true } } } }).values;
     syncerSecurityContext(values);
-    expect(values.controlPlane.statefulSet.security.containerSecurityContext.capabilities).toBeUndefined();
+    expect(values.controlPlane!.statefulSet!.security!.containerSecurityContext!.capabilities).toBeUndefined();
   });
 
   test('omits the security context when none is set and kube-vip is off', () => {

@@ -1,6 +1,6 @@
 import { contextFor } from './context-helper';
 import { renderEtcdHeadlessService, renderEtcdService, renderEtcdStatefulSet } from '../../src/render/etcd';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 
 const deployEtcd = (deploy: ValueMap = {}, extra: ValueMap = {}): ValueMap => ({
   ...extra,

@@ -1,7 +1,5 @@
-import {
-  compareBytes, concatLists, goInt, goString, interpolated, mergeMaps, plain, printed, quoted, quotedList, quotedMap,
-  rangeKeys, rangeValues, truncName, truthy, uniq, uniqSortedAsQuoted, userList, userMap,
-} from '../../src/render/go-template';
+import { concatLists, goInt, interpolated, mergeMaps, plain, printed, quoted, quotedList, quotedMap, rangeKeys, rangeValues, truncName, uniq, uniqSortedAsQuoted, userList, userMap } from '../../src/render/go-template';
+import { compareBytes, goString, truthy } from '../../src/values/go-values';
 import { ValuesError } from '../../src/values/errors';
 
 describe('Go template semantics', () => {

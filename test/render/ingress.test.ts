@@ -1,5 +1,5 @@
 import { contextFor } from './context-helper';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { renderIngress } from '../../src/render/ingress';
 
 const ingress = (config: ValueMap = {}, extra: ValueMap = {}): any => {

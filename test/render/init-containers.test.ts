@@ -1,4 +1,4 @@
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { k8sImageTag, k8sInitContainers } from '../../src/render/init-containers';
 import { contextFor } from './context-helper';
 

@@ -1,5 +1,5 @@
 import { contextFor } from './context-helper';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { renderNetworkPolicies } from '../../src/render/network-policy';
 
 const policies = (networkPolicy: ValueMap = {}, extra: ValueMap = {}): any[] =>

@@ -1,4 +1,4 @@
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { legacyPluginContainers, pluginInitContainers, pluginVolumeMounts, pluginVolumes } from '../../src/render/plugins';
 import { contextFor } from './context-helper';
 

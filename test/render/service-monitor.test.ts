@@ -1,5 +1,5 @@
 import { contextFor } from './context-helper';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { renderServiceMonitor } from '../../src/render/service-monitor';
 
 const monitor = (user: ValueMap): any => {

@@ -1,5 +1,5 @@
 import { contextFor } from './context-helper';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { renderTlsRoute } from '../../src/render/tls-route';
 
 const route = (config: ValueMap = {}): any => {

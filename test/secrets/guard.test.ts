@@ -3,7 +3,7 @@ import { controllerKeys } from './unseal';
 import { BackingStore, ConfigSecret, VCluster, VClusterProps } from '../../src';
 import { credentialFields } from '../../src/secrets/credentials';
 import { parsePath } from '../../src/secrets/config-secret';
-import { formatPath, Segment } from '../../src/values/schema-fields';
+import { formatPath, Segment } from '../../src/values/errors';
 
 /**
  * The guard: for every credential field of the inventory, a credential set there reaches no

@@ -1,5 +1,5 @@
 import { CHART_DEFAULTS } from '../../imports/chart-defaults';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 import { coalesceValues } from '../../src/values/coalesce';
 import { ValuesError } from '../../src/values/errors';
 import { toggleFieldPaths, validateBeyondChart } from '../../src/values/sanity';

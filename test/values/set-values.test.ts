@@ -1,5 +1,5 @@
 import { applySet, SetFlag } from '../../src/values/set-values';
-import { ValueMap } from '../../src/render/go-template';
+import { ValueMap } from '../../src/values/value-map';
 
 /**
  * The expectations are Helm's own: the tables of pkg/strvals/parser_test.go and

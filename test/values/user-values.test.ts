@@ -29,7 +29,7 @@ describe('renderChart', () => {
   test('refuses reserved keys and deep nesting in raw values too, before rendering', () => {
     expect(() => renderChart({ name: 'vc1', namespace: 'vc1', values: [JSON.parse('{"controlPlane": {"__proto__": {}}}')] }))
       .toThrow('values: controlPlane.__proto__: the key "__proto__" is refused');
-    let deep: unknown = 'leaf';
+    let deep: any = 'leaf';
     for (let i = 0; i < 5000; i++) deep = { k: deep };
     expect(() => renderChart({ name: 'vc1', namespace: 'vc1', values: [{ controlPlane: { statefulSet: { security: { podSecurityContext: deep } } } }] }))
       .toThrow(/^values: controlPlane\.statefulSet\.security\.podSecurityContext\.k\.k….*: values nest more than 100 levels deep/);

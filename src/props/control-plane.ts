@@ -1,0 +1,50 @@
+import { VClusterValues } from '../../imports/vcluster-values';
+import { volumeClaimValues, VolumeClaimOptions } from './persistence';
+import { RootlessIds } from './rootless';
+import { workloadValues, WorkloadOptions } from './workload';
+
+/** The control plane's own volume claim. */
+export interface ControlPlanePersistenceOptions extends VolumeClaimOptions {
+  /**
+   * Keep the control plane's data on a volume claim (the control plane then runs as a
+   * StatefulSet).
+   * @default - only when the backing store is embedded (the embedded database or embedded
+   * etcd); with deployed or external etcd the data lives there and the claim settings are unused
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * The control plane workload: the pods running the virtual cluster's API server and syncer
+ * (vcluster.yaml `controlPlane.statefulSet`).
+ */
+export interface ControlPlaneOptions extends WorkloadOptions {
+  /**
+   * Control plane replicas. More than one needs a backing store that replicates (etcd or an
+   * external database).
+   * @default 1
+   */
+  readonly replicas?: number;
+
+  /**
+   * The control plane's volume claim.
+   * @default - a 5Gi claim of the default StorageClass, used only with an embedded backing store
+   */
+  readonly persistence?: ControlPlanePersistenceOptions;
+}
+
+export function controlPlaneValues(cp: ControlPlaneOptions | undefined, ids: RootlessIds | undefined): VClusterValues {
+  if (cp === undefined) return {};
+  const prop = 'controlPlane';
+  const workload = workloadValues(prop, cp)(ids);
+  const persistence = cp.persistence;
+  return {
+    controlPlane: {
+      statefulSet: {
+        ...workload,
+        highAvailability: { replicas: cp.replicas },
+        persistence: persistence && { volumeClaim: { enabled: persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, persistence) } },
+      },
+    },
+  };
+}

@@ -1,0 +1,578 @@
+import { isDeepStrictEqual } from 'node:util';
+import { Size } from 'cdk8s';
+import { Cpu, HttpIngressPathType, ImagePullPolicy, k8s, PersistentVolumeAccessMode, ServiceType } from 'cdk8s-plus-31';
+import { BackingStore } from '../backing-store';
+import { plainJson } from '../fragment';
+import { RetentionPolicy } from '../persistence';
+import { PodSecurityStandard } from '../policies';
+import { isMap, valueAt, ValueMap } from '../../values/value-map';
+import { ResourceQuotaScope } from '../resource-quota';
+import { SyncMode } from '../sync-mode';
+import { ResourceScope } from '../sync-to-host';
+import { booleanExpr, Candidate, factory, leaf, object } from './candidate';
+import { arrayExpr, atom, Expr, Import, literal, objectExpr, quote } from './expr';
+
+/** The module the generated program imports the library from. */
+export const LIBRARY = 'cdk8s-vcluster';
+const CDK8S = 'cdk8s';
+// What `cdk8s init typescript-app` installs; the value types work from any cdk8s-plus-XX.
+const PLUS = 'cdk8s-plus-33';
+
+/** Every name a decoded prop may import into the generated program, and the module it comes from. */
+const IMPORTABLE = {
+  BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, ResourceQuotaScope: LIBRARY,
+  SyncMode: LIBRARY, ResourceScope: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS, ServiceType: PLUS,
+  HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
+} as const;
+type Importable = keyof typeof IMPORTABLE;
+
+/** The names decoded props may import (which the generated program's own names must not clash with). */
+export const IMPORTABLE_NAMES: readonly string[] = Object.keys(IMPORTABLE);
+
+const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
+
+/** The value under the keys (`at(u, 'controlPlane', 'service')`). */
+export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
+
+// -------------------------------------------------------------------------------------------------
+// Leaves: a YAML value as a typed prop value, or undefined where it has no typed form.
+
+const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
+const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
+const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
+
+function strList(v: unknown, shrinkable = false) {
+  if (!Array.isArray(v) || !v.every((i) => typeof i === 'string')) return undefined;
+  const items = v.map((i) => literal(i));
+  return leaf(arrayExpr(items), shrinkable ? items : undefined);
+}
+
+/** A map of strings (labels, annotations, mappings); empty maps add nothing and stay out. */
+function strMap(v: unknown) {
+  if (!isMap(v) || Object.keys(v).length === 0 || !Object.values(v).every((i) => typeof i === 'string')) return undefined;
+  return leaf(literal(v));
+}
+
+const SIZE_UNITS: Readonly<Record<string, [string, (n: number) => Size]>> = {
+  Ki: ['kibibytes', Size.kibibytes], Mi: ['mebibytes', Size.mebibytes], Gi: ['gibibytes', Size.gibibytes],
+  Ti: ['tebibytes', Size.tebibytes], Pi: ['pebibyte', Size.pebibyte],
+};
+
+/** "5Gi" as `Size.gibibytes(5)`. */
+function sizeExpr(v: unknown): Expr | undefined {
+  const m = typeof v === 'string' ? /^([1-9]\d{0,14})(Ki|Mi|Gi|Ti|Pi)$/.exec(v) : null;
+  if (!m) return undefined;
+  const [method, make] = SIZE_UNITS[m[2]];
+  return atom(make(Number(m[1])), `Size.${method}(${m[1]})`, [imp('Size')]);
+}
+
+/** "4" as `Cpu.units(4)`, "100m" as `Cpu.millis(100)`, "0.5" as `Cpu.units(0.5)`. */
+function cpuExpr(v: unknown): Expr | undefined {
+  if (typeof v !== 'string') return undefined;
+  let m = /^([1-9]\d{0,14})m$/.exec(v);
+  if (m) return atom(Cpu.millis(Number(m[1])), `Cpu.millis(${m[1]})`, [imp('Cpu')]);
+  m = /^(0|[1-9]\d{0,14})(\.\d{1,3})?$/.exec(v);
+  if (m && String(Number(v)) === v) return atom(Cpu.units(Number(v)), `Cpu.units(${v})`, [imp('Cpu')]);
+  return undefined;
+}
+
+/** A quota count: the chart's "15" as 15. */
+function countExpr(v: unknown): Expr | undefined {
+  return typeof v === 'string' && /^(0|[1-9]\d{0,14})$/.test(v) ? literal(Number(v)) : undefined;
+}
+
+/** An enum member, e.g. `ImagePullPolicy.ALWAYS` for "Always". */
+function enumExpr(e: object, name: Importable, v: unknown): Expr | undefined {
+  const members = e as Record<string, string>;
+  const member = Object.keys(members).find((k) => members[k] === v);
+  return member === undefined ? undefined : atom(members[member], `${name}.${member}`, [imp(name)]);
+}
+
+const enumLeaf = (e: object, name: Importable, v: unknown) => leaf(enumExpr(e, name, v));
+
+/** `true`, `false` or "auto" (`SyncMode.AUTO`). */
+function switchAuto(v: unknown) {
+  return typeof v === 'boolean' ? leaf(booleanExpr(v)) : enumLeaf(SyncMode, 'SyncMode', v);
+}
+
+/** `{ enabled: true|false }` as that switch. */
+const switchOf = (v: unknown) => bool(at(v, 'enabled'));
+const switchAutoOf = (v: unknown) => switchAuto(at(v, 'enabled'));
+
+/** A port of a NetworkPolicy rule, which cdk8s-plus types as IntOrString. */
+function intOrString(key: string, v: unknown): Expr | undefined {
+  if (key !== 'port') return undefined;
+  const k8sImport = [imp('k8s')];
+  if (typeof v === 'number' && Number.isInteger(v)) return atom(k8s.IntOrString.fromNumber(v), `k8s.IntOrString.fromNumber(${v})`, k8sImport);
+  if (typeof v === 'string') return atom(k8s.IntOrString.fromString(v), `k8s.IntOrString.fromString(${quote(v)})`, k8sImport);
+  return undefined;
+}
+
+/**
+ * A Kubernetes structure (security context, affinity, selector) as a cdk8s-plus `k8s.*` literal:
+ * only where the library's converter gives back exactly the same value (an unknown field would
+ * be dropped).
+ */
+function struct(v: unknown, toJson: (x: any) => unknown, special?: (key: string, v: unknown) => Expr | undefined): Expr | undefined {
+  if (!isMap(v) || Object.keys(v).length === 0) return undefined;
+  const e = literal(v, special);
+  try {
+    return isDeepStrictEqual(plainJson(toJson(e.value)), v) ? e : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function structList(v: unknown, toJson: (x: any) => unknown, special?: (key: string, v: unknown) => Expr | undefined) {
+  if (!Array.isArray(v)) return undefined;
+  const items = v.map((i) => struct(i, toJson, special));
+  return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
+}
+
+const structLeaf = (v: unknown, toJson: (x: any) => unknown) => leaf(struct(v, toJson));
+
+/**
+ * An integration or sync resource switched by `enabled`: `false` as `false`, `true` as options
+ * (or `true` where none is taken). Undefined without an `enabled` switch.
+ */
+function toggle(v: unknown, fields: (v: ValueMap) => Record<string, Candidate | undefined>): Candidate | undefined {
+  const enabled = at(v, 'enabled');
+  if (typeof enabled !== 'boolean') return undefined;
+  if (!enabled) return leaf(booleanExpr(false));
+  return object(fields(v as ValueMap), { whenEmpty: booleanExpr(true) });
+}
+
+// -------------------------------------------------------------------------------------------------
+// Shared shapes
+
+function image(v: unknown) {
+  return object({ registry: str(at(v, 'registry')), repository: str(at(v, 'repository')), tag: str(at(v, 'tag')) });
+}
+
+function resources(v: unknown) {
+  const pair = (make: (x: unknown) => Expr | undefined, key: string) => object({
+    request: leaf(make(at(v, 'requests', key))),
+    limit: leaf(make(at(v, 'limits', key))),
+  });
+  return object({ cpu: pair(cpuExpr, 'cpu'), memory: pair(sizeExpr, 'memory'), ephemeralStorage: pair(sizeExpr, 'ephemeral-storage') });
+}
+
+function accessMode(v: unknown) {
+  if (!Array.isArray(v) || v.length !== 1) return undefined;
+  return enumLeaf(PersistentVolumeAccessMode, 'PersistentVolumeAccessMode', v[0]);
+}
+
+/** A `volumeClaim` section as volume claim options with `enabled`. */
+function volumeClaim(v: unknown) {
+  return object({
+    enabled: bool(at(v, 'enabled')),
+    storageClass: str(at(v, 'storageClass')),
+    size: leaf(sizeExpr(at(v, 'size'))),
+    retentionPolicy: enumLeaf(RetentionPolicy, 'RetentionPolicy', at(v, 'retentionPolicy')),
+    accessMode: accessMode(at(v, 'accessModes')),
+  });
+}
+
+function scheduling(v: unknown) {
+  return object({
+    nodeSelector: strMap(at(v, 'nodeSelector')),
+    tolerations: structList(at(v, 'tolerations'), k8s.toJson_Toleration),
+    affinity: structLeaf(at(v, 'affinity'), k8s.toJson_Affinity),
+    topologySpreadConstraints: structList(at(v, 'topologySpreadConstraints'), k8s.toJson_TopologySpreadConstraint),
+    priorityClassName: str(at(v, 'priorityClassName')),
+  });
+}
+
+const podSecurity = (v: unknown) => structLeaf(v, k8s.toJson_PodSecurityContext);
+const containerSecurity = (v: unknown) => structLeaf(v, k8s.toJson_SecurityContext);
+
+// -------------------------------------------------------------------------------------------------
+// The props, section by section
+
+export function decodeRootless(u: ValueMap) {
+  const security = at(u, 'controlPlane', 'statefulSet', 'security');
+  const user = at(security, 'containerSecurityContext', 'runAsUser');
+  const group = at(security, 'containerSecurityContext', 'runAsGroup');
+  const fsGroup = at(security, 'podSecurityContext', 'fsGroup');
+  if (![user, group, fsGroup].every((x) => typeof x === 'number' && Number.isInteger(x))) return undefined;
+  // One value: the ids depend on each other (the group defaults to the user, fsGroup to the group).
+  const options: [string, Expr][] = [['user', literal(user)]];
+  if (group !== user) options.push(['group', literal(group)]);
+  if (fsGroup !== group) options.push(['fsGroup', literal(fsGroup)]);
+  return leaf(options.length === 1 && user === 12345 ? booleanExpr(true) : objectExpr(options));
+}
+
+export function decodeKubernetesVersion(u: ValueMap) {
+  const tag = at(u, 'controlPlane', 'distro', 'k8s', 'image', 'tag');
+  return typeof tag === 'string' && /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(tag) ? str(tag) : undefined;
+}
+
+export function decodeDistro(u: ValueMap) {
+  const d = at(u, 'controlPlane', 'distro', 'k8s');
+  const component = (c: unknown) => object({ enabled: bool(at(c, 'enabled')), extraArgs: strList(at(c, 'extraArgs')) });
+  // `distro: {}` switches the Kubernetes distro on with the chart's settings.
+  const on = at(d, 'enabled') === true ? { whenEmpty: objectExpr([]) } : {};
+  return object({
+    image: image(at(d, 'image')),
+    imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', at(d, 'imagePullPolicy')),
+    resources: resources(at(d, 'resources')),
+    securityContext: containerSecurity(at(d, 'securityContext')),
+    apiServer: component(at(d, 'apiServer')),
+    controllerManager: component(at(d, 'controllerManager')),
+    scheduler: component(at(d, 'scheduler')),
+  }, on);
+}
+
+const STORE = [imp('BackingStore')];
+
+export function decodeBackingStore(u: ValueMap): Candidate | undefined {
+  const bs = at(u, 'controlPlane', 'backingStore');
+  const extraArgs = (v: unknown) => strList(at(v, 'extraArgs'));
+  const embeddedEtcd = at(bs, 'etcd', 'embedded');
+  if (at(embeddedEtcd, 'enabled') === true) {
+    return factory('BackingStore.embeddedEtcd', STORE, (o) => BackingStore.embeddedEtcd(o), object({
+      migrateFromDeployedEtcd: bool(at(embeddedEtcd, 'migrateFromDeployedEtcd')),
+      snapshotCount: num(at(embeddedEtcd, 'snapshotCount')),
+      extraArgs: extraArgs(embeddedEtcd),
+    }));
+  }
+  const deploy = at(bs, 'etcd', 'deploy');
+  if (at(deploy, 'enabled') === true) {
+    const ss = at(deploy, 'statefulSet');
+    return factory('BackingStore.deployedEtcd', STORE, (o) => BackingStore.deployedEtcd(o), object({
+      replicas: num(at(ss, 'highAvailability', 'replicas')),
+      persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
+      ...workload(ss),
+      extraArgs: extraArgs(ss),
+    }));
+  }
+  const external = at(bs, 'etcd', 'external');
+  if (at(external, 'enabled') === true) {
+    const tls = at(external, 'tls');
+    const options = object({
+      endpoint: str(at(external, 'endpoint')),
+      tls: object({ caFile: str(at(tls, 'caFile')), certFile: str(at(tls, 'certFile')), keyFile: str(at(tls, 'keyFile')) }),
+    }, { required: ['endpoint'] });
+    return options && factory('BackingStore.externalEtcd', STORE, (o) => BackingStore.externalEtcd(o as any), options, true);
+  }
+  const embeddedDb = at(bs, 'database', 'embedded');
+  if (at(embeddedDb, 'enabled') === true) {
+    return factory('BackingStore.embeddedDatabase', STORE, (o) => BackingStore.embeddedDatabase(o), object({ extraArgs: extraArgs(embeddedDb) }));
+  }
+  const externalDb = at(bs, 'database', 'external');
+  if (at(externalDb, 'enabled') === true) {
+    const options = object({
+      dataSource: str(at(externalDb, 'dataSource')),
+      connector: str(at(externalDb, 'connector')),
+      identityProvider: str(at(externalDb, 'identityProvider')),
+      caFile: str(at(externalDb, 'caFile')),
+      certFile: str(at(externalDb, 'certFile')),
+      keyFile: str(at(externalDb, 'keyFile')),
+      extraArgs: extraArgs(externalDb),
+    });
+    return options && factory('BackingStore.externalDatabase', STORE, (o) => BackingStore.externalDatabase(o), options, true);
+  }
+  return undefined;
+}
+
+export function decodeControlPlane(u: ValueMap) {
+  const ss = at(u, 'controlPlane', 'statefulSet');
+  return object({
+    replicas: num(at(ss, 'highAvailability', 'replicas')),
+    persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
+    ...workload(ss),
+  });
+}
+
+/** Candidates for the WorkloadOptions of a `statefulSet` section (control plane or deployed etcd). */
+function workload(ss: unknown) {
+  return {
+    image: image(at(ss, 'image')),
+    imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', at(ss, 'imagePullPolicy')),
+    resources: resources(at(ss, 'resources')),
+    scheduling: scheduling(at(ss, 'scheduling')),
+    podSecurityContext: podSecurity(at(ss, 'security', 'podSecurityContext')),
+    containerSecurityContext: containerSecurity(at(ss, 'security', 'containerSecurityContext')),
+    labels: strMap(at(ss, 'labels')),
+    annotations: strMap(at(ss, 'annotations')),
+    podLabels: strMap(at(ss, 'pods', 'labels')),
+    podAnnotations: strMap(at(ss, 'pods', 'annotations')),
+  };
+}
+
+export function decodeService(u: ValueMap) {
+  const s = at(u, 'controlPlane', 'service');
+  return object({
+    enabled: bool(at(s, 'enabled')),
+    type: enumLeaf(ServiceType, 'ServiceType', at(s, 'spec', 'type')),
+    httpsNodePort: num(at(s, 'httpsNodePort')),
+    kubeletNodePort: num(at(s, 'kubeletNodePort')),
+    annotations: strMap(at(s, 'annotations')),
+    labels: strMap(at(s, 'labels')),
+  });
+}
+
+export function decodeIngress(u: ValueMap) {
+  const i = at(u, 'controlPlane', 'ingress');
+  const tlsList = at(i, 'spec', 'tls');
+  const tls = Array.isArray(tlsList) && tlsList.length === 1 && isMap(tlsList[0])
+    && Object.keys(tlsList[0]).every((k) => k === 'secretName' || k === 'hosts')
+    ? object({ secretName: str(at(tlsList[0], 'secretName')), hosts: strList(at(tlsList[0], 'hosts')) }, { required: ['secretName'] })
+    : undefined;
+  return object({
+    host: str(at(i, 'host')),
+    ingressClassName: str(at(i, 'spec', 'ingressClassName')),
+    pathType: enumLeaf(HttpIngressPathType, 'HttpIngressPathType', at(i, 'pathType')),
+    tls,
+    annotations: strMap(at(i, 'annotations')),
+    labels: strMap(at(i, 'labels')),
+  }, { required: ['host'] });
+}
+
+export function decodeExportKubeConfig(u: ValueMap) {
+  const e = at(u, 'exportKubeConfig');
+  const secret = at(e, 'secret');
+  const sa = at(e, 'serviceAccount');
+  return object({
+    context: str(at(e, 'context')),
+    server: str(at(e, 'server')),
+    insecure: bool(at(e, 'insecure')),
+    secret: object({ name: str(at(secret, 'name')), namespace: str(at(secret, 'namespace')) }, { required: ['name'] }),
+    serviceAccount: object({
+      name: str(at(sa, 'name')),
+      namespace: str(at(sa, 'namespace')),
+      clusterRole: str(at(sa, 'clusterRole')),
+    }, { required: ['name'] }),
+  });
+}
+
+export function decodeIntegrations(u: ValueMap) {
+  const i = at(u, 'integrations');
+  const selector = (v: unknown) => structLeaf(v, k8s.toJson_LabelSelector);
+  return object({
+    metricsServer: toggle(at(i, 'metricsServer'), (v) => ({ nodes: bool(v.nodes), pods: bool(v.pods) })),
+    certManager: toggle(at(i, 'certManager'), (v) => ({
+      certificates: switchOf(at(v, 'sync', 'toHost', 'certificates')),
+      issuers: switchOf(at(v, 'sync', 'toHost', 'issuers')),
+      clusterIssuers: switchOf(at(v, 'sync', 'fromHost', 'clusterIssuers')),
+      clusterIssuerLabels: strMap(at(v, 'sync', 'fromHost', 'clusterIssuers', 'selector', 'labels')),
+    })),
+    externalSecrets: toggle(at(i, 'externalSecrets'), (v) => ({
+      webhook: switchOf(at(v, 'webhook')),
+      externalSecretSelector: selector(at(v, 'sync', 'toHost', 'externalSecrets', 'selector')),
+      stores: switchOf(at(v, 'sync', 'toHost', 'stores')),
+      storeSelector: selector(at(v, 'sync', 'toHost', 'stores', 'selector')),
+      clusterStores: switchOf(at(v, 'sync', 'fromHost', 'clusterStores')),
+      clusterStoreSelector: selector(at(v, 'sync', 'fromHost', 'clusterStores', 'selector')),
+    })),
+    istio: toggle(at(i, 'istio'), (v) => ({
+      destinationRules: switchOf(at(v, 'sync', 'toHost', 'destinationRules')),
+      gateways: switchOf(at(v, 'sync', 'toHost', 'gateways')),
+      virtualServices: switchOf(at(v, 'sync', 'toHost', 'virtualServices')),
+    })),
+    kubeVirt: toggle(at(i, 'kubeVirt'), (v) => ({
+      webhook: switchOf(at(v, 'webhook')),
+      dataVolumes: switchOf(at(v, 'sync', 'dataVolumes')),
+      virtualMachines: switchOf(at(v, 'sync', 'virtualMachines')),
+      virtualMachineInstances: switchOf(at(v, 'sync', 'virtualMachineInstances')),
+      virtualMachinePools: switchOf(at(v, 'sync', 'virtualMachinePools')),
+      virtualMachineClones: switchOf(at(v, 'sync', 'virtualMachineClones')),
+      virtualMachineInstanceMigrations: switchOf(at(v, 'sync', 'virtualMachineInstanceMigrations')),
+    })),
+  });
+}
+
+const QUOTA_CPUS: ReadonlyArray<readonly [string, string]> = [['cpu', 'cpu'], ['requestsCpu', 'requests.cpu'], ['limitsCpu', 'limits.cpu']];
+const QUOTA_SIZES: ReadonlyArray<readonly [string, string]> = [
+  ['memory', 'memory'], ['requestsMemory', 'requests.memory'], ['limitsMemory', 'limits.memory'],
+  ['requestsStorage', 'requests.storage'], ['requestsEphemeralStorage', 'requests.ephemeral-storage'],
+  ['limitsEphemeralStorage', 'limits.ephemeral-storage'],
+];
+const QUOTA_COUNTS: ReadonlyArray<readonly [string, string]> = [
+  ['pods', 'pods'], ['services', 'services'], ['servicesNodePorts', 'services.nodeports'],
+  ['servicesLoadBalancers', 'services.loadbalancers'], ['persistentVolumeClaims', 'persistentvolumeclaims'],
+];
+const STORAGE_CLASS_QUOTA = /^(.+)\.storageclass\.storage\.k8s\.io\/(requests\.storage|persistentvolumeclaims)$/;
+
+/** The quota entries as typed fields, in the order the values give them. */
+function quota(q: unknown) {
+  if (!isMap(q)) return undefined;
+  const fields: Record<string, Candidate | undefined> = {};
+  const counts: Record<string, Candidate | undefined> = {};
+  const classes: Record<string, Record<string, Candidate | undefined>> = {};
+  const cpus = new Map(QUOTA_CPUS.map(([name, key]) => [key, name]));
+  const sizes = new Map(QUOTA_SIZES.map(([name, key]) => [key, name]));
+  const plain = new Map(QUOTA_COUNTS.map(([name, key]) => [key, name]));
+  for (const [key, v] of Object.entries(q)) {
+    const m = STORAGE_CLASS_QUOTA.exec(key);
+    if (cpus.has(key)) fields[cpus.get(key)!] = leaf(cpuExpr(v));
+    else if (sizes.has(key)) fields[sizes.get(key)!] = leaf(sizeExpr(v));
+    else if (plain.has(key)) fields[plain.get(key)!] = leaf(countExpr(v));
+    else if (key.startsWith('count/')) {
+      counts[key.slice('count/'.length)] = leaf(countExpr(v));
+      fields.objectCounts ??= undefined;
+    } else if (m) {
+      const entry = (classes[m[1]] ??= {});
+      if (m[2] === 'requests.storage') entry.requestsStorage = leaf(sizeExpr(v));
+      else entry.persistentVolumeClaims = leaf(countExpr(v));
+      fields.storageClasses ??= undefined;
+    }
+  }
+  if ('objectCounts' in fields) fields.objectCounts = object(counts);
+  if ('storageClasses' in fields) fields.storageClasses = object(Object.fromEntries(Object.entries(classes).map(([k, c]) => [k, object(c)])));
+  return object(fields);
+}
+
+export function decodePolicies(u: ValueMap, effective: ValueMap) {
+  const p = at(u, 'policies');
+  const enabled = (section: string) => {
+    const v = at(p, section, 'enabled') ?? at(effective, 'policies', section, 'enabled');
+    return bool(v);
+  };
+  const rq = at(p, 'resourceQuota');
+  const lr = at(p, 'limitRange');
+  const np = at(p, 'networkPolicy');
+  // In the order the values give them.
+  const amounts = (v: unknown) => (isMap(v) ? object(Object.fromEntries(Object.entries(v).map(([k, x]) => (
+    k === 'cpu' ? [k, leaf(cpuExpr(x))] : [k === 'ephemeral-storage' ? 'ephemeralStorage' : k, k === 'memory' || k === 'ephemeral-storage' ? leaf(sizeExpr(x)) : undefined]
+  )))) : undefined);
+  const rules = (v: unknown) => object({
+    ingress: structList(at(v, 'ingress'), k8s.toJson_NetworkPolicyIngressRule, intOrString),
+    egress: structList(at(v, 'egress'), k8s.toJson_NetworkPolicyEgressRule, intOrString),
+  });
+  const publicEgress = at(np, 'workload', 'publicEgress');
+  const scopes = at(rq, 'scopes');
+  const scopeExprs = Array.isArray(scopes)
+    ? scopes.map((s) => enumExpr(ResourceQuotaScope, 'ResourceQuotaScope', s))
+    : undefined;
+  return object({
+    resourceQuota: isMap(rq) ? object({
+      enabled: enabled('resourceQuota'),
+      quota: quota(at(rq, 'quota')),
+      scopes: scopeExprs?.every((s): s is Expr => s !== undefined) ? leaf(arrayExpr(scopeExprs)) : undefined,
+      scopeSelector: structLeaf(at(rq, 'scopeSelector'), k8s.toJson_ScopeSelector),
+      labels: strMap(at(rq, 'labels')),
+      annotations: strMap(at(rq, 'annotations')),
+    }) : undefined,
+    limitRange: isMap(lr) ? object({
+      enabled: enabled('limitRange'),
+      default: amounts(at(lr, 'default')),
+      defaultRequest: amounts(at(lr, 'defaultRequest')),
+      min: amounts(at(lr, 'min')),
+      max: amounts(at(lr, 'max')),
+      labels: strMap(at(lr, 'labels')),
+      annotations: strMap(at(lr, 'annotations')),
+    }) : undefined,
+    networkPolicy: isMap(np) ? object({
+      enabled: enabled('networkPolicy'),
+      publicEgress: toggle(publicEgress, (v) => ({ cidr: str(v.cidr), except: strList(v.except) })),
+      workload: rules(at(np, 'workload')),
+      controlPlane: rules(at(np, 'controlPlane')),
+      fallbackDns: str(at(np, 'fallbackDns')),
+      labels: strMap(at(np, 'labels')),
+      annotations: strMap(at(np, 'annotations')),
+    }) : undefined,
+    podSecurityStandard: enumLeaf(PodSecurityStandard, 'PodSecurityStandard', at(p, 'podSecurityStandard')),
+  });
+}
+
+const TO_HOST_PLAIN: ReadonlyArray<readonly [string, string]> = [
+  ['services', 'services'], ['endpoints', 'endpoints'], ['endpointSlices', 'endpointSlices'],
+  ['persistentVolumeClaims', 'persistentVolumeClaims'], ['ingresses', 'ingresses'],
+];
+const TO_HOST_PLAIN_LATE = [
+  'networkPolicies', 'persistentVolumes', 'storageClasses', 'serviceAccounts', 'podDisruptionBudgets',
+  'priorityClasses', 'resourceClaims', 'resourceClaimTemplates',
+];
+
+function toHost(u: ValueMap, effective: ValueMap) {
+  const t = at(u, 'sync', 'toHost');
+  if (!isMap(t)) return undefined;
+  const fields: Record<string, Candidate | undefined> = {};
+  const pods = at(t, 'pods');
+  const hybrid = at(pods, 'hybridScheduling');
+  const podFields = {
+    translateImage: strMap(at(pods, 'translateImage')),
+    enforceTolerations: strList(at(pods, 'enforceTolerations')),
+    useSecretsForServiceAccountTokens: bool(at(pods, 'useSecretsForSATokens')),
+    runtimeClassName: str(at(pods, 'runtimeClassName')),
+    priorityClassName: str(at(pods, 'priorityClassName')),
+    rewriteHosts: bool(at(pods, 'rewriteHosts', 'enabled')),
+    // Hybrid scheduling switched on without schedulers keeps the chart's (none).
+    hostSchedulers: at(hybrid, 'enabled') === true
+      ? strList(at(hybrid, 'hostSchedulers') ?? at(effective, 'sync', 'toHost', 'pods', 'hybridScheduling', 'hostSchedulers'))
+      : undefined,
+  };
+  fields.pods = Object.values(podFields).some((f) => f !== undefined)
+    ? object({ enabled: switchOf(pods), ...podFields }, { collapseEnabled: true })
+    : switchOf(pods);
+  fields.secrets = toggle(at(t, 'secrets'), (v) => ({ all: bool(v.all) }));
+  fields.configMaps = toggle(at(t, 'configMaps'), (v) => ({ all: bool(v.all) }));
+  for (const [name, key] of TO_HOST_PLAIN) fields[name] = switchOf(at(t, key));
+  fields.gatewayApi = toggle(at(t, 'gatewayApi'), (v) => ({
+    httpRoutes: switchOf(v.httpRoutes),
+    gateways: switchOf(v.gateways),
+    tlsRoutes: switchOf(v.tlsRoutes),
+    backendTlsPolicies: switchOf(v.backendTLSPolicies),
+    referenceGrants: switchAutoOf(v.referenceGrants),
+  }));
+  for (const key of TO_HOST_PLAIN_LATE) fields[key] = switchOf(at(t, key));
+  const ns = at(t, 'namespaces');
+  fields.namespaces = at(ns, 'enabled') === true ? object({
+    mappings: strMap(at(ns, 'mappings', 'byName')),
+    mappingsOnly: bool(at(ns, 'mappingsOnly')),
+    extraLabels: strMap(at(ns, 'extraLabels')),
+  }, { required: ['mappings'] }) : undefined;
+  const crs = at(t, 'customResources');
+  if (isMap(crs)) {
+    fields.customResources = object(Object.fromEntries(Object.entries(crs).map(([k, v]) => [k, toggle(v, (o) => ({
+      scope: enumLeaf(ResourceScope, 'ResourceScope', o.scope),
+    }))])));
+  }
+  return object(fields);
+}
+
+function fromHost(u: ValueMap) {
+  const f = at(u, 'sync', 'fromHost');
+  if (!isMap(f)) return undefined;
+  const selector = (v: unknown) => structLeaf(at(v, 'selector'), k8s.toJson_LabelSelector);
+  const selectable = (key: string) => toggle(at(f, key), (v) => ({ selector: selector(v) }));
+  const byName = (v: unknown) => strMap(at(v, 'mappings', 'byName'));
+  const sc = at(f, 'storageClasses');
+  const mapped = (key: string) => (at(f, key, 'enabled') === true ? object({ mappings: byName(at(f, key)) }, { required: ['mappings'] }) : undefined);
+  const crs = at(f, 'customResources');
+  return object({
+    nodes: toggle(at(f, 'nodes'), (v) => ({
+      all: bool(at(v, 'selector', 'all')),
+      labels: strMap(at(v, 'selector', 'labels')),
+      syncBackChanges: bool(v.syncBackChanges),
+      clearImageStatus: bool(v.clearImageStatus),
+    })),
+    events: switchOf(at(f, 'events')),
+    storageClasses: at(sc, 'enabled') !== false && selector(sc) !== undefined
+      ? object({ enabled: switchAutoOf(sc), selector: selector(sc) }, { collapseEnabled: true })
+      : switchAutoOf(sc),
+    ingressClasses: selectable('ingressClasses'),
+    gatewayClasses: selectable('gatewayClasses'),
+    gateways: toggle(at(f, 'gateways'), (v) => ({ selector: selector(v), mappings: byName(v) })),
+    runtimeClasses: selectable('runtimeClasses'),
+    priorityClasses: selectable('priorityClasses'),
+    deviceClasses: selectable('deviceClasses'),
+    csiNodes: switchAutoOf(at(f, 'csiNodes')),
+    csiDrivers: switchAutoOf(at(f, 'csiDrivers')),
+    csiStorageCapacities: switchAutoOf(at(f, 'csiStorageCapacities')),
+    configMaps: mapped('configMaps'),
+    secrets: mapped('secrets'),
+    customResources: isMap(crs) ? object(Object.fromEntries(Object.entries(crs).map(([k, v]) => [k, at(v, 'enabled') === true ? object({
+      scope: enumLeaf(ResourceScope, 'ResourceScope', at(v, 'scope')),
+      mappings: byName(v),
+    }, { required: ['scope'] }) : undefined]))) : undefined,
+  });
+}
+
+export const decodeDefaultImageRegistry = (u: ValueMap) => str(at(u, 'controlPlane', 'advanced', 'defaultImageRegistry'));
+
+/** The certificate's names; the ingress host among them may be left out, as the ingress adds it. */
+export const decodeExtraSans = (u: ValueMap) => strList(at(u, 'controlPlane', 'proxy', 'extraSANs'), true);
+
+export const decodeSync = (u: ValueMap, effective: ValueMap) => object({ toHost: toHost(u, effective), fromHost: fromHost(u) });

@@ -1,0 +1,95 @@
+import { HttpIngressPathType } from 'cdk8s-plus-31';
+import { VClusterValues } from '../../imports/vcluster-values';
+import { checkHost, checkNonEmpty, fail } from './validation';
+
+/** TLS of the control plane's Ingress. */
+export interface IngressTls {
+  /**
+   * The Secret holding the certificate. With the chart's nginx ssl-passthrough annotations the
+   * API server terminates TLS itself and the Secret is not used.
+   */
+  readonly secretName: string;
+
+  /**
+   * The host names the certificate is for.
+   * @default - the ingress host
+   */
+  readonly hosts?: string[];
+}
+
+/**
+ * An Ingress for the control plane's API server (vcluster.yaml `controlPlane.ingress`). The
+ * chart's default annotations make ingress-nginx pass TLS through to the API server
+ * (`ssl-passthrough`), so the controller must run with `--enable-ssl-passthrough`.
+ */
+export interface IngressOptions {
+  /** The host name the API server is reached at, e.g. "vc1.example.com". */
+  readonly host: string;
+
+  /**
+   * The IngressClass.
+   * @default - the cluster's default IngressClass
+   */
+  readonly ingressClassName?: string;
+
+  /**
+   * How the path "/" matches.
+   * @default HttpIngressPathType.IMPLEMENTATION_SPECIFIC
+   */
+  readonly pathType?: `${HttpIngressPathType}`;
+
+  /**
+   * TLS settings.
+   * @default - none
+   */
+  readonly tls?: IngressTls;
+
+  /**
+   * Annotations, merged over the chart's ingress-nginx ones
+   * (`backend-protocol: HTTPS`, `ssl-passthrough: "true"`, `ssl-redirect: "true"`).
+   * @default - the chart's
+   */
+  readonly annotations?: { readonly [key: string]: string };
+
+  /**
+   * Labels.
+   * @default - none
+   */
+  readonly labels?: { readonly [key: string]: string };
+}
+
+export function ingressValues(ingress: IngressOptions | undefined): VClusterValues {
+  if (ingress === undefined) return {};
+  if (ingress.host === undefined || ingress.host === '') {
+    fail('ingress.host', ingress.host, 'an ingress needs the host name the API server is reached at, e.g. { host: "vc1.example.com" }.');
+  }
+  checkHost('ingress.host', ingress.host, 'the ingress host');
+  if (ingress.ingressClassName !== undefined) checkNonEmpty('ingress.ingressClassName', ingress.ingressClassName, 'give an IngressClass name, or leave it out for the default class.');
+  if (ingress.tls !== undefined) checkNonEmpty('ingress.tls.secretName', ingress.tls.secretName, 'give the name of the Secret with the certificate.');
+  return {
+    controlPlane: {
+      ingress: {
+        enabled: true,
+        host: ingress.host,
+        pathType: ingress.pathType,
+        annotations: ingress.annotations && { ...ingress.annotations },
+        labels: ingress.labels && { ...ingress.labels },
+        spec: {
+          ingressClassName: ingress.ingressClassName,
+          tls: ingress.tls && [{ hosts: [...(ingress.tls.hosts ?? [ingress.host])], secretName: ingress.tls.secretName }],
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The API server certificate's extra subject alternative names (`controlPlane.proxy.extraSANs`):
+ * the ingress host first, so that clients reaching the API server through the ingress trust it,
+ * then the given ones.
+ */
+export function extraSansValues(extraSans: string[] | undefined, ingress: IngressOptions | undefined): VClusterValues {
+  (extraSans ?? []).forEach((san, i) => checkNonEmpty(`extraSans[${i}]`, san, 'give a host name or IP address.'));
+  const sans = [...new Set([...(ingress ? [ingress.host] : []), ...(extraSans ?? [])])];
+  return sans.length === 0 ? {} : { controlPlane: { proxy: { extraSANs: sans } } };
+}

@@ -1,0 +1,119 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { VClusterProps } from '../vcluster';
+import { formatPath, Segment, ValuesError } from '../values/errors';
+import { isMap, valueAt, ValueMap } from '../values/value-map';
+import { factoryOptions } from './factory-options';
+import { PROP_TABLE, typedValues } from './table';
+
+/**
+ * The values are checked once, by the pipeline, and its messages name values paths. Where the
+ * offending value came from a typed prop, the user never wrote that path: this names the prop
+ * path instead (`service.httpsNodePort`, not `controlPlane.service.httpsNodePort`). Values from
+ * the raw `values` prop keep their values path.
+ */
+export function renderInPropTerms<T>(props: VClusterProps, typed: ValueMap, render: () => T): T {
+  try {
+    return render();
+  } catch (e) {
+    throw e instanceof ValuesError ? inPropTerms(e, props, typed) : e;
+  }
+}
+
+function inPropTerms(error: ValuesError, props: VClusterProps, typed: ValueMap): ValuesError {
+  const raw = props.values as ValueMap | undefined;
+  // Every values path the typed props give, longest first, so that a path wins over its parents.
+  const paths = nodePaths(typed).map((path) => ({ path, text: formatPath(path) })).sort((a, b) => b.text.length - a.text.length);
+  const propPaths = new Map<string, string | undefined>();
+  const propPath = (p: { path: Segment[]; text: string }) => {
+    if (!propPaths.has(p.text)) propPaths.set(p.text, valueAt(raw, p.path) === undefined ? propPathOf(props, typed, p.path) : undefined);
+    return propPaths.get(p.text);
+  };
+  let first: string | undefined;
+  let changed = false;
+  const lines = error.message.split('\n').map((line) => {
+    // The line's own path comes first (`path: text`); others may follow in the text ("the limit (path)").
+    let out = '';
+    let rest = line;
+    while (rest.length > 0) {
+      const boundary = out === '' || /[\s(]$/.test(out);
+      const hit = boundary ? paths.find((p) => rest.startsWith(p.text) && /^($|[:;,)\s])/.test(rest.slice(p.text.length))) : undefined;
+      const prop = hit && propPath(hit);
+      if (hit && prop !== undefined) {
+        if (out === '') first ??= prop;
+        changed = true;
+        out += prop;
+        rest = rest.slice(hit.text.length);
+      } else {
+        out += rest[0];
+        rest = rest.slice(1);
+      }
+    }
+    return out;
+  });
+  return changed ? new ValuesError(first ?? error.path, lines.join('\n')) : error;
+}
+
+/** Every path into the values, to maps and lists as well as to scalars. */
+function nodePaths(v: unknown, path: Segment[] = []): Segment[][] {
+  const children = Array.isArray(v) ? v.map((item, i) => nodePaths(item, [...path, i]))
+    : isMap(v) ? Object.entries(v).map(([k, item]) => nodePaths(item, [...path, k])) : [];
+  return [...(path.length > 0 ? [path] : []), ...children.flat()];
+}
+
+/**
+ * The prop path that gives the value at `at`: the props are left out one leaf at a time (a
+ * value type, a list or a scalar) and those without which the value changes are the ones that
+ * give it; where several do (a request and its limit), their common part. Only on errors, so
+ * the repeated encoding costs nothing in a render that succeeds.
+ */
+function propPathOf(props: VClusterProps, typed: ValueMap, at: readonly Segment[]): string | undefined {
+  const target = valueAt(typed, at);
+  const givers: string[][] = [];
+  for (const d of PROP_TABLE) {
+    if (props[d.prop] === undefined) continue;
+    for (const leaf of leaves(props[d.prop], [d.prop])) {
+      let changed: boolean;
+      try {
+        changed = !isDeepStrictEqual(valueAt(typedValues(without(props, leaf)), at), target);
+      } catch {
+        continue; // the props refuse to go without it (a required field): it tells nothing
+      }
+      if (changed) givers.push(leaf);
+    }
+    if (givers.length > 0) break;
+  }
+  if (givers.length === 0) return undefined;
+  const common = givers.reduce((a, b) => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return a.slice(0, n);
+  });
+  return common.join('.');
+}
+
+/**
+ * Plain objects and a factory's options are walked into; anything else (a scalar, a list, a
+ * Size) is a leaf.
+ */
+function* leaves(v: unknown, path: string[]): Generator<string[]> {
+  const fields = isPlainObject(v) ? v : factoryOptions(v)?.options;
+  if (fields === undefined) {
+    yield path;
+    return;
+  }
+  for (const [k, item] of Object.entries(fields)) if (item !== undefined) yield* leaves(item, [...path, k]);
+}
+
+const isPlainObject = (v: unknown): v is object => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+/** The props without the leaf at the path (a factory's value made again without the option). */
+function without(props: VClusterProps, path: readonly string[]): VClusterProps {
+  const drop = (v: unknown, i: number): unknown => {
+    if (i === path.length) return undefined;
+    const made = factoryOptions(v);
+    const copy: ValueMap = { ...(made ? made.options : (v as object)) };
+    copy[path[i]] = drop(copy[path[i]], i + 1);
+    return made ? made.make(copy) : copy;
+  };
+  return drop(props, 0) as VClusterProps;
+}

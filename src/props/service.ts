@@ -1,0 +1,69 @@
+import { ServiceType } from 'cdk8s-plus-31';
+import { VClusterValues } from '../../imports/vcluster-values';
+import { fail } from './validation';
+
+/** The Service in front of the control plane's API server (vcluster.yaml `controlPlane.service`). */
+export interface ServiceOptions {
+  /**
+   * Whether the Service exists.
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * How the Service is exposed.
+   * @default ServiceType.CLUSTER_IP
+   */
+  readonly type?: `${ServiceType}`;
+
+  /**
+   * The node port of the API server (https), for NodePort and LoadBalancer services.
+   * @default - one Kubernetes picks
+   */
+  readonly httpsNodePort?: number;
+
+  /**
+   * The node port of the kubelet endpoint, for NodePort services.
+   * @default - one Kubernetes picks
+   */
+  readonly kubeletNodePort?: number;
+
+  /**
+   * Annotations, e.g. for a cloud load balancer.
+   * @default - none
+   */
+  readonly annotations?: { readonly [key: string]: string };
+
+  /**
+   * Labels.
+   * @default - none
+   */
+  readonly labels?: { readonly [key: string]: string };
+}
+
+export function serviceValues(service: ServiceOptions | undefined): VClusterValues {
+  if (service === undefined) return {};
+  const type = service.type;
+  if (type === ServiceType.EXTERNAL_NAME) {
+    fail('service.type', type, 'an ExternalName service cannot front the control plane; use CLUSTER_IP, NODE_PORT or LOAD_BALANCER.');
+  }
+  for (const key of ['httpsNodePort', 'kubeletNodePort'] as const) {
+    const port = service[key];
+    if (port === undefined) continue;
+    if (type !== ServiceType.NODE_PORT && type !== ServiceType.LOAD_BALANCER) {
+      fail(`service.${key}`, port, `needs service.type NODE_PORT or LOAD_BALANCER (got ${type ?? 'the default CLUSTER_IP'}); set the type or leave the node port out.`);
+    }
+  }
+  return {
+    controlPlane: {
+      service: {
+        enabled: service.enabled,
+        spec: { type },
+        httpsNodePort: service.httpsNodePort,
+        kubeletNodePort: service.kubeletNodePort,
+        annotations: service.annotations && { ...service.annotations },
+        labels: service.labels && { ...service.labels },
+      },
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { VClusterValues } from '../../imports/vcluster-values';
+import { fromHostValues, FromHostSyncOptions } from './sync-from-host';
+import { toHostValues, ToHostSyncOptions } from './sync-to-host';
+
+/**
+ * Which resources sync between the virtual cluster and the host (vcluster.yaml `sync`), e.g.
+ * `{ fromHost: { storageClasses: true, ingressClasses: true }, toHost: { ingresses: true } }`.
+ */
+export interface SyncOptions {
+  /**
+   * From the virtual cluster to the host.
+   * @default - the chart's: pods, services, endpoints, claims and the ConfigMaps and Secrets
+   * pods use
+   */
+  readonly toHost?: ToHostSyncOptions;
+
+  /**
+   * From the host into the virtual cluster.
+   * @default - the chart's: events; StorageClasses and CSI objects in `SyncMode.AUTO`
+   */
+  readonly fromHost?: FromHostSyncOptions;
+}
+
+export function syncValues(sync: SyncOptions | undefined): VClusterValues {
+  if (sync === undefined) return {};
+  return { sync: { toHost: toHostValues(sync.toHost), fromHost: fromHostValues(sync.fromHost) } };
+}

@@ -1,0 +1,34 @@
+/**
+ * The values model: vcluster.yaml values as Helm holds them after reading YAML. Everything from
+ * parsing to rendering passes values in this shape.
+ */
+
+/** A JSON-like value as Helm holds it after reading YAML. */
+export type Value = unknown;
+
+/** A map of values, as Helm's `map[string]interface{}`. */
+export type ValueMap = { [key: string]: any };
+
+export function isMap(v: Value): v is ValueMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A deep copy of a JSON-like value, for the places where the chart passes user data through.
+ * Not `structuredClone`: it creates its objects in Node's main realm, and code run in a vm
+ * context (jest runs every test file in one) then no longer sees them as its own plain objects.
+ */
+export function clone<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(clone) as unknown as T;
+  const out: ValueMap = {};
+  for (const k of Object.keys(v as object)) out[k] = clone((v as ValueMap)[k]);
+  return out as T;
+}
+
+/** The value at a path of map keys and list indexes; undefined where the path leads nowhere. */
+export function valueAt(v: Value, path: readonly (string | number)[]): Value {
+  let o = v;
+  for (const seg of path) o = (isMap(o) || Array.isArray(o)) && Object.prototype.hasOwnProperty.call(o, seg) ? (o as ValueMap)[seg] : undefined;
+  return o;
+}

@@ -1,0 +1,114 @@
+import { parse } from 'yaml';
+import { importValues, ImportOptions, ImportResult } from '../../src/import/program';
+import { rootlessValues } from '../../src/props/rootless';
+import { ValueMap } from '../../src/values/value-map';
+import { ConformanceCase } from '../conformance/cases';
+import { cached } from '../conformance/corpus-cache';
+import { parseValuesYaml } from '../../src/yaml/values-yaml';
+
+/** The tutorial's final values (step 5, corpus case seed-05-sync-ingress). */
+export const TUTORIAL_STEP_5 = `
+controlPlane:
+  distro:
+    k8s:
+      enabled: true
+      image:
+        registry: ghcr.io
+        repository: loft-sh/kubernetes
+        tag: v1.32.1
+  backingStore:
+    etcd:
+      deploy:
+        enabled: true
+        statefulSet:
+          persistence:
+            volumeClaim:
+              enabled: true
+              storageClass: managed-nfs-storage
+              size: 5Gi
+  statefulSet:
+    persistence:
+      volumeClaim:
+        storageClass: managed-nfs-storage
+        size: 5Gi
+    security:
+      podSecurityContext:
+        fsGroup: 12345
+      containerSecurityContext:
+        runAsUser: 12345
+        runAsGroup: 12345
+        runAsNonRoot: true
+  ingress:
+    enabled: true
+    host: vc1.kryukov.local
+  proxy:
+    extraSANs:
+    - vc1.kryukov.local
+exportKubeConfig:
+  context: vc1
+  server: https://vc1.kryukov.local
+integrations:
+  metricsServer:
+    enabled: true
+    nodes: true
+    pods: true
+policies:
+  resourceQuota:
+    enabled: true
+    quota:
+      cpu: '4'
+      memory: 5Gi
+      limits.memory: 5Gi
+      pods: '15'
+      requests.storage: 20Gi
+  limitRange:
+    enabled: true
+    default:
+      memory: 512Mi
+      cpu: '1'
+    defaultRequest:
+      memory: 128Mi
+      cpu: 100m
+sync:
+  toHost:
+    ingresses:
+      enabled: true
+  fromHost:
+    storageClasses:
+      enabled: true
+    ingressClasses:
+      enabled: true
+`;
+
+/** Imports values (YAML text or parsed) as release vc1 in namespace vc1. */
+export const vc1 = (values: ValueMap | string, more: Partial<ImportOptions> = {}): ImportResult & { options: ImportOptions } => {
+  const options: ImportOptions = {
+    name: 'vc1',
+    namespace: 'vc1',
+    values: [typeof values === 'string' ? parse(values, { version: '1.1' }) : values],
+    sources: ['vc1.yaml'],
+    ...more,
+  };
+  return { ...importValues(options), options };
+};
+
+/** Programs for values no corpus case has: rootless ids, nulls, multi-line text. */
+export function samplePrograms(): Record<string, string> {
+  return {
+    tutorial: vc1(TUTORIAL_STEP_5).program,
+    rootless: vc1(rootlessValues({ user: 1000, group: 1000, fsGroup: 1000 })).program,
+    nulls: vc1('controlPlane:\n  statefulSet:\n    annotations: null\n    probes:\n      livenessProbe:\n        enabled: false\n').program,
+    lines: vc1({ experimental: { deploy: { vcluster: { manifests: 'a: 1\nb: 2\nc: 3\n' } } } }).program,
+  };
+}
+
+/** A corpus case imported as `cdk8s-vcluster import -f values.yaml` would, once per run. */
+export function importCase(c: ConformanceCase): ImportResult {
+  return cached('import', c.name, () => importValues({
+    name: c.release.name,
+    namespace: c.release.namespace,
+    kubeVersion: c.release.kubeVersion,
+    values: [parseValuesYaml(c.valuesText, 'values.yaml')],
+    sources: ['values.yaml'],
+  }));
+}

@@ -1,0 +1,115 @@
+import { Size } from 'cdk8s';
+import { Cpu, ImagePullPolicy, PersistentVolumeAccessMode } from 'cdk8s-plus-31';
+import { BackingStore, RetentionPolicy } from '../../src';
+import { manifest, synthVCluster, syncer } from '../typed-helper';
+
+describe('the control plane props', () => {
+  test('persistence gives the StatefulSet control plane its volume claim', () => {
+    const { manifests } = synthVCluster({
+      controlPlane: {
+        persistence: {
+          storageClass: 'fast', size: Size.gibibytes(20), retentionPolicy: RetentionPolicy.DELETE,
+          accessMode: PersistentVolumeAccessMode.READ_WRITE_ONCE_POD,
+        },
+      },
+    });
+    const sts = manifest(manifests, 'StatefulSet', 'vc1');
+    expect(sts.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Delete' });
+    expect(sts.spec.volumeClaimTemplates[0].spec).toEqual({
+      accessModes: ['ReadWriteOncePod'], storageClassName: 'fast', resources: { requests: { storage: '20Gi' } },
+    });
+  });
+
+  test('resources are merged entry by entry over the chart defaults', () => {
+    const { manifests } = synthVCluster({
+      controlPlane: { resources: { cpu: { request: Cpu.millis(500), limit: Cpu.units(2) }, memory: { limit: Size.gibibytes(2) } } },
+    });
+    expect(syncer(manifests).resources).toEqual({
+      requests: { 'cpu': '500m', 'memory': '256Mi', 'ephemeral-storage': '1Gi' },
+      limits: { 'cpu': '2', 'memory': '2Gi', 'ephemeral-storage': '10Gi' },
+    });
+  });
+
+  test('scheduling, labels and annotations reach the control plane and its pods', () => {
+    const { manifests } = synthVCluster({
+      controlPlane: {
+        scheduling: {
+          nodeSelector: { pool: 'system' },
+          tolerations: [{ key: 'dedicated', value: 'system', effect: 'NoSchedule' }],
+          affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } },
+          priorityClassName: 'system-cluster-critical',
+        },
+        labels: { team: 'platform' },
+        annotations: { owner: 'platform@example.com' },
+        podLabels: { tier: 'control-plane' },
+        podAnnotations: { 'prometheus.io/scrape': 'true' },
+      },
+    });
+    const cp = manifest(manifests, 'StatefulSet', 'vc1');
+    expect(cp.metadata.labels.team).toBe('platform');
+    expect(cp.metadata.annotations.owner).toBe('platform@example.com');
+    expect(cp.spec.template.metadata.labels.tier).toBe('control-plane');
+    expect(cp.spec.template.metadata.annotations['prometheus.io/scrape']).toBe('true');
+    expect(cp.spec.template.spec).toMatchObject({
+      nodeSelector: { pool: 'system' },
+      tolerations: [{ key: 'dedicated', value: 'system', effect: 'NoSchedule' }],
+      priorityClassName: 'system-cluster-critical',
+      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } },
+    });
+  });
+
+  test('the image and its pull policy apply to the syncer container', () => {
+    const { manifests } = synthVCluster({
+      controlPlane: { image: { registry: 'registry.example.com', tag: '0.36.1-patched' }, imagePullPolicy: ImagePullPolicy.ALWAYS },
+    });
+    expect(syncer(manifests)).toMatchObject({ image: 'registry.example.com/loft-sh/vcluster-pro:0.36.1-patched', imagePullPolicy: 'Always' });
+  });
+
+  test('container security context is merged over the chart default', () => {
+    const { manifests } = synthVCluster({ controlPlane: { containerSecurityContext: { runAsUser: 1000, runAsNonRoot: true } } });
+    expect(syncer(manifests).securityContext).toEqual({ allowPrivilegeEscalation: false, runAsUser: 1000, runAsGroup: 0, runAsNonRoot: true });
+  });
+
+  test('replicas scale the control plane when the backing store is shared', () => {
+    const { manifests } = synthVCluster({ backingStore: BackingStore.embeddedEtcd(), controlPlane: { replicas: 3 } });
+    expect(manifest(manifests, 'StatefulSet', 'vc1').spec.replicas).toBe(3);
+  });
+
+  test('fails when replicas are negative, naming the prop (the rule is the values check, written once)', () => {
+    expect(() => synthVCluster({ controlPlane: { replicas: -1 } })).toThrow(
+      'controlPlane.replicas: expected at least 1 replica, got -1; with none, nothing runs. Set 1, or 3 or more for high availability.',
+    );
+  });
+
+  test('fails when several replicas would share the embedded database', () => {
+    expect(() => synthVCluster({ controlPlane: { replicas: 3 } })).toThrow(
+      /^controlPlane\.replicas: several control plane replicas need a backing store they share, and the embedded database \(SQLite\) is not one\. Choose backingStore: BackingStore\.embeddedEtcd\(\).* Got 3\.$/,
+    );
+  });
+
+  test('fails when the persistence size is zero', () => {
+    expect(() => synthVCluster({ controlPlane: { persistence: { size: Size.mebibytes(0) } } })).toThrow(
+      'controlPlane.persistence.size: must be greater than zero; give e.g. Size.gibibytes(5). Got "0Mi".',
+    );
+  });
+
+  test('fails when a CPU request exceeds its limit', () => {
+    expect(() => synthVCluster({ controlPlane: { resources: { cpu: { request: Cpu.units(2), limit: Cpu.millis(500) } } } })).toThrow(
+      'controlPlane.resources.cpu.request: the request "2" is more than the limit 500m (controlPlane.resources.cpu.limit); ' +
+        'Kubernetes refuses a container whose request exceeds its limit. Lower the request to at most 500m, or raise the limit.',
+    );
+  });
+
+  test('fails when a typed request exceeds a raw limit, naming each where it was written', () => {
+    expect(() => synthVCluster({
+      controlPlane: { resources: { cpu: { request: Cpu.units(2) } } },
+      values: { controlPlane: { statefulSet: { resources: { limits: { cpu: '500m' } } } } },
+    })).toThrow('controlPlane.resources.cpu.request: the request "2" is more than the limit 500m (controlPlane.statefulSet.resources.limits.cpu);');
+  });
+
+  test('fails when a CPU amount is finer than a millicore', () => {
+    expect(() => synthVCluster({ controlPlane: { resources: { cpu: { request: Cpu.millis(0.5) } } } })).toThrow(
+      'controlPlane.resources.cpu.request: must be a positive amount of CPU in whole millicores, e.g. Cpu.millis(100) or Cpu.units(2). Got "0.5m".',
+    );
+  });
+});

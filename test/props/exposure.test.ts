@@ -1,0 +1,95 @@
+import { HttpIngressPathType, ServiceType } from 'cdk8s-plus-31';
+import { manifest, synthVCluster } from '../typed-helper';
+
+describe('the exposure props', () => {
+  test('service type and annotations reach the control plane Service', () => {
+    const { manifests } = synthVCluster({
+      service: { type: ServiceType.LOAD_BALANCER, annotations: { 'metallb.universe.tf/loadBalancerIPs': '192.168.218.180' } },
+    });
+    const service = manifest(manifests, 'Service', 'vc1');
+    expect(service.spec.type).toBe('LoadBalancer');
+    expect(service.metadata.annotations).toEqual({ 'metallb.universe.tf/loadBalancerIPs': '192.168.218.180' });
+  });
+
+  test('an ingress keeps the chart\'s ssl-passthrough annotations and takes class, TLS and path type', () => {
+    const { manifests } = synthVCluster({
+      ingress: {
+        host: 'vc1.example.com',
+        ingressClassName: 'nginx',
+        pathType: HttpIngressPathType.PREFIX,
+        tls: { secretName: 'vc1-tls' },
+        annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' },
+      },
+    });
+    const ingress = manifest(manifests, 'Ingress', 'vc1');
+    expect(ingress.metadata.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/backend-protocol': 'HTTPS',
+      'nginx.ingress.kubernetes.io/ssl-passthrough': 'true',
+      'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
+      'cert-manager.io/cluster-issuer': 'letsencrypt',
+    });
+    expect(ingress.spec.ingressClassName).toBe('nginx');
+    expect(ingress.spec.tls).toEqual([{ hosts: ['vc1.example.com'], secretName: 'vc1-tls' }]);
+    expect(ingress.spec.rules[0]).toMatchObject({ host: 'vc1.example.com', http: { paths: [{ path: '/', pathType: 'Prefix' }] } });
+  });
+
+  test('the certificate names include the ingress host first, each name once', () => {
+    const { vc } = synthVCluster({ ingress: { host: 'vc1.example.com' }, extraSans: ['192.168.218.180', 'vc1.example.com'] });
+    expect(vc.values.controlPlane.proxy.extraSANs).toEqual(['vc1.example.com', '192.168.218.180']);
+  });
+
+  test('the exported kubeconfig points at the ingress unless a server is given', () => {
+    const byIngress = synthVCluster({ ingress: { host: 'vc1.example.com' }, exportKubeConfig: { context: 'vc1' } }).vc.values.exportKubeConfig;
+    expect(byIngress).toMatchObject({ context: 'vc1', server: 'https://vc1.example.com' });
+    const explicit = synthVCluster({
+      ingress: { host: 'vc1.example.com' },
+      exportKubeConfig: { server: 'https://192.168.218.180', secret: { name: 'vc1-kubeconfig' } },
+    }).vc.values.exportKubeConfig;
+    expect(explicit).toMatchObject({ server: 'https://192.168.218.180', secret: { name: 'vc1-kubeconfig', namespace: '' } });
+  });
+
+  test('without an ingress, the kubeconfig keeps vCluster\'s server', () => {
+    expect(synthVCluster({ exportKubeConfig: { context: 'vc1' } }).vc.values.exportKubeConfig.server).toBe('');
+  });
+
+  test('fails when an ingress has no host', () => {
+    expect(() => synthVCluster({ ingress: {} as any })).toThrow(
+      'ingress.host: an ingress needs the host name the API server is reached at, e.g. { host: "vc1.example.com" }. Got nothing.',
+    );
+  });
+
+  test('fails when the ingress host is a URL', () => {
+    expect(() => synthVCluster({ ingress: { host: 'https://vc1.example.com' } })).toThrow(
+      'ingress.host: the ingress host must be a DNS host name such as "vc1.example.com" (no scheme, port or path). Got "https://vc1.example.com".',
+    );
+  });
+
+  test('fails when a node port is out of the node port range, naming the typed prop path', () => {
+    expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT, httpsNodePort: 8443 } })).toThrow(
+      "service.httpsNodePort: expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default --service-node-port-range), got 8443. Use 0 or a port in that range.",
+    );
+  });
+
+  test('fails when a node port from raw values is out of range, naming the values path', () => {
+    expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT }, values: { controlPlane: { service: { httpsNodePort: 8443 } } } }))
+      .toThrow(/^controlPlane\.service\.httpsNodePort: expected 0 \(Kubernetes picks the port\) or a node port from 30000 to 32767/);
+  });
+
+  test('fails when the service type is unknown, naming the typed prop path', () => {
+    expect(() => synthVCluster({ service: { type: 'Nodeport' as ServiceType } })).toThrow(
+      /^service\.type: expected one of ClusterIP, NodePort, LoadBalancer, ExternalName, got "Nodeport".*Did you mean NodePort\?/,
+    );
+  });
+
+  test('fails when a node port is given for a ClusterIP service', () => {
+    expect(() => synthVCluster({ service: { httpsNodePort: 30443 } })).toThrow(
+      'service.httpsNodePort: needs service.type NODE_PORT or LOAD_BALANCER (got the default CLUSTER_IP); set the type or leave the node port out. Got 30443.',
+    );
+  });
+
+  test('fails when the kubeconfig server is not a URL', () => {
+    expect(() => synthVCluster({ exportKubeConfig: { server: 'vc1.example.com' } })).toThrow(
+      'exportKubeConfig.server: must be a URL such as "https://vc1.example.com". Got "vc1.example.com".',
+    );
+  });
+});

@@ -1,0 +1,73 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { Chart, Size, Testing } from 'cdk8s';
+import { k8s, ServiceType } from 'cdk8s-plus-31';
+import * as ts from 'typescript';
+import { tutorialProps } from '../../main';
+import { leafPaths } from '../../src/import/values-tree';
+import { resolveRootless } from '../../src/props/rootless';
+import { PROP_TABLE } from '../../src/props/table';
+import { VClusterProps } from '../../src/vcluster';
+
+/**
+ * The props of the construct itself, not in the table: they shape what it emits (objects, ArgoCD
+ * protection, where the config Secret goes), not the chart's values.
+ */
+const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'createNamespace', 'deletionProtection', 'configSecret'];
+/** The raw values, merged over the table's props. */
+const RAW_VALUES = 'values';
+
+/** The members of VClusterProps as declared in src/vcluster.ts, in their order. */
+function declaredProps(): string[] {
+  const path = join(__dirname, '../../src/vcluster.ts');
+  const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const props = file.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'VClusterProps');
+  return props!.members.map((m) => (m.name as ts.Identifier).text);
+}
+
+/** The rows of README's table of VCluster props, by prop name. */
+function readmeProps(): string[] {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const table = readme.split('### The props')[1].split('\n\n')[1];
+  return table.split('\n').slice(2).map((row) => /^\| `(\w+)` \|/.exec(row)![1]);
+}
+
+describe('the prop table', () => {
+  test('has an entry for every prop of VClusterProps that writes values', () => {
+    // A prop declared without an entry would be ignored: no values, no import, no message.
+    const missing = declaredProps().filter((p) => !CONSTRUCT_PROPS.includes(p) && p !== RAW_VALUES && !PROP_TABLE.some((d) => d.prop === p));
+    expect(missing).toEqual([]);
+    expect(declaredProps()).toEqual(expect.arrayContaining([...CONSTRUCT_PROPS, RAW_VALUES]));
+  });
+
+  test("README lists exactly the table's props, in its order, between the construct's own", () => {
+    expect(readmeProps()).toEqual([...CONSTRUCT_PROPS, ...PROP_TABLE.map((d) => d.prop), RAW_VALUES]);
+  });
+
+  test('declares each prop once', () => {
+    const props = PROP_TABLE.map((d) => d.prop);
+    expect(new Set(props).size).toBe(props.length);
+  });
+
+  test('each prop writes only the values it declares', () => {
+    const workloads = new Chart(Testing.app(), 'workloads');
+    new k8s.KubeConfigMap(workloads, 'cm', { data: { a: 'b' } });
+    const props: VClusterProps = {
+      ...tutorialProps('vc1'),
+      rootless: true,
+      distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
+      defaultImageRegistry: 'registry.example.com',
+      controlPlane: { persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' } },
+      service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
+      extraSans: ['10.0.0.1'],
+      initManifests: [workloads],
+    };
+    const ids = resolveRootless(props.rootless);
+    for (const d of PROP_TABLE) {
+      const paths = leafPaths(d.encode(props, ids));
+      expect(paths.length).toBeGreaterThan(0);
+      const outside = paths.filter((p) => !d.writes.some((w) => p === w || p.startsWith(`${w}.`)));
+      expect({ prop: d.prop, outside }).toEqual({ prop: d.prop, outside: [] });
+    }
+  });
+});
