@@ -22,6 +22,9 @@ export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range
 export type { NetworkPolicyOptions, NetworkPolicyRules, PublicEgressOptions } from './props/network-policy';
 export { RetentionPolicy } from './props/persistence';
 export type { VolumeClaimOptions } from './props/persistence';
+export type { ImagePullSecretsOptions } from './props/image-pull-secrets';
+export { UnhealthyPodEvictionPolicy } from './props/pod-disruption-budget';
+export type { PodCount, PodDisruptionBudgetOptions } from './props/pod-disruption-budget';
 export { PodSecurityStandard } from './props/policies';
 export type { PoliciesOptions } from './props/policies';
 export { ResourceQuotaScope } from './props/resource-quota';
@@ -29,6 +32,7 @@ export type { ResourceQuotaEntries, ResourceQuotaOptions, StorageClassQuota } fr
 export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';
 export type { ServiceOptions } from './props/service';
+export type { ServiceMonitorOptions } from './props/service-monitor';
 export type { SyncOptions } from './props/sync';
 export type {
   FromHostCustomResourceSyncOptions, FromHostGatewaySyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,

@@ -15,6 +15,9 @@ import { truthy } from './values/go-values';
 import { isMap, ValueMap } from './values/value-map';
 import { RootlessOptions } from './props/rootless';
 import { ServiceOptions } from './props/service';
+import { ServiceMonitorOptions } from './props/service-monitor';
+import { ImagePullSecretsOptions } from './props/image-pull-secrets';
+import { PodDisruptionBudgetOptions } from './props/pod-disruption-budget';
 import { SyncOptions } from './props/sync';
 import { hostNamespaces } from './props/sync-to-host';
 import { renderInPropTerms } from './props/prop-paths';
@@ -116,6 +119,20 @@ export interface VClusterProps {
   readonly rootless?: boolean | RootlessOptions;
 
   /**
+   * A PodDisruptionBudget for the control-plane pods: `true`, or how many must stay available
+   * (worth it with several replicas).
+   * @default - none
+   */
+  readonly podDisruptionBudget?: boolean | PodDisruptionBudgetOptions;
+
+  /**
+   * Image pull secrets of the control plane's and the workload service accounts (air-gapped
+   * installs with a private registry).
+   * @default - none
+   */
+  readonly imagePullSecrets?: ImagePullSecretsOptions;
+
+  /**
    * The Service in front of the API server.
    * @default - a ClusterIP Service
    */
@@ -140,6 +157,13 @@ export interface VClusterProps {
    * @default - vCluster's: Secret `vc-<name>` with server https://localhost:8443
    */
   readonly exportKubeConfig?: ExportKubeConfigOptions;
+
+  /**
+   * A Prometheus Operator ServiceMonitor for the control plane's metrics: `true`, or its labels
+   * and annotations.
+   * @default - none
+   */
+  readonly serviceMonitor?: boolean | ServiceMonitorOptions;
 
   /**
    * Operators of the host the virtual cluster reuses.
@@ -200,6 +224,13 @@ export class VCluster extends Construct {
   public readonly namespace: string;
   /** The full values the virtual cluster runs with (chart defaults coalesced with the given values). */
   public readonly values: ValueMap;
+  /**
+   * The labels the chart selects the control-plane pods by (`app: vcluster`, `release: <name>`):
+   * for the pod (anti-)affinity, topology spread constraints and network policies of the
+   * control plane, e.g. `{ labelSelector: { matchLabels: vc.controlPlaneSelector }, topologyKey:
+   * 'kubernetes.io/hostname' }`.
+   */
+  public readonly controlPlaneSelector: { readonly [key: string]: string };
   /** Every rendered object, in Helm's install order. */
   public readonly apiObjects: readonly ApiObject[];
 
@@ -214,6 +245,7 @@ export class VCluster extends Construct {
     super(scope, id);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;
+    this.controlPlaneSelector = { app: 'vcluster', release: this.name };
     if (props.values !== undefined && !isMap(props.values)) {
       throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
     }

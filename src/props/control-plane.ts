@@ -1,4 +1,6 @@
-import { VClusterValues } from '../../imports/vcluster-values';
+import { k8s } from 'cdk8s-plus-31';
+import { VClusterValues, VolumeMount } from '../../imports/vcluster-values';
+import { plainJson } from './fragment';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { RootlessIds } from './rootless';
 import { workloadValues, WorkloadOptions } from './workload';
@@ -31,6 +33,21 @@ export interface ControlPlaneOptions extends WorkloadOptions {
    * @default - a 5Gi claim of the default StorageClass, used only with an embedded backing store
    */
   readonly persistence?: ControlPlanePersistenceOptions;
+
+  /**
+   * Extra volumes of the control-plane pods, e.g. `{ name: 'db-ca', secret: { secretName:
+   * 'db-ca' } }` for a database's CA certificate (`persistence.addVolumes`). Helm's `tpl`
+   * runs over them, as the chart does.
+   * @default - none
+   */
+  readonly volumes?: k8s.Volume[];
+
+  /**
+   * Extra volume mounts of the control-plane container, e.g. `{ name: 'db-ca', mountPath:
+   * '/certs/db', readOnly: true }` (`persistence.addVolumeMounts`).
+   * @default - none
+   */
+  readonly volumeMounts?: k8s.VolumeMount[];
 }
 
 export function controlPlaneValues(cp: ControlPlaneOptions | undefined, ids: RootlessIds | undefined): VClusterValues {
@@ -43,7 +60,11 @@ export function controlPlaneValues(cp: ControlPlaneOptions | undefined, ids: Roo
       statefulSet: {
         ...workload,
         highAvailability: { replicas: cp.replicas },
-        persistence: persistence && { volumeClaim: { enabled: persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, persistence) } },
+        persistence: {
+          volumeClaim: persistence && { enabled: persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, persistence) },
+          addVolumes: cp.volumes?.map((v) => plainJson(k8s.toJson_Volume(v))),
+          addVolumeMounts: cp.volumeMounts?.map((m) => plainJson(k8s.toJson_VolumeMount(m))) as VolumeMount[] | undefined,
+        },
       },
     },
   };

@@ -1,7 +1,8 @@
 import { VClusterValues } from '../../imports/vcluster-values';
 import {
   decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
-  decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodePolicies, decodeRootless, decodeService, decodeSync,
+  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodePodDisruptionBudget, decodePolicies, decodeRootless,
+  decodeService, decodeServiceMonitor, decodeSync,
 } from './decode/candidates';
 import type { Candidate } from './decode/candidate';
 import type { VClusterProps } from '../vcluster';
@@ -12,12 +13,15 @@ import { distroValues, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
 import { defaultImageRegistryValues } from './images';
 import { extraSansValues, ingressValues } from './ingress';
+import { imagePullSecretsValues } from './image-pull-secrets';
 import { initManifestsValues } from './init-manifests';
 import { integrationsValues } from './integrations';
 import { exportKubeConfigValues } from './kube-config';
+import { podDisruptionBudgetValues } from './pod-disruption-budget';
 import { policiesValues } from './policies';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceValues } from './service';
+import { serviceMonitorValues } from './service-monitor';
 import { syncValues } from './sync';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
@@ -88,6 +92,18 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     decode: decodeControlPlane,
   },
   {
+    prop: 'podDisruptionBudget',
+    writes: ['controlPlane.advanced.podDisruptionBudget'],
+    encode: (props) => podDisruptionBudgetValues(props.podDisruptionBudget),
+    decode: decodePodDisruptionBudget,
+  },
+  {
+    prop: 'imagePullSecrets',
+    writes: ['controlPlane.advanced.serviceAccount.imagePullSecrets', 'controlPlane.advanced.workloadServiceAccount.imagePullSecrets'],
+    encode: (props) => imagePullSecretsValues(props.imagePullSecrets),
+    decode: decodeImagePullSecrets,
+  },
+  {
     prop: 'service',
     writes: ['controlPlane.service'],
     encode: (props) => serviceValues(props.service),
@@ -110,6 +126,12 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     writes: ['controlPlane.ingress'],
     encode: (props) => ingressValues(props.ingress),
     decode: decodeIngress,
+  },
+  {
+    prop: 'serviceMonitor',
+    writes: ['controlPlane.serviceMonitor'],
+    encode: (props) => serviceMonitorValues(props.serviceMonitor),
+    decode: decodeServiceMonitor,
   },
   {
     prop: 'integrations',

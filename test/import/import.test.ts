@@ -120,6 +120,44 @@ policies:
     expectSameAsTemplate(result);
   });
 
+  test('imports a budget, a ServiceMonitor, image pull secrets and extra volumes as typed props', () => {
+    const result = vc1(`
+controlPlane:
+  advanced:
+    podDisruptionBudget:
+      enabled: true
+      maxUnavailable: 1
+      unhealthyPodEvictionPolicy: AlwaysAllow
+    serviceAccount:
+      imagePullSecrets:
+      - name: registry
+    workloadServiceAccount:
+      imagePullSecrets:
+      - name: team-registry
+  serviceMonitor:
+    enabled: true
+    labels:
+      release: kube-prometheus
+  statefulSet:
+    persistence:
+      addVolumes:
+      - name: db-ca
+        secret:
+          secretName: db-ca
+      addVolumeMounts:
+      - name: db-ca
+        mountPath: /certs/db
+        readOnly: true
+`);
+    expect(result.raw).toEqual({});
+    expect(result.typedProps).toEqual(['controlPlane', 'podDisruptionBudget', 'imagePullSecrets', 'serviceMonitor']);
+    expect(result.program).toContain('podDisruptionBudget: {\n        maxUnavailable: 1,\n        unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy.ALWAYS_ALLOW,\n      },');
+    expect(result.program).toContain("serviceMonitor: { labels: { release: 'kube-prometheus' } },");
+    expect(result.program).toContain("imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },");
+    expect(result.program).toContain("volumes: [{ name: 'db-ca', secret: { secretName: 'db-ca' } }],");
+    expectSameAsTemplate(result);
+  });
+
   test('keeps raw values where a typed prop would add what the values do not have', () => {
     // The typed ingress adds its host to the certificate names; these values do not.
     const result = vc1('controlPlane:\n  ingress:\n    enabled: true\n    host: vc1.example.com\n');

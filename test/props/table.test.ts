@@ -61,6 +61,9 @@ describe('the prop table', () => {
       service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
       extraSans: ['10.0.0.1'],
       initManifests: [workloads],
+      podDisruptionBudget: { minAvailable: 1 },
+      imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
+      serviceMonitor: true,
     };
     const ids = resolveRootless(props.rootless);
     for (const d of PROP_TABLE) {

@@ -4,6 +4,7 @@ import { Cpu, HttpIngressPathType, ImagePullPolicy, k8s, PersistentVolumeAccessM
 import { BackingStore } from '../backing-store';
 import { plainJson } from '../fragment';
 import { RetentionPolicy } from '../persistence';
+import { UnhealthyPodEvictionPolicy } from '../pod-disruption-budget';
 import { PodSecurityStandard } from '../policies';
 import { isMap, valueAt, ValueMap } from '../../values/value-map';
 import { ResourceQuotaScope } from '../resource-quota';
@@ -21,7 +22,7 @@ const PLUS = 'cdk8s-plus-33';
 /** Every name a decoded prop may import into the generated program, and the module it comes from. */
 const IMPORTABLE = {
   BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, ResourceQuotaScope: LIBRARY,
-  SyncMode: LIBRARY, ResourceScope: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS, ServiceType: PLUS,
+  SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS, ServiceType: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
 } as const;
 type Importable = keyof typeof IMPORTABLE;
@@ -281,6 +282,8 @@ export function decodeControlPlane(u: ValueMap) {
     replicas: num(at(ss, 'highAvailability', 'replicas')),
     persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
     ...workload(ss),
+    volumes: structList(at(ss, 'persistence', 'addVolumes'), k8s.toJson_Volume),
+    volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), k8s.toJson_VolumeMount),
   });
 }
 
@@ -567,6 +570,39 @@ function fromHost(u: ValueMap) {
       scope: enumLeaf(ResourceScope, 'ResourceScope', at(v, 'scope')),
       mappings: byName(v),
     }, { required: ['scope'] }) : undefined]))) : undefined,
+  });
+}
+
+/** A count of pods as the PodCount type takes it: a whole number, or a percentage string. */
+function podCount(v: unknown) {
+  return (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^[1-9]\d*%$/.test(v)) ? leaf(literal(v)) : undefined;
+}
+
+export function decodePodDisruptionBudget(u: ValueMap) {
+  const pdb = at(u, 'controlPlane', 'advanced', 'podDisruptionBudget');
+  return toggle(pdb, (v) => ({
+    minAvailable: podCount(v.minAvailable),
+    maxUnavailable: podCount(v.maxUnavailable),
+    unhealthyPodEvictionPolicy: enumLeaf(UnhealthyPodEvictionPolicy, 'UnhealthyPodEvictionPolicy', v.unhealthyPodEvictionPolicy),
+  }));
+}
+
+export function decodeServiceMonitor(u: ValueMap) {
+  return toggle(at(u, 'controlPlane', 'serviceMonitor'), (v) => ({ labels: strMap(v.labels), annotations: strMap(v.annotations) }));
+}
+
+/** `[{ name: "a" }]` as `["a"]`. */
+function secretNames(v: unknown) {
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  const names = v.map((i) => (isMap(i) && Object.keys(i).length === 1 && typeof i.name === 'string' && i.name.trim() !== '' ? i.name : undefined));
+  return names.every((n): n is string => n !== undefined) ? strList(names) : undefined;
+}
+
+export function decodeImagePullSecrets(u: ValueMap) {
+  const advanced = at(u, 'controlPlane', 'advanced');
+  return object({
+    controlPlane: secretNames(at(advanced, 'serviceAccount', 'imagePullSecrets')),
+    workload: secretNames(at(advanced, 'workloadServiceAccount', 'imagePullSecrets')),
   });
 }
 
