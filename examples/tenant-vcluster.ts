@@ -78,7 +78,7 @@ export class TenantVCluster extends VCluster {
       ingress: props.host === undefined ? undefined : { host: props.host, ingressClassName: 'nginx' },
       exportKubeConfig: { context: props.team },
       policies: {
-        resourceQuota: { quota: { requestsCpu: cpu, requestsMemory: memory, pods: 50, servicesLoadBalancers: 0 } },
+        resourceQuota: { quota: { requestsCpu: cpu, requestsMemory: memory, pods: 50, objectCounts: { pods: 50 }, servicesLoadBalancers: 0 } },
         limitRange: {
           default: { cpu: Cpu.millis(500), memory: Size.mebibytes(512) },
           defaultRequest: { cpu: Cpu.millis(100), memory: Size.mebibytes(128) },

@@ -54,6 +54,6 @@ export type { Manifest, RenderedObject } from './render/context';
 export { ValuesError } from './values/errors';
 export { formatQuantity } from './values/quantity';
 export type { Quantity } from './values/quantity';
-export type { QuotaBudgetLine, QuotaUser, UnsetResource } from './analysis/quota-budget';
+export type { QuotaBudgetEntry, QuotaBudgetLine, QuotaBudgetUser, QuotaUser, UnsetResource } from './analysis/quota-budget';
 export { DEFAULT_KUBE_VERSION } from './values/kube-version';
 export type { VClusterValues } from '../imports/vcluster-values';

@@ -70,10 +70,11 @@ export function renderChart(options: RenderOptions): RenderResult {
     if (!isMap(v)) throw new ValuesError('values', `${source}: expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
     return plainValues(v, source);
   });
-  const values = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles(user));
+  const merged = mergeValueFiles(user);
+  const values = coalesceValues(CHART_DEFAULTS as ValueMap, merged);
   validateValues(values);
   validateChartRules(values);
-  validateBeyondChart(values);
+  validateBeyondChart(values, merged);
   const ctx: RenderContext = {
     values: options.substitute ? options.substitute(values) : values,
     release: { name: options.name, namespace: options.namespace },

@@ -13,6 +13,7 @@ import { renderChart } from './pipeline';
 import { PoliciesOptions } from './props/policies';
 import { truthy } from './values/go-values';
 import { isMap, ValueMap } from './values/value-map';
+import { checkDeadQuotaEntries } from './props/resource-quota';
 import { RootlessOptions } from './props/rootless';
 import { ServiceOptions } from './props/service';
 import { ServiceMonitorOptions } from './props/service-monitor';
@@ -31,7 +32,7 @@ import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './secrets/config-secret';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
-import { QuotaBudgetLine } from './analysis/quota-budget';
+import { budgetEntries, QuotaBudgetEntry } from './analysis/quota-budget';
 
 /** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
 const DEFAULT_CONFIG_SECRET = ConfigSecret._refuseCredentials();
@@ -52,9 +53,10 @@ export interface VClusterProps {
   readonly namespace?: string;
 
   /**
-   * The host cluster's Kubernetes version (`helm template --kube-version`). The chart renders
-   * differently below 1.27 (no StatefulSet PVC retention policy) and from 1.35. For the
-   * virtual cluster's own version, see `kubernetesVersion`.
+   * The host cluster's Kubernetes version (`helm template --kube-version`), without a "v":
+   * "1.33.1". The chart renders differently below 1.27 (no StatefulSet PVC retention policy) and
+   * from 1.35. The virtual cluster's own version is `kubernetesVersion` ("v1.32.1"); a
+   * "v"-prefixed kubeVersion is refused, as it is most often meant as that one.
    * @default "1.33.1"
    */
   readonly kubeVersion?: string;
@@ -237,9 +239,10 @@ export class VCluster extends Construct {
   /**
    * The ResourceQuota of the virtual cluster's namespace against what the virtual cluster itself
    * takes of it (control plane, etcd and CoreDNS pods, their volume claims, its services) and
-   * what remains for the workloads, per quota entry; undefined when the chart renders no quota.
+   * what remains for the workloads, per quota entry, as plain data (`JSON.stringify` works);
+   * undefined when the chart renders no quota.
    */
-  public readonly quotaBudget?: readonly QuotaBudgetLine[];
+  public readonly quotaBudget?: readonly QuotaBudgetEntry[];
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
@@ -249,6 +252,7 @@ export class VCluster extends Construct {
     if (props.values !== undefined && !isMap(props.values)) {
       throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
     }
+    checkHostKubeVersion(props.kubeVersion);
     const typed = mergeFragments(typedValues(props), props.configSecret?._values() ?? {});
     const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace }, backingStoreRemoteSecrets(props.backingStore));
     const chartOutput = renderInPropTerms(props, typed, () => renderChart({
@@ -260,8 +264,9 @@ export class VCluster extends Construct {
     }));
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
     checkHighAvailability(props, result.values);
+    checkDeadQuotaEntries(props.policies?.resourceQuota, result.quotaBudget && result.values.policies?.resourceQuota?.quota, props.values as ValueMap | undefined);
     this.values = result.values;
-    this.quotaBudget = result.quotaBudget;
+    this.quotaBudget = result.quotaBudget && budgetEntries(result.quotaBudget);
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.
@@ -308,6 +313,19 @@ function namespaceManifest(name: string, deletionProtection: boolean, labels?: {
     kind: 'Namespace',
     metadata: { name, ...(labels ? { labels } : {}), annotations: namespaceAnnotations(deletionProtection) },
   };
+}
+
+/**
+ * The host version and the virtual cluster's are easily confused: `kubeVersion: 'v1.32.1'`
+ * meant for the virtual cluster would render for a host of 1.32 and leave the virtual cluster on
+ * the chart's version. The virtual cluster's version is written with its image tag's "v"; the
+ * host's without.
+ */
+function checkHostKubeVersion(kubeVersion: string | undefined): void {
+  if (typeof kubeVersion === 'string' && /^\s*v/.test(kubeVersion)) {
+    fail('kubeVersion', kubeVersion, `is the host cluster's Kubernetes version, written without "v" (e.g. "${kubeVersion.trim().slice(1)}"). ` +
+      `For the virtual cluster's Kubernetes version, set kubernetesVersion: ${JSON.stringify(kubeVersion.trim())}.`);
+  }
 }
 
 /**

@@ -39,6 +39,20 @@ describe('VCluster', () => {
     })).toThrow(/controlPlane\.backingStore: you can only enable one backingStore at the same time/);
   });
 
+  test("fails when kubeVersion, the host's version, is given with a \"v\" as the virtual cluster's version is, pointing to kubernetesVersion", () => {
+    expect(() => new VCluster(Testing.chart(), 'vc1', { kubeVersion: 'v1.32.1' })).toThrow(
+      'kubeVersion: is the host cluster\'s Kubernetes version, written without "v" (e.g. "1.32.1"). ' +
+        'For the virtual cluster\'s Kubernetes version, set kubernetesVersion: "v1.32.1". Got "v1.32.1".',
+    );
+    expect(() => new VCluster(Testing.chart(), 'vc2', { kubeVersion: '1.32.1', kubernetesVersion: 'v1.32.1' })).not.toThrow();
+  });
+
+  test("fails when runAsNonRoot meets a runAsUser: 0 set in raw values, blaming the values rather than the chart's default", () => {
+    const security = { containerSecurityContext: { runAsNonRoot: true, runAsUser: 0 } };
+    expect(() => new VCluster(Testing.chart(), 'vc1', { values: { controlPlane: { statefulSet: { security } } } }))
+      .toThrow(/runAsUser is 0 from controlPlane\.statefulSet\.security\.containerSecurityContext\.runAsUser\. The kubelet refuses/);
+  });
+
   test('emits the host namespace first, in ArgoCD sync wave -1, protected from prune and delete', () => {
     const chart = Testing.chart();
     new VCluster(chart, 'vc', { namespace: 'team-a' });

@@ -51,6 +51,44 @@ export interface UnsetResource {
 }
 
 /**
+ * A line of the budget as plain data that `JSON.stringify` writes as it is: the quantities as
+ * Kubernetes writes them ("12", "342Mi", "-1500m"), in the quota's own style.
+ */
+export interface QuotaBudgetEntry {
+  /** The quota key, e.g. `limits.memory` or `count/pods`. */
+  readonly resource: string;
+  readonly hard: string;
+  /** What the virtual cluster's own pods, claims and objects take. */
+  readonly used: string;
+  /** What is left for the workloads; negative when even the virtual cluster does not fit. */
+  readonly remaining: string;
+  /** Who takes it, largest first. */
+  readonly users: readonly QuotaBudgetUser[];
+  /** Containers that leave a resource the quota requires unset (see QuotaBudgetLine.unset). */
+  readonly unset: readonly UnsetResource[];
+}
+
+export interface QuotaBudgetUser {
+  /** e.g. `control plane StatefulSet vc1`, `CoreDNS`, `Service vc1`. */
+  readonly what: string;
+  readonly amount: string;
+  /** Pods or claims the amount is made of. */
+  readonly replicas: number;
+}
+
+/** The budget as plain data (no BigInt). */
+export function budgetEntries(lines: readonly QuotaBudgetLine[]): QuotaBudgetEntry[] {
+  return lines.map((l) => ({
+    resource: l.resource,
+    hard: formatQuantity(l.hard),
+    used: formatQuantity(l.used),
+    remaining: formatQuantity(l.remaining),
+    users: l.users.map((u) => ({ what: u.what, amount: formatQuantity(u.amount), replicas: u.replicas })),
+    unset: l.unset.map((u) => ({ ...u })),
+  }));
+}
+
+/**
  * The budget of every resource the chart's ResourceQuota limits, or undefined when the chart
  * renders none. `objects` are the pipeline's rendered objects.
  */

@@ -60,7 +60,10 @@ export function defaultClassName(name: string): string {
  * `template` refuses. The program is checked before it is returned: its VCluster renders the same
  * objects and values as the raw values do; where a typed prop would change them it is not used.
  */
-export function importValues(options: ImportOptions): ImportResult {
+export function importValues(given: ImportOptions): ImportResult {
+  // Helm takes the host version with or without "v"; the construct takes it without, so that
+  // it is never mistaken for the virtual cluster's version (kubernetesVersion).
+  const options = { ...given, kubeVersion: given.kubeVersion?.trim().replace(/^v/, '') };
   const user = mergeValueFiles(options.values);
   const release = { name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion };
   // What `template` renders; throws for invalid values as `template` does.

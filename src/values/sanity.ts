@@ -11,14 +11,17 @@ import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quan
  * virtual cluster the API server or the kubelet refuses (a malformed quantity, a request above
  * its limit, zero replicas, a port out of range, `runAsNonRoot` with user 0) or one that silently
  * misbehaves (a toggle set to "maybe", read as false). Throws one ValuesError listing every
- * problem, one per line, each naming the key path, the value found and the fix.
+ * problem, one per line, each naming the key path, the value found and the fix. `user` are the
+ * values given (before the chart's defaults), so that a message blames the chart's default only
+ * for what the user did not set.
  */
-export function validateBeyondChart(values: ValueMap): void {
+export function validateBeyondChart(values: ValueMap, user: ValueMap): void {
   const problems: Problem[] = [];
+  const note = defaultNote(user);
   visitFields(FIELD_TREE, values, (check, v, path) => check(v, path, problems));
-  checkKubernetesFields(values, [], problems);
+  checkKubernetesFields(values, [], problems, note);
   checkPolicies(values, problems);
-  checkRunAsNonRoot(values, problems);
+  checkRunAsNonRoot(values, problems, note);
   if (problems.length > 0) {
     throw new ValuesError(problems[0].path, problems.map((p) => p.text).join('\n'));
   }
@@ -38,10 +41,15 @@ function json(v: Value): string {
   return JSON.stringify(v) ?? String(v);
 }
 
-/** ` (the chart's default)` when the value at the path is the chart's own, so users see where it came from. */
-function defaultNote(path: readonly Segment[], v: Value): string {
-  const d = valueAt(CHART_DEFAULTS as ValueMap, path);
-  return d !== undefined && json(d) === json(v) ? " (the chart's default)" : '';
+/** Says where a value came from: ` (the chart's default)` when the user set nothing there and it is the chart's own. */
+type DefaultNote = (path: readonly Segment[], v: Value) => string;
+
+function defaultNote(user: ValueMap): DefaultNote {
+  return (path, v) => {
+    if (valueAt(user, path) !== undefined) return '';
+    const d = valueAt(CHART_DEFAULTS as ValueMap, path);
+    return d !== undefined && json(d) === json(v) ? " (the chart's default)" : '';
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,11 +148,11 @@ const KUBERNETES_ENUMS: ReadonlyMap<string, FieldCheck> = new Map([
 
 const checkServiceType = enumCheck(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'], 'Kubernetes refuses a Service of any other type');
 
-function checkKubernetesFields(value: Value, path: Segment[], out: Problem[]): void {
+function checkKubernetesFields(value: Value, path: Segment[], out: Problem[], note: DefaultNote): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       path.push(i);
-      checkKubernetesFields(item, path, out);
+      checkKubernetesFields(item, path, out, note);
       path.pop();
     });
     return;
@@ -159,19 +167,19 @@ function checkKubernetesFields(value: Value, path: Segment[], out: Problem[]): v
       enumCheckFor(v, path, out);
     } else if (key === 'resources' && isMap(v)) {
       // A container's (or a claim's) requests and limits; RBAC rules also have `resources`, as a list.
-      checkResources(v, path, out);
+      checkResources(v, path, out, note);
     } else if (key === 'type' && path.length >= 3 && path[path.length - 2] === 'spec' && path[path.length - 3] === 'service') {
       // controlPlane.service.spec and controlPlane.coredns.service.spec become Service specs.
       checkServiceType(v, path, out);
     } else {
-      checkKubernetesFields(v, path, out);
+      checkKubernetesFields(v, path, out, note);
     }
     path.pop();
   }
 }
 
 /** Every quantity well-formed and not negative, and no request above its limit (the API server refuses both). */
-function checkResources(resources: ValueMap, path: Segment[], out: Problem[]): void {
+function checkResources(resources: ValueMap, path: Segment[], out: Problem[], note: DefaultNote): void {
   const parsed: { [kind: string]: Map<string, Quantity> } = {};
   for (const kind of ['limits', 'requests']) {
     parsed[kind] = new Map();
@@ -189,7 +197,7 @@ function checkResources(resources: ValueMap, path: Segment[], out: Problem[]): v
       const at = [...path, 'requests', name];
       const raw = resources.requests[name];
       out.push(problem(at,
-        `the request ${json(raw)}${defaultNote(at, raw)} is more than the limit ${formatQuantity(limit)} (${formatPath([...path, 'limits', name])}); ` +
+        `the request ${json(raw)}${note(at, raw)} is more than the limit ${formatQuantity(limit)} (${formatPath([...path, 'limits', name])}); ` +
           `Kubernetes refuses a container whose request exceeds its limit. Lower the request to at most ${formatQuantity(limit)}, or raise the limit.`));
     }
   }
@@ -321,7 +329,7 @@ function podsWithSecurity(values: ValueMap): PodSecurity[] {
  * true and user 0 the kubelet refuses it ("container has runAsNonRoot and image will run as
  * root"). The chart's default syncer context sets runAsUser 0, so `runAsNonRoot: true` alone fails.
  */
-function checkRunAsNonRoot(values: ValueMap, out: Problem[]): void {
+function checkRunAsNonRoot(values: ValueMap, out: Problem[], note: DefaultNote): void {
   for (const pod of podsWithSecurity(values)) {
     const podContext: Value = valueAt(values, pod.podPath);
     for (const container of pod.containers) {
@@ -337,7 +345,7 @@ function checkRunAsNonRoot(values: ValueMap, out: Problem[]): void {
       const userAt = source('runAsUser');
       if (!nonRootAt || !userAt || valueAt(values, nonRootAt) !== true || valueAt(values, userAt) !== 0) continue;
       out.push(problem(nonRootAt,
-        `true, but the ${pod.what} container ${container.name} runs as root: runAsUser is 0 from ${formatPath(userAt)}${defaultNote(userAt, 0)}. ` +
+        `true, but the ${pod.what} container ${container.name} runs as root: runAsUser is 0 from ${formatPath(userAt)}${note(userAt, 0)}. ` +
           `The kubelet refuses to start it ("container has runAsNonRoot and image will run as root"). ` +
           `Set ${formatPath([...container.path, 'runAsUser'])} to a non-zero UID (e.g. 1000), or drop runAsNonRoot.`));
     }

@@ -315,6 +315,12 @@ sync:
     expect(vc1('{}', { className: 'TeamA' }).program).toContain('export class TeamA extends Chart {');
   });
 
+  test('writes a host version given with "v" (as helm takes it) without, as the construct takes it', () => {
+    const result = vc1('{}', { kubeVersion: 'v1.26.0' });
+    expect(result.program).toContain("kubeVersion: '1.26.0',");
+    expectSameAsTemplate(result);
+  });
+
   test('writes the same program for the same values, the typed props in the order of the prop table', () => {
     const a = vc1('sync:\n  toHost:\n    ingresses:\n      enabled: true\ncontrolPlane:\n  service:\n    spec:\n      type: NodePort\n').program;
     const b = vc1('sync:\n  toHost:\n    ingresses:\n      enabled: true\ncontrolPlane:\n  service:\n    spec:\n      type: NodePort\n').program;

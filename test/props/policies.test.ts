@@ -31,6 +31,27 @@ describe('the policy props', () => {
     expect(manifest(manifests, 'LimitRange')).toBeDefined();
   });
 
+  test('fails when a typed quota entry is looser than the chart\'s default for the same thing, which Kubernetes enforces too', () => {
+    expect(() => synthVCluster({ policies: { resourceQuota: { quota: { pods: 50 } } } })).toThrow(
+      'policies.resourceQuota.quota.pods: has no effect: count/pods limits the same, at 20 (the chart\'s default), and Kubernetes enforces the stricter of the two. ' +
+        'To allow 50, set objectCounts.pods to the same too; else give at most 20. Got "50".',
+    );
+    expect(() => synthVCluster({ policies: { resourceQuota: { quota: { cpu: Cpu.units(16) } } } })).toThrow(
+      'policies.resourceQuota.quota.cpu: has no effect: requests.cpu limits the same, at 10 (the chart\'s default)',
+    );
+  });
+
+  test('fails when a typed quota entry is looser than the raw values\' one, naming them', () => {
+    expect(() => synthVCluster({ policies: { resourceQuota: { quota: { pods: 50, objectCounts: { pods: 50 } } } }, values: { policies: { resourceQuota: { quota: { 'count/pods': 30 } } } } }))
+      .toThrow("policies.resourceQuota.quota.pods: has no effect: count/pods limits the same, at 30 (values' policies.resourceQuota.quota.count/pods), and Kubernetes enforces the stricter of the two. To allow 50, change it in the raw values too");
+  });
+
+  test('accepts a typed quota entry set consistently with its twin, or stricter than the chart\'s', () => {
+    const { vc } = synthVCluster({ policies: { resourceQuota: { quota: { pods: 50, objectCounts: { pods: 50 } } } } });
+    expect(vc.quotaBudget?.find((l) => l.resource === 'count/pods')?.hard).toBe('50');
+    expect(() => synthVCluster({ policies: { resourceQuota: { quota: { pods: 15 } } } })).not.toThrow();
+  });
+
   test('a limit range takes defaults, minimums and maximums', () => {
     const { manifests } = synthVCluster({
       policies: { limitRange: { min: { cpu: Cpu.millis(10) }, max: { memory: Size.gibibytes(4), cpu: Cpu.units(2) } } },

@@ -5,7 +5,7 @@ import { ValuesError } from '../../src/values/errors';
 import { toggleFieldPaths, validateBeyondChart } from '../../src/values/sanity';
 
 /** Runs the checks on the user values coalesced with the chart defaults, as the pipeline does. */
-const check = (user: ValueMap) => () => validateBeyondChart(coalesceValues(CHART_DEFAULTS as ValueMap, user));
+const check = (user: ValueMap) => () => validateBeyondChart(coalesceValues(CHART_DEFAULTS as ValueMap, user), user);
 
 function errorFor(user: ValueMap): ValuesError {
   try {
@@ -210,6 +210,23 @@ describe('validation beyond the chart', () => {
         'The kubelet refuses to start it ("container has runAsNonRoot and image will run as root"). ' +
         'Set controlPlane.statefulSet.security.containerSecurityContext.runAsUser to a non-zero UID (e.g. 1000), or drop runAsNonRoot.',
     );
+  });
+
+  test('fails when runAsNonRoot meets a runAsUser: 0 the user set, without blaming the chart default', () => {
+    const e = errorFor({ controlPlane: { statefulSet: { security: { containerSecurityContext: { runAsNonRoot: true, runAsUser: 0 } } } } });
+    expect(e.message).toBe(
+      'controlPlane.statefulSet.security.containerSecurityContext.runAsNonRoot: true, but the control plane container syncer runs as root: ' +
+        'runAsUser is 0 from controlPlane.statefulSet.security.containerSecurityContext.runAsUser. ' +
+        'The kubelet refuses to start it ("container has runAsNonRoot and image will run as root"). ' +
+        'Set controlPlane.statefulSet.security.containerSecurityContext.runAsUser to a non-zero UID (e.g. 1000), or drop runAsNonRoot.',
+    );
+  });
+
+  test('fails when a request the user set equals the chart default but exceeds a lowered limit, without blaming the chart default', () => {
+    const limit = { controlPlane: { statefulSet: { resources: { limits: { memory: '128Mi' } } } } };
+    expect(errorFor(limit).message).toContain('the request "256Mi" (the chart\'s default) is more than the limit 128Mi');
+    const both = { controlPlane: { statefulSet: { resources: { requests: { memory: '256Mi' }, limits: { memory: '128Mi' } } } } };
+    expect(errorFor(both).message).toContain('the request "256Mi" is more than the limit 128Mi');
   });
 
   test('fails when the pod security context asks for non-root and a container runs as user 0', () => {
