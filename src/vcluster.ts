@@ -13,6 +13,8 @@ import { renderChart } from './pipeline';
 import { PoliciesOptions } from './props/policies';
 import { truthy } from './values/go-values';
 import { isMap, ValueMap } from './values/value-map';
+import { mergeValueFiles } from './values/coalesce';
+import { plainValues } from './values/user-values';
 import { checkDeadQuotaEntries } from './props/resource-quota';
 import { RootlessOptions } from './props/rootless';
 import { ServiceOptions } from './props/service';
@@ -188,9 +190,9 @@ export interface VClusterProps {
   /**
    * Workloads the vCluster applies inside the virtual cluster when it starts
    * (`experimental.deploy.vcluster.manifests`): every Kubernetes object under these constructs,
-   * e.g. a cdk8s Chart of Deployments and Services. Build them before the VCluster; keep them out
-   * of the host's output (e.g. in an App that is never synthesized) unless they should also be
-   * applied on their own.
+   * e.g. a cdk8s Chart of Deployments and Services, as they are when the virtual cluster renders
+   * (more with `addInitManifests`). Keep them out of the host's output (e.g. in an App that is
+   * never synthesized) unless they should also be applied on their own.
    * @default - none
    */
   readonly initManifests?: IConstruct[];
@@ -215,17 +217,50 @@ export interface VClusterProps {
   readonly values?: VClusterValues;
 }
 
+/** A volume of the control-plane pods and where the control-plane container mounts it. */
+export interface AddVolumeOptions {
+  /** The volume, e.g. `{ name: 'db-ca', secret: { secretName: 'db-ca' } }`. */
+  readonly volume: k8s.Volume;
+
+  /** Where the control-plane container mounts it. */
+  readonly mountPath: string;
+
+  /**
+   * Mount the volume read-only.
+   * @default true
+   */
+  readonly readOnly?: boolean;
+
+  /**
+   * A file or folder of the volume to mount instead of its root.
+   * @default - the volume's root
+   */
+  readonly subPath?: string;
+}
+
+/** What a VCluster renders, once. */
+interface Rendered {
+  readonly values: ValueMap;
+  readonly quotaBudget?: readonly QuotaBudgetEntry[];
+  readonly apiObjects: readonly ApiObject[];
+}
+
 /**
  * A vCluster virtual Kubernetes cluster: the objects the vCluster Helm chart 0.36.1 renders for
  * the given values, as cdk8s ApiObjects, without helm.
+ *
+ * It renders once, the first time its output is read (`values`, `apiObjects`, `quotaBudget`,
+ * `findApiObject`) or else when the app is synthesized (cdk8s validation runs first), so a
+ * subclass or a team can still add to it after construction (`addExtraSan`, `addInitManifests`,
+ * `addVolume`) and a subclass can see and change the final values in `prepareValues`. What the
+ * props alone decide (the raw values' type, the host version, the namespaces taken) throws at
+ * construction; the rest when it renders.
  */
 export class VCluster extends Construct {
   /** The release name. */
   public readonly name: string;
   /** The host namespace. */
   public readonly namespace: string;
-  /** The full values the virtual cluster runs with (chart defaults coalesced with the given values). */
-  public readonly values: ValueMap;
   /**
    * The labels the chart selects the control-plane pods by (`app: vcluster`, `release: <name>`):
    * for the pod (anti-)affinity, topology spread constraints and network policies of the
@@ -233,19 +268,16 @@ export class VCluster extends Construct {
    * 'kubernetes.io/hostname' }`.
    */
   public readonly controlPlaneSelector: { readonly [key: string]: string };
-  /** Every rendered object, in Helm's install order. */
-  public readonly apiObjects: readonly ApiObject[];
 
-  /**
-   * The ResourceQuota of the virtual cluster's namespace against what the virtual cluster itself
-   * takes of it (control plane, etcd and CoreDNS pods, their volume claims, its services) and
-   * what remains for the workloads, per quota entry, as plain data (`JSON.stringify` works);
-   * undefined when the chart renders no quota.
-   */
-  public readonly quotaBudget?: readonly QuotaBudgetEntry[];
+  private readonly props: VClusterProps;
+  private readonly addedSans: string[] = [];
+  private readonly addedManifests: IConstruct[] = [];
+  private readonly addedVolumes: AddVolumeOptions[] = [];
+  private output?: Rendered;
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
+    this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;
     this.controlPlaneSelector = { app: 'vcluster', release: this.name };
@@ -253,20 +285,119 @@ export class VCluster extends Construct {
       throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
     }
     checkHostKubeVersion(props.kubeVersion);
+    // The namespaces are known now (no add-method changes them): a conflict throws at construction.
+    claimNamespaces(this, hostNamespaces(props.sync?.toHost, this.name, false).filter((ns) => ns !== this.namespace));
+    // cdk8s validates every construct before it synthesizes: the objects exist by then.
+    this.node.addValidation({ validate: () => (this.rendered(), []) });
+  }
+
+  /** The full values the virtual cluster runs with (chart defaults coalesced with the given values). */
+  public get values(): ValueMap {
+    return this.rendered().values;
+  }
+
+  /** Every rendered object, in Helm's install order. */
+  public get apiObjects(): readonly ApiObject[] {
+    return this.rendered().apiObjects;
+  }
+
+  /**
+   * The ResourceQuota of the virtual cluster's namespace against what the virtual cluster itself
+   * takes of it (control plane, etcd and CoreDNS pods, their volume claims, its services) and
+   * what remains for the workloads, per quota entry, as plain data (`JSON.stringify` works);
+   * undefined when the chart renders no quota.
+   */
+  public get quotaBudget(): readonly QuotaBudgetEntry[] | undefined {
+    return this.rendered().quotaBudget;
+  }
+
+  /** The rendered object with the given construct id (e.g. "ControlPlane"), if it was rendered. */
+  public findApiObject(id: string): ApiObject | undefined {
+    return this.apiObjects.find((o) => o.node.id === id);
+  }
+
+  /** Adds names (host names, IP addresses) to the API server's certificate, after `extraSans`. */
+  public addExtraSan(...names: string[]): void {
+    this.beforeRendering('addExtraSan');
+    this.addedSans.push(...names);
+  }
+
+  /**
+   * Adds constructs whose Kubernetes objects the virtual cluster applies inside itself when it
+   * starts, after `initManifests`. They are read when the virtual cluster renders.
+   */
+  public addInitManifests(...scopes: IConstruct[]): void {
+    this.beforeRendering('addInitManifests');
+    this.addedManifests.push(...scopes);
+  }
+
+  /**
+   * Adds a volume to the control-plane pods, mounted into the control-plane container (after
+   * `controlPlane.volumes` and `volumeMounts`), e.g. a database's CA certificate:
+   * `vc.addVolume({ volume: { name: 'db-ca', secret: { secretName: 'db-ca' } }, mountPath: '/certs/db' })`.
+   */
+  public addVolume(options: AddVolumeOptions): void {
+    this.beforeRendering('addVolume');
+    this.addedVolumes.push(options);
+  }
+
+  /**
+   * The hook a subclass overrides to see, check or change the final values before they are
+   * rendered: the vcluster.yaml of the typed props, the add-methods and the raw values, merged
+   * (before the chart's defaults), as a copy of its own. Returns the values to render; the
+   * chart's rules and schema check them after. By default, the values as they are.
+   */
+  protected prepareValues(values: VClusterValues): VClusterValues {
+    return values;
+  }
+
+  private beforeRendering(method: string): void {
+    if (this.output !== undefined) {
+      throw new Error(`${method}: the virtual cluster "${this.name}" (${this.node.path}) is already rendered, as its values or objects were read. ` +
+        'Call the add-methods before reading values, apiObjects, quotaBudget or findApiObject.');
+    }
+  }
+
+  /** The props with what the add-methods added. */
+  private finalProps(): VClusterProps {
+    const props = this.props;
+    const cp = props.controlPlane;
+    const added = this.addedVolumes;
+    return {
+      ...props,
+      ...(this.addedSans.length > 0 ? { extraSans: [...props.extraSans ?? [], ...this.addedSans] } : {}),
+      ...(this.addedManifests.length > 0 ? { initManifests: [...props.initManifests ?? [], ...this.addedManifests] } : {}),
+      ...(added.length > 0 ? {
+        controlPlane: {
+          ...cp,
+          volumes: [...cp?.volumes ?? [], ...added.map((a) => a.volume)],
+          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath, readOnly: a.readOnly ?? true, subPath: a.subPath }))],
+        },
+      } : {}),
+    };
+  }
+
+  private rendered(): Rendered {
+    this.output ??= this.render(this.finalProps());
+    return this.output;
+  }
+
+  private render(props: VClusterProps): Rendered {
     const typed = mergeFragments(typedValues(props), props.configSecret?._values() ?? {});
+    const given = plainValues(mergeValueFiles([typed, (props.values ?? {}) as ValueMap]), 'values');
+    const final = this.prepareValues(given);
+    if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describe(final)}.`);
     const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace }, backingStoreRemoteSecrets(props.backingStore));
     const chartOutput = renderInPropTerms(props, typed, () => renderChart({
       name: this.name,
       namespace: this.namespace,
       kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
-      values: [typed, (props.values ?? {}) as ValueMap].filter((v) => Object.keys(v).length > 0),
+      values: [final as ValueMap].filter((v) => Object.keys(v).length > 0),
       substitute: (values) => protection.substitute(values),
     }));
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
     checkHighAvailability(props, result.values);
     checkDeadQuotaEntries(props.policies?.resourceQuota, result.quotaBudget && result.values.policies?.resourceQuota?.quota, props.values as ValueMap | undefined);
-    this.values = result.values;
-    this.quotaBudget = result.quotaBudget && budgetEntries(result.quotaBudget);
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.
@@ -294,16 +425,14 @@ export class VCluster extends Construct {
         : []),
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
-    this.apiObjects = [
-      ...namespaces.map((ns) => new k8s.KubeNamespace(this, ns.id, { metadata: ns.manifest.metadata })),
-      ...rendered.map((o) => toApiObject(this, o.id, o.manifest)),
-    ];
-    claimNamespaces(this, copiedTo);
-  }
-
-  /** The rendered object with the given construct id (e.g. "ControlPlane"), if it was rendered. */
-  public findApiObject(id: string): ApiObject | undefined {
-    return this.apiObjects.find((o) => o.node.id === id);
+    return {
+      values: result.values,
+      quotaBudget: result.quotaBudget && budgetEntries(result.quotaBudget),
+      apiObjects: [
+        ...namespaces.map((ns) => new k8s.KubeNamespace(this, ns.id, { metadata: ns.manifest.metadata })),
+        ...rendered.map((o) => toApiObject(this, o.id, o.manifest)),
+      ],
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import { Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-31';
-import { TenantVCluster } from '../examples/tenant-vcluster';
+import { TenantSize, TenantVCluster } from '../examples/tenant-vcluster';
 
 function tenant(props: ConstructorParameters<typeof TenantVCluster>[2]) {
   const chart = Testing.chart();
@@ -46,9 +46,54 @@ describe('TenantVCluster, a company base class', () => {
     expect(() => tenant({ team: 'ml', host: 'ml.example.com' })).toThrow('host: must be under tenants.example.com, e.g. "ml.tenants.example.com". Got "ml.example.com".');
   });
 
+  test('sizes the quota S, M or L, and lets a team override the CPU of its size', () => {
+    const hard = (props: ConstructorParameters<typeof TenantVCluster>[2]) => tenant(props).manifests.find((m) => m.kind === 'ResourceQuota').spec.hard;
+    expect(hard({ team: 'a', size: TenantSize.S })).toMatchObject({ 'requests.cpu': '2', 'requests.memory': '4Gi', 'pods': '20', 'count/pods': '20' });
+    expect(hard({ team: 'a', size: TenantSize.L })).toMatchObject({ 'requests.cpu': '8', 'requests.memory': '16Gi', 'pods': '100', 'count/pods': '100' });
+    expect(hard({ team: 'a', size: TenantSize.L, cpu: Cpu.units(12) })).toMatchObject({ 'requests.cpu': '12', 'requests.memory': '16Gi' });
+  });
+
+  test('takes a team\'s raw values outside what the platform fixes', () => {
+    const { vc } = tenant({ team: 'ml', values: { controlPlane: { coredns: { deployment: { replicas: 2 } } } } });
+    expect(vc.values.controlPlane.coredns.deployment.replicas).toBe(2);
+  });
+
+  test('fails when a team\'s raw values change the network policy', () => {
+    expect(() => tenant({ team: 'ml', values: { policies: { networkPolicy: { enabled: false } } } })).toThrow(
+      'values.policies.networkPolicy: the platform sets the network isolation for every tenant; a team cannot change it. Remove it from values, or ask the platform team.',
+    );
+  });
+
+  test('fails when a team\'s raw values change a security context rootless mode sets', () => {
+    expect(() => tenant({ team: 'ml', values: { controlPlane: { statefulSet: { security: { containerSecurityContext: { runAsUser: 0 } } } } } })).toThrow(
+      'values.controlPlane.statefulSet.security: the platform sets rootless pods for every tenant; a team cannot change it. Remove it from values, or ask the platform team.',
+    );
+  });
+
+  test('labels the control-plane pods with the team in its final values hook', () => {
+    const { manifests } = tenant({ team: 'payments' });
+    expect(manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === 'payments').spec.template.metadata.labels['example.com/team']).toBe('payments');
+  });
+
+  test('lets a team add a CA volume after construction', () => {
+    const chart = Testing.chart();
+    const vc = new TenantVCluster(chart, 'tenant', { team: 'db' });
+    vc.addVolume({ volume: { name: 'db-ca', secret: { secretName: 'db-ca' } }, mountPath: '/certs/db' });
+    const cp = Testing.synth(chart).find((m) => m.kind === 'Deployment' && m.metadata.name === 'db');
+    expect(cp.spec.template.spec.volumes).toContainEqual({ name: 'db-ca', secret: { secretName: 'db-ca' } });
+    expect(cp.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'db-ca', mountPath: '/certs/db', readOnly: true });
+  });
+
+  test('fails when a subclass switches the network isolation off, whatever the source', () => {
+    class Open extends TenantVCluster {
+      protected prepareValues(values: any) {
+        return super.prepareValues({ ...values, policies: { ...values.policies, networkPolicy: { enabled: false } } });
+      }
+    }
+    expect(() => new Open(Testing.chart(), 'open', { team: 'open' }).apiObjects).toThrow('policies.networkPolicy.enabled: the platform isolates every tenant; got false.');
+  });
+
   test('does not offer what the platform fixes', () => {
-    // @ts-expect-error raw values are not a tenant prop
-    tenant({ team: 'ml', values: { controlPlane: {} } });
     // @ts-expect-error rootless is not a tenant prop
     tenant({ team: 'ml', rootless: false });
   });

@@ -1,5 +1,6 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
-import { VCluster } from '../src';
+import { k8s } from 'cdk8s-plus-31';
+import { VCluster, VClusterValues } from '../src';
 
 describe('VCluster', () => {
   test('names the release after the construct id and the namespace after the release by default', () => {
@@ -33,10 +34,10 @@ describe('VCluster', () => {
     expect(synthesized.metadata.labels.team).toBe('a');
   });
 
-  test('fails at construction when the values are refused, naming the key path', () => {
+  test('fails when it renders values that are refused, naming the key path', () => {
     expect(() => new VCluster(Testing.chart(), 'vc', {
       values: { controlPlane: { backingStore: { etcd: { deploy: { enabled: true }, embedded: { enabled: true } } } } },
-    })).toThrow(/controlPlane\.backingStore: you can only enable one backingStore at the same time/);
+    }).apiObjects).toThrow(/controlPlane\.backingStore: you can only enable one backingStore at the same time/);
   });
 
   test("fails when kubeVersion, the host's version, is given with a \"v\" as the virtual cluster's version is, pointing to kubernetesVersion", () => {
@@ -49,7 +50,7 @@ describe('VCluster', () => {
 
   test("fails when runAsNonRoot meets a runAsUser: 0 set in raw values, blaming the values rather than the chart's default", () => {
     const security = { containerSecurityContext: { runAsNonRoot: true, runAsUser: 0 } };
-    expect(() => new VCluster(Testing.chart(), 'vc1', { values: { controlPlane: { statefulSet: { security } } } }))
+    expect(() => new VCluster(Testing.chart(), 'vc1', { values: { controlPlane: { statefulSet: { security } } } }).apiObjects)
       .toThrow(/runAsUser is 0 from controlPlane\.statefulSet\.security\.containerSecurityContext\.runAsUser\. The kubelet refuses/);
   });
 
@@ -84,5 +85,54 @@ describe('VCluster', () => {
       return JSON.stringify(Testing.synth(chart));
     };
     expect(synth()).toEqual(synth());
+  });
+
+  describe('built to be extended', () => {
+    test('takes extra SANs and init manifests added after construction, read when it renders', () => {
+      const chart = Testing.chart();
+      const vc = new VCluster(chart, 'vc1', { extraSans: ['a.example.com'] });
+      vc.addExtraSan('10.0.0.1');
+      const workloads = new Chart(Testing.app(), 'workloads');
+      vc.addInitManifests(workloads);
+      // Built after it was handed over: what counts is what the chart holds when the virtual cluster renders.
+      new k8s.KubeConfigMap(workloads, 'cm', { metadata: { name: 'hello' } });
+      Testing.synth(chart);
+      expect(vc.values.controlPlane.proxy.extraSANs).toEqual(['a.example.com', '10.0.0.1']);
+      expect(vc.values.experimental.deploy.vcluster.manifests).toContain('name: hello');
+    });
+
+    test('mounts a volume added after construction into the control plane, read-only by default', () => {
+      const chart = Testing.chart();
+      const vc = new VCluster(chart, 'vc1');
+      vc.addVolume({ volume: { name: 'db-ca', secret: { secretName: 'db-ca' } }, mountPath: '/certs/db' });
+      const sts = Testing.synth(chart).find((m) => m.kind === 'StatefulSet');
+      expect(sts.spec.template.spec.volumes).toContainEqual({ name: 'db-ca', secret: { secretName: 'db-ca' } });
+      expect(sts.spec.template.spec.containers[0].volumeMounts).toContainEqual({ name: 'db-ca', mountPath: '/certs/db', readOnly: true });
+    });
+
+    test('renders what a subclass makes of the final values, which include what the add-methods added', () => {
+      const seen: VClusterValues[] = [];
+      class Audited extends VCluster {
+        protected prepareValues(values: VClusterValues): VClusterValues {
+          seen.push(values);
+          return { ...values, controlPlane: { ...values.controlPlane, statefulSet: { ...values.controlPlane?.statefulSet, labels: { audited: 'yes' } } } };
+        }
+      }
+      const chart = Testing.chart();
+      const vc = new Audited(chart, 'vc1', { values: { controlPlane: { coredns: { deployment: { replicas: 2 } } } } });
+      vc.addExtraSan('10.0.0.1');
+      const sts = Testing.synth(chart).find((m) => m.kind === 'StatefulSet');
+      expect(sts.metadata.labels.audited).toBe('yes');
+      expect(seen).toEqual([{ controlPlane: { proxy: { extraSANs: ['10.0.0.1'] }, coredns: { deployment: { replicas: 2 } } } }]);
+    });
+
+    test('fails when an add-method is called after the virtual cluster rendered', () => {
+      const vc = new VCluster(Testing.chart(), 'vc1');
+      expect(vc.findApiObject('ControlPlane')).toBeDefined();
+      expect(() => vc.addExtraSan('10.0.0.1')).toThrow(
+        'addExtraSan: the virtual cluster "vc1" (test/vc1) is already rendered, as its values or objects were read. ' +
+          'Call the add-methods before reading values, apiObjects, quotaBudget or findApiObject.',
+      );
+    });
   });
 });

@@ -6,7 +6,7 @@ import { fail } from './validation';
 /**
  * `experimental.deploy.vcluster.manifests`: the Kubernetes objects under the given constructs
  * (a cdk8s Chart of workloads, say), as the YAML stream the vCluster applies inside the virtual
- * cluster when it starts. The constructs must be complete when the VCluster is created.
+ * cluster when it starts, as the constructs are when the VCluster renders.
  */
 export function initManifestsValues(scopes: readonly IConstruct[] | undefined): VClusterValues {
   if (scopes === undefined || scopes.length === 0) return {};
