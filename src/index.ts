@@ -3,7 +3,7 @@ export { ArgoCdApplication, ArgoCdApplicationSet } from './argocd';
 export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';
-export type { VClusterProps } from './vcluster';
+export type { AddVolumeOptions, VClusterProps } from './vcluster';
 export { BackingStore } from './props/backing-store';
 export type {
   DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdPersistenceOptions, EtcdTlsOptions,
