@@ -52,4 +52,4 @@ export { formatQuantity } from './values/quantity';
 export type { Quantity } from './values/quantity';
 export type { QuotaBudgetLine, QuotaUser, UnsetResource } from './analysis/quota-budget';
 export { DEFAULT_KUBE_VERSION } from './values/kube-version';
-export type { VClusterValues } from '../imports/vcluster-values';
+export type { VClusterValues } from '../imports/0.36.1/vcluster-values';

@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
-import { VClusterValues } from '../imports/vcluster-values';
+import { VClusterValues } from '../imports/0.36.1/vcluster-values';
 import { toApiObject } from './api-objects';
 import { BackingStore, backingStoreRemoteSecrets } from './props/backing-store';
 import { ControlPlaneOptions } from './props/control-plane';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'util';
-import { CHART_VERSION } from '../../imports/chart-defaults';
+import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 
 /** The commands of `cdk8s-vcluster`. */
@@ -60,7 +60,8 @@ export const FLAGS: readonly Flag[] = [
   flag('show-only', 'array', 'effect', T, 'print only the manifests of these templates, e.g. templates/statefulset.yaml (globs as helm: templates/etcd-*)', { short: 's', value: 'TEMPLATE' }),
   flag('output-dir', 'string', 'effect', T, "write the manifests to files in helm's layout, DIR/vcluster/templates/<file>.yaml, instead of stdout; the folder DIR/vcluster is replaced as a whole", { value: 'DIR' }),
   flag('release-name', 'boolean', 'effect', T, 'with --output-dir: write to DIR/NAME/vcluster/templates'),
-  flag('version', 'string', 'effect', T, `the chart version; only ${CHART_VERSION} is rendered (default: ${CHART_VERSION}; helm would take the newest release)`, { value: 'VERSION' }),
+  flag('version', 'string', 'effect', T, `the chart version: ${CHART_VERSIONS.join(', ')} (default: ${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
+  flag('devel', 'boolean', 'effect', T, `without --version, the newest version, pre-releases included (${CHART_VERSIONS[CHART_VERSIONS.length - 1]})`),
   flag('repo', 'string', 'effect', T, 'the chart repository URL (e.g. https://charts.loft.sh), with the CHART vcluster', { value: 'URL' }),
   flag('no-hooks', 'boolean', 'effect', T, 'leave out hook manifests (objects annotated helm.sh/hook; the chart has none of its own)'),
   flag('skip-tests', 'boolean', 'effect', T, 'leave out test hooks (helm.sh/hook: test)'),
@@ -75,7 +76,7 @@ export const FLAGS: readonly Flag[] = [
   ...['include-crds', 'skip-crds'].map((n) => flag(n, 'boolean', 'no-op', T, 'the chart has no CRDs')),
   flag('is-upgrade', 'boolean', 'no-op', T, 'the chart never reads .Release.IsUpgrade'),
   flag('create-namespace', 'boolean', 'no-op', T, 'helm template prints no Namespace either'),
-  flag('devel', 'boolean', 'no-op', T, `the chart version is ${CHART_VERSION}`),
+  
   ...['dependency-update', 'render-subchart-notes'].map((n) => flag(n, 'boolean', 'no-op', T, 'the chart has no dependencies')),
   flag('enable-dns', 'boolean', 'no-op', T, 'the chart makes no DNS lookups'),
   flag('dry-run', 'optional', 'no-op', T, 'helm template renders client-side; "server" (needs a cluster) is refused', { value: 'client' }),
@@ -257,15 +258,16 @@ export function usage(): string {
     'Usage: cdk8s-vcluster template [NAME] [CHART] [flags]',
     '       cdk8s-vcluster import -f FILE [flags]',
     '',
-    `template  Renders the vCluster chart ${CHART_VERSION} like \`helm template NAME CHART\`, without helm: the same`,
-    '          flags, values semantics and `# Source:` comments, to stdout or --output-dir.',
+    `template  Renders the vCluster chart (${CHART_VERSIONS.join(', ')}; --version) like`,
+    '          `helm template NAME CHART`, without helm: the same flags, values semantics and',
+    '          `# Source:` comments, to stdout or --output-dir.',
     'import    Prints a cdk8s app in TypeScript (a complete main.ts) that builds the same virtual',
     '          cluster with the typed props of the VCluster construct; what they cannot express',
     '          exactly stays in its raw `values`. It renders the same objects as `template`.',
     '',
     'NAME is the release name (default: "release-name", as helm). CHART names the vCluster chart as',
     'helm users write it: REPO/vcluster (e.g. vcluster/vcluster, loft-sh/vcluster), vcluster (with',
-    `--repo URL), oci://REGISTRY/PATH/vcluster[:${CHART_VERSION}], or a URL of vcluster-${CHART_VERSION}.tgz. Other charts`,
+    `--repo URL), oci://REGISTRY/PATH/vcluster[:${DEFAULT_CHART_VERSION}], or a URL of vcluster-${DEFAULT_CHART_VERSION}.tgz. Other charts`,
     'are refused. NAME alone also works (`template vc1`); helm would read a lone argument as CHART.',
     '',
     'Values are layered as helm layers them: the -f files in order, then --set-json, --set,',

@@ -1,4 +1,4 @@
-import { VClusterValues } from '../../imports/vcluster-values';
+import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import {
   decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodePolicies, decodeRootless, decodeService, decodeSync,

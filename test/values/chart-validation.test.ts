@@ -1,4 +1,4 @@
-import { CHART_DEFAULTS } from '../../imports/chart-defaults';
+import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
 import { validateChartRules } from '../../src/values/chart-validation';
 import { coalesceValues } from '../../src/values/coalesce';
 
