@@ -4,6 +4,8 @@ export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';
 export type { VClusterProps } from './vcluster';
+export { CHART_VERSIONS, DEFAULT_CHART_VERSION } from './values/chart-version';
+export type { ChartVersion } from './values/chart-version';
 export { BackingStore } from './props/backing-store';
 export type {
   DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdPersistenceOptions, EtcdTlsOptions,

@@ -5,7 +5,7 @@ import { isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
 import { validateChartRules } from './values/chart-validation';
-import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from './values/chart-version';
+import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
 import { isDnsLabel } from './values/names';
@@ -76,6 +76,9 @@ export function renderChart(options: RenderOptions): RenderResult {
     return plainValues(v, source);
   });
   const chartVersion = options.chartVersion ?? DEFAULT_CHART_VERSION;
+  if (!isChartVersion(chartVersion)) {
+    throw new ValuesError('chartVersion', `chartVersion: ${JSON.stringify(chartVersion)} is not a chart version rendered here. Choose one of ${CHART_VERSIONS.join(', ')}.`);
+  }
   const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, mergeValueFiles(user));
   validateValues(values, chartVersion);
   validateChartRules(values, chartVersion);

@@ -28,6 +28,7 @@ import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './secrets/config-secret';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
+import { ChartVersion } from './values/chart-version';
 import { QuotaBudgetLine } from './analysis/quota-budget';
 
 /** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
@@ -55,6 +56,14 @@ export interface VClusterProps {
    * @default "1.33.1"
    */
   readonly kubeVersion?: string;
+
+  /**
+   * The vCluster chart version to render, as `helm template --version`: its defaults, values
+   * schema, checks and templates. `0.37.0-rc.1` is a pre-release. Props and values keys the
+   * version lacks are refused, naming the nearest version that has them.
+   * @default "0.36.1" (DEFAULT_CHART_VERSION, the newest stable version)
+   */
+  readonly chartVersion?: ChartVersion;
 
   /**
    * Emit the host Namespace too (what `helm install --create-namespace` does), annotated with
@@ -223,6 +232,7 @@ export class VCluster extends Construct {
       name: this.name,
       namespace: this.namespace,
       kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
+      chartVersion: props.chartVersion,
       values: [typed, (props.values ?? {}) as ValueMap].filter((v) => Object.keys(v).length > 0),
       substitute: (values) => protection.substitute(values),
     }));

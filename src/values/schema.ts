@@ -1,5 +1,5 @@
 import { JsonType, SchemaNode, ValuesSchema } from '../../imports/0.36.1/values-schema';
-import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from './chart-version';
+import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, describeVersion } from './chart-version';
 import { formatPath, Segment, ValuesError } from './errors';
 
 export { ValuesError };
@@ -93,6 +93,32 @@ function rootRule(version: ChartVersion): Rule {
   return root;
 }
 
+/** Whether the version's schema has a key at the path (an array index stands for any item). */
+export function schemaHasPath(version: ChartVersion, path: readonly Segment[]): boolean {
+  const has = (rule: Rule, i: number): boolean => {
+    if (i === path.length) return true;
+    const seg = path[i];
+    if ([...(rule.oneOf ?? []), ...(rule.anyOf ?? [])].some((alt) => has(alt, i))) return true;
+    if (typeof seg === 'number') return rule.items !== undefined && has(rule.items, i + 1);
+    const prop = rule.properties?.get(seg);
+    if (prop) return has(prop, i + 1);
+    const pattern = rule.patternProperties?.find(([re]) => re.test(seg));
+    if (pattern) return has(pattern[1], i + 1);
+    if (rule.additionalProperties === false) return false;
+    // Without properties or with open ones, any key is allowed.
+    return rule.additionalProperties === undefined ? rule.properties === undefined : has(rule.additionalProperties, i + 1);
+  };
+  return has(rootRule(version), 0);
+}
+
+/** The chart version nearest to `version` whose schema has the path (the newer one on a tie); undefined if none. */
+export function nearestVersionWith(version: ChartVersion, path: readonly Segment[]): ChartVersion | undefined {
+  const at = CHART_VERSIONS.indexOf(version);
+  const others = CHART_VERSIONS.filter((v) => v !== version)
+    .sort((a, b) => Math.abs(CHART_VERSIONS.indexOf(a) - at) - Math.abs(CHART_VERSIONS.indexOf(b) - at) || CHART_VERSIONS.indexOf(b) - CHART_VERSIONS.indexOf(a));
+  return others.find((v) => schemaHasPath(v, path));
+}
+
 function check(rule: Rule, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
   const type = jsonType(value);
   if (rule.types && !rule.types.some((t) => t === type || (t === 'integer' && type === 'number' && Number.isInteger(value)))) {
@@ -137,7 +163,7 @@ function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[],
       }
     }
     if (!matched && rule.additionalProperties === false) {
-      out.push({ path: [...at], text: removedFeatureText(at.join('.'), version) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])], version) });
+      out.push({ path: [...at], text: removedFeatureText(at.join('.'), version) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])], version, at) });
     } else if (!matched && rule.additionalProperties) {
       check(rule.additionalProperties, value, at, out, version);
     }
@@ -185,8 +211,10 @@ function removedFeatureText(path: string, version: ChartVersion): string | undef
     'Move its settings to controlPlane.distro.k8s (image, resources, env, ...) and remove this key.';
 }
 
-function unknownKeyText(key: string, allowed: readonly string[], version: ChartVersion): string {
+function unknownKeyText(key: string, allowed: readonly string[], version: ChartVersion, at: readonly Segment[]): string {
   const known = `unknown key (not in vCluster ${version}'s values schema).`;
+  const elsewhere = nearestVersionWith(version, at);
+  if (elsewhere) return `${known} The nearest chart version with it is ${describeVersion(elsewhere)}: choose chart version ${elsewhere} (chartVersion, --version), or remove it.`;
   if (allowed.length === 0) return `${known} Remove it; no keys are allowed here.`;
   // With a single allowed key, the list below already is the suggestion.
   const guess = allowed.length > 1 ? closest(key, allowed) : undefined;
