@@ -6,6 +6,8 @@ export type {
 export type { VClusterProps } from './vcluster';
 export { CHART_VERSIONS, DEFAULT_CHART_VERSION } from './values/chart-version';
 export type { ChartVersion } from './values/chart-version';
+export { formatUpgradeCheck, upgradeCheck } from './upgrade-check';
+export type { ChangedObject, RefusedValue, UpgradeCheckOptions, UpgradeCheckResult } from './upgrade-check';
 export { BackingStore } from './props/backing-store';
 export type {
   DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdPersistenceOptions, EtcdTlsOptions,
