@@ -23,6 +23,8 @@ export type {
 } from './props/integrations';
 export type { ExportKubeConfigOptions, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';
+export { LogEncoding } from './props/logging';
+export type { LoggingOptions } from './props/logging';
 export type { NetworkPolicyOptions, NetworkPolicyRules, PublicEgressOptions } from './props/network-policy';
 export { RetentionPolicy } from './props/persistence';
 export type { VolumeClaimOptions } from './props/persistence';

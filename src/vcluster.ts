@@ -11,6 +11,7 @@ import { IntegrationsOptions } from './props/integrations';
 import { ExportKubeConfigOptions } from './props/kube-config';
 import { renderChart } from './pipeline';
 import { PoliciesOptions } from './props/policies';
+import { LoggingOptions } from './props/logging';
 import { truthy } from './values/go-values';
 import { isMap, ValueMap } from './values/value-map';
 import { RootlessOptions } from './props/rootless';
@@ -103,6 +104,12 @@ export interface VClusterProps {
    * @default - each image's own registry
    */
   readonly defaultImageRegistry?: string;
+
+  /**
+   * The control plane's logs: their encoding and, from chart 0.37, a log file for sidecars.
+   * @default - the chart's: console, to stdout only
+   */
+  readonly logging?: LoggingOptions;
 
   /**
    * Where the virtual cluster stores its state.

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { VCluster, VClusterProps } from '../src';
+import { LogEncoding, VCluster, VClusterProps } from '../src';
 
 const synth = (props: VClusterProps) => {
   const chart = Testing.chart();
@@ -43,5 +43,28 @@ describe('chartVersion', () => {
   test('fails when the version is not one rendered here', () => {
     expect(() => synth({ chartVersion: '0.30.0' as VClusterProps['chartVersion'] }))
       .toThrow('chartVersion: "0.30.0" is not a chart version rendered here. Choose one of 0.35.3, 0.36.1, 0.37.0-rc.1.');
+  });
+});
+
+describe('the logging prop', () => {
+  test('turns on file logging in chart 0.37: the log volume, its mount and LOFT_LOG_FILE, as the chart renders them', () => {
+    const sts = synth({ chartVersion: '0.37.0-rc.1', logging: { file: true, encoding: LogEncoding.JSON } }).find((o) => o.kind === 'StatefulSet')!;
+    const pod = sts.spec.template.spec;
+    expect(pod.volumes).toContainEqual({ name: 'vcluster-logs', emptyDir: { sizeLimit: '1Gi' } });
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'vcluster-logs', mountPath: '/var/log/vcluster' });
+    expect(pod.containers[0].env).toEqual(expect.arrayContaining([
+      { name: 'LOFT_LOG_ENCODING', value: 'json' }, { name: 'LOFT_LOG_FILE', value: '/var/log/vcluster/vcluster.log' },
+    ]));
+  });
+
+  test('fails when the chosen version has no file logging, naming the prop, the version and the nearest version with it', () => {
+    expect(() => synth({ chartVersion: '0.36.1', logging: { file: true } })).toThrow(
+      "logging.file: unknown key (not in vCluster 0.36.1's values schema). The nearest chart version with it is 0.37.0-rc.1 (a pre-release)",
+    );
+    expect(() => synth({ chartVersion: '0.35.3', logging: { file: false } })).toThrow("not in vCluster 0.35.3's values schema");
+  });
+
+  test('fails when the encoding is not one vCluster knows', () => {
+    expect(() => synth({ logging: { encoding: 'text' as LogEncoding } })).toThrow('logging.encoding');
   });
 });

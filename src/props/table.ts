@@ -1,7 +1,7 @@
 import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import {
   decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
-  decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodePolicies, decodeRootless, decodeService, decodeSync,
+  decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePolicies, decodeRootless, decodeService, decodeSync,
 } from './decode/candidates';
 import type { Candidate } from './decode/candidate';
 import type { VClusterProps } from '../vcluster';
@@ -13,6 +13,7 @@ import { mergeFragments } from './fragment';
 import { defaultImageRegistryValues } from './images';
 import { extraSansValues, ingressValues } from './ingress';
 import { initManifestsValues } from './init-manifests';
+import { loggingValues } from './logging';
 import { integrationsValues } from './integrations';
 import { exportKubeConfigValues } from './kube-config';
 import { policiesValues } from './policies';
@@ -128,6 +129,12 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     writes: ['sync'],
     encode: (props) => syncValues(props.sync),
     decode: decodeSync,
+  },
+  {
+    prop: 'logging',
+    writes: ['logging'],
+    encode: (props) => loggingValues(props.logging),
+    decode: decodeLogging,
   },
   {
     prop: 'initManifests',

@@ -6,6 +6,7 @@ import * as ts from 'typescript';
 import { tutorialProps } from '../../main';
 import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
+import { LogEncoding } from '../../src/props/logging';
 import { PROP_TABLE } from '../../src/props/table';
 import { VClusterProps } from '../../src/vcluster';
 
@@ -61,6 +62,7 @@ describe('the prop table', () => {
       service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
       extraSans: ['10.0.0.1'],
       initManifests: [workloads],
+      logging: { encoding: LogEncoding.JSON, file: true },
     };
     const ids = resolveRootless(props.rootless);
     for (const d of PROP_TABLE) {
