@@ -4,6 +4,10 @@ export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';
 export type { AddVolumeOptions, VClusterProps } from './vcluster';
+export { CHART_VERSIONS, DEFAULT_CHART_VERSION } from './values/chart-version';
+export type { ChartVersion } from './values/chart-version';
+export { formatUpgradeCheck, upgradeCheck } from './upgrade-check';
+export type { ChangedObject, RefusedValue, UpgradeCheckOptions, UpgradeCheckResult } from './upgrade-check';
 export { BackingStore } from './props/backing-store';
 export type {
   DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdPersistenceOptions, EtcdTlsOptions,
@@ -19,6 +23,8 @@ export type {
 } from './props/integrations';
 export type { ExportKubeConfigOptions, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';
+export { LogEncoding } from './props/logging';
+export type { LoggingOptions } from './props/logging';
 export type { NetworkPolicyOptions, NetworkPolicyRules, PublicEgressOptions } from './props/network-policy';
 export { RetentionPolicy } from './props/persistence';
 export type { VolumeClaimOptions } from './props/persistence';
@@ -56,4 +62,4 @@ export { formatQuantity } from './values/quantity';
 export type { Quantity } from './values/quantity';
 export type { QuotaBudgetEntry, QuotaBudgetLine, QuotaBudgetUser, QuotaUser, UnsetResource } from './analysis/quota-budget';
 export { DEFAULT_KUBE_VERSION } from './values/kube-version';
-export type { VClusterValues } from '../imports/vcluster-values';
+export type { VClusterValues } from '../imports/0.36.1/vcluster-values';

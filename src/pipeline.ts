@@ -1,11 +1,11 @@
-import { VClusterValues } from '../imports/vcluster-values';
-import { CHART_DEFAULTS, CHART_VERSION } from '../imports/chart-defaults';
+import { VClusterValues } from '../imports/0.36.1/vcluster-values';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
 import { validateChartRules } from './values/chart-validation';
+import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
 import { isDnsLabel } from './values/names';
@@ -21,6 +21,11 @@ export interface RenderOptions {
   readonly name: string;
   /** The host namespace. */
   readonly namespace: string;
+  /**
+   * The chart version rendered (`--version`): its defaults, schema, checks and templates.
+   * @default DEFAULT_CHART_VERSION
+   */
+  readonly chartVersion?: ChartVersion;
   /**
    * The host's Kubernetes version (`--kube-version`).
    * @default DEFAULT_KUBE_VERSION
@@ -70,16 +75,20 @@ export function renderChart(options: RenderOptions): RenderResult {
     if (!isMap(v)) throw new ValuesError('values', `${source}: expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
     return plainValues(v, source);
   });
+  const chartVersion = options.chartVersion ?? DEFAULT_CHART_VERSION;
+  if (!isChartVersion(chartVersion)) {
+    throw new ValuesError('chartVersion', `chartVersion: ${JSON.stringify(chartVersion)} is not a chart version rendered here. Choose one of ${CHART_VERSIONS.join(', ')}.`);
+  }
   const merged = mergeValueFiles(user);
-  const values = coalesceValues(CHART_DEFAULTS as ValueMap, merged);
-  validateValues(values);
-  validateChartRules(values);
+  const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, merged);
+  validateValues(values, chartVersion);
+  validateChartRules(values, chartVersion);
   validateBeyondChart(values, merged);
   const ctx: RenderContext = {
     values: options.substitute ? options.substitute(values) : values,
     release: { name: options.name, namespace: options.namespace },
     kubeVersion,
-    chartVersion: CHART_VERSION,
+    chartVersion,
     yamlCache: new Map(),
   };
   // Refuses two backing stores at once before any template renders.

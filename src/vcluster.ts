@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
-import { VClusterValues } from '../imports/vcluster-values';
+import { VClusterValues } from '../imports/0.36.1/vcluster-values';
 import { toApiObject } from './api-objects';
 import { BackingStore, backingStoreRemoteSecrets } from './props/backing-store';
 import { ControlPlaneOptions } from './props/control-plane';
@@ -11,6 +11,7 @@ import { IntegrationsOptions } from './props/integrations';
 import { ExportKubeConfigOptions } from './props/kube-config';
 import { renderChart } from './pipeline';
 import { PoliciesOptions } from './props/policies';
+import { LoggingOptions } from './props/logging';
 import { truthy } from './values/go-values';
 import { isMap, ValueMap } from './values/value-map';
 import { mergeValueFiles } from './values/coalesce';
@@ -35,6 +36,7 @@ import { ConfigSecret } from './secrets/config-secret';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { budgetEntries, QuotaBudgetEntry } from './analysis/quota-budget';
+import { ChartVersion } from './values/chart-version';
 
 /** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
 const DEFAULT_CONFIG_SECRET = ConfigSecret._refuseCredentials();
@@ -62,6 +64,14 @@ export interface VClusterProps {
    * @default "1.33.1"
    */
   readonly kubeVersion?: string;
+
+  /**
+   * The vCluster chart version to render, as `helm template --version`: its defaults, values
+   * schema, checks and templates. `0.37.0-rc.1` is a pre-release. Props and values keys the
+   * version lacks are refused, naming the nearest version that has them.
+   * @default "0.36.1" (DEFAULT_CHART_VERSION, the newest stable version)
+   */
+  readonly chartVersion?: ChartVersion;
 
   /**
    * Emit the host Namespace too (what `helm install --create-namespace` does), annotated with
@@ -101,6 +111,12 @@ export interface VClusterProps {
    * @default - each image's own registry
    */
   readonly defaultImageRegistry?: string;
+
+  /**
+   * The control plane's logs: their encoding and, from chart 0.37, a log file for sidecars.
+   * @default - the chart's: console, to stdout only
+   */
+  readonly logging?: LoggingOptions;
 
   /**
    * Where the virtual cluster stores its state.
@@ -392,6 +408,7 @@ export class VCluster extends Construct {
       name: this.name,
       namespace: this.namespace,
       kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
+      chartVersion: props.chartVersion,
       values: [final as ValueMap].filter((v) => Object.keys(v).length > 0),
       substitute: (values) => protection.substitute(values),
     }));

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { Size, Testing, Yaml } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-31';
 import { BackingStore, VCluster, VClusterProps } from '../src';
-import { CASES_DIR, withCorpus } from './conformance/cases';
+import { casesDir, corpusVersions, withCorpus } from './conformance/cases';
 import { compareManifests } from './conformance/compare';
 
 // The tutorial (../shared/seed/vcluster-tutorial.ru.md) builds vc1 up in five helm upgrades.
@@ -58,10 +58,12 @@ const STEPS: ReadonlyArray<readonly [string, string, VClusterProps]> = [
 ];
 
 describe('the tutorial written with the typed API', () => {
-  withCorpus('The tutorial golden checks', () => test.each(STEPS)('step %s renders exactly the golden output of %s, config hash included', (_step, seed, props) => {
-    const expected = readFileSync(join(CASES_DIR, seed, 'expected.yaml'), 'utf8');
+  // Each chart version's golden output: the same where the chart renders the same, different where it differs.
+  withCorpus('The tutorial golden checks', () => test.each(corpusVersions().flatMap((v) => STEPS.map(([step, seed, props]) => [step, seed, v, props] as const)))(
+    'step %s renders exactly the golden output of %s in chart %s, config hash included', (_step, seed, chartVersion, props) => {
+    const expected = readFileSync(join(casesDir(chartVersion), seed, 'expected.yaml'), 'utf8');
     const chart = Testing.chart();
-    new VCluster(chart, 'vc1', props);
+    new VCluster(chart, 'vc1', { ...props, chartVersion });
     // The golden is helm template's output, which has no Namespace; the construct adds one.
     const objects = Testing.synth(chart).filter((o) => o.kind !== 'Namespace');
     expect(compareManifests(expected, Yaml.stringify(...objects), true)).toEqual([]);

@@ -1,9 +1,11 @@
 import { parseArgs } from 'util';
-import { CHART_VERSION } from '../../imports/chart-defaults';
+import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 
 /** The commands of `cdk8s-vcluster`. */
-export type Command = 'template' | 'import';
+export type Command = 'template' | 'import' | 'upgrade-check';
+
+const COMMANDS: readonly Command[] = ['template', 'import', 'upgrade-check'];
 
 /**
  * How a flag takes its value, as Helm's flag library (spf13/pflag) defines it:
@@ -37,7 +39,9 @@ interface Flag {
 
 const T: readonly Command[] = ['template'];
 const I: readonly Command[] = ['import'];
-const TI: readonly Command[] = ['template', 'import'];
+const U: readonly Command[] = ['upgrade-check'];
+/** Flags that say what is rendered: every command takes them. */
+const ALL: readonly Command[] = ['template', 'import', 'upgrade-check'];
 
 const flag = (name: string, type: FlagType, use: FlagUse, commands: readonly Command[], help: string, more: Partial<Flag> = {}): Flag =>
   ({ name, type, use, commands, help, ...more });
@@ -48,34 +52,38 @@ const flag = (name: string, type: FlagType, use: FlagUse, commands: readonly Com
  * meaning cannot be honoured without helm or a cluster are refused, saying why.
  */
 export const FLAGS: readonly Flag[] = [
-  flag('namespace', 'string', 'effect', TI, 'host namespace the virtual cluster runs in (default: as helm, see --kubeconfig; else "default")', { short: 'n', value: 'NAMESPACE' }),
-  flag('values', 'slice', 'effect', TI, 'a values file (vcluster.yaml); repeat, or separate with commas, to layer several, later files winning; "-" reads standard input', { short: 'f', value: 'FILE' }),
+  flag('namespace', 'string', 'effect', ALL, 'host namespace the virtual cluster runs in (default: as helm, see --kubeconfig; else "default")', { short: 'n', value: 'NAMESPACE' }),
+  flag('values', 'slice', 'effect', ALL, 'a values file (vcluster.yaml); repeat, or separate with commas, to layer several, later files winning; "-" reads standard input', { short: 'f', value: 'FILE' }),
   flag('set', 'array', 'effect', T, 'set values: key1=val1,key2=val2; a.b=v, list[0]=v, {x,y} lists, \\ escapes; true/false/null and integers are typed', { value: 'VALUES' }),
   flag('set-string', 'array', 'effect', T, 'as --set, every value a string', { value: 'VALUES' }),
   flag('set-json', 'array', 'effect', T, 'as --set with JSON values (key1=jsonval1,key2=jsonval2), or one JSON object', { value: 'VALUES' }),
   flag('set-file', 'array', 'effect', T, 'as --set, each value the path of a file whose text is the value', { value: 'VALUES' }),
   flag('set-literal', 'array', 'effect', T, 'set one value verbatim: key=everything up to the end', { value: 'VALUE' }),
-  flag('kube-version', 'string', 'effect', TI, `Kubernetes version of the host cluster (.Capabilities.KubeVersion; default: ${HELM_DEFAULT_KUBE_VERSION}, as helm v4.1)`, { value: 'VERSION' }),
+  flag('kube-version', 'string', 'effect', ALL, `Kubernetes version of the host cluster (.Capabilities.KubeVersion; default: ${HELM_DEFAULT_KUBE_VERSION}, as helm v4.1)`, { value: 'VERSION' }),
   flag('api-versions', 'slice', 'effect', T, 'API versions of the host cluster (.Capabilities.APIVersions); repeat or separate with commas. The chart reads none', { short: 'a', value: 'VERSIONS' }),
   flag('show-only', 'array', 'effect', T, 'print only the manifests of these templates, e.g. templates/statefulset.yaml (globs as helm: templates/etcd-*)', { short: 's', value: 'TEMPLATE' }),
   flag('output-dir', 'string', 'effect', T, "write the manifests to files in helm's layout, DIR/vcluster/templates/<file>.yaml, instead of stdout; the folder DIR/vcluster is replaced as a whole", { value: 'DIR' }),
   flag('release-name', 'boolean', 'effect', T, 'with --output-dir: write to DIR/NAME/vcluster/templates'),
-  flag('version', 'string', 'effect', T, `the chart version; only ${CHART_VERSION} is rendered (default: ${CHART_VERSION}; helm would take the newest release)`, { value: 'VERSION' }),
+  flag('version', 'string', 'effect', T, `the chart version: ${CHART_VERSIONS.join(', ')} (default: ${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
+  flag('devel', 'boolean', 'effect', T, `without --version, the newest version, pre-releases included (${CHART_VERSIONS[CHART_VERSIONS.length - 1]})`),
   flag('repo', 'string', 'effect', T, 'the chart repository URL (e.g. https://charts.loft.sh), with the CHART vcluster', { value: 'URL' }),
   flag('no-hooks', 'boolean', 'effect', T, 'leave out hook manifests (objects annotated helm.sh/hook; the chart has none of its own)'),
   flag('skip-tests', 'boolean', 'effect', T, 'leave out test hooks (helm.sh/hook: test)'),
   flag('generate-name', 'boolean', 'effect', T, "as helm template: the release is named \"release-name\"; refused together with NAME", { short: 'g' }),
   flag('name', 'string', 'effect', I, 'release name: names the virtual cluster and its objects (default: "release-name", as helm)', { value: 'NAME' }),
   flag('class-name', 'string', 'effect', I, 'name of the generated Chart class (default: from the name, e.g. "Vc1Chart" for vc1)', { value: 'CLASS' }),
-  flag('kubeconfig', 'string', 'effect', TI, 'without -n, the namespace is that of the kubeconfig context, as helm takes it (also $HELM_NAMESPACE, $KUBECONFIG, ~/.kube/config); nothing is contacted', { value: 'FILE' }),
-  flag('kube-context', 'string', 'effect', TI, 'the kubeconfig context for that (also $HELM_KUBECONTEXT; default: the current context)', { value: 'CONTEXT' }),
-  flag('help', 'boolean', 'effect', TI, 'show this help', { short: 'h' }),
+  flag('kubeconfig', 'string', 'effect', ALL, 'without -n, the namespace is that of the kubeconfig context, as helm takes it (also $HELM_NAMESPACE, $KUBECONFIG, ~/.kube/config); nothing is contacted', { value: 'FILE' }),
+  flag('kube-context', 'string', 'effect', ALL, 'the kubeconfig context for that (also $HELM_KUBECONTEXT; default: the current context)', { value: 'CONTEXT' }),
+  flag('help', 'boolean', 'effect', ALL, 'show this help', { short: 'h' }),
+  flag('from', 'string', 'effect', U, `the chart version the release runs now (${CHART_VERSIONS.join(', ')})`, { value: 'VERSION' }),
+  flag('to', 'string', 'effect', U, 'the chart version to upgrade to', { value: 'VERSION' }),
+  flag('output', 'string', 'effect', U, 'text (default) or json, for CI', { short: 'o', value: 'FORMAT' }),
 
   // No effect on what helm template prints for this chart.
   ...['include-crds', 'skip-crds'].map((n) => flag(n, 'boolean', 'no-op', T, 'the chart has no CRDs')),
   flag('is-upgrade', 'boolean', 'no-op', T, 'the chart never reads .Release.IsUpgrade'),
   flag('create-namespace', 'boolean', 'no-op', T, 'helm template prints no Namespace either'),
-  flag('devel', 'boolean', 'no-op', T, `the chart version is ${CHART_VERSION}`),
+  
   ...['dependency-update', 'render-subchart-notes'].map((n) => flag(n, 'boolean', 'no-op', T, 'the chart has no dependencies')),
   flag('enable-dns', 'boolean', 'no-op', T, 'the chart makes no DNS lookups'),
   flag('dry-run', 'optional', 'no-op', T, 'helm template renders client-side; "server" (needs a cluster) is refused', { value: 'client' }),
@@ -123,10 +131,11 @@ const GO_BOOLEANS: Readonly<Record<string, boolean>> = {
  */
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0) return { command: 'help', positionals: [], flags: new Map() };
-  const [command, ...rest] = argv;
-  if (command === '-h' || command === '--help' || command === 'help') return { command: 'help', positionals: [], flags: new Map() };
-  if (command !== 'template' && command !== 'import') {
-    throw new UsageError(`unknown command "${command}"; the commands are "template" and "import"`);
+  const [given, ...rest] = argv;
+  if (given === '-h' || given === '--help' || given === 'help') return { command: 'help', positionals: [], flags: new Map() };
+  const command = COMMANDS.find((c) => c === given);
+  if (command === undefined) {
+    throw new UsageError(`unknown command "${given}"; the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')}`);
   }
   const known = FLAGS.filter((f) => f.commands.includes(command));
   const byShort = new Map(known.filter((f) => f.short).map((f) => [f.short!, f]));
@@ -256,16 +265,20 @@ export function usage(): string {
   return [
     'Usage: cdk8s-vcluster template [NAME] [CHART] [flags]',
     '       cdk8s-vcluster import -f FILE [flags]',
+    '       cdk8s-vcluster upgrade-check [NAME] --from VERSION --to VERSION -f FILE [flags]',
     '',
-    `template  Renders the vCluster chart ${CHART_VERSION} like \`helm template NAME CHART\`, without helm: the same`,
-    '          flags, values semantics and `# Source:` comments, to stdout or --output-dir.',
+    `template  Renders the vCluster chart (${CHART_VERSIONS.join(', ')}; --version) like`,
+    '          `helm template NAME CHART`, without helm: the same flags, values semantics and',
+    '          `# Source:` comments, to stdout or --output-dir.',
     'import    Prints a cdk8s app in TypeScript (a complete main.ts) that builds the same virtual',
     '          cluster with the typed props of the VCluster construct; what they cannot express',
     '          exactly stays in its raw `values`. It renders the same objects as `template`.',
+    'upgrade-check  Before an upgrade: the values --to refuses (each with its fix), then the objects',
+    '          added, removed and changed (field paths), and whether the control plane rolls.',
     '',
     'NAME is the release name (default: "release-name", as helm). CHART names the vCluster chart as',
     'helm users write it: REPO/vcluster (e.g. vcluster/vcluster, loft-sh/vcluster), vcluster (with',
-    `--repo URL), oci://REGISTRY/PATH/vcluster[:${CHART_VERSION}], or a URL of vcluster-${CHART_VERSION}.tgz. Other charts`,
+    `--repo URL), oci://REGISTRY/PATH/vcluster[:${DEFAULT_CHART_VERSION}], or a URL of vcluster-${DEFAULT_CHART_VERSION}.tgz. Other charts`,
     'are refused. NAME alone also works (`template vc1`); helm would read a lone argument as CHART.',
     '',
     'Values are layered as helm layers them: the -f files in order, then --set-json, --set,',
@@ -276,6 +289,9 @@ export function usage(): string {
     '',
     'Flags of import:',
     ...effect('import').map(line),
+    '',
+    'Flags of upgrade-check:',
+    ...effect('upgrade-check').map(line),
     '',
     line(FLAGS.find((f) => f.name === 'help')!),
     '',

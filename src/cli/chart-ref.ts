@@ -1,8 +1,8 @@
 import { UsageError } from './args';
-import { CHART_VERSION } from '../../imports/chart-defaults';
+import { CHART_VERSIONS, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from '../values/chart-version';
 
-/** The chart versions `template` renders (one for now: the version the library renders). */
-export const SUPPORTED_CHART_VERSIONS: readonly string[] = [CHART_VERSION];
+/** The chart versions `template` renders. */
+export const SUPPORTED_CHART_VERSIONS: readonly ChartVersion[] = CHART_VERSIONS;
 
 /** The chart's name in its repositories (https://charts.loft.sh). */
 const CHART_NAME = 'vcluster';
@@ -13,8 +13,10 @@ export interface ChartReference {
   readonly chart?: string;
   /** --repo. @default - none */
   readonly repo?: string;
-  /** --version. @default - none: the supported version */
+  /** --version. @default - none: the default version, or with devel the newest */
   readonly version?: string;
+  /** --devel: without a version, the newest release, pre-releases included, as helm picks. @default false */
+  readonly devel?: boolean;
   /** Whether a path exists on disk (helm reads a chart from disk where one exists). */
   readonly exists: (path: string) => boolean;
 }
@@ -27,7 +29,7 @@ export interface ChartReference {
  * as is any other chart. Returns the chart version to render; throws a UsageError saying what
  * is accepted.
  */
-export function resolveChart(ref: ChartReference): string {
+export function resolveChart(ref: ChartReference): ChartVersion {
   const versions = [ref.version === undefined ? undefined : exactVersion(ref.version, '--version')];
   const chart = ref.chart;
   if (chart !== undefined) {
@@ -40,9 +42,9 @@ export function resolveChart(ref: ChartReference): string {
   if (given.length === 2 && given[0] !== given[1]) {
     throw new UsageError(`--version ${given[0]} and CHART ${chart} name different chart versions; give one`);
   }
-  const version = given[0] ?? SUPPORTED_CHART_VERSIONS[0];
-  if (!SUPPORTED_CHART_VERSIONS.includes(version)) {
-    throw new UsageError(`chart version ${version} is not supported: cdk8s-vcluster renders the vCluster chart ${SUPPORTED_CHART_VERSIONS.join(', ')}; give --version ${SUPPORTED_CHART_VERSIONS[0]}`);
+  const version = given[0] ?? (ref.devel ? SUPPORTED_CHART_VERSIONS[SUPPORTED_CHART_VERSIONS.length - 1] : DEFAULT_CHART_VERSION);
+  if (!isChartVersion(version)) {
+    throw new UsageError(`chart version ${version} is not supported: cdk8s-vcluster renders the vCluster chart ${SUPPORTED_CHART_VERSIONS.join(', ')}; give --version with one of them`);
   }
   return version;
 }
@@ -50,7 +52,7 @@ export function resolveChart(ref: ChartReference): string {
 /** The chart version CHART names (an OCI tag, a .tgz name), undefined when it names none. */
 function chartVersionOf(chart: string, exists: (path: string) => boolean): string | undefined {
   const refuse = (why: string) => new UsageError(
-    `CHART ${JSON.stringify(chart)} ${why}; cdk8s-vcluster renders the vCluster chart ${SUPPORTED_CHART_VERSIONS[0]} itself: ` +
+    `CHART ${JSON.stringify(chart)} ${why}; cdk8s-vcluster renders the vCluster chart (${SUPPORTED_CHART_VERSIONS.join(', ')}) itself: ` +
       `name it ${CHART_NAME}/${CHART_NAME}, ${CHART_NAME} (with --repo URL), oci://REGISTRY/PATH/${CHART_NAME}[:VERSION] ` +
       `or https://…/${CHART_NAME}-VERSION.tgz, or leave CHART out`,
   );
@@ -84,6 +86,6 @@ function exactVersion(text: string, what: string): string {
   if (m) return m[1];
   throw new UsageError(
     `${what} ${JSON.stringify(text)} is no exact chart version: helm would take the newest release it matches, which is not known here; ` +
-      `give ${SUPPORTED_CHART_VERSIONS[0]}`,
+      `give one of ${SUPPORTED_CHART_VERSIONS.join(', ')}`,
   );
 }

@@ -34,6 +34,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function runCommand(args: ParsedArgs, io: CliIo): string {
   // Loaded on demand: `template` does not load the importer, nor `import` the template writer.
   if (args.command === 'template') return (require('./template') as typeof import('./template')).templateCommand(args, io);
+  if (args.command === 'upgrade-check') return (require('./upgrade-check') as typeof import('./upgrade-check')).upgradeCheckCommand(args, io);
   return (require('./import') as typeof import('./import')).importCommand(args, io);
 }
 

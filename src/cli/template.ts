@@ -12,6 +12,7 @@ import { renderChart } from '../pipeline';
 import { isMap, ValueMap } from '../values/value-map';
 import { findCredentials } from '../secrets/credentials';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
+import { ChartVersion } from '../values/chart-version';
 
 /** What `cdk8s-vcluster template` renders. */
 export interface TemplateOptions {
@@ -19,6 +20,8 @@ export interface TemplateOptions {
   readonly namespace: string;
   /** @default - the pipeline's default (the command line passes helm's) */
   readonly kubeVersion?: string;
+  /** @default DEFAULT_CHART_VERSION */
+  readonly chartVersion?: ChartVersion;
   readonly values: readonly ValueMap[];
 }
 
@@ -48,7 +51,7 @@ const HOOK_EVENTS = new Set([
  * out; `skipped` says which.
  */
 export function renderDocuments(options: TemplateOptions): { documents: TemplateDocument[]; skipped: string[]; credentials: string[] } {
-  const result = renderChart({ name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, values: options.values });
+  const result = renderChart(options);
   const chart = new Chart(new App(), 'template');
   const objects: TemplateDocument[] = [];
   const hooks: TemplateDocument[] = [];
@@ -159,7 +162,7 @@ function escapeRegex(c: string): string {
  */
 export function templateCommand(args: ParsedArgs, io: CliIo): string {
   const { name, chart } = releaseAndChart(args.positionals, isSet(args, 'generate-name'));
-  resolveChart({ chart, repo: lastValue(args, 'repo'), version: lastValue(args, 'version'), exists: existsSync });
+  const chartVersion = resolveChart({ chart, repo: lastValue(args, 'repo'), version: lastValue(args, 'version'), devel: isSet(args, 'devel'), exists: existsSync });
   const dryRun = lastValue(args, 'dry-run');
   if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'client') {
     throw new UsageError(`--dry-run=${dryRun} is not supported: helm template renders client-side (--dry-run=client); a server dry run needs helm and the cluster`);
@@ -173,6 +176,7 @@ export function templateCommand(args: ParsedArgs, io: CliIo): string {
     name,
     namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
+    chartVersion,
     values: [userValues(args, io)],
   });
   const selected = selectDocuments(documents, { noHooks: isSet(args, 'no-hooks'), skipTests: isSet(args, 'skip-tests'), showOnly });

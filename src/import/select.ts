@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { CHART_DEFAULTS } from '../../imports/chart-defaults';
+import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
 import { ValueMap } from '../values/value-map';
 import { coalesceValues, mergeValueFiles } from '../values/coalesce';
 import { NOT_EXPRESSIBLE, PROP_TABLE, typedValues } from '../props/table';

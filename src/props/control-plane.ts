@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-31';
-import { VClusterValues, VolumeMount } from '../../imports/vcluster-values';
+import { VClusterValues, VolumeMount } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { RootlessIds } from './rootless';

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-31';
-import { VClusterValues } from '../../imports/vcluster-values';
+import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import { plainJson, toggle } from './fragment';
 
 /** Reusing the host's metrics-server: `kubectl top` and autoscaling inside the virtual cluster. */

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import { PersistentVolumeAccessMode } from 'cdk8s-plus-31';
-import { VolumeClaim } from '../../imports/vcluster-values';
+import { VolumeClaim } from '../../imports/0.36.1/vcluster-values';
 import { sizeQuantity } from './quantities';
 import { checkOneOf, fail } from './validation';
 

@@ -1,4 +1,4 @@
-import { ControlPlaneAdvanced } from '../../imports/vcluster-values';
+import { ControlPlaneAdvanced } from '../../imports/0.36.1/vcluster-values';
 import { toggle } from './fragment';
 import { checkOneOf, fail } from './validation';
 

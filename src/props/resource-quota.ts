@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-31';
-import { Policies } from '../../imports/vcluster-values';
+import { Policies } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 import { cpuQuantity, sizeQuantity } from './quantities';
 import { isMap, ValueMap } from '../values/value-map';

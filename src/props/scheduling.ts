@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-31';
-import { ControlPlaneScheduling } from '../../imports/vcluster-values';
+import { ControlPlaneScheduling } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 
 /** Where the pods of a workload may run: vcluster.yaml's `scheduling` section. */

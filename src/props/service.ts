@@ -1,5 +1,5 @@
 import { ServiceType } from 'cdk8s-plus-31';
-import { VClusterValues } from '../../imports/vcluster-values';
+import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import { fail } from './validation';
 
 /** The Service in front of the control plane's API server (vcluster.yaml `controlPlane.service`). */

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-31';
-import { Sync } from '../../imports/vcluster-values';
+import { Sync } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';

@@ -1,4 +1,4 @@
-import { VClusterValues } from '../../imports/vcluster-values';
+import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import { fromHostValues, FromHostSyncOptions } from './sync-from-host';
 import { toHostValues, ToHostSyncOptions } from './sync-to-host';
 

@@ -1,8 +1,8 @@
-import { VClusterValues } from '../../imports/vcluster-values';
+import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import {
   decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
-  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodePodDisruptionBudget, decodePolicies, decodeRootless,
-  decodeService, decodeServiceMonitor, decodeSync,
+  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
+  decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
 } from './decode/candidates';
 import type { Candidate } from './decode/candidate';
 import type { VClusterProps } from '../vcluster';
@@ -15,6 +15,7 @@ import { defaultImageRegistryValues } from './images';
 import { extraSansValues, ingressValues } from './ingress';
 import { imagePullSecretsValues } from './image-pull-secrets';
 import { initManifestsValues } from './init-manifests';
+import { loggingValues } from './logging';
 import { integrationsValues } from './integrations';
 import { exportKubeConfigValues } from './kube-config';
 import { podDisruptionBudgetValues } from './pod-disruption-budget';
@@ -150,6 +151,12 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     writes: ['sync'],
     encode: (props) => syncValues(props.sync),
     decode: decodeSync,
+  },
+  {
+    prop: 'logging',
+    writes: ['logging'],
+    encode: (props) => loggingValues(props.logging),
+    decode: decodeLogging,
   },
   {
     prop: 'initManifests',

@@ -2,6 +2,7 @@ import { RenderContext, RenderedObject } from './context';
 import { isTrueString } from './go-template';
 import { truthy } from '../values/go-values';
 import { clone } from '../values/value-map';
+import { chartHas } from '../values/chart-version';
 import {
   clusterRoleName,
   controlPlaneServiceAccountSubject,
@@ -10,10 +11,12 @@ import {
   FROM_HOST_CUSTOM_RESOURCE_VERBS,
   fromHostCoreResourceRules,
   globalExtraRules,
+  kubeOvn,
   pluginExtraRules,
   rbacMetadata,
   rule,
   Rule,
+  volumeSnapshotRules,
 } from './rbac-rules';
 
 // Most cluster role rules list their verbs in this order; the ones that differ spell theirs out.
@@ -80,9 +83,9 @@ function clusterRoleRules(ctx: RenderContext): unknown[] {
   add(isTrueString(fromHost.csiNodes?.enabled), rule(['storage.k8s.io'], ['csinodes'], READ));
   add(isTrueString(fromHost.csiDrivers?.enabled), rule(['storage.k8s.io'], ['csidrivers'], READ));
   add(isTrueString(fromHost.csiStorageCapacities?.enabled), rule(['storage.k8s.io'], ['csistoragecapacities'], READ));
-  add(toHost.persistentVolumes?.enabled,
-    rule([''], ['persistentvolumes'], ['get', 'list']),
-    rule([''], ['persistentvolumes'], ['create', 'delete', 'patch', 'update', 'watch']));
+  const snapshots = volumeSnapshotRules(ctx);
+  add(truthy(toHost.persistentVolumes?.enabled) || snapshots, rule([''], ['persistentvolumes'], ['get', 'list']));
+  add(toHost.persistentVolumes?.enabled, rule([''], ['persistentvolumes'], ['create', 'delete', 'patch', 'update', 'watch']));
   add(fromHost.ingressClasses?.enabled, rule(['networking.k8s.io'], ['ingressclasses'], READ));
   add([fromHost.gatewayClasses?.enabled, fromHost.gateways?.enabled, gatewayApi.enabled].some(truthy),
     rule(['gateway.networking.k8s.io'], ['gatewayclasses'], READ));
@@ -93,6 +96,14 @@ function clusterRoleRules(ctx: RenderContext): unknown[] {
     rule(['scheduling.k8s.io'], ['priorityclasses'], ['create', 'delete', 'patch', 'update', 'get', 'list', 'watch']));
   add([toHost.resourceClaims?.enabled, toHost.resourceClaimTemplates?.enabled, fromHost.deviceClasses?.enabled].some(truthy),
     rule(['resource.k8s.io'], ['deviceclasses'], READ));
+  // Volume snapshot sync, before 0.36.0 (the toggles are only read there).
+  const preSnapshotRemoval = !chartHas(ctx.chartVersion, '0.36.0');
+  add(snapshots || (preSnapshotRemoval && truthy(fromHost.volumeSnapshotClasses?.enabled)),
+    rule(['snapshot.storage.k8s.io'], ['volumesnapshotclasses'], ['get', 'list']));
+  add(preSnapshotRemoval && fromHost.volumeSnapshotClasses?.enabled, rule(['snapshot.storage.k8s.io'], ['volumesnapshotclasses'], ['watch']));
+  add(snapshots || (preSnapshotRemoval && truthy(toHost.volumeSnapshotContents?.enabled)),
+    rule(['snapshot.storage.k8s.io'], ['volumesnapshotcontents'], ['create', 'delete', 'patch', 'update', 'get', 'list']));
+  add(preSnapshotRemoval && toHost.volumeSnapshotContents?.enabled, rule(['snapshot.storage.k8s.io'], ['volumesnapshotcontents'], ['watch']));
   add(v.networking?.replicateServices?.fromHost, rule([''], ['services', 'endpoints'], READ));
   add(toHost.namespaces?.enabled, rule([''], ['namespaces', 'serviceaccounts'], MANAGE));
   add(truthy(integrations.metricsServer?.enabled) && truthy(integrations.metricsServer?.nodes),
@@ -109,6 +120,9 @@ function clusterRoleRules(ctx: RenderContext): unknown[] {
     rule(['external-secrets.io'], ['clustersecretstores'], ['get', 'list', 'watch']));
   add(truthy(certManager.enabled) && truthy(certManager.sync?.fromHost?.clusterIssuers?.enabled),
     rule(['cert-manager.io'], ['clusterissuers'], ['get', 'list', 'watch']));
+  const ovn = kubeOvn(ctx);
+  add(ovn.enabled, rule(['kubeovn.io'], ['ovn-eips', 'router-lb-rules'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']));
+  add(ovn.enabled && ovn.podRoutes, rule(['kubeovn.io'], ['vpcs'], ['get', 'list', 'watch', 'update', 'patch']));
   rules.push(
     ...fromHostCoreResourceRules(ctx, fromHost.configMaps?.mappings?.byName, 'configmaps', fromHost.configMaps?.enabled),
     ...fromHostCoreResourceRules(ctx, fromHost.secrets?.mappings?.byName, 'secrets', fromHost.secrets?.enabled),

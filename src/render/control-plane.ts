@@ -1,4 +1,4 @@
-import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/vcluster-values';
+import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
 import { goInt, plain, uniq, userList, userMap, withDefault } from './go-template';
@@ -11,6 +11,8 @@ import { legacyPluginContainers, pluginVolumeMounts, pluginVolumes } from './plu
 import { tplValue } from './tpl';
 import { vClusterConfigHash } from '../yaml/helm-yaml';
 import { ValuesError } from '../values/errors';
+import { chartHas } from '../values/chart-version';
+import { fileLoggingEnabled } from '../values/chart-validation';
 
 const STS_PATH = 'controlPlane.statefulSet';
 
@@ -120,6 +122,7 @@ function volumes(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap[] {
     { name: 'helm-cache', emptyDir: {} },
     ...clone(binaries),
     { name: 'tmp', emptyDir: {} },
+    ...(fileLogging(ctx) ? [{ name: LOGS_VOLUME, emptyDir: { sizeLimit: '1Gi' } }] : []),
     { name: 'certs', emptyDir: {} },
     { name: 'vcluster-config', secret: { secretName: `vc-config-${ctx.release.name}` } },
     ...data,
@@ -152,7 +155,10 @@ function syncer(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap {
   container.resources = clone(sts.resources);
   container.env = [
     { name: 'VCLUSTER_NAME', value: ctx.release.name },
-    ...(truthy(values.logging) ? [{ name: 'LOFT_LOG_ENCODING', value: plain(withDefault('console', values.logging?.encoding)) }] : []),
+    ...(truthy(values.logging) ? [
+      { name: 'LOFT_LOG_ENCODING', value: plain(withDefault('console', values.logging?.encoding)) },
+      ...(fileLogging(ctx) ? [{ name: 'LOFT_LOG_FILE', value: `${LOGS_DIR}/vcluster.log` }] : []),
+    ] : []),
     fieldEnv('POD_NAME', 'metadata.name'),
     fieldEnv('POD_IP', 'status.podIP'),
     fieldEnv('NODE_NAME', 'spec.nodeName'),
@@ -168,9 +174,18 @@ function syncer(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap {
     { name: 'helm-cache', mountPath: '/.cache/helm' },
     { name: 'vcluster-config', mountPath: '/var/lib/vcluster' },
     { name: 'tmp', mountPath: '/tmp' },
+    ...(fileLogging(ctx) ? [{ name: LOGS_VOLUME, mountPath: LOGS_DIR }] : []),
     ...userList(sts.persistence?.addVolumeMounts, `${STS_PATH}.persistence.addVolumeMounts`),
   ];
   return container;
+}
+
+/** File logging (0.37): the syncer logs to a file on a volume of its own, besides stdout. */
+const LOGS_VOLUME = 'vcluster-logs';
+const LOGS_DIR = '/var/log/vcluster';
+
+function fileLogging(ctx: RenderContext): boolean {
+  return chartHas(ctx.chartVersion, '0.37.0') && fileLoggingEnabled(ctx.values as ValueMap);
 }
 
 /** The syncer serves its health endpoints over HTTPS on 8443; the values only tune the timing. */

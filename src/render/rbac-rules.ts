@@ -2,6 +2,8 @@ import { RenderContext, standardLabels } from './context';
 import { isTrueString, plain, plainString, rangeKeys, rangeValues, truncName, uniqSortedAsQuoted } from './go-template';
 import { goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
+import { chartHas } from '../values/chart-version';
+import type { VClusterValues as Values037 } from '../../imports/0.37.0-rc.1/vcluster-values';
 
 /**
  * The shared logic of the chart's `_rbac.tpl`: object names, whether the cluster role exists,
@@ -92,14 +94,38 @@ export function createClusterRole(ctx: RenderContext): boolean {
     fromHost.secrets?.enabled,
     integrations.istio?.enabled,
     toHost.namespaces?.enabled,
-    fromHost.gatewayClasses?.enabled,
-    fromHost.gateways?.enabled,
-    gatewayApi.enabled,
-    gatewayApi.gateways?.enabled,
-    gatewayApi.httpRoutes?.enabled,
-    gatewayApi.tlsRoutes?.enabled,
-    gatewayApi.backendTLSPolicies?.enabled,
+    // Before 0.36.0: volume snapshot sync; from 0.36.0: Gateway API sync.
+    ...(chartHas(ctx.chartVersion, '0.36.0') ? [
+      fromHost.gatewayClasses?.enabled,
+      fromHost.gateways?.enabled,
+      gatewayApi.enabled,
+      gatewayApi.gateways?.enabled,
+      gatewayApi.httpRoutes?.enabled,
+      gatewayApi.tlsRoutes?.enabled,
+      gatewayApi.backendTLSPolicies?.enabled,
+    ] : [toHost.volumeSnapshotContents?.enabled, fromHost.volumeSnapshotClasses?.enabled, volumeSnapshotRules(ctx)]),
+    kubeOvn(ctx).enabled,
   ].some(truthy);
+}
+
+/**
+ * `vcluster.enableVolumeSnapshotRules`, before 0.36.0 (which removed volume snapshot sync): forced on
+ * or off, or "auto", on without private nodes.
+ */
+export function volumeSnapshotRules(ctx: RenderContext): boolean {
+  if (chartHas(ctx.chartVersion, '0.36.0')) return false;
+  const enabled = goString(ctx.values.rbac?.enableVolumeSnapshotRules?.enabled);
+  return enabled === 'true' || (enabled === 'auto' && !truthy(ctx.values.privateNodes?.enabled));
+}
+
+/**
+ * The kube-ovn cloud controller manager (0.37): `dig "kubeOvn" "enabled" false` and `dig "kubeOvn"
+ * "podRoutes" "enabled" false` of controlPlane.advanced.cloudControllerManager.
+ */
+export function kubeOvn(ctx: RenderContext): { readonly enabled: boolean; readonly podRoutes: boolean } {
+  if (!chartHas(ctx.chartVersion, '0.37.0')) return { enabled: false, podRoutes: false };
+  const ovn = (ctx.values as Values037).controlPlane?.advanced?.cloudControllerManager?.kubeOvn;
+  return { enabled: truthy(ovn?.enabled), podRoutes: truthy(ovn?.podRoutes?.enabled) };
 }
 
 /** `rbac.role.extraRules` or `rbac.clusterRole.extraRules`, each rule passed through as given. */

@@ -1,18 +1,22 @@
-import { GatewayAPIEnableSwitchWithPatches } from '../../imports/vcluster-values';
+import { GatewayAPIEnableSwitchWithPatches } from '../../imports/0.36.1/vcluster-values';
 import { RenderContext, RenderedObject } from './context';
 import { goInt, isTrueString } from './go-template';
 import { truthy } from '../values/go-values';
 import { clone } from '../values/value-map';
+import { chartHas } from '../values/chart-version';
+import type { VClusterValues as Values037 } from '../../imports/0.37.0-rc.1/vcluster-values';
 import {
   controlPlaneServiceAccountSubject,
   customResourceRules,
   globalExtraRules,
+  kubeOvn,
   multiNamespaceRoleName,
   pluginExtraRules,
   rbacMetadata,
   rule,
   Rule,
   TO_HOST_CUSTOM_RESOURCE_VERBS,
+  volumeSnapshotRules,
 } from './rbac-rules';
 
 const MANAGE = ['create', 'delete', 'patch', 'update', 'get', 'list', 'watch'];
@@ -111,6 +115,11 @@ function roleRules(ctx: RenderContext): unknown[] {
   add(gatewayApi.backendTLSPolicies?.enabled, rule(['gateway.networking.k8s.io'], ['backendtlspolicies'], MANAGE));
   rules.push(...referenceGrantRules(ctx));
   add(toHost.networkPolicies?.enabled, rule(['networking.k8s.io'], ['networkpolicies'], MANAGE));
+  // Volume snapshot sync, before 0.36.0 (the toggle is only read there).
+  const snapshotSync = !chartHas(ctx.chartVersion, '0.36.0') && truthy(toHost.volumeSnapshots?.enabled);
+  add(snapshotSync || volumeSnapshotRules(ctx),
+    rule(['snapshot.storage.k8s.io'], ['volumesnapshots'], ['create', 'delete', 'patch', 'update', 'get', 'list']));
+  add(snapshotSync, rule(['snapshot.storage.k8s.io'], ['volumesnapshots'], ['watch']));
   add(toHost.resourceClaims?.enabled,
     rule(['resource.k8s.io'], ['resourceclaims'], MANAGE),
     rule(['resource.k8s.io'], ['resourceclaims/status'], ['patch', 'update']));
@@ -136,6 +145,15 @@ function roleRules(ctx: RenderContext): unknown[] {
   add(integrations.istio?.enabled,
     rule(['networking.istio.io'], ['destinationrules', 'gateways', 'serviceentries', 'virtualservices'], MANAGE));
   add(v.experimental?.nodeMonitors, rule(['monitoring.coreos.com'], ['servicemonitors'], MANAGE));
+  add(kubeOvn(ctx).enabled,
+    rule([''], ['services'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']),
+    rule(['discovery.k8s.io'], ['endpointslices'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']));
+  // `vcluster.rbac.kubeVirtCSIRoleRules` (0.37): the kubevirt CSI driver provisions volumes and hot plugs them.
+  add(chartHas(ctx.chartVersion, '0.37.0') && (v as Values037).deploy?.csi?.kubeVirt?.enabled,
+    rule([''], ['persistentvolumeclaims'], ['create', 'delete', 'get', 'list', 'watch']),
+    rule(['cdi.kubevirt.io'], ['datavolumes'], ['create', 'delete', 'get', 'list', 'watch']),
+    rule(['kubevirt.io'], ['virtualmachines', 'virtualmachineinstances'], ['get', 'list']),
+    rule(['subresources.kubevirt.io'], ['virtualmachines/addvolume', 'virtualmachines/removevolume'], ['update']));
   rules.push(
     ...customResourceRules(toHost.customResources, TO_HOST_CUSTOM_RESOURCE_VERBS),
     ...pluginExtraRules(v, 'role'),

@@ -1,7 +1,8 @@
-import { ControlPlane, Etcd, ServiceMonitor } from '../../imports/vcluster-values';
+import { ControlPlane, Etcd, ServiceMonitor } from '../../imports/0.36.1/vcluster-values';
 import { chartLabel, objectMetadata, RenderContext, RenderedObject } from './context';
 import { truthy } from '../values/go-values';
 import { isMap, ValueMap } from '../values/value-map';
+import { chartHas } from '../values/chart-version';
 
 /**
  * `controlPlane.serviceMonitor`: lets Prometheus scrape the control plane's API server, controller
@@ -14,6 +15,7 @@ export function renderServiceMonitor(ctx: RenderContext): RenderedObject[] {
   const etcd: Etcd = controlPlane.backingStore?.etcd ?? {};
 
   const endpoints = [endpoint(ctx, '', 'apiserver'), endpoint(ctx, '/controller-manager', 'controller-manager')];
+  if (chartHas(ctx.chartVersion, '0.37.0')) endpoints.push(endpoint(ctx, '/syncer', 'syncer'));
   if (truthy(controlPlane.distro?.k8s?.scheduler?.enabled) || truthy(controlPlane.advanced?.virtualScheduler?.enabled)) {
     endpoints.push(endpoint(ctx, '/scheduler', 'scheduler'));
   }

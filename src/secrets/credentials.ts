@@ -1,4 +1,4 @@
-import { SchemaNode } from '../../imports/values-schema';
+import { SchemaNode } from '../../imports/0.36.1/values-schema';
 import { formatPath, Segment } from '../values/errors';
 import { compileFieldTree, fieldPatterns, visitFields } from '../values/schema-fields';
 import { isMap, Value, ValueMap } from '../values/value-map';

@@ -1,15 +1,20 @@
 import { ValuesError } from './errors';
 import { truthy } from './go-values';
-import { isMap, ValueMap } from './value-map';
+import { isMap, valueAt, ValueMap } from './value-map';
+import { chartHas, ChartVersion, DEFAULT_CHART_VERSION } from './chart-version';
 
 /**
  * The checks the chart's templates make before rendering (`_validate.tpl`,
  * `_exportKubeConfig.tpl`); the backing store check lives beside the backing store logic.
  */
-export function validateChartRules(values: ValueMap): void {
+export function validateChartRules(values: ValueMap, version: ChartVersion = DEFAULT_CHART_VERSION): void {
   validateReadSections(values);
-  validateRemovedVolumeSnapshotKeys(values);
   validateExportKubeConfig(values);
+  if (chartHas(version, '0.36.0')) validateRemovedVolumeSnapshotKeys(values);
+  if (chartHas(version, '0.37.0')) {
+    validateKubeVirtCsi(values);
+    validateFileLogging(values);
+  }
 }
 
 const REMOVED_IN_0_36: ReadonlyArray<readonly [string, string]> = [
@@ -28,6 +33,40 @@ function validateRemovedVolumeSnapshotKeys(values: ValueMap): void {
       throw new ValuesError(path, `${path}: was removed in vCluster 0.36.0 and is no longer supported, found ${JSON.stringify(holder[key])}. Remove it from your values.`);
     }
   }
+}
+
+/** `vcluster.kubeVirtCSI.validate` (0.37): the driver hot plugs volumes into the VMs behind private nodes. */
+function validateKubeVirtCsi(values: ValueMap): void {
+  const kubeVirt = valueAt(values, ['deploy', 'csi', 'kubeVirt']);
+  if (!isMap(kubeVirt) || !truthy(kubeVirt.enabled)) return;
+  if (!truthy(valueAt(values, ['privateNodes', 'enabled']))) {
+    throw new ValuesError('deploy.csi.kubeVirt.enabled', 'deploy.csi.kubeVirt.enabled: the kubevirt CSI driver is only supported in private nodes mode. Set privateNodes.enabled: true, or disable the driver.');
+  }
+  const storageClass = isMap(kubeVirt.storageClass) ? kubeVirt.storageClass : {};
+  if (truthy(storageClass.enabled) && truthy(storageClass.default) && truthy(valueAt(values, ['deploy', 'localPathProvisioner', 'enabled']))) {
+    throw new ValuesError(
+      'deploy.csi.kubeVirt.storageClass.default',
+      'deploy.csi.kubeVirt.storageClass.default and deploy.localPathProvisioner.enabled both make a default storage class. ' +
+        'Set deploy.csi.kubeVirt.storageClass.default: false, or deploy.localPathProvisioner.enabled: false.',
+    );
+  }
+}
+
+/** `vcluster.fileLogging.validate` (0.37): the chart owns the vcluster-logs volume while file logging is on. */
+function validateFileLogging(values: ValueMap): void {
+  if (!fileLoggingEnabled(values)) return;
+  const volumes = valueAt(values, ['controlPlane', 'statefulSet', 'persistence', 'addVolumes']);
+  (Array.isArray(volumes) ? volumes : []).forEach((v, i) => {
+    if (isMap(v) && v.name === 'vcluster-logs') {
+      const path = `controlPlane.statefulSet.persistence.addVolumes[${i}]`;
+      throw new ValuesError(path, `${path}: the volume name vcluster-logs is reserved by the chart while logging.file.enabled is true. Rename the volume.`);
+    }
+  });
+}
+
+/** `vcluster.fileLoggingEnabled` (0.37). */
+export function fileLoggingEnabled(values: ValueMap): boolean {
+  return truthy(valueAt(values, ['logging'])) && truthy(valueAt(values, ['logging', 'file'])) && truthy(valueAt(values, ['logging', 'file', 'enabled']));
 }
 
 function validateExportKubeConfig(values: ValueMap): void {

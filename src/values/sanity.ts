@@ -1,5 +1,5 @@
-import { CHART_DEFAULTS } from '../../imports/chart-defaults';
-import { SchemaNode } from '../../imports/values-schema';
+import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
+import { SchemaNode } from '../../imports/0.36.1/values-schema';
 import { truthy } from './go-values';
 import { isMap, Value, valueAt, ValueMap } from './value-map';
 import { formatPath, Segment, ValuesError } from './errors';

@@ -1,4 +1,4 @@
-import { SchemaNode, VALUES_SCHEMA } from '../../imports/values-schema';
+import { SchemaNode, VALUES_SCHEMA } from '../../imports/0.36.1/values-schema';
 import { Segment } from './errors';
 import { isMap, Value } from './value-map';
 

@@ -1,5 +1,5 @@
-import { CHART_VERSION } from '../../imports/chart-defaults';
-import { JsonType, SchemaNode, VALUES_SCHEMA, ValuesSchema } from '../../imports/values-schema';
+import { JsonType, SchemaNode, ValuesSchema } from '../../imports/0.36.1/values-schema';
+import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, describeVersion } from './chart-version';
 import { formatPath, Segment, ValuesError } from './errors';
 
 export { ValuesError };
@@ -11,9 +11,9 @@ export { ValuesError };
  *
  * Null (and undefined) map values count as absent: Helm's coalescing deletes null keys before validating.
  */
-export function validateValues(values: unknown): void {
+export function validateValues(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): void {
   const problems: Problem[] = [];
-  check(ROOT, values ?? {}, [], problems);
+  check(rootRule(version), values ?? {}, [], problems, version);
   if (problems.length > 0) {
     throw new ValuesError(shownPath(problems[0].path), problems.map((p) => `${shownPath(p.path)}: ${p.text}`).join('\n'));
   }
@@ -85,24 +85,55 @@ function compileSchema(schema: ValuesSchema): Rule {
   return compile(schema);
 }
 
-// Compiled once, when the module loads: validation runs for every virtual cluster of a synth.
-const ROOT = compileSchema(VALUES_SCHEMA);
+// Compiled once per version: validation runs for every virtual cluster of a synth.
+const ROOTS = new Map<ChartVersion, Rule>();
+function rootRule(version: ChartVersion): Rule {
+  let root = ROOTS.get(version);
+  if (root === undefined) ROOTS.set(version, (root = compileSchema(chartData(version).schema)));
+  return root;
+}
 
-function check(rule: Rule, value: unknown, at: Segment[], out: Problem[]): void {
+/** Whether the version's schema has a key at the path (an array index stands for any item). */
+export function schemaHasPath(version: ChartVersion, path: readonly Segment[]): boolean {
+  const has = (rule: Rule, i: number): boolean => {
+    if (i === path.length) return true;
+    const seg = path[i];
+    if ([...(rule.oneOf ?? []), ...(rule.anyOf ?? [])].some((alt) => has(alt, i))) return true;
+    if (typeof seg === 'number') return rule.items !== undefined && has(rule.items, i + 1);
+    const prop = rule.properties?.get(seg);
+    if (prop) return has(prop, i + 1);
+    const pattern = rule.patternProperties?.find(([re]) => re.test(seg));
+    if (pattern) return has(pattern[1], i + 1);
+    if (rule.additionalProperties === false) return false;
+    // Without properties or with open ones, any key is allowed.
+    return rule.additionalProperties === undefined ? rule.properties === undefined : has(rule.additionalProperties, i + 1);
+  };
+  return has(rootRule(version), 0);
+}
+
+/** The chart version nearest to `version` whose schema has the path (the newer one on a tie); undefined if none. */
+export function nearestVersionWith(version: ChartVersion, path: readonly Segment[]): ChartVersion | undefined {
+  const at = CHART_VERSIONS.indexOf(version);
+  const others = CHART_VERSIONS.filter((v) => v !== version)
+    .sort((a, b) => Math.abs(CHART_VERSIONS.indexOf(a) - at) - Math.abs(CHART_VERSIONS.indexOf(b) - at) || CHART_VERSIONS.indexOf(b) - CHART_VERSIONS.indexOf(a));
+  return others.find((v) => schemaHasPath(v, path));
+}
+
+function check(rule: Rule, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
   const type = jsonType(value);
   if (rule.types && !rule.types.some((t) => t === type || (t === 'integer' && type === 'number' && Number.isInteger(value)))) {
     out.push(typeProblem(at, rule.types, value));
     return;
   }
-  if (rule.anyOf) checkAlternatives(rule.anyOf, false, value, at, out);
-  if (rule.oneOf) checkAlternatives(rule.oneOf, true, value, at, out);
+  if (rule.anyOf) checkAlternatives(rule.anyOf, false, value, at, out, version);
+  if (rule.oneOf) checkAlternatives(rule.oneOf, true, value, at, out, version);
   if (type === 'object') {
-    checkObject(rule, value as { [key: string]: unknown }, at, out);
+    checkObject(rule, value as { [key: string]: unknown }, at, out, version);
   } else if (type === 'array' && rule.items) {
     const items = rule.items;
     (value as unknown[]).forEach((item, i) => {
       at.push(i);
-      check(items, item, at, out);
+      check(items, item, at, out, version);
       at.pop();
     });
   } else if (type === 'string') {
@@ -117,24 +148,24 @@ function check(rule: Rule, value: unknown, at: Segment[], out: Problem[]): void 
   }
 }
 
-function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[], out: Problem[]): void {
+function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[], out: Problem[], version: ChartVersion): void {
   for (const key of Object.keys(obj)) {
     const value = obj[key];
     if (value === null || value === undefined) continue;
     at.push(key);
     const prop = rule.properties?.get(key);
     let matched = prop !== undefined;
-    if (prop) check(prop, value, at, out);
+    if (prop) check(prop, value, at, out, version);
     for (const [re, sub] of rule.patternProperties ?? []) {
       if (re.test(key)) {
         matched = true;
-        check(sub, value, at, out);
+        check(sub, value, at, out, version);
       }
     }
     if (!matched && rule.additionalProperties === false) {
-      out.push({ path: [...at], text: REMOVED_FEATURES.get(at.join('.')) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])]) });
+      out.push({ path: [...at], text: removedFeatureText(at.join('.'), version) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])], version, at) });
     } else if (!matched && rule.additionalProperties) {
-      check(rule.additionalProperties, value, at, out);
+      check(rule.additionalProperties, value, at, out, version);
     }
     at.pop();
   }
@@ -143,12 +174,12 @@ function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[],
   }
 }
 
-function checkAlternatives(alternatives: readonly Rule[], exactlyOne: boolean, value: unknown, at: Segment[], out: Problem[]): void {
+function checkAlternatives(alternatives: readonly Rule[], exactlyOne: boolean, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
   const failures: Problem[][] = [];
   let matches = 0;
   for (const alt of alternatives) {
     const problems: Problem[] = [];
-    check(alt, value, at, problems);
+    check(alt, value, at, problems, version);
     if (problems.length > 0) {
       failures.push(problems);
     } else if (++matches > 1 || !exactlyOne) {
@@ -174,14 +205,16 @@ function typeProblem(at: readonly Segment[], expected: readonly JsonType[], valu
 }
 
 /** Keys of features vCluster once had: the message says so, and where their settings go now. */
-const REMOVED_FEATURES: ReadonlyMap<string, string> = new Map(['k3s', 'k0s'].map((distro) => [
-  `controlPlane.distro.${distro}`,
-  `the ${distro} distro was removed from vCluster; chart ${CHART_VERSION} runs Kubernetes (k8s) only. ` +
-    'Move its settings to controlPlane.distro.k8s (image, resources, env, ...) and remove this key.',
-]));
+function removedFeatureText(path: string, version: ChartVersion): string | undefined {
+  const distro = /^controlPlane\.distro\.(k3s|k0s)$/.exec(path)?.[1];
+  return distro && `the ${distro} distro was removed from vCluster; chart ${version} runs Kubernetes (k8s) only. ` +
+    'Move its settings to controlPlane.distro.k8s (image, resources, env, ...) and remove this key.';
+}
 
-function unknownKeyText(key: string, allowed: readonly string[]): string {
-  const known = `unknown key (not in vCluster ${CHART_VERSION}'s values schema).`;
+function unknownKeyText(key: string, allowed: readonly string[], version: ChartVersion, at: readonly Segment[]): string {
+  const known = `unknown key (not in vCluster ${version}'s values schema).`;
+  const elsewhere = nearestVersionWith(version, at);
+  if (elsewhere) return `${known} The nearest chart version with it is ${describeVersion(elsewhere)}: choose chart version ${elsewhere} (chartVersion, --version), or remove it.`;
   if (allowed.length === 0) return `${known} Remove it; no keys are allowed here.`;
   // With a single allowed key, the list below already is the suggestion.
   const guess = allowed.length > 1 ? closest(key, allowed) : undefined;

@@ -20,7 +20,7 @@ describe('the CHART argument', () => {
   });
 
   test.each([
-    [{ chart: 'bitnami/nginx' }, 'CHART "bitnami/nginx" is not the vCluster chart; cdk8s-vcluster renders the vCluster chart 0.36.1 itself: name it vcluster/vcluster'],
+    [{ chart: 'bitnami/nginx' }, 'CHART "bitnami/nginx" is not the vCluster chart; cdk8s-vcluster renders the vCluster chart (0.35.3, 0.36.1, 0.37.0-rc.1) itself: name it vcluster/vcluster'],
     [{ chart: 'oci://ghcr.io/loft-sh/vcluster-platform' }, 'is not the vCluster chart'],
     [{ chart: 'oci://ghcr.io/loft-sh/vcluster@sha256:abc' }, 'pins a digest'],
     [{ chart: 'https://example.com/charts/nginx-1.0.0.tgz' }, 'is not an archive of the vCluster chart'],
@@ -38,11 +38,22 @@ describe('the CHART argument', () => {
 });
 
 describe('--version', () => {
-  test('refuses other chart versions, naming the supported one', () => {
-    expect(() => resolveChart({ version: '0.35.3', exists: nothingOnDisk }))
-      .toThrow('chart version 0.35.3 is not supported: cdk8s-vcluster renders the vCluster chart 0.36.1; give --version 0.36.1');
-    expect(() => resolveChart({ chart: 'oci://ghcr.io/loft-sh/vcluster:0.37.0-rc.1', exists: nothingOnDisk })).toThrow('chart version 0.37.0-rc.1 is not supported');
-    expect(() => resolveChart({ chart: 'https://charts.loft.sh/charts/vcluster-0.35.3.tgz', exists: nothingOnDisk })).toThrow('chart version 0.35.3 is not supported');
+  test('takes each rendered chart version, by flag, OCI tag or archive name', () => {
+    expect(resolveChart({ version: '0.35.3', exists: nothingOnDisk })).toBe('0.35.3');
+    expect(resolveChart({ chart: 'oci://ghcr.io/loft-sh/vcluster:0.37.0-rc.1', exists: nothingOnDisk })).toBe('0.37.0-rc.1');
+    expect(resolveChart({ chart: 'https://charts.loft.sh/charts/vcluster-0.35.3.tgz', exists: nothingOnDisk })).toBe('0.35.3');
+  });
+
+  test('defaults to the newest stable version; with --devel, as helm, to the newest pre-release', () => {
+    expect(resolveChart({ exists: nothingOnDisk })).toBe('0.36.1');
+    expect(resolveChart({ devel: true, exists: nothingOnDisk })).toBe('0.37.0-rc.1');
+    expect(resolveChart({ devel: true, version: '0.35.3', exists: nothingOnDisk })).toBe('0.35.3');
+  });
+
+  test('refuses other chart versions, naming the supported ones', () => {
+    expect(() => resolveChart({ version: '0.34.0', exists: nothingOnDisk }))
+      .toThrow('chart version 0.34.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, 0.36.1, 0.37.0-rc.1; give --version with one of them');
+    expect(() => resolveChart({ chart: 'oci://ghcr.io/loft-sh/vcluster:0.38.0', exists: nothingOnDisk })).toThrow('chart version 0.38.0 is not supported');
   });
 
   test('refuses a range, which makes helm take the newest matching release', () => {

@@ -301,7 +301,7 @@ describe('usage errors exit with status 2, one message and nothing on stdout', (
     [['template', 'a', 'vcluster/vcluster', 'c'], 'expected at most two arguments, NAME and CHART; unexpected: c'],
     [['template', '-g', 'vc1', 'vcluster/vcluster'], 'cannot set --generate-name and also specify a name'],
     [['template', 'vc1', 'bitnami/nginx'], 'CHART "bitnami/nginx" is not the vCluster chart'],
-    [['template', 'vc1', '--version', '0.35.3'], 'chart version 0.35.3 is not supported: cdk8s-vcluster renders the vCluster chart 0.36.1; give --version 0.36.1'],
+    [['template', 'vc1', '--version', '0.34.0'], 'chart version 0.34.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, 0.36.1, 0.37.0-rc.1'],
     [['template', 'vc1', '--dry-run=server'], '--dry-run=server is not supported'],
     [['template', 'vc1', '--post-renderer', 'kustomize'], '--post-renderer is not supported'],
     [['template', 'vc1', '--bogus'], 'unknown flag --bogus'],

@@ -1,11 +1,30 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { parse } from 'yaml';
+import { CHART_VERSIONS, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from '../../src/values/chart-version';
 
-/** Where the golden corpus lives: ../shared beside the project, as in CI. */
-export const CASES_DIR = resolve(__dirname, '../../../shared/conformance/vcluster-0.36.1/cases');
+/** Where the golden corpora live, one folder per chart version: ../shared beside the project, as in CI. */
+export const CONFORMANCE_DIR = resolve(__dirname, '../../../shared/conformance');
+
+/** The corpus folder of a chart version. */
+export function casesDir(version: ChartVersion): string {
+  return join(CONFORMANCE_DIR, `vcluster-${version}`, 'cases');
+}
+
+/** The default chart version's corpus, which the suites beside conformance read. */
+export const CASES_DIR = casesDir(DEFAULT_CHART_VERSION);
+
+/** The chart versions with a corpus, oldest first; a corpus of a version not rendered fails. */
+export function corpusVersions(): ChartVersion[] {
+  const found = readdirSync(CONFORMANCE_DIR).map((d) => /^vcluster-(.+)$/.exec(d)?.[1]).filter((v): v is string => v !== undefined);
+  const unknown = found.filter((v) => !isChartVersion(v));
+  if (unknown.length > 0) throw new Error(`corpora of chart versions not rendered: ${unknown.join(', ')}`);
+  return CHART_VERSIONS.filter((v) => found.includes(v));
+}
 
 export interface ConformanceCase {
+  /** The chart version of the corpus. */
+  readonly version: ChartVersion;
   readonly name: string;
   readonly dir: string;
   readonly release: { readonly name: string; readonly namespace: string; readonly kubeVersion: string };
@@ -38,12 +57,14 @@ export function withCorpus(skipped: string, define: () => void): void {
   whenPresent(CASES_DIR, skipped, define);
 }
 
-export function loadCases(): ConformanceCase[] {
-  return readdirSync(CASES_DIR).sort().map((name) => {
-    const dir = join(CASES_DIR, name);
+export function loadCases(version: ChartVersion = DEFAULT_CHART_VERSION): ConformanceCase[] {
+  const cases = casesDir(version);
+  return readdirSync(cases).sort().map((name) => {
+    const dir = join(cases, name);
     const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined);
     const error = read('error.json');
     return {
+      version,
       name,
       dir,
       release: JSON.parse(read('release.json')!),

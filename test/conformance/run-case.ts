@@ -4,6 +4,7 @@ import { ConformanceCase } from './cases';
 import { compareManifests, loadAll } from './compare';
 import { cached } from './corpus-cache';
 import { runCli } from '../../src/cli/main';
+import { ChartVersion, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 
 export interface CaseResult {
   readonly passed: boolean;
@@ -40,11 +41,11 @@ export function runCase(c: ConformanceCase, strictHash = false): CaseResult {
 
 /** What `template` prints for the case, once per run. */
 export function templateOf(c: ConformanceCase): { readonly code: number; readonly stdout: string; readonly stderr: string } {
-  return cached('template', c.name, () => {
+  return cached(`template-${c.version}`, c.name, () => {
     let stdout = '';
     let stderr = '';
     const code = runCli(
-      ['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '-f', join(c.dir, 'values.yaml')],
+      ['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '--version', c.version, '-f', join(c.dir, 'values.yaml')],
       { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p), env: {} },
     );
     return { code, stdout, stderr };
@@ -52,6 +53,6 @@ export function templateOf(c: ConformanceCase): { readonly code: number; readonl
 }
 
 /** The golden `helm template` output of a case that renders, parsed once per run. */
-export function expectedDocs(c: Pick<ConformanceCase, 'name' | 'expected'>): readonly unknown[] {
-  return cached('expected', c.name, () => loadAll(c.expected!));
+export function expectedDocs(c: Pick<ConformanceCase, 'name' | 'expected'> & { readonly version?: ChartVersion }): readonly unknown[] {
+  return cached(`expected-${c.version ?? DEFAULT_CHART_VERSION}`, c.name, () => loadAll(c.expected!));
 }

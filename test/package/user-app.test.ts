@@ -90,7 +90,7 @@ withCorpus('User app suite', () => {
 
     test('holds the built code, its type declarations and the CLI, and no sources or tests', () => {
       expect(pack.files).toEqual(expect.arrayContaining([
-        'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli/main.js', 'lib/imports/chart-defaults.js',
+        'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli/main.js', 'lib/imports/chart-versions.js', 'lib/imports/0.36.1/chart-defaults.js',
       ]));
       expect(pack.files.filter((f) => !f.startsWith('lib/src/') && !f.startsWith('lib/imports/'))).toEqual(['README.md', 'package.json']);
       expect(pack.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);

@@ -6,6 +6,7 @@ import * as ts from 'typescript';
 import { tutorialProps } from '../../main';
 import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
+import { LogEncoding } from '../../src/props/logging';
 import { PROP_TABLE } from '../../src/props/table';
 import { VClusterProps } from '../../src/vcluster';
 
@@ -13,7 +14,7 @@ import { VClusterProps } from '../../src/vcluster';
  * The props of the construct itself, not in the table: they shape what it emits (objects, ArgoCD
  * protection, where the config Secret goes), not the chart's values.
  */
-const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'createNamespace', 'deletionProtection', 'configSecret'];
+const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'chartVersion', 'createNamespace', 'deletionProtection', 'configSecret'];
 /** The raw values, merged over the table's props. */
 const RAW_VALUES = 'values';
 
@@ -64,6 +65,7 @@ describe('the prop table', () => {
       podDisruptionBudget: { minAvailable: 1 },
       imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
       serviceMonitor: true,
+      logging: { encoding: LogEncoding.JSON, file: true },
     };
     const ids = resolveRootless(props.rootless);
     for (const d of PROP_TABLE) {

@@ -1,4 +1,4 @@
-import { CHART_DEFAULTS, CHART_VERSION } from '../../imports/chart-defaults';
+import { CHART_DEFAULTS, CHART_VERSION } from '../../imports/0.36.1/chart-defaults';
 import { RenderContext } from '../../src/render/context';
 import { ValueMap } from '../../src/values/value-map';
 import { coalesceValues } from '../../src/values/coalesce';

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { CHART_DEFAULTS } from '../../imports/chart-defaults';
-import { DEFAULT_CHART_DIR, generateValuesModel, parseHelmYaml } from '../../tools/generate-values-model';
+import { CHART_DATA, CHART_VERSIONS, DEFAULT_CHART_VERSION, PRERELEASE_CHART_VERSIONS } from '../../imports/chart-versions';
+import { DEFAULT_CHARTS_DIR, generateAllValuesModels, generateValuesModel, parseHelmYaml } from '../../tools/generate-values-model';
 import { whenPresent } from '../conformance/cases';
 
 const IMPORTS = resolve(__dirname, '../../imports');
@@ -46,7 +46,7 @@ describe('generateValuesModel on other schemas', () => {
   });
 });
 
-whenPresent(DEFAULT_CHART_DIR, 'Generator checks', () => {
+whenPresent(DEFAULT_CHARTS_DIR, 'Generator checks', () => {
   describe('generate-values-model', () => {
     let out: string;
     beforeAll(() => {
@@ -54,26 +54,31 @@ whenPresent(DEFAULT_CHART_DIR, 'Generator checks', () => {
     });
     afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-    test('reproduces the committed imports/ files byte for byte', () => {
-      const written = generateValuesModel(DEFAULT_CHART_DIR, out);
-      expect(written.map((f) => f.slice(out.length + 1))).toEqual(['vcluster-values.ts', 'chart-defaults.ts', 'values-schema.ts']);
-      for (const file of written) {
-        const name = file.slice(out.length + 1);
+    test('reproduces the committed imports/ files of every chart version byte for byte', () => {
+      const written = generateAllValuesModels(DEFAULT_CHARTS_DIR, out);
+      const versions = readdirSync(DEFAULT_CHARTS_DIR).sort();
+      expect(written).toEqual([
+        ...versions.flatMap((v) => ['vcluster-values.ts', 'chart-defaults.ts', 'values-schema.ts'].map((f) => join(v, f))),
+        'chart-versions.ts',
+      ]);
+      for (const name of written) {
         const committed = readFileSync(join(IMPORTS, name), 'utf8');
-        if (readFileSync(file, 'utf8') !== committed) {
+        if (readFileSync(join(out, name), 'utf8') !== committed) {
           throw new Error(`imports/${name} is stale or was edited by hand: run npm run generate`);
         }
       }
     });
 
-    test('CHART_DEFAULTS equals the chart values.yaml as Helm parses it', () => {
-      const parsed = parseHelmYaml(readFileSync(join(DEFAULT_CHART_DIR, 'values.yaml'), 'utf8'));
-      expect(CHART_DEFAULTS).toStrictEqual(parsed);
+    test('indexes every chart folder, defaulting to the newest stable version', () => {
+      expect([...CHART_VERSIONS].sort()).toEqual(readdirSync(DEFAULT_CHARTS_DIR).sort());
+      expect(DEFAULT_CHART_VERSION).toBe('0.36.1');
+      expect(PRERELEASE_CHART_VERSIONS).toEqual(['0.37.0-rc.1']);
     });
 
-    test('CHART_DEFAULTS keeps the key order of values.yaml', () => {
-      const parsed = parseHelmYaml(readFileSync(join(DEFAULT_CHART_DIR, 'values.yaml'), 'utf8'));
-      expect(JSON.stringify(CHART_DEFAULTS)).toBe(JSON.stringify(parsed));
+    test.each(CHART_VERSIONS.map((v) => [v]))('the %s defaults equal its values.yaml as Helm parses it, in its key order', (v) => {
+      const parsed = parseHelmYaml(readFileSync(join(DEFAULT_CHARTS_DIR, v, 'values.yaml'), 'utf8'));
+      expect(CHART_DATA[v].defaults).toStrictEqual(parsed);
+      expect(JSON.stringify(CHART_DATA[v].defaults)).toBe(JSON.stringify(parsed));
     });
   });
 });

@@ -1,6 +1,8 @@
-import { CHART_DEFAULTS } from '../../imports/chart-defaults';
+import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
 import { validateChartRules } from '../../src/values/chart-validation';
 import { coalesceValues } from '../../src/values/coalesce';
+import { chartData, ChartVersion } from '../../src/values/chart-version';
+import { ValueMap } from '../../src/values/value-map';
 
 /** Runs the checks on the user values coalesced with the chart defaults, as the pipeline does. */
 const check = (values: Record<string, unknown>) => () => validateChartRules(coalesceValues(CHART_DEFAULTS, values));
@@ -33,5 +35,35 @@ describe('the chart template checks', () => {
 
   test('accepts a null that deletes a default the chart only reads as a whole', () => {
     expect(check({ controlPlane: { ingress: { annotations: null } }, logging: null })).not.toThrow();
+  });
+});
+
+describe('the chart template checks per chart version', () => {
+  const checkIn = (version: ChartVersion, values: Record<string, unknown>) => () =>
+    validateChartRules(coalesceValues(chartData(version).defaults as ValueMap, values), version);
+
+  test('accepts the volume-snapshot keys before 0.36.0, which had them', () => {
+    expect(checkIn('0.35.3', { sync: { toHost: { volumeSnapshots: { enabled: true } } } })).not.toThrow();
+  });
+
+  test('fails in 0.37 when the kubevirt CSI driver runs without private nodes', () => {
+    expect(checkIn('0.37.0-rc.1', { deploy: { csi: { kubeVirt: { enabled: true } } } })).toThrow(
+      'deploy.csi.kubeVirt.enabled: the kubevirt CSI driver is only supported in private nodes mode. Set privateNodes.enabled: true, or disable the driver.',
+    );
+  });
+
+  test('fails in 0.37 when the kubevirt CSI storage class and the local path provisioner are both the default', () => {
+    expect(checkIn('0.37.0-rc.1', {
+      privateNodes: { enabled: true },
+      deploy: { localPathProvisioner: { enabled: true }, csi: { kubeVirt: { enabled: true, storageClass: { enabled: true, default: true } } } },
+    })).toThrow(/^deploy\.csi\.kubeVirt\.storageClass\.default and deploy\.localPathProvisioner\.enabled both make a default storage class/);
+  });
+
+  test('fails in 0.37 when a volume of the control plane takes the name file logging reserves', () => {
+    const values = { logging: { file: { enabled: true } }, controlPlane: { statefulSet: { persistence: { addVolumes: [{ name: 'a', emptyDir: {} }, { name: 'vcluster-logs', emptyDir: {} }] } } } };
+    expect(checkIn('0.37.0-rc.1', values)).toThrow(
+      'controlPlane.statefulSet.persistence.addVolumes[1]: the volume name vcluster-logs is reserved by the chart while logging.file.enabled is true. Rename the volume.',
+    );
+    expect(checkIn('0.37.0-rc.1', { ...values, logging: { file: { enabled: false } } })).not.toThrow();
   });
 });

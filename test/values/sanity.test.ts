@@ -1,4 +1,4 @@
-import { CHART_DEFAULTS } from '../../imports/chart-defaults';
+import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
 import { ValueMap } from '../../src/values/value-map';
 import { coalesceValues } from '../../src/values/coalesce';
 import { ValuesError } from '../../src/values/errors';

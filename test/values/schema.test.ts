@@ -1,4 +1,4 @@
-import { CHART_DEFAULTS } from '../../imports/chart-defaults';
+import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
 import { ValuesError } from '../../src/values/errors';
 import { validateValues } from '../../src/values/schema';
 import { caseValues, loadCases, withCorpus } from '../conformance/cases';

@@ -6,6 +6,7 @@ import { plainJson } from '../fragment';
 import { RetentionPolicy } from '../persistence';
 import { UnhealthyPodEvictionPolicy } from '../pod-disruption-budget';
 import { PodSecurityStandard } from '../policies';
+import { LogEncoding } from '../logging';
 import { isMap, valueAt, ValueMap } from '../../values/value-map';
 import { ResourceQuotaScope } from '../resource-quota';
 import { SyncMode } from '../sync-mode';
@@ -21,7 +22,7 @@ const PLUS = 'cdk8s-plus-33';
 
 /** Every name a decoded prop may import into the generated program, and the module it comes from. */
 const IMPORTABLE = {
-  BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, ResourceQuotaScope: LIBRARY,
+  BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, LogEncoding: LIBRARY, ResourceQuotaScope: LIBRARY,
   SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS, ServiceType: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
 } as const;
@@ -610,5 +611,10 @@ export const decodeDefaultImageRegistry = (u: ValueMap) => str(at(u, 'controlPla
 
 /** The certificate's names; the ingress host among them may be left out, as the ingress adds it. */
 export const decodeExtraSans = (u: ValueMap) => strList(at(u, 'controlPlane', 'proxy', 'extraSANs'), true);
+
+export const decodeLogging = (u: ValueMap) => object({
+  encoding: enumLeaf(LogEncoding, 'LogEncoding', at(u, 'logging', 'encoding')),
+  file: bool(at(u, 'logging', 'file', 'enabled')),
+});
 
 export const decodeSync = (u: ValueMap, effective: ValueMap) => object({ toHost: toHost(u, effective), fromHost: fromHost(u) });

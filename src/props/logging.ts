@@ -1,0 +1,42 @@
+import type { VClusterValues as Values037 } from '../../imports/0.37.0-rc.1/vcluster-values';
+import { checkOneOf } from './validation';
+
+/** How the control plane writes its logs. */
+export enum LogEncoding {
+  /** Lines for people (the chart's default). */
+  CONSOLE = 'console',
+  /** One JSON object per line, for log collectors. */
+  JSON = 'json',
+}
+
+/** The control plane's logs (vcluster.yaml `logging`). */
+export interface LoggingOptions {
+  /**
+   * The format of the logs.
+   * @default LogEncoding.CONSOLE (the chart's)
+   */
+  readonly encoding?: LogEncoding;
+
+  /**
+   * Also write the logs to /var/log/vcluster/vcluster.log, on a volume of the control plane pod
+   * (`vcluster-logs`, 1Gi, rotated at 100Mi) that sidecar containers can mount to ship them.
+   * Chart 0.37.0 and later: other versions refuse it, naming 0.37.0-rc.1.
+   * @default false
+   */
+  readonly file?: boolean;
+}
+
+/**
+ * `logging`. Typed against chart 0.37's values, the first with file logging; the schema of the
+ * chosen version refuses `logging.file` where it does not exist.
+ */
+export function loggingValues(logging: LoggingOptions | undefined): Values037 {
+  if (logging === undefined) return {};
+  if (logging.encoding !== undefined) checkOneOf('logging.encoding', logging.encoding, LogEncoding, 'use LogEncoding.CONSOLE or LogEncoding.JSON.');
+  return {
+    logging: {
+      ...(logging.encoding !== undefined ? { encoding: logging.encoding } : {}),
+      ...(logging.file !== undefined ? { file: { enabled: logging.file } } : {}),
+    },
+  };
+}

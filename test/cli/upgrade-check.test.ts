@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runCli } from '../../src/cli/main';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'upgrade-check-'));
+  writeFileSync(join(dir, 'values.yaml'), 'sync:\n  toHost:\n    volumeSnapshots:\n      enabled: true\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p), env: {} });
+  return { code, stdout, stderr };
+}
+
+describe('cdk8s-vcluster upgrade-check', () => {
+  test('prints what the target version refuses and what changes', () => {
+    const { code, stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('Values 0.36.1 refuses:\n  sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0');
+    expect(stdout).toContain('Role vc1/vc-vc1: rules');
+    expect(stdout).toContain('The control plane rolls');
+  });
+
+  test('prints JSON for CI with --output json', () => {
+    const { stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'), '--output', 'json');
+    const report = JSON.parse(stdout);
+    expect(report.refused.map((r: { path: string }) => r.path)).toEqual(['sync.toHost.volumeSnapshots']);
+    expect(report.controlPlaneRolls).toBe(true);
+  });
+
+  test.each([
+    [['upgrade-check', '--to', '0.36.1'], 'upgrade-check needs --from VERSION, one of 0.35.3, 0.36.1, 0.37.0-rc.1'],
+    [['upgrade-check', '--from', '0.35.3', '--to', '0.40.0'], '--to 0.40.0 is not a chart version rendered here'],
+    [['upgrade-check', '--from', '0.35.3', '--to', '0.36.1', '--output', 'yaml'], '--output yaml: give text or json'],
+  ])('fails with a usage error for %j', (argv, message) => {
+    const { code, stderr } = run(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
