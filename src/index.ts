@@ -1,4 +1,5 @@
 export { VCluster } from './vcluster';
+export { FleetApp } from './fleet-app';
 export { ArgoCdApplication, ArgoCdApplicationSet } from './argocd';
 export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,

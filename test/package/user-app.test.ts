@@ -88,11 +88,11 @@ withCorpus('User app suite', () => {
       pack = packFromSources();
     }, 240_000);
 
-    test('holds the built code, its type declarations and the CLI, and no sources or tests', () => {
+    test('holds the built code, its type declarations and the bundled CLI, and no sources or tests', () => {
       expect(pack.files).toEqual(expect.arrayContaining([
-        'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/cli/main.js', 'lib/imports/chart-versions.js', 'lib/imports/0.36.1/chart-defaults.js',
+        'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', PKG.bin['cdk8s-vcluster'], 'lib/imports/chart-versions.js', 'lib/imports/0.36.1/chart-defaults.js',
       ]));
-      expect(pack.files.filter((f) => !f.startsWith('lib/src/') && !f.startsWith('lib/imports/'))).toEqual(['README.md', 'package.json']);
+      expect(pack.files.filter((f) => !/^lib\/(src|imports|bin)\//.test(f))).toEqual(['README.md', 'package.json']);
       expect(pack.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     });
 
@@ -115,6 +115,10 @@ withCorpus('User app suite', () => {
 
       test('synthesizes the tutorial from raw values as the chart renders it', () => {
         expect(compareWithSeed(readFileSync(join(app, 'dist/raw/vc1.k8s.yaml'), 'utf8'))).toEqual([]);
+      });
+
+      test('synthesizes a fleet with FleetApp byte for byte as with App', () => {
+        expect(readFileSync(join(app, 'dist/fleet/vc1.k8s.yaml'), 'utf8')).toBe(readFileSync(join(app, 'dist/raw/vc1.k8s.yaml'), 'utf8'));
       });
 
       test('runs the installed cdk8s-vcluster command like helm template', () => {

@@ -2,7 +2,7 @@
 // this file into a fresh app (see ../user-app.test.ts), so it imports only what a user has.
 import { App, Chart, Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-33';
-import { BackingStore, VCluster } from 'cdk8s-vcluster';
+import { BackingStore, FleetApp, VCluster } from 'cdk8s-vcluster';
 import values from './values.json';
 
 // The tutorial's final state with typed props, value types from the app's own cdk8s and cdk8s-plus.
@@ -37,3 +37,10 @@ typed.synth();
 const raw = new App({ outdir: 'dist/raw' });
 new VCluster(new Chart(raw, 'vc1'), 'vc1', { namespace: 'vc1', values });
 raw.synth();
+
+// A fleet: one FleetApp, a chart per virtual cluster. vc1 comes second, so it is rendered without
+// the app-wide pass the first chart makes.
+const fleet = new FleetApp({ outdir: 'dist/fleet' });
+new VCluster(new Chart(fleet, 'vc0'), 'vc0', { namespace: 'vc0' });
+new VCluster(new Chart(fleet, 'vc1'), 'vc1', { namespace: 'vc1', values });
+fleet.synth();

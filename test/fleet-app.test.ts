@@ -1,0 +1,130 @@
+import { ApiObject, App, AppProps, Chart, Testing, YamlOutputType } from 'cdk8s';
+import { Construct } from 'constructs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, relative } from 'path';
+import { tutorialProps } from '../main';
+import { FleetApp } from '../src/fleet-app';
+import { VCluster } from '../src/vcluster';
+
+/** Every file under DIR, by relative path, with its bytes. */
+function filesUnder(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A chart whose toJson() adds a document, as a user's Chart subclass may. */
+class AnnotatedChart extends Chart {
+  public override toJson(): any[] {
+    return [...super.toJson(), { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${this.node.id}-extra` } }];
+  }
+}
+
+/**
+ * A fleet as users write it: a Chart per tenant, plus what cdk8s orders by dependencies: a
+ * shared chart the tenants depend on, objects depending on each other, a nested chart.
+ */
+function fleet(app: App): void {
+  const shared = new Chart(app, 'shared');
+  const quota = new ApiObject(shared, 'quota', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'quota' } });
+  const config = new ApiObject(shared, 'config', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'config' } });
+  config.addDependency(quota);
+  for (const name of ['tenant-b', 'tenant-a', 'tenant-c']) {
+    const chart = name === 'tenant-c' ? new AnnotatedChart(app, name) : new Chart(app, name);
+    new VCluster(chart, name, tutorialProps(name));
+    chart.addDependency(shared);
+  }
+  const parent = new Chart(app, 'parent');
+  new ApiObject(new Chart(parent, 'child'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'child' } });
+}
+
+function synthesized(AppClass: new (props: AppProps) => App, props: AppProps = {}) {
+  const outdir = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-fleet-'));
+  const app = new AppClass({ ...props, outdir });
+  fleet(app);
+  app.synth();
+  const again = new AppClass({ ...props, outdir: join(outdir, 'unused') });
+  fleet(again);
+  return { files: filesUnder(outdir), yaml: again.synthYaml() };
+}
+
+describe('FleetApp', () => {
+  test.each([
+    ['one file per chart (the default)', undefined],
+    ['one file for the app', YamlOutputType.FILE_PER_APP],
+    ['one file per resource', YamlOutputType.FILE_PER_RESOURCE],
+    ['a folder per chart, a file per resource', YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE],
+  ])('writes byte for byte what App writes: %s', (_layout, yamlOutputType) => {
+    const expected = synthesized(App, { yamlOutputType });
+    const actual = synthesized(FleetApp, { yamlOutputType });
+    expect([...actual.files.keys()]).toEqual([...expected.files.keys()]);
+    for (const [file, text] of expected.files) expect(actual.files.get(file)).toBe(text);
+    expect(actual.yaml).toBe(expected.yaml);
+  });
+
+  test('keeps the dependency order of charts and objects', () => {
+    const { files } = synthesized(FleetApp);
+    // Charts that others depend on come first, a nested chart before its parent; cdk8s then
+    // numbers the files (0000-shared.k8s.yaml, ..., 0004-parent-child-<hash>.k8s.yaml).
+    const charts = [...files.keys()].map((f) => f.replace(/^\d{4}-/, '').replace(/(-[0-9a-f]{8})?\.k8s\.yaml$/, ''));
+    expect(charts).toEqual(['shared', 'tenant-b', 'tenant-a', 'tenant-c', 'parent-child', 'parent']);
+    const shared = [...files.values()][0];
+    expect(shared.indexOf('name: quota')).toBeLessThan(shared.indexOf('name: config'));
+    expect(files.get('0003-tenant-c.k8s.yaml')).toContain('name: tenant-c-extra');
+  });
+
+  test('validates the app once in synth and once more for its charts, where App validates again per chart', () => {
+    const validations = (AppClass: new (props: AppProps) => App) => {
+      const app = new AppClass({ outdir: mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-fleet-')) });
+      fleet(app);
+      let count = 0;
+      app.node.addValidation({ validate: () => (count++, []) });
+      app.synth();
+      return { count, charts: app.node.findAll().filter(Chart.isChart).length };
+    };
+    const app = validations(App);
+    expect(app.count).toBe(1 + app.charts);
+    expect(validations(FleetApp).count).toBe(2);
+      });
+
+  test('reports validation errors as App does', () => {
+    const failing = (AppClass: new (props: AppProps) => App) => {
+      const app = new AppClass({ outdir: mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-fleet-')) });
+      fleet(app);
+      const tenant = app.node.findChild('tenant-a').node.findChild('tenant-a') as Construct;
+      tenant.node.addValidation({ validate: () => ['a tenant without an owner'] });
+      return app;
+    };
+    const message = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error('no error');
+    };
+    const expected = message(() => failing(App).synth());
+    expect(expected).toContain('[tenant-a/tenant-a] a tenant without an owner');
+    expect(message(() => failing(FleetApp).synth())).toBe(expected);
+    expect(message(() => failing(FleetApp).synthYaml())).toBe(message(() => failing(App).synthYaml()));
+  });
+
+  test('leaves charts rendered outside its synth, and other apps, as cdk8s renders them', () => {
+    const app = new FleetApp();
+    fleet(app);
+    app.synthYaml();
+    const chart = Testing.chart();
+    new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap' });
+    chart.node.addValidation({ validate: () => ['invalid'] });
+    // Validation runs again: cdk8s's own Chart.toJson, not the fleet's shortcut.
+    expect(() => Testing.synth(chart)).toThrow(/invalid/);
+  });
+});
