@@ -69,7 +69,7 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
     else skipped.push(`${o.manifest.kind} ${o.manifest.metadata.name} (helm.sh/hook: ${JSON.stringify(hook)})`);
   }
   // Like helm, the config Secret keeps the credentials (base64 only); unlike helm, it says so.
-  const credentials = findCredentials(result.values).map((c) => `${c.path}: ${c.what}, in clear in the output (the config Secret vc-config-${options.name} is base64 only)`);
+  const credentials = findCredentials(result.values, options.chartVersion).map((c) => `${c.path}: ${c.what}, in clear in the output (the config Secret vc-config-${options.name} is base64 only)`);
   return { documents: [...objects, ...hooks], skipped, credentials };
 }
 

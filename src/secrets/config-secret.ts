@@ -4,6 +4,7 @@ import { seal, sealingKey, strictScopeLabel } from './sealing';
 import { durationSeconds } from '../props/quantities';
 import { Manifest, RenderedObject } from '../render/context';
 import { describe, fail } from '../props/validation';
+import { ChartVersion } from '../values/chart-version';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
 
@@ -201,6 +202,8 @@ export class ConfigSecret {
 interface Release {
   readonly name: string;
   readonly namespace: string;
+  /** The chart version rendered: its schema says which fields are credentials. */
+  readonly chartVersion?: ChartVersion;
 }
 
 /** A credential moved out of the values: the placeholder the config carries in its stead. */
@@ -222,7 +225,7 @@ export class ConfigProtection {
   public constructor(private readonly mode: Mode | undefined, private readonly release: Release) {}
 
   public substitute(values: ValueMap): ValueMap {
-    const found = findCredentials(values);
+    const found = findCredentials(values, this.release.chartVersion);
     const mode = this.mode;
     if (mode?.kind === 'plaintext') return values;
     if (mode === undefined) {
@@ -240,7 +243,7 @@ export class ConfigProtection {
     if (mode.kind === 'external') {
       const refs = new Map(Object.keys(mode.options.credentials ?? {}).map((p) => [p, parsePath(p)] as const));
       for (const [written, segments] of refs) {
-        if (!isCredentialField(segments)) {
+        if (!isCredentialField(segments, this.release.chartVersion)) {
           throw new ValuesError(`configSecret.credentials`, `configSecret.credentials: ${JSON.stringify(written)} is not a credential field of the chart; the store can stand in for the credential fields only. Give one of the paths the refusal names, e.g. "controlPlane.backingStore.database.external.dataSource".`);
         }
       }

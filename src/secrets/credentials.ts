@@ -1,6 +1,7 @@
 import { SchemaNode } from '../../imports/0.36.1/values-schema';
 import { formatPath, Segment } from '../values/errors';
-import { compileFieldTree, fieldPatterns, visitFields } from '../values/schema-fields';
+import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
+import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from '../values/schema-fields';
 import { isMap, Value, ValueMap } from '../values/value-map';
 
 /** A credential the values hold in clear. */
@@ -52,20 +53,26 @@ function credentialKind(name: string, node: SchemaNode): CredentialKind | undefi
   }
 }
 
-const TREE = compileFieldTree(credentialKind);
+/** Each chart version's credential fields, compiled from its schema when first asked for. */
+const TREES = new Map<ChartVersion, FieldTree<CredentialKind>>();
+function treeOf(version: ChartVersion): FieldTree<CredentialKind> {
+  let tree = TREES.get(version);
+  if (tree === undefined) TREES.set(version, (tree = compileFieldTree(credentialKind, chartData(version).schema)));
+  return tree;
+}
 
 /** The host manifests: the chart renders them onto the host as they are. */
 const HOST_MANIFESTS = /^experimental\.deploy\.host\.manifests(Template)?$/;
 
 /** The credential fields of the chart's values, as path patterns (`a.*.b`: any key; `a[].b`: any item). */
-export function credentialFields(): string[] {
-  return fieldPatterns(TREE).map(([path]) => path);
+export function credentialFields(version: ChartVersion = DEFAULT_CHART_VERSION): string[] {
+  return fieldPatterns(treeOf(version)).map(([path]) => path);
 }
 
 /** Every credential the merged values hold in clear, in path order. */
-export function findCredentials(values: ValueMap): Credential[] {
+export function findCredentials(values: ValueMap, version: ChartVersion = DEFAULT_CHART_VERSION): Credential[] {
   const found: Credential[] = [];
-  visitFields(TREE, values, (kind, value, path) => {
+  visitFields(treeOf(version), values, (kind, value, path) => {
     if (typeof value !== 'string' || !kind.holdsSecret(value)) return;
     const at = formatPath(path);
     found.push({ path: at, segments: [...path], what: kind.what, value, renderedAsObject: HOST_MANIFESTS.test(at) });
@@ -74,9 +81,9 @@ export function findCredentials(values: ValueMap): Credential[] {
 }
 
 /** Whether a values path names a credential field of the chart (a concrete path, not a pattern). */
-export function isCredentialField(path: readonly Segment[]): boolean {
+export function isCredentialField(path: readonly Segment[], version: ChartVersion = DEFAULT_CHART_VERSION): boolean {
   let matched = false;
-  visitFields(TREE, build(path), () => {
+  visitFields(treeOf(version), build(path), () => {
     matched = true;
   });
   return matched;

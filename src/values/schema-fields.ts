@@ -1,4 +1,4 @@
-import { SchemaNode, VALUES_SCHEMA } from '../../imports/0.36.1/values-schema';
+import { SchemaNode, VALUES_SCHEMA, ValuesSchema } from '../../imports/0.36.1/values-schema';
 import { Segment } from './errors';
 import { isMap, Value } from './value-map';
 
@@ -18,11 +18,11 @@ export interface FieldTree<R> {
 /** Picks schema properties by their name and (resolved) schema node. */
 export type FieldRule<R> = (name: string, node: SchemaNode) => R | undefined;
 
-export function compileFieldTree<R>(ruleFor: FieldRule<R>): FieldTree<R> {
+export function compileFieldTree<R>(ruleFor: FieldRule<R>, schema: ValuesSchema = VALUES_SCHEMA): FieldTree<R> {
   const EMPTY: FieldTree<R> = { props: new Map(), patterns: [] };
   const defs = new Map<string, FieldTree<R> | undefined>();
   const def = (ref: string): SchemaNode => {
-    const found = VALUES_SCHEMA.$defs[ref.slice('#/$defs/'.length)];
+    const found = schema.$defs[ref.slice('#/$defs/'.length)];
     if (!found) throw new Error(`values schema: cannot resolve $ref ${ref}`);
     return found;
   };
@@ -55,7 +55,7 @@ export function compileFieldTree<R>(ruleFor: FieldRule<R>): FieldTree<R> {
     for (const alt of [...(node.oneOf ?? []), ...(node.anyOf ?? [])]) result = merge(result, compile(alt))!;
     return isEmpty(result) ? undefined : result;
   };
-  return compile(VALUES_SCHEMA) ?? EMPTY;
+  return compile(schema) ?? EMPTY;
 }
 
 function isEmpty<R>(tree: FieldTree<R>): boolean {

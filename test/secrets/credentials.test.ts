@@ -1,4 +1,5 @@
 import { credentialFields, findCredentials } from '../../src/secrets/credentials';
+import { CHART_VERSIONS } from '../../src/values/chart-version';
 
 describe('the credential inventory', () => {
   test('lists the credential fields of chart 0.36.1, found in its schema by name', () => {
@@ -20,6 +21,12 @@ describe('the credential inventory', () => {
       'privateNodes.joinNode.containerd.registry.auth.*.password',
       'snapshots.auto.storage.oci.password',
     ]);
+  });
+});
+
+describe('the inventory per chart version', () => {
+  test.each(CHART_VERSIONS.map((v) => [v]))('is read from the schema of %s, which has the same credential fields as 0.36.1', (version) => {
+    expect(credentialFields(version)).toEqual(credentialFields('0.36.1'));
   });
 });
 
