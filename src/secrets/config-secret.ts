@@ -212,6 +212,8 @@ interface Moved {
   readonly placeholder: string;
   /** The value, when the values held it (an ExternalSecret reference may stand for an absent one). */
   readonly value?: string;
+  /** Where the External Secrets Operator reads it, in that mode. */
+  readonly ref?: RemoteSecretRef;
 }
 
 /**
@@ -235,13 +237,14 @@ export class ConfigProtection {
     const onHost = found.filter((c) => c.renderedAsObject);
     if (onHost.length > 0) throw hostManifestsRefusal(onHost);
     const out = structuredClone(values);
-    const take = (segments: readonly Segment[], value?: string) => {
+    const take = (segments: readonly Segment[], value?: string, ref?: RemoteSecretRef) => {
       const placeholder = `cdk8s_vcluster_credential_${this.moved.length}`;
-      this.moved.push({ path: formatPath(segments), placeholder, value });
+      this.moved.push({ path: formatPath(segments), placeholder, value, ref });
       setAt(out, segments, placeholder);
     };
     if (mode.kind === 'external') {
-      const refs = new Map(Object.keys(mode.options.credentials ?? {}).map((p) => [p, parsePath(p)] as const));
+      const credentials = mode.options.credentials ?? {};
+      const refs = new Map(Object.keys(credentials).map((p) => [p, parsePath(p)] as const));
       for (const [written, segments] of refs) {
         if (!isCredentialField(segments, this.release.chartVersion)) {
           throw new ValuesError(`configSecret.credentials`, `configSecret.credentials: ${JSON.stringify(written)} is not a credential field of the chart; the store can stand in for the credential fields only. Give one of the paths the refusal names, e.g. "controlPlane.backingStore.database.external.dataSource".`);
@@ -253,7 +256,7 @@ export class ConfigProtection {
         throw new ValuesError(unreferenced[0].path, `${unreferenced.map((c) => c.path).join(', ')}: ${unreferenced.length > 1 ? 'these credentials have' : 'this credential has'} no reference in configSecret.credentials, so ${unreferenced.length > 1 ? 'they' : 'it'} would land in git. Add { "${unreferenced[0].path}": { key: "...", property: "..." } } to the credentials and leave the value out of the values.`);
       }
       const values = new Map(found.map((c) => [c.path, c.value]));
-      for (const [path, written] of byPath) take(refs.get(written)!, values.get(path));
+      for (const [path, written] of byPath) take(refs.get(written)!, values.get(path), credentials[written]);
     } else {
       for (const c of found) take(c.segments, c.value);
     }
@@ -297,8 +300,7 @@ export class ConfigProtection {
       while (used.has(key)) key += '_';
       used.add(key);
       template = template.split(m.placeholder).join(`{{ .${key} | toJson }}`);
-      const credentials = options.credentials ?? {};
-      const ref = credentials[Object.keys(credentials).find((p) => formatPath(parsePath(p)) === m.path)!];
+      const ref = m.ref!;
       data.push({ secretKey: key, remoteRef: { key: ref.key, ...(ref.property !== undefined ? { property: ref.property } : {}), ...(ref.version !== undefined ? { version: ref.version } : {}) } });
     }
     const { labels, annotations } = secret.metadata;
