@@ -1,4 +1,4 @@
-import { ApiObject, App, AppProps, Chart, Testing, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
 import { tmpdir } from 'os';
@@ -93,7 +93,26 @@ describe('FleetApp', () => {
     const app = validations(App);
     expect(app.count).toBe(1 + app.charts);
     expect(validations(FleetApp).count).toBe(2);
-      });
+  });
+
+  test('writes with the app\'s own Yaml.stringify when the library\'s writer would write otherwise, and restores it', () => {
+    const original = Yaml.stringify;
+    // A cdk8s whose yaml quotes every plain word.
+    const quoting = (...docs: any[]) => original.call(Yaml, ...docs).replace(/: ([a-z]+)\n/g, ': "$1"\n');
+    Yaml.stringify = quoting;
+    try {
+      const expected = synthesized(App);
+      const actual = synthesized(FleetApp);
+      expect(actual.yaml).toMatch(/: "[a-z]+"\n/);
+      for (const [file, text] of expected.files) expect(actual.files.get(file)).toBe(text);
+      expect(actual.yaml).toBe(expected.yaml);
+      expect(Yaml.stringify).toBe(quoting);
+    } finally {
+      Yaml.stringify = original;
+    }
+    synthesized(FleetApp);
+    expect(Yaml.stringify).toBe(original);
+  });
 
   test('reports validation errors as App does', () => {
     const failing = (AppClass: new (props: AppProps) => App) => {

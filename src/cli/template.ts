@@ -13,6 +13,7 @@ import { isMap, ValueMap } from '../values/value-map';
 import { findCredentials } from '../secrets/credentials';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { ChartVersion } from '../values/chart-version';
+import { manifestYaml } from '../yaml/manifest-yaml';
 
 /** What `cdk8s-vcluster template` renders. */
 export interface TemplateOptions {
@@ -38,6 +39,9 @@ export interface TemplateDocument {
 /** The chart's name, the first part of helm's `# Source:` paths and of the --output-dir layout. */
 const CHART_DIR = 'vcluster';
 
+/** What the writer does not cover goes to cdk8s, whose bytes a synthesized VCluster has. */
+const cdk8sYaml = (doc: unknown) => Yaml.stringify(doc);
+
 /** helm's hook events (pkg/release/v1/hook.go); test-success is an old name of test. */
 const HOOK_EVENTS = new Set([
   'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback', 'post-rollback', 'test', 'test-success',
@@ -57,7 +61,7 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
   const hooks: TemplateDocument[] = [];
   const skipped: string[] = [];
   for (const o of result.objects) {
-    const doc = { source: `${CHART_DIR}/${o.template}`, yaml: Yaml.stringify(toApiObject(chart, o.id, o.manifest).toJson()) };
+    const doc = { source: `${CHART_DIR}/${o.template}`, yaml: manifestYaml(toApiObject(chart, o.id, o.manifest).toJson(), cdk8sYaml) };
     const annotations = o.manifest.metadata.annotations;
     const hook = isMap(annotations) && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook') ? String(annotations['helm.sh/hook']) : undefined;
     if (hook === undefined) {

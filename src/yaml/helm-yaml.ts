@@ -116,6 +116,7 @@ const MAX_JSON_KEY_CHARS = 1022;
 type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 
 const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
 
 interface Scalar {
@@ -183,14 +184,14 @@ class Emitter {
     this.increaseIndent(false, false);
     for (const key of keys) {
       checkJsonKey(key);
-      const keyScalar = stringScalar(key);
+      const scalar = keyScalar(key);
       this.writeIndent();
-      if (!keyScalar.multiline && utf8Length(keyScalar.text) <= MAX_SIMPLE_KEY_BYTES) {
-        this.scalar(keyScalar, true);
+      if (!scalar.multiline && utf8Length(scalar.text) <= MAX_SIMPLE_KEY_BYTES) {
+        this.scalar(scalar, true);
         this.writeIndicator(':', false, false, false);
       } else {
         this.writeIndicator('?', true, false, true);
-        this.scalar(keyScalar, false);
+        this.scalar(scalar, false);
         this.writeIndent();
         this.writeIndicator(':', true, false, true);
       }
@@ -286,6 +287,13 @@ class Emitter {
 
   private writePlain(text: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
+    // ASCII that cannot fold here: no space, or none past the width.
+    if (PRINTABLE_ASCII.test(text) && (!allowBreaks || this.column + text.length <= BEST_WIDTH || !text.includes(' '))) {
+      this.put(text);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     // Plain scalars never contain breaks or leading/trailing spaces (the analysis rules them out).
     let spaces = false;
     const chars = Array.from(text);
@@ -439,12 +447,33 @@ function escape(cp: number): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Scalars: what go-yaml's encoder asks for (stringv/intv/floatv/boolv/nilv) and what the emitter then allows.
 
+/**
+ * Scalars by their string or number: the analysis depends on the text only, and the same keys
+ * and values recur in every tenant's config. Bounded; what throws is not kept.
+ */
+const SCALAR_CACHE_LIMIT = 50_000;
+const stringScalars = new Map<string, AnalyzedScalar>();
+const numberScalars = new Map<number, AnalyzedScalar>();
+
+function memo<K>(cache: Map<K, AnalyzedScalar>, key: K, make: (key: K) => AnalyzedScalar): AnalyzedScalar {
+  let scalar = cache.get(key);
+  if (scalar === undefined) {
+    scalar = make(key);
+    if (cache.size >= SCALAR_CACHE_LIMIT) cache.clear();
+    cache.set(key, scalar);
+  }
+  return scalar;
+}
+
+const keyScalar = (key: string): AnalyzedScalar => memo(stringScalars, key, stringScalar);
+
 function toScalar(value: unknown): AnalyzedScalar {
   switch (typeof value) {
     case 'string':
-      return stringScalar(foldNextLines(value));
+      return memo(stringScalars, value, (v) => stringScalar(foldNextLines(v)));
     case 'number':
-      return plainScalar(numberText(value));
+      // -0 and 0 are one Map key, and one text.
+      return memo(numberScalars, value, (v) => plainScalar(numberText(v)));
     case 'boolean':
       return plainScalar(value ? 'true' : 'false');
     case 'object':

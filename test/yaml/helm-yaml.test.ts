@@ -419,3 +419,24 @@ withCorpus('The helm-yaml corpus checks', () => {
     });
   });
 });
+
+describe('helmToYaml across calls', () => {
+  it('writes a value the same whatever was written before (the scalar caches keep no column or depth)', () => {
+    const long = 'a long plain value with spaces that folds once it passes the eightieth column of the line';
+    const later = { deeply: { nested: { key: long, n: -0, list: [long, 'y', 7] } }, top: long };
+    let cold = '';
+    jest.isolateModules(() => {
+      cold = (require('../../src/yaml/helm-yaml') as typeof import('../../src/yaml/helm-yaml')).helmToYaml(later);
+    });
+    helmToYaml({ top: long, n: 0, list: ['y', long], key: 7 });
+    expect(helmToYaml(later)).toBe(cold);
+    // It folds, at each depth's indentation.
+    expect(cold).toContain('\n      of the line');
+    expect(cold).toContain('\n  of the line');
+  });
+
+  it('refuses a control character every time, not only the first', () => {
+    expect(helmToYaml({ a: 'bell\u0085x\u0080' })).toBe('');
+    expect(helmToYaml({ a: 'bell\u0085x\u0080' })).toBe('');
+  });
+});
