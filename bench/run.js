@@ -223,12 +223,12 @@ function checkWorkload() {
 }
 
 /** Runs one process; wall time from spawn to exit, peak RSS from GNU time if available. */
-function measure(cmd, argv, { useGnuTime, tmp }) {
+function measure(cmd, argv, { useGnuTime, tmp, env = process.env }) {
   return new Promise((resolve, reject) => {
     const timeFile = path.join(tmp, `time-${process.hrtime.bigint()}.txt`);
     const [file, fileArgs] = useGnuTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...argv]] : [cmd, argv];
     const start = process.hrtime.bigint();
-    const p = spawn(file, fileArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(file, fileArgs, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     p.stdout.on('data', (d) => out.push(d));
@@ -335,6 +335,10 @@ function checkHelmTargets(cli, helmFleet) {
   if (cli?.vsHelm) {
     const r = cli.vsHelm.ratio;
     out.push({ target: `cold CLI <= ${TARGETS.cliVsHelm}x helm template (median of paired ratios)`, measured: `${cli.wallMs.toFixed(0)} ms / ${cli.vsHelm.helmMs.toFixed(0)} ms, ${r.toFixed(2)}x`, ok: r <= TARGETS.cliVsHelm });
+    const base = cli.vsHelm.nodeStart;
+    out.push({ info: true, target: "Node's empty start (node -e 0) against helm template", measured: `${base.nodeMs.toFixed(0)} ms, ${base.nodeVsHelm.toFixed(2)}x` });
+    const w = base.withoutExtraCaCerts;
+    if (w) out.push({ info: true, target: 'cold CLI against helm template with NODE_EXTRA_CA_CERTS unset (Node loads that bundle at every start)', measured: `${w.cliMs.toFixed(0)} ms, ${w.cliVsHelm.toFixed(2)}x; node -e 0 ${w.nodeMs.toFixed(0)} ms, ${w.nodeVsHelm.toFixed(2)}x` });
   }
   if (helmFleet) {
     const r = helmFleet.ratio;
@@ -397,7 +401,7 @@ async function benchCli(tmp, runs, useGnuTime, helm) {
   const valuesFile = path.join(tmp, 'vc1.yaml');
   fs.writeFileSync(valuesFile, YAML.stringify(tutorialValues('vc1')));
   const cli = path.join(ROOT, JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin['cdk8s-vcluster']);
-  const runCli = () => measure(process.execPath, [cli, 'template', 'vc1', '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp });
+  const runCli = (env) => measure(process.execPath, [cli, 'template', 'vc1', '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp, env });
   let ms;
   let vsHelm;
   if (helm.missing) {
@@ -408,6 +412,7 @@ async function benchCli(tmp, runs, useGnuTime, helm) {
     const p = await paired(runs, runHelm, runCli);
     ms = p.b;
     vsHelm = { helmMs: round(median(p.a.map((m) => m.wallMs))), ratio: round(p.ratio, 2), helmRuns: p.a.map((m) => round(m.wallMs)), helmStdoutBytes: p.a[0].stdoutBytes };
+    vsHelm.nodeStart = await nodeStartBaseline(tmp, runs, runHelm, runCli);
   }
   const out = {
     command: `node ${path.relative(ROOT, cli)} template vc1 -n vc1 -f <tutorial values>.yaml`,
@@ -421,7 +426,39 @@ async function benchCli(tmp, runs, useGnuTime, helm) {
     `${out.peakRssMiB === undefined ? '?' : out.peakRssMiB.toFixed(0)} MiB peak RSS, ${out.stdoutBytes} bytes on stdout`);
   if (vsHelm) {
     console.log(`helm template (${helm.version}) on the same values, paired: ${vsHelm.helmMs.toFixed(0)} ms; CLI/helm = ${vsHelm.ratio.toFixed(2)}x (median of paired ratios)`);
+    const base = vsHelm.nodeStart;
+    console.log(`Node's own start (node -e 0), paired with helm: ${base.nodeMs.toFixed(0)} ms = ${base.nodeVsHelm.toFixed(2)}x helm; the CLI's work past it: ${(out.wallMs - base.nodeMs).toFixed(0)} ms`);
+    if (base.withoutExtraCaCerts) {
+      const w = base.withoutExtraCaCerts;
+      console.log(`NODE_EXTRA_CA_CERTS is set: Node reads that bundle at every start. Without it, in the same run: node -e 0 ${w.nodeMs.toFixed(0)} ms (${w.nodeVsHelm.toFixed(2)}x helm), CLI ${w.cliMs.toFixed(0)} ms = ${w.cliVsHelm.toFixed(2)}x helm`);
+    }
   }
+  return out;
+}
+
+/**
+ * Node's empty start (`node -e 0`) against helm, the floor of any Node command line; and, when
+ * NODE_EXTRA_CA_CERTS is set (Node then loads that certificate bundle at start-up, whether TLS is
+ * used or not), the empty start and the CLI with it unset. Each run takes the four or five
+ * commands back to back, in an order that rotates; ratios are per run, then the median.
+ */
+async function nodeStartBaseline(tmp, runs, runHelm, runCli) {
+  const withoutCa = { ...process.env };
+  delete withoutCa.NODE_EXTRA_CA_CERTS;
+  const caSet = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+  const emptyNode = (env) => () => measure(process.execPath, ['-e', '0'], { useGnuTime: false, tmp, env });
+  const steps = [['helm', runHelm], ['node', emptyNode(process.env)]];
+  if (caSet) steps.push(['nodeNoCa', emptyNode(withoutCa)], ['cliNoCa', () => runCli(withoutCa)]);
+  const times = Object.fromEntries(steps.map(([k]) => [k, []]));
+  for (let r = 0; r < runs; r++) {
+    for (let i = 0; i < steps.length; i++) {
+      const [k, run] = steps[(i + r) % steps.length];
+      times[k].push((await run()).wallMs);
+    }
+  }
+  const ratio = (k) => round(median(times[k].map((t, i) => t / times.helm[i])), 2);
+  const out = { nodeMs: round(median(times.node)), nodeVsHelm: ratio('node') };
+  if (caSet) out.withoutExtraCaCerts = { nodeMs: round(median(times.nodeNoCa)), nodeVsHelm: ratio('nodeNoCa'), cliMs: round(median(times.cliNoCa)), cliVsHelm: ratio('cliNoCa') };
   return out;
 }
 

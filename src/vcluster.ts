@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-31';
+import type { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
 import { VClusterValues } from '../imports/0.36.1/vcluster-values';
 import { toApiObject } from './api-objects';
@@ -446,8 +446,7 @@ export class VCluster extends Construct {
       values: result.values,
       quotaBudget: result.quotaBudget && budgetEntries(result.quotaBudget),
       apiObjects: [
-        ...namespaces.map((ns) => new k8s.KubeNamespace(this, ns.id, { metadata: ns.manifest.metadata })),
-        ...rendered.map((o) => toApiObject(this, o.id, o.manifest)),
+        ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),
       ],
     };
   }

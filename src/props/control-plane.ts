@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-31';
+import type { k8s } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { VClusterValues, VolumeMount } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
@@ -62,8 +63,8 @@ export function controlPlaneValues(cp: ControlPlaneOptions | undefined, ids: Roo
         highAvailability: { replicas: cp.replicas },
         persistence: {
           volumeClaim: persistence && { enabled: persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, persistence) },
-          addVolumes: cp.volumes?.map((v) => plainJson(k8s.toJson_Volume(v))),
-          addVolumeMounts: cp.volumeMounts?.map((m) => plainJson(k8s.toJson_VolumeMount(m))) as VolumeMount[] | undefined,
+          addVolumes: cp.volumes?.map((v) => plainJson(cdk8sPlus().k8s.toJson_Volume(v))),
+          addVolumeMounts: cp.volumeMounts?.map((m) => plainJson(cdk8sPlus().k8s.toJson_VolumeMount(m))) as VolumeMount[] | undefined,
         },
       },
     },

@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-31';
+import type { k8s } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import { plainJson, toggle } from './fragment';
 
@@ -188,7 +189,7 @@ export interface IntegrationsOptions {
 export function integrationsValues(integrations: IntegrationsOptions | undefined): VClusterValues {
   if (integrations === undefined) return {};
   const on = (v: unknown) => (v === undefined ? undefined : { enabled: v });
-  const selector = (s: k8s.LabelSelector | undefined) => s && plainJson(k8s.toJson_LabelSelector(s));
+  const selector = (s: k8s.LabelSelector | undefined) => s && plainJson(cdk8sPlus().k8s.toJson_LabelSelector(s));
   return {
     integrations: {
       metricsServer: toggle(integrations.metricsServer, (o) => ({ nodes: o.nodes, pods: o.pods })),

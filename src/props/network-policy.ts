@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-31';
+import type { k8s } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { Policies } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
@@ -89,8 +90,8 @@ const CIDR = /^([0-9.]+\/\d{1,2}|[0-9a-fA-F:]+\/\d{1,3})$/;
 function rules(r: NetworkPolicyRules | undefined): ValueMap | undefined {
   if (r === undefined) return undefined;
   return {
-    ingress: r.ingress?.map((rule) => plainJson(k8s.toJson_NetworkPolicyIngressRule(rule))),
-    egress: r.egress?.map((rule) => plainJson(k8s.toJson_NetworkPolicyEgressRule(rule))),
+    ingress: r.ingress?.map((rule) => plainJson(cdk8sPlus().k8s.toJson_NetworkPolicyIngressRule(rule))),
+    egress: r.egress?.map((rule) => plainJson(cdk8sPlus().k8s.toJson_NetworkPolicyEgressRule(rule))),
   };
 }
 

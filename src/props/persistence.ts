@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
-import { PersistentVolumeAccessMode } from 'cdk8s-plus-31';
+import type { PersistentVolumeAccessMode } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { VolumeClaim } from '../../imports/0.36.1/vcluster-values';
 import { sizeQuantity } from './quantities';
 import { checkOneOf, fail } from './validation';
@@ -47,7 +48,7 @@ export function volumeClaimValues(prop: string, claim: VolumeClaimOptions): Volu
     fail(`${prop}.storageClass`, claim.storageClass, 'give a StorageClass name, or leave it out for the default StorageClass.');
   }
   if (claim.accessMode !== undefined) {
-    checkOneOf(`${prop}.accessMode`, claim.accessMode, PersistentVolumeAccessMode, 'use a PersistentVolumeAccessMode, e.g. PersistentVolumeAccessMode.READ_WRITE_ONCE.');
+    checkOneOf(`${prop}.accessMode`, claim.accessMode, cdk8sPlus().PersistentVolumeAccessMode, 'use a PersistentVolumeAccessMode, e.g. PersistentVolumeAccessMode.READ_WRITE_ONCE.');
   }
   return {
     storageClass: claim.storageClass,

@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
-import { Cpu, k8s } from 'cdk8s-plus-31';
+import type { Cpu, k8s } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { Policies } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 import { cpuQuantity, sizeQuantity } from './quantities';
@@ -241,7 +242,7 @@ export function resourceQuotaValues(rq: ResourceQuotaOptions | undefined): Polic
     enabled: rq.enabled ?? true,
     quota: rq.quota && quotaEntries(`${prop}.quota`, rq.quota),
     scopes: rq.scopes && [...rq.scopes],
-    scopeSelector: rq.scopeSelector && plainJson(k8s.toJson_ScopeSelector(rq.scopeSelector)),
+    scopeSelector: rq.scopeSelector && plainJson(cdk8sPlus().k8s.toJson_ScopeSelector(rq.scopeSelector)),
     labels: rq.labels && { ...rq.labels },
     annotations: rq.annotations && { ...rq.annotations },
   };

@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-31';
+import type { k8s } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
@@ -123,12 +124,12 @@ function checkSeccomp(prop: string, profile: k8s.SeccompProfile | undefined): vo
 export function podSecurityValues(prop: string, ctx: k8s.PodSecurityContext | undefined, ids: RootlessIds | undefined): ValueMap | undefined {
   if (ctx === undefined) return undefined;
   if (ids !== undefined) checkRootlessPod(prop, ctx);
-  return plainJson(k8s.toJson_PodSecurityContext(ctx));
+  return plainJson(cdk8sPlus().k8s.toJson_PodSecurityContext(ctx));
 }
 
 /** A typed container security context as values, checked against rootless when it is on. */
 export function containerSecurityValues(prop: string, ctx: k8s.SecurityContext | undefined, ids: RootlessIds | undefined): ValueMap | undefined {
   if (ctx === undefined) return undefined;
   if (ids !== undefined) checkRootlessContainer(prop, ctx);
-  return plainJson(k8s.toJson_SecurityContext(ctx));
+  return plainJson(cdk8sPlus().k8s.toJson_SecurityContext(ctx));
 }

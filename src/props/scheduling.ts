@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-31';
+import type { k8s } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { ControlPlaneScheduling } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 
@@ -39,9 +40,9 @@ export function schedulingValues(scheduling: SchedulingOptions | undefined): Con
   if (scheduling === undefined) return undefined;
   return {
     nodeSelector: scheduling.nodeSelector && { ...scheduling.nodeSelector },
-    tolerations: scheduling.tolerations?.map((t) => plainJson(k8s.toJson_Toleration(t))),
-    affinity: scheduling.affinity && plainJson(k8s.toJson_Affinity(scheduling.affinity)),
-    topologySpreadConstraints: scheduling.topologySpreadConstraints?.map((c) => plainJson(k8s.toJson_TopologySpreadConstraint(c))),
+    tolerations: scheduling.tolerations?.map((t) => plainJson(cdk8sPlus().k8s.toJson_Toleration(t))),
+    affinity: scheduling.affinity && plainJson(cdk8sPlus().k8s.toJson_Affinity(scheduling.affinity)),
+    topologySpreadConstraints: scheduling.topologySpreadConstraints?.map((c) => plainJson(cdk8sPlus().k8s.toJson_TopologySpreadConstraint(c))),
     priorityClassName: scheduling.priorityClassName,
   };
 }

@@ -1,4 +1,5 @@
-import { ServiceType } from 'cdk8s-plus-31';
+import type { ServiceType } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import { fail } from './validation';
 
@@ -44,13 +45,15 @@ export interface ServiceOptions {
 export function serviceValues(service: ServiceOptions | undefined): VClusterValues {
   if (service === undefined) return {};
   const type = service.type;
-  if (type === ServiceType.EXTERNAL_NAME) {
+  // Without a type there is nothing to compare, and no need to load cdk8s-plus for its enum.
+  const types = type === undefined ? undefined : cdk8sPlus().ServiceType;
+  if (types !== undefined && type === types.EXTERNAL_NAME) {
     fail('service.type', type, 'an ExternalName service cannot front the control plane; use CLUSTER_IP, NODE_PORT or LOAD_BALANCER.');
   }
   for (const key of ['httpsNodePort', 'kubeletNodePort'] as const) {
     const port = service[key];
     if (port === undefined) continue;
-    if (type !== ServiceType.NODE_PORT && type !== ServiceType.LOAD_BALANCER) {
+    if (types === undefined || (type !== types.NODE_PORT && type !== types.LOAD_BALANCER)) {
       fail(`service.${key}`, port, `needs service.type NODE_PORT or LOAD_BALANCER (got ${type ?? 'the default CLUSTER_IP'}); set the type or leave the node port out.`);
     }
   }

@@ -1,4 +1,5 @@
-import { k8s } from 'cdk8s-plus-31';
+import type { k8s } from 'cdk8s-plus-31';
+import { cdk8sPlus } from './cdk8s-plus';
 import { Sync } from '../../imports/0.36.1/vcluster-values';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
@@ -190,7 +191,7 @@ const SELECTABLE = ['ingressClasses', 'gatewayClasses', 'runtimeClasses', 'prior
 const AUTO = ['csiNodes', 'csiDrivers', 'csiStorageCapacities'] as const;
 
 function selector(s: k8s.LabelSelector | undefined): ValueMap | undefined {
-  return s && plainJson(k8s.toJson_LabelSelector(s));
+  return s && plainJson(cdk8sPlus().k8s.toJson_LabelSelector(s));
 }
 
 function checkMappings(prop: string, mappings: { readonly [k: string]: string }): void {

@@ -54,8 +54,8 @@ export type TopLevelYamlCache = Map<string, { readonly value: unknown; readonly 
 
 /**
  * `helmToYaml` of a map, reusing the text of top-level entries found in the cache with the very
- * same value. A top-level entry's text depends on its key and value only, so the document is
- * the concatenation of its entries' texts.
+ * same value, or written before for equal data (see {@link entryText}). An entry's text depends
+ * on its key and value only, so the document is the concatenation of its entries' texts.
  */
 export function helmToYamlCached(values: unknown, cache: TopLevelYamlCache | undefined): string {
   if (!cache || !isPlainObject(values)) return helmToYaml(values);
@@ -67,7 +67,7 @@ export function helmToYamlCached(values: unknown, cache: TopLevelYamlCache | und
     let block = cache.get(key);
     if (block === undefined || block.value !== value) {
       try {
-        block = { value, text: helmToYamlRaw({ [key]: value }) };
+        block = { value, text: entryText(key, value) };
       } catch (e) {
         if (e instanceof HelmYamlError) return '';
         throw e;
@@ -77,6 +77,86 @@ export function helmToYamlCached(values: unknown, cache: TopLevelYamlCache | und
     out += block.text;
   }
   return out.slice(0, -1);
+}
+
+/**
+ * Entry texts shared by renders: the tenants of a fleet have equal values in most sections, and
+ * in most subsections of the rest. Keyed by the depth, the key and the value's JSON text, which
+ * fixes the YAML for plain data (go-yaml writes encoding/json's output, and -0 and 0 alike).
+ * Bounded: a fleet's distinct entries are few, but those that differ per tenant never repeat.
+ */
+const SHARED_ENTRIES_LIMIT = 1024;
+const sharedEntries = new Map<string, string>();
+
+/** Whether the emitter writes the key plain, as `key:` alone on the first line of its entry. */
+function isNestable(key: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(key) && key.length <= MAX_SIMPLE_KEY_BYTES && keyScalar(key).style === 'plain';
+}
+
+/**
+ * The text of `{ [key]: value }` at the top level, or (with `parent`) of the entry `key: value`
+ * inside the map of a top-level entry `parent:`. A top-level entry whose value is a non-empty
+ * map is written as `parent:` and its entries' texts, each reused when written before; each of
+ * them is cut from the emitter's text of `parent:` holding that entry alone, so folding and
+ * indentation are those of its depth.
+ */
+function entryText(key: string, value: unknown, parent?: string): string {
+  const json = plainDataJson(parent === undefined ? 0 : 1, key, value);
+  if (json !== undefined) {
+    const text = sharedEntries.get(json);
+    if (text !== undefined) return text;
+  }
+  let text: string | undefined;
+  if (parent !== undefined) {
+    text = helmToYamlRaw({ [parent]: { [key]: value } }).slice(parent.length + 2);
+  } else if (json !== undefined && isPlainObject(value) && isNestable(key)) {
+    const subKeys = sortedKeys(value);
+    if (subKeys.length > 0) {
+      text = `${key}:\n`;
+      for (const sub of subKeys) text += entryText(sub, value[sub], key);
+    }
+  }
+  text ??= helmToYamlRaw({ [key]: value });
+  if (json !== undefined) {
+    if (sharedEntries.size >= SHARED_ENTRIES_LIMIT) sharedEntries.clear();
+    sharedEntries.set(json, text);
+  }
+  return text;
+}
+
+/**
+ * The JSON text that stands for an entry at a depth, when its value is plain data: strings,
+ * finite numbers, booleans, null, undefined (left out of maps, null in lists, as the emitter
+ * does) in plain maps and lists. Anything else (NaN, functions, class instances, cycles) makes
+ * the emitter throw, and is never shared.
+ */
+function plainDataJson(depth: number, key: string, value: unknown): string | undefined {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify([depth, key, value]);
+  } catch {
+    return undefined;
+  }
+  return isPlainData(value) ? json : undefined;
+}
+
+function isPlainData(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every(isPlainData);
+      if (!isPlainObject(value)) return false;
+      for (const k of Object.keys(value)) if (!isPlainData(value[k])) return false;
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**

@@ -38,13 +38,19 @@ const MAX_IMPLICIT_KEY = 1024;
 
 let otherTypeTests: RegExp[] | undefined;
 
-/** The patterns of the YAML 1.1 schema's default tags other than str, the package's own objects. */
+/**
+ * The patterns of the YAML 1.1 schema's default tags other than str, the package's own objects,
+ * joined into one pattern per set of flags (each is anchored on its own).
+ */
 function otherTypes(): RegExp[] {
   if (otherTypeTests === undefined) {
     const schema = new Document(null, { version: '1.1' }).schema;
-    otherTypeTests = [...schema.tags, ...(schema.compat ?? [])]
-      .filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test instanceof RegExp)
-      .map((t) => t.test as RegExp);
+    const byFlags = new Map<string, string[]>();
+    for (const tag of [...schema.tags, ...(schema.compat ?? [])]) {
+      if (!tag.default || tag.tag === 'tag:yaml.org,2002:str' || !(tag.test instanceof RegExp)) continue;
+      byFlags.set(tag.test.flags, [...(byFlags.get(tag.test.flags) ?? []), `(?:${tag.test.source})`]);
+    }
+    otherTypeTests = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
   }
   return otherTypeTests;
 }
@@ -112,11 +118,15 @@ function scalar(v: unknown): string | undefined {
   }
 }
 
-/** Only plain objects and arrays are laid out here; the package calls toJSON() and the like on others. */
+/**
+ * Only plain objects and arrays are laid out here; the package calls toJSON() and the like on
+ * others. Plain in any realm: objects made in a vm context (jest's) have an Object.prototype of
+ * their own.
+ */
 function checkPlain(v: object): void {
   if (Array.isArray(v)) return;
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) throw NOT_COVERED;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) throw NOT_COVERED;
 }
 
 class Writer {

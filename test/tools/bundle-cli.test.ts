@@ -89,9 +89,12 @@ describe('the bundled command line', () => {
   test('loads no module besides itself for template: neither cdk8s-plus-31 nor the importer', () => {
     const script = `
       const { runCli } = require(${JSON.stringify(bundle)});
-      runCli(['template', 'vc1', '-f', ${JSON.stringify(values)}], { stdout: () => {}, stderr: (t) => process.stderr.write(t), readFile: (p) => require('fs').readFileSync(p, 'utf8') });
-      process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
-    const loaded: string[] = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
-    expect(loaded).toEqual([bundle]);
+      let printed = 0;
+      const code = runCli(['template', 'vc1', '-f', ${JSON.stringify(values)}], { stdout: (t) => { printed += t.length; }, stderr: (t) => process.stderr.write(t), readFile: (p) => require('fs').readFileSync(p, 'utf8'), env: {} });
+      process.stdout.write(JSON.stringify({ code, printed, loaded: Object.keys(require.cache) }));`;
+    const run = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    expect(run.code).toBe(0);
+    expect(run.printed).toBeGreaterThan(10_000);
+    expect(run.loaded).toEqual([bundle]);
   }, 60_000);
 });

@@ -435,6 +435,30 @@ describe('helmToYaml across calls', () => {
     expect(cold).toContain('\n  of the line');
   });
 
+  it('reuses entry texts only for equal plain data: what helm cannot marshal fails every time', () => {
+    class Port { public constructor(public readonly b: number) {} }
+    expect(helmToYamlCached({ a: { b: 1 }, c: 'x' }, new Map())).toBe('a:\n  b: 1\nc: x');
+    expect(helmToYamlCached({ a: { b: NaN }, c: 'x' }, new Map())).toBe('');
+    expect(helmToYamlCached({ a: { b: null }, c: 'x' }, new Map())).toBe('a:\n  b: null\nc: x');
+    expect(() => helmToYamlCached({ a: new Port(1), c: 'x' }, new Map())).toThrow(TypeError);
+    expect(() => helmToYamlCached({ a: { b: new Port(1) }, c: 'x' }, new Map())).toThrow(TypeError);
+  });
+
+  it('writes a nested entry with the folding of its depth, whatever was written at another depth', () => {
+    const long = 'words and more words that pass the eightieth column at one depth but not the other one';
+    const top = { controlPlane: long, other: 1 };
+    const nested = { controlPlane: { distro: long, other: 1 } };
+    let cold = { top: '', nested: '' };
+    jest.isolateModules(() => {
+      const fresh = require('../../src/yaml/helm-yaml') as typeof import('../../src/yaml/helm-yaml');
+      cold = { top: fresh.helmToYaml(top), nested: fresh.helmToYaml(nested) };
+    });
+    expect(helmToYamlCached(top, new Map())).toBe(cold.top);
+    expect(helmToYamlCached(nested, new Map())).toBe(cold.nested);
+    expect(helmToYamlCached({ ...nested, extra: true }, new Map())).toBe(`${cold.nested}\nextra: true`);
+    expect(cold.nested).not.toBe(cold.top);
+  });
+
   it('refuses a control character every time, not only the first', () => {
     expect(helmToYaml({ a: 'bell\u0085x\u0080' })).toBe('');
     expect(helmToYaml({ a: 'bell\u0085x\u0080' })).toBe('');

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Size } from 'cdk8s';
-import { Cpu, HttpIngressPathType, ImagePullPolicy, k8s, PersistentVolumeAccessMode, ServiceType } from 'cdk8s-plus-31';
+import { cdk8sPlus } from '../cdk8s-plus';
 import { BackingStore } from '../backing-store';
 import { plainJson } from '../fragment';
 import { RetentionPolicy } from '../persistence';
@@ -72,9 +72,9 @@ function sizeExpr(v: unknown): Expr | undefined {
 function cpuExpr(v: unknown): Expr | undefined {
   if (typeof v !== 'string') return undefined;
   let m = /^([1-9]\d{0,14})m$/.exec(v);
-  if (m) return atom(Cpu.millis(Number(m[1])), `Cpu.millis(${m[1]})`, [imp('Cpu')]);
+  if (m) return atom(cdk8sPlus().Cpu.millis(Number(m[1])), `Cpu.millis(${m[1]})`, [imp('Cpu')]);
   m = /^(0|[1-9]\d{0,14})(\.\d{1,3})?$/.exec(v);
-  if (m && String(Number(v)) === v) return atom(Cpu.units(Number(v)), `Cpu.units(${v})`, [imp('Cpu')]);
+  if (m && String(Number(v)) === v) return atom(cdk8sPlus().Cpu.units(Number(v)), `Cpu.units(${v})`, [imp('Cpu')]);
   return undefined;
 }
 
@@ -105,8 +105,8 @@ const switchAutoOf = (v: unknown) => switchAuto(at(v, 'enabled'));
 function intOrString(key: string, v: unknown): Expr | undefined {
   if (key !== 'port') return undefined;
   const k8sImport = [imp('k8s')];
-  if (typeof v === 'number' && Number.isInteger(v)) return atom(k8s.IntOrString.fromNumber(v), `k8s.IntOrString.fromNumber(${v})`, k8sImport);
-  if (typeof v === 'string') return atom(k8s.IntOrString.fromString(v), `k8s.IntOrString.fromString(${quote(v)})`, k8sImport);
+  if (typeof v === 'number' && Number.isInteger(v)) return atom(cdk8sPlus().k8s.IntOrString.fromNumber(v), `k8s.IntOrString.fromNumber(${v})`, k8sImport);
+  if (typeof v === 'string') return atom(cdk8sPlus().k8s.IntOrString.fromString(v), `k8s.IntOrString.fromString(${quote(v)})`, k8sImport);
   return undefined;
 }
 
@@ -161,7 +161,7 @@ function resources(v: unknown) {
 
 function accessMode(v: unknown) {
   if (!Array.isArray(v) || v.length !== 1) return undefined;
-  return enumLeaf(PersistentVolumeAccessMode, 'PersistentVolumeAccessMode', v[0]);
+  return enumLeaf(cdk8sPlus().PersistentVolumeAccessMode, 'PersistentVolumeAccessMode', v[0]);
 }
 
 /** A `volumeClaim` section as volume claim options with `enabled`. */
@@ -178,15 +178,15 @@ function volumeClaim(v: unknown) {
 function scheduling(v: unknown) {
   return object({
     nodeSelector: strMap(at(v, 'nodeSelector')),
-    tolerations: structList(at(v, 'tolerations'), k8s.toJson_Toleration),
-    affinity: structLeaf(at(v, 'affinity'), k8s.toJson_Affinity),
-    topologySpreadConstraints: structList(at(v, 'topologySpreadConstraints'), k8s.toJson_TopologySpreadConstraint),
+    tolerations: structList(at(v, 'tolerations'), cdk8sPlus().k8s.toJson_Toleration),
+    affinity: structLeaf(at(v, 'affinity'), cdk8sPlus().k8s.toJson_Affinity),
+    topologySpreadConstraints: structList(at(v, 'topologySpreadConstraints'), cdk8sPlus().k8s.toJson_TopologySpreadConstraint),
     priorityClassName: str(at(v, 'priorityClassName')),
   });
 }
 
-const podSecurity = (v: unknown) => structLeaf(v, k8s.toJson_PodSecurityContext);
-const containerSecurity = (v: unknown) => structLeaf(v, k8s.toJson_SecurityContext);
+const podSecurity = (v: unknown) => structLeaf(v, cdk8sPlus().k8s.toJson_PodSecurityContext);
+const containerSecurity = (v: unknown) => structLeaf(v, cdk8sPlus().k8s.toJson_SecurityContext);
 
 // -------------------------------------------------------------------------------------------------
 // The props, section by section
@@ -216,7 +216,7 @@ export function decodeDistro(u: ValueMap) {
   const on = at(d, 'enabled') === true ? { whenEmpty: objectExpr([]) } : {};
   return object({
     image: image(at(d, 'image')),
-    imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', at(d, 'imagePullPolicy')),
+    imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(d, 'imagePullPolicy')),
     resources: resources(at(d, 'resources')),
     securityContext: containerSecurity(at(d, 'securityContext')),
     apiServer: component(at(d, 'apiServer')),
@@ -283,8 +283,8 @@ export function decodeControlPlane(u: ValueMap) {
     replicas: num(at(ss, 'highAvailability', 'replicas')),
     persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
     ...workload(ss),
-    volumes: structList(at(ss, 'persistence', 'addVolumes'), k8s.toJson_Volume),
-    volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), k8s.toJson_VolumeMount),
+    volumes: structList(at(ss, 'persistence', 'addVolumes'), cdk8sPlus().k8s.toJson_Volume),
+    volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), cdk8sPlus().k8s.toJson_VolumeMount),
   });
 }
 
@@ -292,7 +292,7 @@ export function decodeControlPlane(u: ValueMap) {
 function workload(ss: unknown) {
   return {
     image: image(at(ss, 'image')),
-    imagePullPolicy: enumLeaf(ImagePullPolicy, 'ImagePullPolicy', at(ss, 'imagePullPolicy')),
+    imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(ss, 'imagePullPolicy')),
     resources: resources(at(ss, 'resources')),
     scheduling: scheduling(at(ss, 'scheduling')),
     podSecurityContext: podSecurity(at(ss, 'security', 'podSecurityContext')),
@@ -308,7 +308,7 @@ export function decodeService(u: ValueMap) {
   const s = at(u, 'controlPlane', 'service');
   return object({
     enabled: bool(at(s, 'enabled')),
-    type: enumLeaf(ServiceType, 'ServiceType', at(s, 'spec', 'type')),
+    type: enumLeaf(cdk8sPlus().ServiceType, 'ServiceType', at(s, 'spec', 'type')),
     httpsNodePort: num(at(s, 'httpsNodePort')),
     kubeletNodePort: num(at(s, 'kubeletNodePort')),
     annotations: strMap(at(s, 'annotations')),
@@ -326,7 +326,7 @@ export function decodeIngress(u: ValueMap) {
   return object({
     host: str(at(i, 'host')),
     ingressClassName: str(at(i, 'spec', 'ingressClassName')),
-    pathType: enumLeaf(HttpIngressPathType, 'HttpIngressPathType', at(i, 'pathType')),
+    pathType: enumLeaf(cdk8sPlus().HttpIngressPathType, 'HttpIngressPathType', at(i, 'pathType')),
     tls,
     annotations: strMap(at(i, 'annotations')),
     labels: strMap(at(i, 'labels')),
@@ -352,7 +352,7 @@ export function decodeExportKubeConfig(u: ValueMap) {
 
 export function decodeIntegrations(u: ValueMap) {
   const i = at(u, 'integrations');
-  const selector = (v: unknown) => structLeaf(v, k8s.toJson_LabelSelector);
+  const selector = (v: unknown) => structLeaf(v, cdk8sPlus().k8s.toJson_LabelSelector);
   return object({
     metricsServer: toggle(at(i, 'metricsServer'), (v) => ({ nodes: bool(v.nodes), pods: bool(v.pods) })),
     certManager: toggle(at(i, 'certManager'), (v) => ({
@@ -441,8 +441,8 @@ export function decodePolicies(u: ValueMap, effective: ValueMap) {
     k === 'cpu' ? [k, leaf(cpuExpr(x))] : [k === 'ephemeral-storage' ? 'ephemeralStorage' : k, k === 'memory' || k === 'ephemeral-storage' ? leaf(sizeExpr(x)) : undefined]
   )))) : undefined);
   const rules = (v: unknown) => object({
-    ingress: structList(at(v, 'ingress'), k8s.toJson_NetworkPolicyIngressRule, intOrString),
-    egress: structList(at(v, 'egress'), k8s.toJson_NetworkPolicyEgressRule, intOrString),
+    ingress: structList(at(v, 'ingress'), cdk8sPlus().k8s.toJson_NetworkPolicyIngressRule, intOrString),
+    egress: structList(at(v, 'egress'), cdk8sPlus().k8s.toJson_NetworkPolicyEgressRule, intOrString),
   });
   const publicEgress = at(np, 'workload', 'publicEgress');
   const scopes = at(rq, 'scopes');
@@ -454,7 +454,7 @@ export function decodePolicies(u: ValueMap, effective: ValueMap) {
       enabled: enabled('resourceQuota'),
       quota: quota(at(rq, 'quota')),
       scopes: scopeExprs?.every((s): s is Expr => s !== undefined) ? leaf(arrayExpr(scopeExprs)) : undefined,
-      scopeSelector: structLeaf(at(rq, 'scopeSelector'), k8s.toJson_ScopeSelector),
+      scopeSelector: structLeaf(at(rq, 'scopeSelector'), cdk8sPlus().k8s.toJson_ScopeSelector),
       labels: strMap(at(rq, 'labels')),
       annotations: strMap(at(rq, 'annotations')),
     }) : undefined,
@@ -539,7 +539,7 @@ function toHost(u: ValueMap, effective: ValueMap) {
 function fromHost(u: ValueMap) {
   const f = at(u, 'sync', 'fromHost');
   if (!isMap(f)) return undefined;
-  const selector = (v: unknown) => structLeaf(at(v, 'selector'), k8s.toJson_LabelSelector);
+  const selector = (v: unknown) => structLeaf(at(v, 'selector'), cdk8sPlus().k8s.toJson_LabelSelector);
   const selectable = (key: string) => toggle(at(f, key), (v) => ({ selector: selector(v) }));
   const byName = (v: unknown) => strMap(at(v, 'mappings', 'byName'));
   const sc = at(f, 'storageClasses');
