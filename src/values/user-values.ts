@@ -1,5 +1,5 @@
 import { ValuesError } from './errors';
-import { ValueMap } from './value-map';
+import { isPlainObject, ValueMap } from './value-map';
 
 /**
  * Keys that are no plain data in a JavaScript object: assigning `__proto__` replaces the
@@ -89,10 +89,4 @@ function copyChecked(v: unknown, source: string, path: PathSegment[]): unknown {
     path.pop();
   }
   return out;
-}
-
-function isPlainObject(v: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(v);
-  // Object.prototype of any realm (jest runs tests in a vm context of its own), or none.
-  return proto === null || Object.getPrototypeOf(proto) === null;
 }

@@ -14,6 +14,16 @@ export function isMap(v: Value): v is ValueMap {
 }
 
 /**
+ * Whether V is a plain object (not an array, not a class instance): its prototype is
+ * Object.prototype of any realm (code run in a vm context, as jest runs tests, has its own), or none.
+ */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/**
  * A deep copy of a JSON-like value, for the places where the chart passes user data through.
  * Not `structuredClone`: it creates its objects in Node's main realm, and code run in a vm
  * context (jest runs every test file in one) then no longer sees them as its own plain objects.

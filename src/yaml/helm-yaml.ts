@@ -12,6 +12,7 @@
  * starting from Go's random map order, so its own output varies from run to run. Here they get one fixed order.
  */
 import { createHash } from 'node:crypto';
+import { isPlainObject } from '../values/value-map';
 
 /** Raised where Helm's marshalling fails; Helm's toYaml then renders an empty string. */
 export class HelmYamlError extends Error {
@@ -1051,11 +1052,4 @@ function isLetter(cp: number): boolean {
 function isDigit(cp: number): boolean {
   if (cp < 0x80) return cp >= 0x30 && cp <= 0x39;
   return UNICODE_DIGIT.test(String.fromCodePoint(cp));
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  // Object.prototype of any realm (vm contexts such as jest's have their own), or no prototype at all.
-  return proto === null || Object.getPrototypeOf(proto) === null;
 }

@@ -1,4 +1,5 @@
 import { Document, stringify } from 'yaml';
+import { isPlainObject } from '../values/value-map';
 
 /*
  * The YAML that cdk8s's `Yaml.stringify` writes for a manifest (the `yaml` package with
@@ -118,15 +119,9 @@ function scalar(v: unknown): string | undefined {
   }
 }
 
-/**
- * Only plain objects and arrays are laid out here; the package calls toJSON() and the like on
- * others. Plain in any realm: objects made in a vm context (jest's) have an Object.prototype of
- * their own.
- */
+/** Only plain objects and arrays are laid out here; the package calls toJSON() and the like on others. */
 function checkPlain(v: object): void {
-  if (Array.isArray(v)) return;
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) throw NOT_COVERED;
+  if (!Array.isArray(v) && !isPlainObject(v)) throw NOT_COVERED;
 }
 
 class Writer {
