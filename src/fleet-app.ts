@@ -1,5 +1,5 @@
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Yaml } from 'cdk8s';
-import { manifestStream, writerAgrees } from './yaml/manifest-yaml';
+import { manifestStream, writerAgrees, YamlFallback } from './yaml/manifest-yaml';
 
 /** cdk8s's internal entry that `Chart.toJson()` calls (cdk8s 2.69 and later). */
 type SynthChart = (chart: Chart) => unknown[];
@@ -40,7 +40,7 @@ export class FleetApp extends App {
     const statics = App as unknown as { _synthChart?: SynthChart };
     const original = statics._synthChart;
     const stringify = Yaml.stringify;
-    const cdk8sYaml = (doc: unknown) => stringify.call(Yaml, doc);
+    const cdk8sYaml = cdk8sWriter(stringify);
     // A cdk8s without that internal behaves as App does.
     if (typeof original !== 'function') return synth();
     let passed = false;
@@ -59,6 +59,15 @@ export class FleetApp extends App {
       Yaml.stringify = stringify;
     }
   }
+}
+
+/** One fallback per cdk8s `Yaml.stringify`, so that the writer's probe of it runs once per process. */
+const cdk8sWriters = new WeakMap<typeof Yaml.stringify, YamlFallback>();
+
+function cdk8sWriter(stringify: typeof Yaml.stringify): YamlFallback {
+  let writer = cdk8sWriters.get(stringify);
+  if (writer === undefined) cdk8sWriters.set(stringify, (writer = (doc: unknown) => stringify.call(Yaml, doc)));
+  return writer;
 }
 
 /** What `App._synthChart` returns after its pass over the app: the chart's own objects, dependencies first. */
