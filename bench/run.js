@@ -404,11 +404,18 @@ async function benchCli(tmp, runs, useGnuTime, helm) {
   const runCli = (env) => measure(process.execPath, [cli, 'template', 'vc1', '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp, env });
   let ms;
   let vsHelm;
+  const runHelm = () => measure(helm.binary, ['template', 'vc1', helm.chart, '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp });
+  if (!helm.missing) {
+    const mismatch = differentManifests((await runHelm()).stdout, (await runCli()).stdout);
+    if (mismatch) {
+      helm.missing = `VCLUSTER_CHART=${helm.chart} does not render what the library renders for the tutorial's values (${mismatch}): it is not vCluster's chart 0.36.1. Nothing is compared with helm.`;
+      console.log(`\nhelm: ${helm.missing}`);
+    }
+  }
   if (helm.missing) {
     ms = [];
     for (let r = 0; r < runs; r++) ms.push(await runCli());
   } else {
-    const runHelm = () => measure(helm.binary, ['template', 'vc1', helm.chart, '-n', 'vc1', '-f', valuesFile], { useGnuTime, tmp });
     const p = await paired(runs, runHelm, runCli);
     ms = p.b;
     vsHelm = { helmMs: round(median(p.a.map((m) => m.wallMs))), ratio: round(p.ratio, 2), helmRuns: p.a.map((m) => round(m.wallMs)), helmStdoutBytes: p.a[0].stdoutBytes };
@@ -434,6 +441,22 @@ async function benchCli(tmp, runs, useGnuTime, helm) {
     }
   }
   return out;
+}
+
+/**
+ * Why two manifest streams are not the same set of objects (kind and name), or undefined when
+ * they are: a ratio against helm means something only for the same chart.
+ */
+function differentManifests(helmText, cliText) {
+  const YAML = require('yaml');
+  const objects = (text) => YAML.parseAllDocuments(text).map((d) => d.toJS()).filter((o) => o && o.kind)
+    .map((o) => `${o.kind} ${o.metadata?.name}`).sort();
+  const a = objects(helmText);
+  const b = objects(cliText);
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  const onlyHelm = a.filter((x) => !b.includes(x));
+  const onlyCli = b.filter((x) => !a.includes(x));
+  return `helm: ${a.length} objects, the library: ${b.length}; only helm's: ${onlyHelm.join(', ') || 'none'}; only the library's: ${onlyCli.slice(0, 5).join(', ') || 'none'}${onlyCli.length > 5 ? ', ...' : ''}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { clone, isMap, ValueMap } from './value-map';
+import { clone, deepFreeze, isMap, ValueMap } from './value-map';
 
 /**
  * Merges several user values files the way `helm -f a.yaml -f b.yaml` does: later files win,
@@ -24,9 +24,12 @@ function mergeInto(base: ValueMap, over: ValueMap): ValueMap {
 /**
  * Coalesces user values with the chart's defaults exactly as Helm does: maps merge recursively,
  * lists and scalars from the user replace the default, and a user `null` deletes the default key.
- * Neither input is modified; the result shares no mutable structure with the defaults.
+ * The user's values are copied. The defaults are frozen (once) and shared: a subtree the user
+ * leaves alone is the defaults' own, in every result, so a fleet holds one copy of them, and
+ * anything that tried to change one would throw instead of changing every tenant.
  */
 export function coalesceValues(defaults: ValueMap, user: ValueMap): ValueMap {
+  deepFreeze(defaults);
   const out: ValueMap = {};
   for (const k of Object.keys(user)) out[k] = clone(user[k]);
   coalesceTable(out, defaults);
@@ -38,7 +41,7 @@ function coalesceTable(dst: ValueMap, src: ValueMap): void {
     const sv = src[k];
     // Own keys only: `in` would also find Object.prototype's (toString, valueOf).
     if (!Object.prototype.hasOwnProperty.call(dst, k)) {
-      dst[k] = clone(sv);
+      dst[k] = sv;
       continue;
     }
     const dv = dst[k];

@@ -36,6 +36,22 @@ export function clone<T>(v: T): T {
   return out as T;
 }
 
+const frozen = new WeakSet<object>();
+
+/** Whether V was frozen by {@link deepFreeze}, with everything in it: it can never change. */
+export function isDeepFrozen(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && frozen.has(v);
+}
+
+/** Freezes V and everything in it, in place; a tree frozen before is not walked again. */
+export function deepFreeze<T>(v: T): T {
+  if (v === null || typeof v !== 'object' || frozen.has(v)) return v;
+  for (const k of Object.keys(v)) deepFreeze((v as ValueMap)[k]);
+  Object.freeze(v);
+  frozen.add(v);
+  return v;
+}
+
 /** The value at a path of map keys and list indexes; undefined where the path leads nowhere. */
 export function valueAt(v: Value, path: readonly (string | number)[]): Value {
   let o = v;

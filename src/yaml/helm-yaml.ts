@@ -12,7 +12,7 @@
  * starting from Go's random map order, so its own output varies from run to run. Here they get one fixed order.
  */
 import { createHash } from 'node:crypto';
-import { isPlainObject } from '../values/value-map';
+import { isDeepFrozen, isPlainObject } from '../values/value-map';
 
 /** Raised where Helm's marshalling fails; Helm's toYaml then renders an empty string. */
 export class HelmYamlError extends Error {
@@ -102,6 +102,24 @@ function isNestable(key: string): boolean {
  * indentation are those of its depth.
  */
 function entryText(key: string, value: unknown, parent?: string): string {
+  // A deep-frozen value (the chart defaults a tenant left alone) never changes: its text is kept with it.
+  const frozenKey = isDeepFrozen(value) ? `${parent === undefined ? 0 : 1} ${key}` : undefined;
+  if (frozenKey !== undefined) {
+    const text = frozenEntries.get(value as object)?.get(frozenKey);
+    if (text !== undefined) return text;
+  }
+  const text = entryTextByJson(key, value, parent);
+  if (frozenKey !== undefined) {
+    let texts = frozenEntries.get(value as object);
+    if (texts === undefined) frozenEntries.set(value as object, (texts = new Map()));
+    texts.set(frozenKey, text);
+  }
+  return text;
+}
+
+const frozenEntries = new WeakMap<object, Map<string, string>>();
+
+function entryTextByJson(key: string, value: unknown, parent?: string): string {
   const json = plainDataJson(parent === undefined ? 0 : 1, key, value);
   if (json !== undefined) {
     const text = sharedEntries.get(json);

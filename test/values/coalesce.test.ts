@@ -37,14 +37,26 @@ describe('coalesceValues', () => {
     expect(coalesceValues(defaults, { a: 'flat' }).a).toBe('flat');
   });
 
-  test('modifies neither input and shares no structure with the defaults', () => {
-    const user = { a: { c: { e: 2 } } };
+  test('copies the user values, so that changing the result leaves them as they were', () => {
+    const user = { a: { c: { e: 2 } }, list: [3] };
     const out = coalesceValues(defaults, user);
-    out.a.c.d = 'changed';
-    out.gone.keep = false;
-    expect(defaults.a.c.d).toBe('x');
+    out.a.c.e = 9;
+    (out.list as number[]).push(4);
+    expect(user).toEqual({ a: { c: { e: 2 } }, list: [3] });
+  });
+
+  test('shares the defaults the user left alone, frozen: changing them throws instead of changing every result', () => {
+    const first = coalesceValues(defaults, { a: { b: 2 } });
+    const second = coalesceValues(defaults, { scalar: 'mine' });
+    expect(first.gone).toBe(defaults.gone);
+    expect(second.gone).toBe(defaults.gone);
+    expect(first.a.c).toBe(defaults.a.c);
+    expect(() => { first.gone.keep = false; }).toThrow(TypeError);
+    expect(() => { (first.list as number[]).push(3); }).toThrow(TypeError);
     expect(defaults.gone.keep).toBe(true);
-    expect(user).toEqual({ a: { c: { e: 2 } } });
+    // The maps the user wrote into are the result's own.
+    expect(first.a).not.toBe(defaults.a);
+    expect(Object.isFrozen(first.a)).toBe(false);
   });
 });
 
