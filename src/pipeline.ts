@@ -1,7 +1,7 @@
 import { VClusterValues } from '../imports/0.36.1/vcluster-values';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
-import { isMap, ValueMap } from './values/value-map';
+import { deepFreeze, isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
 import { validateChartRules } from './values/chart-validation';
@@ -97,6 +97,9 @@ export function renderChart(options: RenderOptions): RenderResult {
   const sorted = sortByInstallOrder(objects);
   const budget = quotaBudget(ctx, sorted);
   checkQuotaBudget(ctx, sorted, budget);
+  // Rendered: the values no longer change (the config Secret's text is made from them when read).
+  deepFreeze(values);
+  deepFreeze(ctx.values);
   return { values, objects: sorted, quotaBudget: budget };
 }
 

@@ -307,7 +307,10 @@ export class VCluster extends Construct {
     this.node.addValidation({ validate: () => (this.rendered(), []) });
   }
 
-  /** The full values the virtual cluster runs with (chart defaults coalesced with the given values). */
+  /**
+   * The full values the virtual cluster runs with (chart defaults coalesced with the given
+   * values), frozen: the rendered objects are made from them.
+   */
   public get values(): ValueMap {
     return this.rendered().values;
   }

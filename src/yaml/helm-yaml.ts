@@ -551,10 +551,13 @@ function escape(cp: number): string {
  * and values recur in every tenant's config. Bounded; what throws is not kept.
  */
 const SCALAR_CACHE_LIMIT = 50_000;
+const CACHED_LENGTH = 256;
 const stringScalars = new Map<string, AnalyzedScalar>();
 const numberScalars = new Map<number, AnalyzedScalar>();
 
 function memo<K>(cache: Map<K, AnalyzedScalar>, key: K, make: (key: K) => AnalyzedScalar): AnalyzedScalar {
+  // Long strings are rarely repeated, and keeping them would keep every tenant's alive.
+  if (typeof key === 'string' && key.length > CACHED_LENGTH) return make(key);
   let scalar = cache.get(key);
   if (scalar === undefined) {
     scalar = make(key);

@@ -69,13 +69,18 @@ function stringStyle(s: string): 'plain' | 'quoted' | NotCovered {
   return 'plain';
 }
 
-/** Distinct strings are few next to their uses (labels, images, names repeat in every tenant); a bounded cache. */
+/**
+ * Distinct strings are few next to their uses (labels, images, names repeat in every tenant); a
+ * bounded cache, of short strings only: long ones (a config Secret's data) are each tenant's own,
+ * and keeping them would keep a fleet's worth of them alive.
+ */
 const CACHE_LIMIT = 100_000;
+const CACHED_LENGTH = 256;
 const valueCache = new Map<string, string | NotCovered>();
 const keyCache = new Map<string, string | NotCovered>();
 
 function cached(cache: Map<string, string | NotCovered>, s: string, render: (s: string) => string | NotCovered): string {
-  let r = cache.get(s);
+  let r = s.length > CACHED_LENGTH ? render(s) : cache.get(s);
   if (r === undefined) {
     r = render(s);
     if (cache.size >= CACHE_LIMIT) cache.clear();
