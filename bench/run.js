@@ -349,7 +349,9 @@ function checkHelmTargets(cli, helmFleet) {
 
 /**
  * The helm binary (HELM, else helm on PATH) and the chart to render (VCLUSTER_CHART), or what
- * is missing and how to get it. The project itself never needs helm.
+ * is missing and how to get it. The project itself never needs helm. Before any ratio, benchCli
+ * checks that the chart renders the objects the library renders (a chart of the same name and
+ * version that is not vCluster's would give meaningless ratios).
  */
 function helmSetup() {
   const { spawnSync } = require('child_process');
