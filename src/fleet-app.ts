@@ -41,7 +41,7 @@ export class FleetApp extends App {
     const statics = App as unknown as { _synthChart?: SynthChart };
     const original = statics._synthChart;
     const stringify = Yaml.stringify;
-    const cdk8sYaml = cdk8sWriter(stringify);
+    const cdk8sYaml = (doc: unknown) => stringify.call(Yaml, doc);
     // A cdk8s without that internal behaves as App does.
     if (typeof original !== 'function') return synth();
     let passed = false;
@@ -52,7 +52,7 @@ export class FleetApp extends App {
       passed = true;
       return objects;
     };
-    if ((stringify === CDK8S_STRINGIFY && cdk8sBundlesOurYaml()) || writerAgrees(cdk8sYaml)) Yaml.stringify = (...docs: unknown[]) => manifestStream(docs, cdk8sYaml);
+    if (writerFits(stringify, cdk8sYaml)) Yaml.stringify = (...docs: unknown[]) => manifestStream(docs, cdk8sYaml);
     try {
       return synth();
     } finally {
@@ -64,33 +64,29 @@ export class FleetApp extends App {
 
 /** cdk8s's own `Yaml.stringify`, as it was when the library loaded (an app may replace it). */
 const CDK8S_STRINGIFY = Yaml.stringify;
-let sameYaml: boolean | undefined;
+
+/** Whether the manifest writer writes what each `Yaml.stringify` met writes, decided once for each. */
+const fits = new WeakMap<typeof Yaml.stringify, boolean>();
 
 /**
- * Whether the yaml package that cdk8s bundles is the version the library uses, the writer's
- * reference: then, for cdk8s's own `Yaml.stringify`, the writer's rules are its rules, with no
- * probe to run (some 25 ms).
+ * Whether the manifest writer can stand in for STRINGIFY. For cdk8s's own, when cdk8s bundles
+ * the yaml version the library uses (the writer's reference), it writes the same by
+ * construction; otherwise (another version, a replaced Yaml.stringify) the writer's probe
+ * decides, some 25 ms.
  */
-function cdk8sBundlesOurYaml(): boolean {
-  if (sameYaml === undefined) {
-    try {
-      const version = (pkg: string) => (require(pkg) as { version: string }).version;
-      const theirs = require.resolve('yaml/package.json', { paths: [dirname(require.resolve('cdk8s/package.json'))] });
-      sameYaml = version(theirs) === version('yaml/package.json');
-    } catch {
-      sameYaml = false;
-    }
-  }
-  return sameYaml;
+function writerFits(stringify: typeof Yaml.stringify, fallback: YamlFallback): boolean {
+  let fit = fits.get(stringify);
+  if (fit === undefined) fits.set(stringify, (fit = (stringify === CDK8S_STRINGIFY && cdk8sBundlesOurYaml()) || writerAgrees(fallback)));
+  return fit;
 }
 
-/** One fallback per cdk8s `Yaml.stringify`, so that the writer's probe of it runs once per process. */
-const cdk8sWriters = new WeakMap<typeof Yaml.stringify, YamlFallback>();
-
-function cdk8sWriter(stringify: typeof Yaml.stringify): YamlFallback {
-  let writer = cdk8sWriters.get(stringify);
-  if (writer === undefined) cdk8sWriters.set(stringify, (writer = (doc: unknown) => stringify.call(Yaml, doc)));
-  return writer;
+function cdk8sBundlesOurYaml(): boolean {
+  try {
+    const version = (pkg: string) => (require(pkg) as { version: string }).version;
+    return version(require.resolve('yaml/package.json', { paths: [dirname(require.resolve('cdk8s/package.json'))] })) === version('yaml/package.json');
+  } catch {
+    return false;
+  }
 }
 
 /** What `App._synthChart` returns after its pass over the app: the chart's own objects, dependencies first. */

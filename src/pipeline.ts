@@ -89,7 +89,6 @@ export function renderChart(options: RenderOptions): RenderResult {
     release: { name: options.name, namespace: options.namespace },
     kubeVersion,
     chartVersion,
-    yamlCache: new Map(),
   };
   // Refuses two backing stores at once before any template renders.
   embeddedDatabaseEnabled(ctx);

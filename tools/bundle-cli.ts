@@ -91,7 +91,7 @@ script.runInThisContext().call(cli.exports, cli.exports, cliRequire, cli, file, 
 `;
 
 /** Values for the run that makes the code cache: the tutorial's, which reach most templates. */
-const SAMPLE_VALUES = `controlPlane:
+export const SAMPLE_VALUES = `controlPlane:
   distro: { k8s: { enabled: true, image: { tag: v1.32.1 } } }
   backingStore: { etcd: { deploy: { enabled: true, statefulSet: { persistence: { volumeClaim: { enabled: true, size: 5Gi } } } } } }
   statefulSet:

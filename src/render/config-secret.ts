@@ -28,11 +28,11 @@ export function renderConfigSecret(ctx: RenderContext): RenderedObject[] {
  * `data` with `config.yaml` made each time it is read. The text is some 20 KB per virtual
  * cluster, kept from the render until synth writes it, while the values it is made from are
  * kept anyway (mostly the chart defaults, shared) and are frozen once rendered, so every read
- * gives the same text. Entry texts are reused across reads and renders (see helmToYamlCached).
+ * gives the same text. Entry texts are reused across reads and renders (see helm-yaml's entryText).
  */
 function configData(values: ValueMap): ValueMap {
   const data: ValueMap = {};
-  Object.defineProperty(data, 'config.yaml', { enumerable: true, get: () => configSecretData(values, new Map()) });
+  Object.defineProperty(data, 'config.yaml', { enumerable: true, get: () => configSecretData(values) });
   return data;
 }
 

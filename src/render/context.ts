@@ -2,7 +2,6 @@ import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
 import { mergeMaps, userMap } from './go-template';
 import { truthy } from '../values/go-values';
 import { Value, ValueMap } from '../values/value-map';
-import { TopLevelYamlCache } from '../yaml/helm-yaml';
 import { KubeVersion } from '../values/kube-version';
 
 /** What every template sees: Helm's `.Values`, `.Release`, `.Capabilities` and `.Chart`. */
@@ -12,8 +11,6 @@ export interface RenderContext {
   readonly release: { readonly name: string; readonly namespace: string };
   readonly kubeVersion: KubeVersion;
   readonly chartVersion: string;
-  /** Serialized top-level values, shared by the config Secret and the config hash of one render. */
-  readonly yamlCache?: TopLevelYamlCache;
 }
 
 /** A Kubernetes object as the chart renders it, before it becomes an ApiObject. */

@@ -47,7 +47,7 @@ export function renderControlPlane(ctx: RenderContext): RenderedObject[] {
   spec.replicas = plain(sts.highAvailability?.replicas);
   spec.template = {
     metadata: {
-      annotations: { vClusterConfigHash: vClusterConfigHash(values, ctx.yamlCache), ...userMap(sts.pods?.annotations, `${STS_PATH}.pods.annotations`) },
+      annotations: { vClusterConfigHash: vClusterConfigHash(values), ...userMap(sts.pods?.annotations, `${STS_PATH}.pods.annotations`) },
       labels: { app: 'vcluster', release: name, ...userMap(sts.pods?.labels, `${STS_PATH}.pods.labels`) },
     },
     spec: podSpec(ctx, sts),

@@ -47,10 +47,7 @@ export function helmToYaml(value: unknown): string {
   return raw.endsWith('\n') ? raw.slice(0, -1) : raw;
 }
 
-/**
- * The YAML of top-level entries already serialized during one render. The config Secret and the
- * config hash serialize values that share most top-level entries; each is written once.
- */
+/** The YAML of top-level entries already serialized in one document, by key, with the value written. */
 export type TopLevelYamlCache = Map<string, { readonly value: unknown; readonly text: string }>;
 
 /**
@@ -89,26 +86,31 @@ export function helmToYamlCached(values: unknown, cache: TopLevelYamlCache | und
 const SHARED_ENTRIES_LIMIT = 1024;
 const sharedEntries = new Map<string, string>();
 
+/** The texts of deep-frozen values (the chart defaults a tenant left alone), kept with them: they never change. */
+const frozenEntries = new WeakMap<object, Map<string, string>>();
+
 /** Whether the emitter writes the key plain, as `key:` alone on the first line of its entry. */
 function isNestable(key: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(key) && key.length <= MAX_SIMPLE_KEY_BYTES && keyScalar(key).style === 'plain';
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(key) && key.length <= MAX_SIMPLE_KEY_BYTES && stringScalarOf(key).style === 'plain';
 }
 
 /**
  * The text of `{ [key]: value }` at the top level, or (with `parent`) of the entry `key: value`
  * inside the map of a top-level entry `parent:`. A top-level entry whose value is a non-empty
- * map is written as `parent:` and its entries' texts, each reused when written before; each of
- * them is cut from the emitter's text of `parent:` holding that entry alone, so folding and
- * indentation are those of its depth.
+ * map is written as `parent:` and its entries' texts, each reused when written before.
  */
 function entryText(key: string, value: unknown, parent?: string): string {
-  // A deep-frozen value (the chart defaults a tenant left alone) never changes: its text is kept with it.
   const frozenKey = isDeepFrozen(value) ? `${parent === undefined ? 0 : 1} ${key}` : undefined;
-  if (frozenKey !== undefined) {
-    const text = frozenEntries.get(value as object)?.get(frozenKey);
-    if (text !== undefined) return text;
+  const known = frozenKey === undefined ? undefined : frozenEntries.get(value as object)?.get(frozenKey);
+  if (known !== undefined) return known;
+  const subKeys = parent === undefined && isPlainObject(value) && isNestable(key) ? sortedKeys(value) : [];
+  let text: string;
+  if (subKeys.length > 0) {
+    text = `${key}:\n`;
+    for (const sub of subKeys) text += entryText(sub, (value as Record<string, unknown>)[sub], key);
+  } else {
+    text = sharedEntryText(key, value, parent);
   }
-  const text = entryTextByJson(key, value, parent);
   if (frozenKey !== undefined) {
     let texts = frozenEntries.get(value as object);
     if (texts === undefined) frozenEntries.set(value as object, (texts = new Map()));
@@ -117,25 +119,16 @@ function entryText(key: string, value: unknown, parent?: string): string {
   return text;
 }
 
-const frozenEntries = new WeakMap<object, Map<string, string>>();
-
-function entryTextByJson(key: string, value: unknown, parent?: string): string {
+/**
+ * {@link entryText} of one entry, from {@link sharedEntries} when written before. A nested
+ * entry is cut from the emitter's text of `parent:` holding it alone, so that folding and
+ * indentation are those of its depth.
+ */
+function sharedEntryText(key: string, value: unknown, parent?: string): string {
   const json = plainDataJson(parent === undefined ? 0 : 1, key, value);
-  if (json !== undefined) {
-    const text = sharedEntries.get(json);
-    if (text !== undefined) return text;
-  }
-  let text: string | undefined;
-  if (parent !== undefined) {
-    text = helmToYamlRaw({ [parent]: { [key]: value } }).slice(parent.length + 2);
-  } else if (json !== undefined && isPlainObject(value) && isNestable(key)) {
-    const subKeys = sortedKeys(value);
-    if (subKeys.length > 0) {
-      text = `${key}:\n`;
-      for (const sub of subKeys) text += entryText(sub, value[sub], key);
-    }
-  }
-  text ??= helmToYamlRaw({ [key]: value });
+  const shared = json === undefined ? undefined : sharedEntries.get(json);
+  if (shared !== undefined) return shared;
+  const text = parent === undefined ? helmToYamlRaw({ [key]: value }) : helmToYamlRaw({ [parent]: { [key]: value } }).slice(parent.length + 2);
   if (json !== undefined) {
     if (sharedEntries.size >= SHARED_ENTRIES_LIMIT) sharedEntries.clear();
     sharedEntries.set(json, text);
@@ -147,7 +140,8 @@ function entryTextByJson(key: string, value: unknown, parent?: string): string {
  * The JSON text that stands for an entry at a depth, when its value is plain data: strings,
  * finite numbers, booleans, null, undefined (left out of maps, null in lists, as the emitter
  * does) in plain maps and lists. Anything else (NaN, functions, class instances, cycles) makes
- * the emitter throw, and is never shared.
+ * the emitter throw, and is never shared. JSON first: it refuses cycles, which the walk would
+ * follow forever.
  */
 function plainDataJson(depth: number, key: string, value: unknown): string | undefined {
   let json: string | undefined;
@@ -182,7 +176,7 @@ function isPlainData(value: unknown): boolean {
  * The chart's pod annotation `vClusterConfigHash`:
  * `toYaml (values without privateNodes.autoNodes) | b64enc | sha256sum`, as hex. The input is not modified.
  */
-export function vClusterConfigHash(values: unknown, cache?: TopLevelYamlCache): string {
+export function vClusterConfigHash(values: unknown): string {
   let hashed = values;
   if (isPlainObject(values) && isPlainObject(values.privateNodes) && 'autoNodes' in values.privateNodes) {
     // Rebuild only the two levels on the path; everything else is shared, never written.
@@ -190,13 +184,13 @@ export function vClusterConfigHash(values: unknown, cache?: TopLevelYamlCache): 
     delete privateNodes.autoNodes;
     hashed = { ...values, privateNodes };
   }
-  const b64 = Buffer.from(helmToYamlCached(hashed, cache), 'utf8').toString('base64');
+  const b64 = Buffer.from(helmToYamlCached(hashed, new Map()), 'utf8').toString('base64');
   return createHash('sha256').update(b64, 'utf8').digest('hex');
 }
 
 /** The chart's `vc-config-<name>` Secret `data["config.yaml"]`: `.Values | toYaml | b64enc`. */
-export function configSecretData(values: unknown, cache?: TopLevelYamlCache): string {
-  return Buffer.from(helmToYamlCached(values, cache), 'utf8').toString('base64');
+export function configSecretData(values: unknown): string {
+  return Buffer.from(helmToYamlCached(values, new Map()), 'utf8').toString('base64');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -283,7 +277,7 @@ class Emitter {
     this.increaseIndent(false, false);
     for (const key of keys) {
       checkJsonKey(key);
-      const scalar = keyScalar(key);
+      const scalar = stringScalarOf(key);
       this.writeIndent();
       if (!scalar.multiline && utf8Length(scalar.text) <= MAX_SIMPLE_KEY_BYTES) {
         this.scalar(scalar, true);
@@ -567,12 +561,13 @@ function memo<K>(cache: Map<K, AnalyzedScalar>, key: K, make: (key: K) => Analyz
   return scalar;
 }
 
-const keyScalar = (key: string): AnalyzedScalar => memo(stringScalars, key, stringScalar);
+/** A string as go-yaml reads it back and analyzes it, key or value (keys never hold NEL, so folding leaves them as they are). */
+const stringScalarOf = (s: string): AnalyzedScalar => memo(stringScalars, s, (v) => stringScalar(foldNextLines(v)));
 
 function toScalar(value: unknown): AnalyzedScalar {
   switch (typeof value) {
     case 'string':
-      return memo(stringScalars, value, (v) => stringScalar(foldNextLines(v)));
+      return stringScalarOf(value);
     case 'number':
       // -0 and 0 are one Map key, and one text.
       return memo(numberScalars, value, (v) => plainScalar(numberText(v)));

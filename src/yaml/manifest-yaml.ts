@@ -80,11 +80,13 @@ const valueCache = new Map<string, string | NotCovered>();
 const keyCache = new Map<string, string | NotCovered>();
 
 function cached(cache: Map<string, string | NotCovered>, s: string, render: (s: string) => string | NotCovered): string {
-  let r = s.length > CACHED_LENGTH ? render(s) : cache.get(s);
+  let r = cache.get(s);
   if (r === undefined) {
     r = render(s);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(s, r);
+    if (s.length <= CACHED_LENGTH) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(s, r);
+    }
   }
   if (r === NOT_COVERED) throw NOT_COVERED;
   return r as string;
@@ -136,27 +138,32 @@ class Writer {
 
   public document(doc: unknown): string {
     if (typeof doc !== 'object' || doc === null) throw NOT_COVERED;
-    checkPlain(doc);
-    this.enter(doc);
-    if (Array.isArray(doc)) {
-      if (doc.length === 0) return '[]\n';
-      this.sequence(doc, '', '');
-    } else {
-      if (Object.keys(doc).length === 0) return '{}\n';
-      this.mapping(doc as Record<string, unknown>, '', '');
-    }
+    this.collection(doc, '', '', '', '\n');
     return this.out.join('');
   }
 
-  private enter(v: object): void {
-    if (this.seen.has(v)) throw NOT_COVERED;
-    this.seen.add(v);
+  /**
+   * Writes a plain object or array: empty, as `{}` or `[]` after PAD, then END; else its first
+   * entry after FIRST and the others at INDENT.
+   */
+  private collection(c: object, first: string, indent: string, pad: string, end: string): void {
+    checkPlain(c);
+    if (this.seen.has(c)) throw NOT_COVERED;
+    this.seen.add(c);
+    if (Array.isArray(c)) {
+      if (c.length === 0) this.out.push(pad, '[]', end);
+      else this.sequence(c, first, indent);
+      return;
+    }
+    const keys = Object.keys(c);
+    if (keys.length === 0) this.out.push(pad, '{}', end);
+    else this.mapping(c as Record<string, unknown>, keys, first, indent);
   }
 
-  /** Writes a non-empty mapping: its first line after FIRST (a sequence's `- `), the others at INDENT. */
-  private mapping(map: Record<string, unknown>, first: string, indent: string): void {
+  /** Writes a mapping's KEYS: the first line after FIRST (a sequence's `- `), the others at INDENT. */
+  private mapping(map: Record<string, unknown>, keys: readonly string[], first: string, indent: string): void {
     let lead = first;
-    for (const key of Object.keys(map)) {
+    for (const key of keys) {
       const v = map[key];
       if (v === undefined) throw NOT_COVERED;
       this.out.push(lead, cached(keyCache, key, renderKey), ':');
@@ -184,31 +191,11 @@ class Writer {
     const s = scalar(v);
     if (s !== undefined) {
       this.out.push(' ', s, '\n');
-      return;
-    }
-    const c = v as object;
-    checkPlain(c);
-    this.enter(c);
-    if (Array.isArray(c)) {
-      if (c.length === 0) {
-        this.out.push(' []\n');
-      } else if (block === '') {
-        this.sequence(c, ' ', inner);
-      } else {
-        // Under a key, the package indents the sequence by one step.
-        this.out.push('\n');
-        this.sequence(c, block, block);
-      }
-      return;
-    }
-    const map = c as Record<string, unknown>;
-    if (Object.keys(map).length === 0) {
-      this.out.push(' {}\n');
     } else if (block === '') {
-      this.mapping(map, ' ', inner);
+      this.collection(v as object, ' ', inner, ' ', '\n');
     } else {
-      this.out.push('\n');
-      this.mapping(map, block, block);
+      // Under a key, a collection starts on the next line (a sequence, too, indented one step).
+      this.collection(v as object, `\n${block}`, block, ' ', '\n');
     }
   }
 }
@@ -246,15 +233,12 @@ const PROBE = {
   nested: { list: PROBE_STRINGS.map((s) => ({ [s]: s, [`${s}.`]: [s, [s]] })), empty: {}, none: [], n: [0, -7, 9007199254740991], b: [true, false, null] },
   ...Object.fromEntries(PROBE_STRINGS.map((s) => [s, s])),
 };
-const agreement = new WeakMap<YamlFallback, boolean>();
-
 /** Whether the writer gives FALLBACK's bytes on the probe: false for a `yaml` package whose rules differ from this one's. */
 export function writerAgrees(fallback: YamlFallback): boolean {
-  let agrees = agreement.get(fallback);
-  if (agrees === undefined) {
-    let covered = true;
-    agrees = manifestYaml(PROBE, (d) => { covered = false; return fallback(d); }) === fallback(PROBE) && covered;
-    agreement.set(fallback, agrees);
-  }
-  return agrees;
+  let covered = true;
+  const written = manifestYaml(PROBE, (d) => {
+    covered = false;
+    return fallback(d);
+  });
+  return written === fallback(PROBE) && covered;
 }

@@ -1,28 +1,15 @@
 import { execFileSync } from 'child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { join, resolve } from 'path';
-import { bundleCli, writeCodeCache } from '../../tools/bundle-cli';
+import { bundleCli, SAMPLE_VALUES, writeCodeCache } from '../../tools/bundle-cli';
 import { runCommand, tempFiles } from '../cli/cli-helper';
 
 const ROOT = resolve(__dirname, '../..');
 
-/** The tutorial's final values, as a values file. */
-const VALUES = `controlPlane:
-  distro: { k8s: { enabled: true, image: { tag: v1.32.1 } } }
-  backingStore: { etcd: { deploy: { enabled: true } } }
-  ingress: { enabled: true, host: vc1.example.com }
-  proxy: { extraSANs: [vc1.example.com] }
-exportKubeConfig: { context: vc1, server: https://vc1.example.com }
-integrations: { metricsServer: { enabled: true, nodes: true, pods: true } }
-policies:
-  resourceQuota: { enabled: true, quota: { cpu: "4", memory: 5Gi, pods: "15" } }
-  limitRange: { enabled: true, default: { memory: 512Mi, cpu: "1" }, defaultRequest: { memory: 128Mi, cpu: 100m } }
-sync: { toHost: { ingresses: { enabled: true } }, fromHost: { storageClasses: { enabled: true } } }
-`;
-
 describe('the bundled command line', () => {
   const tmp = tempFiles('cdk8s-vcluster-bundle-');
-  const values = tmp.file('vc1.yaml', VALUES);
+  // The tutorial's final values, the same the build renders for the code cache.
+  const values = tmp.file('vc1.yaml', SAMPLE_VALUES);
   // Inside the project, as in an installed package: cdk8s-plus-31 is required from node_modules.
   mkdirSync(join(ROOT, 'lib'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, 'lib', 'bundle-test-'));
