@@ -33,6 +33,7 @@ import { mergeFragments } from './props/fragment';
 import { claimNamespaces } from './namespace-claims';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './secrets/config-secret';
+import { GuardScope, guardOutput } from './secrets/output-guard';
 import { ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { budgetEntries, QuotaBudgetEntry } from './analysis/quota-budget';
@@ -224,6 +225,16 @@ export interface VClusterProps {
   readonly configSecret?: ConfigSecret;
 
   /**
+   * Credentials in clear that the output guard lets through, knowingly: each location as the
+   * guard's refusal names it, `Kind/name:path`, e.g.
+   * `"StatefulSet/vc1:spec.template.spec.containers[0].env[0].value"`. For a value that only
+   * looks like a credential, or a deliberate choice; `ConfigSecret.plaintextInGit()` turns the
+   * guard off altogether.
+   * @default - none: every credential in clear is refused
+   */
+  readonly allowInOutput?: string[];
+
+  /**
    * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
    * values of the typed props (raw values win) and coalesced with the chart 0.36.1 defaults
    * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props
@@ -259,6 +270,8 @@ interface Rendered {
   readonly values: ValueMap;
   readonly quotaBudget?: readonly QuotaBudgetEntry[];
   readonly apiObjects: readonly ApiObject[];
+  /** What the output guard checks the objects with; undefined when it is off. */
+  readonly guard?: GuardScope;
 }
 
 /**
@@ -303,8 +316,9 @@ export class VCluster extends Construct {
     checkHostKubeVersion(props.kubeVersion);
     // The namespaces are known now (no add-method changes them): a conflict throws at construction.
     claimNamespaces(this, hostNamespaces(props.sync?.toHost, this.name, false).filter((ns) => ns !== this.namespace));
-    // cdk8s validates every construct before it synthesizes: the objects exist by then.
-    this.node.addValidation({ validate: () => (this.rendered(), []) });
+    // cdk8s validates every construct before it synthesizes: the objects exist by then, and the
+    // guard sees them as they are written, JSON patches applied.
+    this.node.addValidation({ validate: () => (this.guardOutput(), []) });
   }
 
   /**
@@ -396,6 +410,11 @@ export class VCluster extends Construct {
     };
   }
 
+  private guardOutput(): void {
+    const { guard, apiObjects } = this.rendered();
+    if (guard !== undefined) guardOutput(apiObjects.map((o) => o.toJson()), guard);
+  }
+
   private rendered(): Rendered {
     this.output ??= this.render(this.finalProps());
     return this.output;
@@ -451,6 +470,7 @@ export class VCluster extends Construct {
       apiObjects: [
         ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),
       ],
+      guard: protection.guardScope(`the virtual cluster ${this.name} (${this.node.path})`, props.allowInOutput),
     };
   }
 }
