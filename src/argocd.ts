@@ -228,7 +228,8 @@ export class ArgoCdApplicationSet extends Construct {
 
 /** The output guard over the object as it is written (JSON patches applied), when cdk8s validates before synth. */
 function guardAtSynth(construct: Construct, object: ApiObject, kind: string): void {
-  construct.node.addValidation({ validate: () => (guardOutput([object.toJson()], { tenant: `the ArgoCD ${kind} ${object.name} (${construct.node.path})` }), []) });
+  const tenant = `the ArgoCD ${kind} ${object.name} (${construct.node.path})`;
+  construct.node.addValidation({ validate: () => (guardOutput([object.toJson()], { tenant }), []) });
 }
 
 function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: string }) {
@@ -247,8 +248,8 @@ function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: stri
 
 function sourceJson(source: GitDirectorySource) {
   // The URL is not printed: it may hold the token.
-  if (typeof source.repoUrl === 'string' && (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(source.repoUrl) && !/^ssh:\/\/[^/:@\s]+@/i.test(source.repoUrl) ||
-    credentialInText(source.repoUrl) !== undefined)) {
+  const url = source.repoUrl;
+  if (typeof url === 'string' && ((/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(url) && !/^ssh:\/\/[^/:@\s]+@/i.test(url)) || credentialInText(url) !== undefined)) {
     throw new Error('source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the Application. ' +
       'Give the URL without them, and the credentials to ArgoCD in a repository Secret (label argocd.argoproj.io/secret-type: repository) ' +
       'made by a SealedSecret or ExternalSecret, or by `argocd repo add`.');

@@ -45,8 +45,8 @@ const ASSIGNMENT = /(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"]*)"|'([^']*)'|(
  */
 export function isReference(value: string): boolean {
   const v = value.trim();
-  return v === '' || /^(?:true|false)$/i.test(v) || /^(?:\.{0,2}\/|~\/)/.test(v) || /^\$\(?\{?[A-Za-z_][\w.]*\}?\)?$/.test(v) || /^\{\{.*\}\}$/s.test(v) ||
-    /^cdk8s_vcluster_credential_\d+$/.test(v);
+  return v === '' || /^(?:true|false)$/i.test(v) || /^(?:\.{0,2}\/|~\/)/.test(v) || /^\$\(?\{?[A-Za-z_][\w.]*\}?\)?$/.test(v) ||
+    /^\{\{.*\}\}$/s.test(v) || /^cdk8s_vcluster_credential_\d+$/.test(v);
 }
 
 /** The answers for short strings so far: a fleet's objects repeat the same ones. */

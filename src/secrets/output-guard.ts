@@ -66,14 +66,15 @@ export function guardOutput(objects: readonly unknown[], scope: GuardScope): voi
   const leaks = findLeaks(objects, scope);
   if (leaks.length === 0) return;
   const secrets = leaks.some((l) => l.what.startsWith('a Secret'));
+  const allow = scope.allowProp;
   throw new ValuesError(leaks[0].at, [
-    `${scope.tenant}: the output would carry ${leaks.length > 1 ? `${leaks.length} credentials` : 'a credential'} in clear, readable by anyone who reads it or its git repository:`,
+    `${scope.tenant}: the output would carry ${leaks.length > 1 ? `${leaks.length} credentials` : 'a credential'} in clear, ` +
+      'readable by anyone who reads it or its git repository:',
     ...leaks.map((l) => `  ${l.at}: ${l.what}`),
-    'Take each from a Secret that is not in the output instead (env valueFrom.secretKeyRef, a volume from a Secret, a SealedSecret or ExternalSecret of its own), ' +
-      'and for the config Secret choose configSecret: ConfigSecret.externalSecret(...) or .sealedSecret(...).',
+    'Take each from a Secret that is not in the output instead (env valueFrom.secretKeyRef, a volume from a Secret, ' +
+      'a SealedSecret or ExternalSecret of its own), and for the config Secret choose configSecret: ConfigSecret.externalSecret(...) or .sealedSecret(...).',
     ...secrets ? ['A Secret among the manifests: create it with a SealedSecret or ExternalSecret of its own, or sync it from the host (sync.fromHost.secrets).'] : [],
-    ...scope.allowProp === undefined ? []
-      : [`If one is deliberate (not a real credential), list its location in ${scope.allowProp}, e.g. ${scope.allowProp}: [${JSON.stringify(leaks[0].at)}].`],
+    ...allow === undefined ? [] : [`If one is deliberate (not a real credential), list its location in ${allow}, e.g. ${allow}: [${JSON.stringify(leaks[0].at)}].`],
   ].join('\n'));
 }
 

@@ -50,6 +50,18 @@ function decide(name: string): boolean {
 
 /** Whether a values or prop path leads to a credential: its last key names one. Messages never print such a value. */
 export function isCredentialPath(path: string | readonly Segment[]): boolean {
-  const last = typeof path === 'string' ? path.split(/[.[\]"]+/).filter((s) => s !== '' && !/^\d+$/.test(s)).pop() : [...path].reverse().find((s) => typeof s === 'string');
+  const last = typeof path === 'string'
+    ? path.split(/[.[\]"]+/).filter((s) => s !== '' && !/^\d+$/.test(s)).pop()
+    : [...path].reverse().find((s) => typeof s === 'string');
   return typeof last === 'string' && (namesCredential(last) || last === 'dataSource' || last === 'manifests' || last === 'manifestsTemplate');
+}
+
+/**
+ * A value as a message may show it: as `show` writes it, or, at a credential path, only its type
+ * (a message ends up in CI logs).
+ */
+export function shownValue(path: string | readonly Segment[], value: unknown, show: (value: unknown) => string): string {
+  if (value === undefined || value === null || typeof value === 'boolean' || !isCredentialPath(path)) return show(value);
+  const type = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `a ${typeof value}`;
+  return `${type} (not shown: a credential)`;
 }

@@ -125,6 +125,15 @@ describe('ConfigSecret.externalSecret', () => {
     expect(es.spec.target.template.data['config.yaml']).toContain('team: \'{{ "{{" }}x}}\'');
   });
 
+  test('quotes template braces of the annotations it copies into the template, so none runs in the operator', () => {
+    const annotations = { note: '{{ .controlPlane_backingStore_database_external_dataSource }}', plain: 'team-a' };
+    const values = { ...database(), controlPlane: { ...database().controlPlane, advanced: { globalMetadata: { annotations } } } } as VClusterValues;
+    const es = find(synth({ values, configSecret: ConfigSecret.externalSecret({ store, credentials }) }).manifests, 'ExternalSecret');
+    expect(es.spec.target.template.metadata.annotations).toEqual({ note: '{{ "{{" }} .controlPlane_backingStore_database_external_dataSource }}', plain: 'team-a' });
+    // The ExternalSecret's own metadata is not a template: it keeps them as given.
+    expect(es.metadata.annotations).toEqual(annotations);
+  });
+
   test('reads a typed prop’s RemoteSecret from the store, with no credentials map to write', () => {
     const { manifests } = synth({
       backingStore: BackingStore.externalDatabase({ dataSource: RemoteSecret.of({ key: 'vc1/database', property: 'dsn' }) }),
