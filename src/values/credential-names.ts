@@ -57,11 +57,22 @@ export function isCredentialPath(path: string | readonly Segment[]): boolean {
 }
 
 /**
- * A value as a message may show it: as `show` writes it, or, at a credential path, only its type
- * (a message ends up in CI logs).
+ * A value as a message may show it: as `show` writes it, with a scalar at a credential path, or
+ * under a key that names one inside a map or list, replaced by its type (messages end up in CI logs).
  */
 export function shownValue(path: string | readonly Segment[], value: unknown, show: (value: unknown) => string): string {
-  if (value === undefined || value === null || typeof value === 'boolean' || !isCredentialPath(path)) return show(value);
-  const type = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `a ${typeof value}`;
-  return `${type} (not shown: a credential)`;
+  if (value === undefined || value === null || typeof value === 'boolean') return show(value);
+  if ((typeof value !== 'object' || Array.isArray(value)) && isCredentialPath(path)) return `${typeOf(value)} (not shown: a credential)`;
+  if (typeof value !== 'object') return show(value);
+  let copy: unknown;
+  try {
+    copy = JSON.parse(JSON.stringify(value, (k, x) => (k !== '' && namesCredential(k) && x !== null && typeof x !== 'object' ? `(${typeOf(x)}, not shown)` : x)));
+  } catch {
+    return typeOf(value);
+  }
+  return show(copy);
+}
+
+function typeOf(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `a ${typeof value}`;
 }

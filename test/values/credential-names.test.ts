@@ -51,3 +51,11 @@ describe('a host manifest that is no Kubernetes object', () => {
     expect(m).not.toContain(String(S));
   });
 });
+
+describe('a wrong map or list', () => {
+  test('fails showing it with the values under credential names replaced by their type', () => {
+    const m = message({ values: { controlPlane: { backingStore: { database: { external: { enabled: true, dataSource: { user: 'vc', password: String(S) } } } } } } as never });
+    expect(m).toContain('{"user":"vc","password":"(a string, not shown)"}');
+    expect(m).not.toContain(String(S));
+  });
+});
