@@ -3,7 +3,7 @@ import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
 import { ValueMap } from '../values/value-map';
 import { coalesceValues, mergeValueFiles } from '../values/coalesce';
 import { NOT_EXPRESSIBLE, PROP_TABLE, typedValues } from '../props/table';
-import type { VClusterProps } from '../vcluster';
+import type { VClusterProps } from '../props/vcluster-props';
 import { materialize, object, ObjectCandidate, Selection, Unit, unitsOf } from '../props/decode/candidate';
 import { Expr } from '../props/decode/expr';
 import { fits, remainder } from './values-tree';

@@ -121,6 +121,16 @@ withCorpus('User app suite', () => {
         expect(readFileSync(join(app, 'dist/fleet/vc1.k8s.yaml'), 'utf8')).toBe(readFileSync(join(app, 'dist/raw/vc1.k8s.yaml'), 'utf8'));
       });
 
+      test.each(['per-chart', 'per-resource'])('writes with FleetApp the files App writes, charts depending on each other: %s', (layout) => {
+        const files = (dir: string) => run('find', ['.', '-type', 'f'], dir).split('\n').filter(Boolean).sort();
+        const expected = join(app, `dist/app-${layout}`);
+        const actual = join(app, `dist/fleet-app-${layout}`);
+        expect(files(actual)).toEqual(files(expected));
+        // Numbered: vc1 depends on vc0.
+        expect(files(expected).filter((f) => f.startsWith('./0001-vc1')).length).toBeGreaterThan(0);
+        for (const file of files(expected)) expect(readFileSync(join(actual, file), 'utf8')).toBe(readFileSync(join(expected, file), 'utf8'));
+      });
+
       test('runs the installed cdk8s-vcluster command like helm template', () => {
         const out = run(join(app, 'node_modules/.bin/cdk8s-vcluster'), ['template', 'vc1', '-n', 'vc1', '--kube-version', '1.33.1', '-f', join(SEED, 'values.yaml')], app);
         expect(compareWithSeed(out)).toEqual([]);

@@ -8,7 +8,7 @@ import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
 import { LogEncoding } from '../../src/props/logging';
 import { PROP_TABLE } from '../../src/props/table';
-import { VClusterProps } from '../../src/vcluster';
+import { VClusterProps } from '../../src/props/vcluster-props';
 
 /**
  * The props of the construct itself, not in the table: they shape what it emits (objects, ArgoCD
