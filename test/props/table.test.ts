@@ -20,7 +20,7 @@ const RAW_VALUES = 'values';
 
 /** The members of VClusterProps as declared in src/vcluster.ts, in their order. */
 function declaredProps(): string[] {
-  const path = join(__dirname, '../../src/vcluster.ts');
+  const path = join(__dirname, '../../src/props/vcluster-props.ts');
   const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
   const props = file.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'VClusterProps');
   return props!.members.map((m) => (m.name as ts.Identifier).text);
