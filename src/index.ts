@@ -63,4 +63,4 @@ export { formatQuantity } from './values/quantity';
 export type { Quantity } from './values/quantity';
 export type { QuotaBudgetEntry, QuotaBudgetLine, QuotaBudgetUser, QuotaUser, UnsetResource } from './analysis/quota-budget';
 export { DEFAULT_KUBE_VERSION } from './values/kube-version';
-export type { VClusterValues } from '../imports/0.36.1/vcluster-values';
+export type { VClusterValues } from '../imports/chart-versions';

@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
-import { VClusterValues } from '../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../imports/chart-versions';
 import { toApiObject } from './api-objects';
 import { BackingStore, backingStoreRemoteSecrets } from './props/backing-store';
 import { ControlPlaneOptions } from './props/control-plane';
@@ -225,9 +225,10 @@ export interface VClusterProps {
 
   /**
    * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
-   * values of the typed props (raw values win) and coalesced with the chart 0.36.1 defaults
+   * values of the typed props (raw values win) and coalesced with the defaults of `chartVersion`
    * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props
-   * do not cover.
+   * do not cover. Typed for every chart version rendered here: a key the chosen version lacks
+   * compiles and is refused when the virtual cluster renders, naming the version that has it.
    * @default - none
    */
   readonly values?: VClusterValues;
