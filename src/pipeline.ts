@@ -46,8 +46,8 @@ export interface RenderOptions {
    */
   readonly values?: readonly VClusterValues[];
   /**
-   * Applied to the validated values before the templates render: the construct swaps the
-   * credentials for placeholders here, so that no object (nor the config hash) is made from them.
+   * @internal Applied to the validated values before the templates render: the construct swaps
+   * the credentials for placeholders here, so that no object (nor the config hash) is made from them.
    * @default - the values render as they are
    */
   readonly substitute?: (values: ValueMap) => ValueMap;

@@ -31,6 +31,7 @@ import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { mergeFragments } from './props/fragment';
 import { claimNamespaces } from './namespace-claims';
+import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './secrets/config-secret';
 import { ValuesError } from './values/errors';
@@ -318,6 +319,7 @@ export class VCluster extends Construct {
     claimNamespaces(this, hostNamespaces(props.sync?.toHost, this.name, false).filter((ns) => ns !== this.namespace));
     // cdk8s validates every construct before it synthesizes: the objects exist by then.
     this.node.addValidation({ validate: () => (this.rendered(), []) });
+    refuseDuplicateObjects(this, { namespace: this.namespace, render: () => this.rendered() });
   }
 
   /**
