@@ -111,11 +111,13 @@ const SCHEMA_VALUES = new Set(['items', 'additionalProperties']);
 const SCHEMA_LISTS = new Set(['oneOf', 'anyOf']);
 /** Assertions kept as they are. */
 const ASSERTIONS = new Set(['type', '$ref', 'required', 'pattern', 'minLength']);
+/** vCluster's own `pro` marker (a feature that needs a license), kept when true: the pre-flight warns about it. */
+const PRO = 'pro';
 /**
- * Annotations, dropped: documentation, vCluster's own `pro` marker, the schema's identity (all $refs are
- * local), and contentEncoding, which Helm's validator does not assert (it never enables content checks).
+ * Annotations, dropped: documentation, the schema's identity (all $refs are local), and contentEncoding,
+ * which Helm's validator does not assert (it never enables content checks).
  */
-const ANNOTATIONS = new Set(['description', 'pro', '$schema', '$id', 'contentEncoding']);
+const ANNOTATIONS = new Set(['description', '$schema', '$id', 'contentEncoding']);
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
 /**
@@ -132,7 +134,9 @@ function structuralSchema(node: Json, pointer: string): Schema {
   for (const [key, value] of Object.entries(node)) {
     const at = `${pointer}/${key}`;
     if (ANNOTATIONS.has(key)) continue;
-    if (SCHEMA_MAPS.has(key)) {
+    if (key === PRO) {
+      if (value === true) out[key] = true;
+    } else if (SCHEMA_MAPS.has(key)) {
       const map: { [name: string]: Json } = {};
       for (const [name, sub] of Object.entries(asObject(value, at))) map[name] = structuralSchema(sub, `${at}/${name}`);
       out[key] = map;
@@ -158,7 +162,7 @@ function checkAssertions(s: { [keyword: string]: Json }, pointer: string): void 
   }
   if (s.$ref !== undefined) {
     // Since 2020-12, keywords beside $ref apply too; neither emitter nor validator combines them.
-    if (Object.keys(s).length > 1) throw new Error(`values.schema.json ${pointer}: $ref with sibling keywords is unsupported`);
+    if (Object.keys(s).some((k) => k !== '$ref' && k !== PRO)) throw new Error(`values.schema.json ${pointer}: $ref with sibling keywords is unsupported`);
     if (typeof s.$ref !== 'string' || !/^#\/\$defs\/[A-Za-z_]\w*$/.test(s.$ref)) {
       throw new Error(`values.schema.json ${pointer}/$ref: only local #/$defs/Name references are supported`);
     }
@@ -296,6 +300,8 @@ function valuesSchemaSource(schema: Schema, version: string): string {
     '  readonly anyOf?: readonly SchemaNode[];',
     '  readonly pattern?: string;',
     '  readonly minLength?: number;',
+    '  /** vCluster\'s mark of a feature that needs a vCluster Pro license. */',
+    '  readonly pro?: boolean;',
     '}',
     '',
     'export interface ValuesSchema extends SchemaNode {',

@@ -9,7 +9,7 @@ import { k8sInitContainers } from './init-containers';
 import { volumeClaimTemplates } from './persistence';
 import { legacyPluginContainers, pluginVolumeMounts, pluginVolumes } from './plugins';
 import { tplValue } from './tpl';
-import { vClusterConfigHash } from '../yaml/helm-yaml';
+import { vClusterConfigHash } from '../yaml/vcluster-config-yaml';
 import { ValuesError } from '../values/errors';
 import { chartHas } from '../values/chart-version';
 import { fileLoggingEnabled } from '../values/chart-validation';

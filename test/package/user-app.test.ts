@@ -94,7 +94,7 @@ withCorpus('User app suite', () => {
         'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', PKG.bin['cdk8s-vcluster'], 'lib/imports/chart-versions.js',
         `lib/imports/${DEFAULT_CHART_VERSION}/chart-defaults.js`,
       ]));
-      expect(pack.files.filter((f) => !/^lib\/(src|imports|bin)\//.test(f))).toEqual(['README.md', 'package.json']);
+      expect(pack.files.filter((f) => !/^lib\/(src|imports|bin)\//.test(f))).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
       expect(pack.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     });
 
