@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { CASES_DIR, withCorpus } from '../conformance/cases';
 import { compareManifests } from '../conformance/compare';
 import { nodeLines } from './node-lines';
+import { DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 
 /**
  * The library as its users get it: packed from the tracked sources alone (as from a fresh clone,
@@ -115,7 +116,8 @@ withCorpus('User app suite', () => {
 
     test('holds the built code, its type declarations and the bundled CLI, and no sources or tests', () => {
       expect(pack.files).toEqual(expect.arrayContaining([
-        'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', PKG.bin['cdk8s-vcluster'], 'lib/imports/chart-versions.js', 'lib/imports/0.36.1/chart-defaults.js',
+        'package.json', 'lib/src/index.js', 'lib/src/index.d.ts', PKG.bin['cdk8s-vcluster'], 'lib/imports/chart-versions.js',
+        `lib/imports/${DEFAULT_CHART_VERSION}/chart-defaults.js`,
       ]));
       expect(pack.files.filter((f) => !/^lib\/(src|imports|bin)\//.test(f))).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']);
       expect(pack.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
