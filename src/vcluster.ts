@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
-import { VClusterValues } from '../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../imports/chart-versions';
 import { toApiObject } from './api-objects';
 import { backingStoreRemoteSecrets } from './props/backing-store';
 import { renderChart } from './pipeline';
@@ -18,12 +18,14 @@ import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { mergeFragments } from './props/fragment';
 import { claimNamespaces } from './namespace-claims';
+import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './props/config-secret';
 import { ValuesError } from './values/errors';
 import { VClusterProps } from './props/vcluster-props';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { budgetEntries, QuotaBudgetEntry } from './analysis/quota-budget';
+import { formatFinding, PreflightFinding } from './preflight/finding';
 
 /** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
 const DEFAULT_CONFIG_SECRET = ConfigSecret._refuseCredentials();
@@ -52,6 +54,7 @@ export interface AddVolumeOptions {
 /** What a VCluster renders, once. */
 interface Rendered {
   readonly values: ValueMap;
+  readonly warnings: readonly PreflightFinding[];
   readonly quotaBudget?: readonly QuotaBudgetEntry[];
   readonly apiObjects: readonly ApiObject[];
 }
@@ -100,6 +103,7 @@ export class VCluster extends Construct {
     claimNamespaces(this, hostNamespaces(props.sync?.toHost, this.name, false).filter((ns) => ns !== this.namespace));
     // cdk8s validates every construct before it synthesizes: the objects exist by then.
     this.node.addValidation({ validate: () => (this.rendered(), []) });
+    refuseDuplicateObjects(this, { namespace: this.namespace, render: () => this.rendered() });
   }
 
   /**
@@ -123,6 +127,15 @@ export class VCluster extends Construct {
    */
   public get quotaBudget(): readonly QuotaBudgetEntry[] | undefined {
     return this.rendered().quotaBudget;
+  }
+
+  /**
+   * What the pre-flight found that the host lets in but that fails later or is worth a look (a
+   * quota the first workload pod will not fit, Pod Security `warn` or `audit` violations,
+   * license-only features). What the host would refuse throws instead.
+   */
+  public get preflightWarnings(): readonly PreflightFinding[] {
+    return this.rendered().warnings;
   }
 
   /** The rendered object with the given construct id (e.g. "ControlPlane"), if it was rendered. */
@@ -205,8 +218,9 @@ export class VCluster extends Construct {
     const chartOutput = renderInPropTerms(props, typed, () => renderChart({
       name: this.name,
       namespace: this.namespace,
-      kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
+      kubeVersion: props.kubeVersion ?? (props.host?.kubeVersion === undefined ? DEFAULT_KUBE_VERSION : undefined),
       chartVersion: props.chartVersion,
+      host: props.host,
       values: [final as ValueMap].filter((v) => Object.keys(v).length > 0),
       substitute: (values) => protection.substitute(values),
     }));
@@ -240,8 +254,13 @@ export class VCluster extends Construct {
         : []),
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) throw new ValuesError(errors[0].path, errors.map((f) => `${f.path}: ${f.message} ${f.fix}`).join('\n'));
+    const warnings = result.findings.filter((f) => f.severity === 'warning');
+    for (const w of warnings) this.node.addMetadata('warning', formatFinding(w));
     return {
       values: result.values,
+      warnings,
       quotaBudget: result.quotaBudget && budgetEntries(result.quotaBudget),
       apiObjects: [
         ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),

@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import type { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import type { VClusterValues } from '../../imports/chart-versions';
 import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { ControlPlaneOptions } from './control-plane';
@@ -15,6 +15,7 @@ import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
 import type { SyncOptions } from './sync';
+import type { HostOptions } from '../preflight/host';
 import type { ChartVersion } from '../values/chart-version';
 
 /** Properties of a {@link VCluster}. */
@@ -40,6 +41,16 @@ export interface VClusterProps {
    * @default "1.33.1"
    */
   readonly kubeVersion?: string;
+
+  /**
+   * The host cluster as far as it decides what it admits: the host namespace's Pod Security labels,
+   * LimitRanges and ResourceQuotas (`kubectl get` output, see `hostObjectsFromYaml`) and its
+   * Kubernetes version. The pre-flight checks every pod, quota and limit against them: what the
+   * host would refuse throws when the virtual cluster renders; what it lets in but fails later is a
+   * warning (`preflightWarnings`, and the construct's `warning` metadata).
+   * @default - none: only what needs no host is checked (the chart's own quota and limit range, license-only features)
+   */
+  readonly host?: HostOptions;
 
   /**
    * The vCluster chart version to render, as `helm template --version`: its defaults, values
@@ -201,9 +212,10 @@ export interface VClusterProps {
 
   /**
    * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
-   * values of the typed props (raw values win) and coalesced with the chart 0.36.1 defaults
+   * values of the typed props (raw values win) and coalesced with the defaults of `chartVersion`
    * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props
-   * do not cover.
+   * do not cover. Typed for every chart version rendered here: a key the chosen version lacks
+   * compiles and is refused when the virtual cluster renders, naming the version that has it.
    * @default - none
    */
   readonly values?: VClusterValues;

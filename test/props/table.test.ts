@@ -18,7 +18,7 @@ const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'chartVersion', 'cr
 /** The raw values, merged over the table's props. */
 const RAW_VALUES = 'values';
 
-/** The members of VClusterProps as declared in src/vcluster.ts, in their order. */
+/** The members of VClusterProps as declared in src/props/vcluster-props.ts, in their order. */
 function declaredProps(): string[] {
   const path = join(__dirname, '../../src/props/vcluster-props.ts');
   const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
