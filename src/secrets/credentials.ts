@@ -1,6 +1,6 @@
 import { credentialInText } from './credential-text';
 import { holdsSecretObject } from './output-guard';
-import { SchemaNode } from '../../imports/0.36.1/values-schema';
+import { SchemaNode } from '../../imports/chart-versions';
 import { formatPath, Segment } from '../values/errors';
 import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from '../values/schema-fields';

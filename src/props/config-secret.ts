@@ -1,10 +1,10 @@
 import { Duration } from 'cdk8s';
-import { Credential, findCredentials, isCredentialField } from './credentials';
-import { GuardScope } from './output-guard';
-import { seal, sealingKey, strictScopeLabel } from './sealing';
-import { durationSeconds } from '../props/quantities';
+import { Credential, findCredentials, isCredentialField } from '../secrets/credentials';
+import { GuardScope } from '../secrets/output-guard';
+import { seal, sealingKey, strictScopeLabel } from '../secrets/sealing';
+import { durationSeconds } from './quantities';
 import { Manifest, RenderedObject } from '../render/context';
-import { describe, fail } from '../props/validation';
+import { describe, fail } from './validation';
 import { ChartVersion } from '../values/chart-version';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
