@@ -1,4 +1,4 @@
-import { VClusterValues } from '../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../imports/chart-versions';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { deepFreeze, isMap, ValueMap } from './values/value-map';
@@ -94,7 +94,7 @@ export function renderChart(options: RenderOptions): RenderResult {
   const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, merged);
   validateValues(values, chartVersion);
   validateChartRules(values, chartVersion);
-  validateBeyondChart(values, merged);
+  validateBeyondChart(values, merged, chartVersion);
   const ctx: RenderContext = {
     values: options.substitute ? options.substitute(values) : values,
     release: { name: options.name, namespace: options.namespace },

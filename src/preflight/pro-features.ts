@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { SchemaNode } from '../../imports/0.36.1/values-schema';
+import type { SchemaNode } from '../../imports/chart-versions';
 import { chartData, ChartVersion, isChartVersion } from '../values/chart-version';
 import { formatPath } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
