@@ -213,7 +213,19 @@ withCorpus('User app suite', () => {
           run(nodes.get(major)!, [join(app, 'example', 'main.js')], out, { ...env, CDK8S_OUTDIR: dist });
           const committed = run('git', ['ls-files', 'dist'], ROOT).split('\n').filter(Boolean);
           expect(committed.length).toBeGreaterThan(0);
-          for (const file of committed) expect(`${file}\n${readFileSync(join(dist, relative('dist', file)), 'utf8')}`).toBe(`${file}\n${readFileSync(join(ROOT, file), 'utf8')}`);
+          for (const file of committed) {
+            expect(`${file}\n${readFileSync(join(dist, relative('dist', file)), 'utf8')}`).toBe(`${file}\n${readFileSync(join(ROOT, file), 'utf8')}`);
+          }
+        });
+
+        test.each(['per-chart', 'per-resource'])('writes with FleetApp the files App writes, charts depending on each other: %s', (layout) => {
+          const files = (dir: string) => run('find', ['.', '-type', 'f'], dir).split('\n').filter(Boolean).sort();
+          const expected = join(out, `dist/app-${layout}`);
+          const actual = join(out, `dist/fleet-app-${layout}`);
+          expect(files(actual)).toEqual(files(expected));
+          // Numbered: vc1 depends on vc0.
+          expect(files(expected).filter((f) => f.startsWith('./0001-vc1')).length).toBeGreaterThan(0);
+          for (const file of files(expected)) expect(readFileSync(join(actual, file), 'utf8')).toBe(readFileSync(join(expected, file), 'utf8'));
         });
 
         test('runs the installed cdk8s-vcluster command on this Node like helm template', () => {
