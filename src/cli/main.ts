@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import { parseCommandLine, ParsedArgs, usage, UsageError } from './args';
 import { CliIo } from './io';
 import { dieOfSigpipe, writeAll } from './output';
+import { formatDiagnostic, tenantName, ValuesError } from '../values/errors';
 
 export type { CliIo } from './io';
 
@@ -17,7 +18,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stderr(`Error: ${e.message}\nRun "cdk8s-vcluster --help" for usage.\n`);
       return 2;
     }
-    io.stderr(`Error: ${(e as Error).message.split('\n').join('; ')}\n`);
+    io.stderr(`Error: ${errorLine(e as Error)}\n`);
     return 1;
   }
   // Everything is rendered before the first byte is written.
@@ -29,6 +30,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 1;
   }
   return 0;
+}
+
+/** An error as one line; a release's diagnostics after its name, once. */
+function errorLine(e: Error): string {
+  const tenant = e instanceof ValuesError ? e.diagnostics[0]?.tenant : undefined;
+  const text = tenant && e instanceof ValuesError ? `${tenantName(tenant)}: ${e.diagnostics.map((d) => formatDiagnostic(d, { tenant: false })).join('\n')}` : e.message;
+  return text.split('\n').join('; ');
 }
 
 function runCommand(args: ParsedArgs, io: CliIo): string {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { App, Chart } from 'cdk8s';
 import { DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { ConfigSecret } from '../secrets/config-secret';
-import { findCredentials } from '../secrets/credentials';
+import { findCredentials } from '../values/credentials';
 import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';

@@ -1,9 +1,10 @@
 import { Duration } from 'cdk8s';
-import { Credential, findCredentials, isCredentialField } from './credentials';
+import { Credential, findCredentials, isCredentialField } from '../values/credentials';
 import { seal, sealingKey, strictScopeLabel } from './sealing';
 import { durationSeconds } from '../props/quantities';
 import { Manifest, RenderedObject } from '../render/context';
-import { describe, fail } from '../props/validation';
+import { fail } from '../props/validation';
+import { describeValue } from '../values/diagnostic';
 import { ChartVersion } from '../values/chart-version';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
@@ -372,7 +373,7 @@ export function parsePath(path: string): Segment[] {
     if (end === path.length) break;
   }
   if (end !== path.length || out.length === 0) {
-    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describe(path)}; write it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
+    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describeValue(path)}; write it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { credentialFields, findCredentials } from '../../src/secrets/credentials';
+import { credentialFields, findCredentials } from '../../src/values/credentials';
 import { CHART_VERSIONS } from '../../src/values/chart-version';
 
 describe('the credential inventory', () => {

@@ -1,8 +1,8 @@
 import { SchemaNode } from '../../imports/0.36.1/values-schema';
-import { formatPath, Segment } from '../values/errors';
-import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
-import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from '../values/schema-fields';
-import { isMap, Value, ValueMap } from '../values/value-map';
+import { formatPath, Segment } from './errors';
+import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from './chart-version';
+import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from './schema-fields';
+import { isMap, Value, ValueMap } from './value-map';
 
 /** A credential the values hold in clear. */
 export interface Credential {
