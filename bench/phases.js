@@ -45,8 +45,8 @@ wrap('src/values/coalesce', 'coalesceValues');
 wrap('src/values/schema', 'validateValues');
 wrap('src/values/chart-validation', 'validateChartRules');
 wrap('src/api-objects', 'toApiObject');
-wrap('src/yaml/helm-yaml', 'configSecretData');
-wrap('src/yaml/helm-yaml', 'vClusterConfigHash');
+wrap('src/yaml/vcluster-config-yaml', 'configSecretData');
+wrap('src/yaml/vcluster-config-yaml', 'vClusterConfigHash');
 
 const { Yaml } = require('cdk8s');
 const stringify = Yaml.stringify;

@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
-import { VClusterValues } from '../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../imports/chart-versions';
 import { toApiObject } from './api-objects';
 import { BackingStore, backingStoreRemoteSecrets } from './props/backing-store';
 import { ControlPlaneOptions } from './props/control-plane';
@@ -31,12 +31,15 @@ import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { mergeFragments } from './props/fragment';
 import { claimNamespaces } from './namespace-claims';
+import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './secrets/config-secret';
 import { formatDiagnostic, ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { budgetEntries, QuotaBudgetEntry } from './analysis/quota-budget';
 import { ChartVersion } from './values/chart-version';
+import { formatFinding, PreflightFinding } from './preflight/finding';
+import { HostOptions } from './preflight/host';
 
 /** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
 const DEFAULT_CONFIG_SECRET = ConfigSecret._refuseCredentials();
@@ -64,6 +67,16 @@ export interface VClusterProps {
    * @default "1.33.1"
    */
   readonly kubeVersion?: string;
+
+  /**
+   * The host cluster as far as it decides what it admits: the host namespace's Pod Security labels,
+   * LimitRanges and ResourceQuotas (`kubectl get` output, see `hostObjectsFromYaml`) and its
+   * Kubernetes version. The pre-flight checks every pod, quota and limit against them: what the
+   * host would refuse throws when the virtual cluster renders; what it lets in but fails later is a
+   * warning (`preflightWarnings`, and the construct's `warning` metadata).
+   * @default - none: only what needs no host is checked (the chart's own quota and limit range, license-only features)
+   */
+  readonly host?: HostOptions;
 
   /**
    * The vCluster chart version to render, as `helm template --version`: its defaults, values
@@ -225,9 +238,10 @@ export interface VClusterProps {
 
   /**
    * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
-   * values of the typed props (raw values win) and coalesced with the chart 0.36.1 defaults
+   * values of the typed props (raw values win) and coalesced with the defaults of `chartVersion`
    * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props
-   * do not cover.
+   * do not cover. Typed for every chart version rendered here: a key the chosen version lacks
+   * compiles and is refused when the virtual cluster renders, naming the version that has it.
    * @default - none
    */
   readonly values?: VClusterValues;
@@ -257,6 +271,7 @@ export interface AddVolumeOptions {
 /** What a VCluster renders, once. */
 interface Rendered {
   readonly values: ValueMap;
+  readonly warnings: readonly PreflightFinding[];
   readonly quotaBudget?: readonly QuotaBudgetEntry[];
   readonly apiObjects: readonly ApiObject[];
 }
@@ -318,6 +333,7 @@ export class VCluster extends Construct {
         }
       },
     });
+    refuseDuplicateObjects(this, { namespace: this.namespace, render: () => this.rendered() });
   }
 
   /**
@@ -341,6 +357,15 @@ export class VCluster extends Construct {
    */
   public get quotaBudget(): readonly QuotaBudgetEntry[] | undefined {
     return this.rendered().quotaBudget;
+  }
+
+  /**
+   * What the pre-flight found that the host lets in but that fails later or is worth a look (a
+   * quota the first workload pod will not fit, Pod Security `warn` or `audit` violations,
+   * license-only features). What the host would refuse throws instead.
+   */
+  public get preflightWarnings(): readonly PreflightFinding[] {
+    return this.rendered().warnings;
   }
 
   /** The rendered object with the given construct id (e.g. "ControlPlane"), if it was rendered. */
@@ -432,8 +457,9 @@ export class VCluster extends Construct {
     const chartOutput = renderInPropTerms(props, typed, () => renderChart({
       name: this.name,
       namespace: this.namespace,
-      kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
+      kubeVersion: props.kubeVersion ?? (props.host?.kubeVersion === undefined ? DEFAULT_KUBE_VERSION : undefined),
       chartVersion: props.chartVersion,
+      host: props.host,
       values: [final as ValueMap].filter((v) => Object.keys(v).length > 0),
       substitute: (values) => protection.substitute(values),
     }));
@@ -466,8 +492,13 @@ export class VCluster extends Construct {
         : []),
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) throw new ValuesError(errors[0].path, errors.map((f) => `${f.path}: ${f.message} ${f.fix}`).join('\n'));
+    const warnings = result.findings.filter((f) => f.severity === 'warning');
+    for (const w of warnings) this.node.addMetadata('warning', formatFinding(w));
     return {
       values: result.values,
+      warnings,
       quotaBudget: result.quotaBudget && budgetEntries(result.quotaBudget),
       apiObjects: [
         ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),

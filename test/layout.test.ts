@@ -11,7 +11,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['src/values/'],
   ['src/yaml/'],
   ['src/render/'],
-  ['src/analysis/'],
+  ['src/analysis/', 'src/preflight/'],
   ['src/pipeline.ts', 'src/api-objects.ts'],
   ['src/props/', 'src/secrets/'],
   ['src/*.ts'],

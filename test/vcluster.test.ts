@@ -18,6 +18,21 @@ describe('VCluster', () => {
     expect(new VCluster(chart, 'vc').namespace).toBe('platform');
   });
 
+  test("gives cluster-scoped objects no namespace, whatever the enclosing chart's namespace (the chart renders them with none)", () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'team-x' });
+    new VCluster(chart, 'vc', {
+      values: {
+        sync: { fromHost: { nodes: { enabled: true } } },
+        experimental: { deploy: { host: { manifests: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: x\n' } } },
+      },
+    });
+    const objects = Testing.synth(chart);
+    const scoped = ['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass'];
+    const kinds = objects.filter((o) => scoped.includes(o.kind)).map((o) => [o.kind, o.metadata.namespace]);
+    expect(kinds.sort()).toEqual(scoped.map((k) => [k, undefined]).sort());
+    expect(objects.filter((o) => !scoped.includes(o.kind)).every((o) => o.metadata.namespace === 'team-x')).toBe(true);
+  });
+
   test('exposes the full values: the chart defaults coalesced with the given ones', () => {
     const vc = new VCluster(Testing.chart(), 'vc', { values: { controlPlane: { ingress: { enabled: true, host: 'vc.example.com' } } } });
     expect(vc.values.controlPlane.ingress).toMatchObject({ enabled: true, host: 'vc.example.com', pathType: 'ImplementationSpecific' });

@@ -115,7 +115,8 @@ export function selectDocuments(documents: readonly TemplateDocument[], selectio
   if (selection.showOnly.length === 0) return kept;
   return selection.showOnly.flatMap((pattern) => {
     const matching = kept.filter((d) => goPathMatch(pattern.replace(/\\/g, '/'), d.source.slice(CHART_DIR.length + 1)));
-    if (matching.length === 0) throw new UsageError(`could not find template ${pattern} in chart`);
+    // helm's own error (status 1, no usage hint): the flag is well formed, the chart rendered nothing there.
+    if (matching.length === 0) throw new Error(`could not find template ${pattern} in chart`);
     return matching;
   });
 }

@@ -1,4 +1,4 @@
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { ValueMap } from '../values/value-map';
 import { RootlessIds } from './rootless';

@@ -1,4 +1,4 @@
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import {
   decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,

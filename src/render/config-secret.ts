@@ -2,7 +2,7 @@ import { RenderContext, RenderedObject, standardLabels } from './context';
 import { syncerSecurityContext } from './control-plane';
 import { truthy } from '../values/go-values';
 import { clone, isMap, ValueMap } from '../values/value-map';
-import { configSecretData } from '../yaml/helm-yaml';
+import { configSecretData } from '../yaml/vcluster-config-yaml';
 
 /** `config-secret.yaml`: the full values, which the vCluster reads at start-up. */
 export function renderConfigSecret(ctx: RenderContext): RenderedObject[] {

@@ -1,4 +1,4 @@
-import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/chart-versions';
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
 import { goInt, plain, uniq, userList, userMap, withDefault } from './go-template';
@@ -9,7 +9,7 @@ import { k8sInitContainers } from './init-containers';
 import { volumeClaimTemplates } from './persistence';
 import { legacyPluginContainers, pluginVolumeMounts, pluginVolumes } from './plugins';
 import { tplValue } from './tpl';
-import { vClusterConfigHash } from '../yaml/helm-yaml';
+import { vClusterConfigHash } from '../yaml/vcluster-config-yaml';
 import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 import { chartHas } from '../values/chart-version';

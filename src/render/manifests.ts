@@ -26,7 +26,7 @@ export function renderHostManifests(ctx: RenderContext): RenderedObject[] {
 function parseManifests(text: string, path: string): RenderedObject[] {
   const out: RenderedObject[] = [];
   // Read back as the chart's printed text is read (values it writes unquoted resolve as YAML).
-  for (const doc of parseManifestStream(text)) {
+  for (const doc of parseManifestStream(text, path)) {
     if (doc.error !== undefined) {
       throw new ValuesError([diagnostic({ path, message: `not valid YAML (${doc.error}).`, fix: 'Fix the manifest text.' })]);
     }

@@ -1,4 +1,4 @@
-import { SchemaNode } from '../../imports/0.36.1/values-schema';
+import { SchemaNode } from '../../imports/chart-versions';
 import { formatPath, Segment } from './errors';
 import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from './chart-version';
 import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from './schema-fields';

@@ -1,4 +1,4 @@
-import { JsonType, SchemaNode, ValuesSchema } from '../../imports/0.36.1/values-schema';
+import { JsonType, SchemaNode, ValuesSchema } from '../../imports/chart-versions';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, describeVersion } from './chart-version';
 import { diagnostic } from './diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from './errors';

@@ -4,7 +4,7 @@ import { Testing } from 'cdk8s';
 import { parse } from 'yaml';
 import { controllerKeys, unseal } from './unseal';
 import { BackingStore, ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret, VCluster, VClusterProps } from '../../src';
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import type { VClusterValues } from '../../imports/chart-versions';
 
 const DSN = 'postgres://vcluster:s3cret-Pa55@db.example.com:5432/vcluster';
 const DSN_PATH = 'controlPlane.backingStore.database.external.dataSource';

@@ -1,18 +1,12 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { CASES_DIR, withCorpus } from '../conformance/cases';
 import { expectedDocs } from '../conformance/run-case';
-import {
-  configSecretData,
-  HelmYamlError,
-  helmToYaml,
-  helmToYamlCached,
-  helmToYamlRaw,
-  TopLevelYamlCache,
-  vClusterConfigHash,
-} from '../../src/yaml/helm-yaml';
+import { HelmYamlError } from '../../src/yaml/go-yaml/marshal-error';
+import { helmToYaml, helmToYamlRaw } from '../../src/yaml/helm-yaml';
+import { helmToYamlCached } from '../../src/yaml/helm-yaml-cache';
+import { vClusterConfigHash } from '../../src/yaml/vcluster-config-yaml';
 
 /** [test name, input, Helm's toYaml output]. Every expectation was also checked with helm v4.1.4. */
 type Row = readonly [string, unknown, string];
@@ -273,61 +267,6 @@ describe('helmToYamlRaw', () => {
   });
 });
 
-describe('vClusterConfigHash', () => {
-  const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
-  const values = { b: 1, privateNodes: { enabled: true, autoNodes: [{ name: 'pool' }] } };
-
-  it('is the hex sha256 of the base64 text of toYaml without privateNodes.autoNodes', () => {
-    const yaml = 'b: 1\nprivateNodes:\n  enabled: true';
-    expect(vClusterConfigHash(values)).toBe(sha256Hex(Buffer.from(yaml).toString('base64')));
-  });
-
-  it('ignores autoNodes but not other values', () => {
-    const other = { b: 1, privateNodes: { enabled: true, autoNodes: [] } };
-    expect(vClusterConfigHash(other)).toBe(vClusterConfigHash(values));
-    expect(vClusterConfigHash({ ...values, b: 2 })).not.toBe(vClusterConfigHash(values));
-  });
-
-  it('does not modify its input', () => {
-    const before = JSON.stringify(values);
-    vClusterConfigHash(values);
-    expect(JSON.stringify(values)).toBe(before);
-  });
-
-  it('hashes values without privateNodes as they are', () => {
-    expect(vClusterConfigHash({ b: 1 })).toBe(sha256Hex(Buffer.from('b: 1').toString('base64')));
-  });
-});
-
-describe('configSecretData', () => {
-  it('is the base64 of toYaml', () => {
-    expect(Buffer.from(configSecretData({ a: 'é' }), 'base64').toString('utf8')).toBe('a: é');
-  });
-});
-
-describe('helmToYamlCached', () => {
-  it('writes the same text as helmToYaml, reusing the entries whose value is the very same', () => {
-    const shared = { b: [1, 'two'], c: { d: '' } };
-    const cache: TopLevelYamlCache = new Map();
-    expect(helmToYamlCached({ z: 1, ...shared }, cache)).toBe(helmToYaml({ z: 1, ...shared }));
-    const cachedText = cache.get('b')!.text;
-    expect(helmToYamlCached({ z: 2, ...shared }, cache)).toBe(helmToYaml({ z: 2, ...shared }));
-    expect(cache.get('b')!.text).toBe(cachedText);
-    expect(cache.get('z')!.value).toBe(2);
-  });
-
-  it('serializes a changed entry again rather than reusing its text', () => {
-    const cache: TopLevelYamlCache = new Map();
-    helmToYamlCached({ a: { x: 1 } }, cache);
-    expect(helmToYamlCached({ a: { x: 2 } }, cache)).toBe('a:\n  x: 2');
-  });
-
-  it('fails like helmToYaml, with an empty text', () => {
-    expect(helmToYamlCached({ a: Number.NaN }, new Map())).toBe('');
-    expect(helmToYamlCached({}, new Map())).toBe('{}');
-  });
-});
-
 // ------------------------------------------------------------------------------------------------------------------
 // The conformance corpus: helm template output of the chart, whose vc-config Secret holds toYaml of the merged values.
 
@@ -433,30 +372,6 @@ describe('helmToYaml across calls', () => {
     // It folds, at each depth's indentation.
     expect(cold).toContain('\n      of the line');
     expect(cold).toContain('\n  of the line');
-  });
-
-  it('reuses entry texts only for equal plain data: what helm cannot marshal fails every time', () => {
-    class Port { public constructor(public readonly b: number) {} }
-    expect(helmToYamlCached({ a: { b: 1 }, c: 'x' }, new Map())).toBe('a:\n  b: 1\nc: x');
-    expect(helmToYamlCached({ a: { b: NaN }, c: 'x' }, new Map())).toBe('');
-    expect(helmToYamlCached({ a: { b: null }, c: 'x' }, new Map())).toBe('a:\n  b: null\nc: x');
-    expect(() => helmToYamlCached({ a: new Port(1), c: 'x' }, new Map())).toThrow(TypeError);
-    expect(() => helmToYamlCached({ a: { b: new Port(1) }, c: 'x' }, new Map())).toThrow(TypeError);
-  });
-
-  it('writes a nested entry with the folding of its depth, whatever was written at another depth', () => {
-    const long = 'words and more words that pass the eightieth column at one depth but not the other one';
-    const top = { controlPlane: long, other: 1 };
-    const nested = { controlPlane: { distro: long, other: 1 } };
-    let cold = { top: '', nested: '' };
-    jest.isolateModules(() => {
-      const fresh = require('../../src/yaml/helm-yaml') as typeof import('../../src/yaml/helm-yaml');
-      cold = { top: fresh.helmToYaml(top), nested: fresh.helmToYaml(nested) };
-    });
-    expect(helmToYamlCached(top, new Map())).toBe(cold.top);
-    expect(helmToYamlCached(nested, new Map())).toBe(cold.nested);
-    expect(helmToYamlCached({ ...nested, extra: true }, new Map())).toBe(`${cold.nested}\nextra: true`);
-    expect(cold.nested).not.toBe(cold.top);
   });
 
   it('refuses a control character every time, not only the first', () => {
