@@ -493,7 +493,7 @@ export class VCluster extends Construct {
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
     const errors = result.findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) throw new ValuesError(errors[0].path, errors.map((f) => `${f.path}: ${f.message} ${f.fix}`).join('\n'));
+    if (errors.length > 0) throw new ValuesError(errors.map((f) => ({ severity: f.severity, path: f.path, message: f.message, fix: f.fix })));
     const warnings = result.findings.filter((f) => f.severity === 'warning');
     for (const w of warnings) this.node.addMetadata('warning', formatFinding(w));
     return {
