@@ -219,18 +219,18 @@ export function checkQuotaBudget(
 const QUOTA_ID = 'ResourceQuota';
 const LIMIT_RANGE_ID = 'LimitRange';
 
-function describeUser(u: QuotaUser): string {
+export function describeUser(u: QuotaUser): string {
   const each = u.replicas > 1 ? ` (${u.replicas} × ${formatQuantity({ ...u.amount, nanos: u.amount.nanos / BigInt(u.replicas) })})` : '';
   return `${u.what} ${formatQuantity(u.amount)}${each}`;
 }
 
-function describeUnset(unset: readonly UnsetResource[]): string {
+export function describeUnset(unset: readonly UnsetResource[]): string {
   const names = unset.map((u) => `container ${u.container} of the ${u.pod}${u.valuesPath ? ` (${u.valuesPath})` : ''}`);
   return names.length === 1 ? `${names[0]} sets` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} set`;
 }
 
 /** `limits.cpu` → limits of cpu; `cpu` and `requests.cpu` → requests of cpu. */
-function containerField(resource: string): ['limits' | 'requests', string] {
+export function containerField(resource: string): ['limits' | 'requests', string] {
   if (resource.startsWith('limits.')) return ['limits', resource.slice('limits.'.length)];
   return ['requests', resource.startsWith('requests.') ? resource.slice('requests.'.length) : resource];
 }
@@ -485,14 +485,14 @@ function crossNamespaceAffinity(affinity: Value): boolean {
 // ---------------------------------------------------------------------------------------------
 // Volume claims and other objects.
 
-interface Claim {
+export interface Claim {
   readonly what: string;
   readonly replicas: number;
   readonly spec: ValueMap;
 }
 
 /** The claims the chart's StatefulSets create from their templates, one per replica. */
-function volumeClaims(ctx: RenderContext, objects: readonly RenderedObject[]): Claim[] {
+export function volumeClaims(ctx: RenderContext, objects: readonly RenderedObject[]): Claim[] {
   const claims: Claim[] = [];
   for (const { id, manifest } of objects) {
     const owner = WORKLOADS.get(id);

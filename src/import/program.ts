@@ -1,12 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { App, Chart } from 'cdk8s';
 import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
-import { ConfigSecret } from '../secrets/config-secret';
-import { findCredentials } from '../values/credentials';
+import { ConfigSecret } from '../props/config-secret';
+import { findCredentials } from '../secrets/credentials';
 import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
-import { VCluster, VClusterProps } from '../vcluster';
+import { VCluster } from '../vcluster';
+import type { VClusterProps } from '../props/vcluster-props';
 import { PROP_TABLE } from '../props/table';
 import { IMPORTABLE_NAMES, LIBRARY } from '../props/decode/candidates';
 import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from '../props/decode/expr';

@@ -3,7 +3,7 @@ import { chartData, ChartVersion } from '../values/chart-version';
 import { ValueMap } from '../values/value-map';
 import { coalesceValues, mergeValueFiles } from '../values/coalesce';
 import { NOT_EXPRESSIBLE, PROP_TABLE, typedValues } from '../props/table';
-import type { VClusterProps } from '../vcluster';
+import type { VClusterProps } from '../props/vcluster-props';
 import { materialize, object, ObjectCandidate, Selection, Unit, unitsOf } from '../props/decode/candidate';
 import { Expr } from '../props/decode/expr';
 import { fits, remainder } from './values-tree';

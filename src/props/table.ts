@@ -5,7 +5,7 @@ import {
   decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
 } from './decode/candidates';
 import type { Candidate } from './decode/candidate';
-import type { VClusterProps } from '../vcluster';
+import type { VClusterProps } from './vcluster-props';
 import { ValueMap } from '../values/value-map';
 import { backingStoreValues } from './backing-store';
 import { controlPlaneValues } from './control-plane';

@@ -1,4 +1,4 @@
-import { describeValue } from '../values/diagnostic';
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 import { isDnsLabel, isPluralGroup } from '../values/names';
 
@@ -7,7 +7,7 @@ import { isDnsLabel, isPluralGroup } from '../values/names';
  * typed props goes through here, so the messages read alike.
  */
 export function fail(prop: string, received: unknown, fix: string): never {
-  throw new ValuesError([{ severity: 'error', path: prop, propPath: prop, value: received, message: `${fix} Got ${describeValue(received)}.` }]);
+  throw new ValuesError([diagnostic({ path: prop, propPath: prop, value: received, message: (shown) => `${fix} Got ${shown}.` })]);
 }
 
 /** One of an enum's values (given from the enum of any package copy, or as its string). */

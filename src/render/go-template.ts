@@ -259,5 +259,5 @@ export function concatLists(parts: readonly (readonly [value: Value, path: strin
 }
 
 function wrongShape(v: Value, path: string, expected: string, hint: string): ValuesError {
-  return new ValuesError([diagnostic({ path, value: v, message: `expected ${expected}, got ${v === undefined ? 'nothing' : JSON.stringify(v)}.`, fix: hint })]);
+  return new ValuesError([diagnostic({ path, value: v, message: (shown) => `expected ${expected}, got ${v === undefined ? 'nothing' : shown}.`, fix: hint })]);
 }

@@ -26,8 +26,9 @@ describe('cdk8s-vcluster template and credentials', () => {
     expect(r.code).toBe(0);
     expect(kindsAndNames(r.stdout)).toContain('Secret/vc-config-vc1');
     expect(r.stderr).toBe([
-      'warning: controlPlane.backingStore.database.external.dataSource: a database DSN with a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
-      'warning: privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.backingStore.database.external.dataSource: a password in a URL, in clear in the output',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: ' +
+        'the value of the key "password", in clear in the output',
       '',
     ].join('\n'));
   });

@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
 import { controllerKeys } from './unseal';
 import { BackingStore, ConfigSecret, VCluster, VClusterProps } from '../../src';
-import { credentialFields } from '../../src/values/credentials';
-import { parsePath } from '../../src/secrets/config-secret';
+import { credentialFields } from '../../src/secrets/credentials';
+import { parsePath } from '../../src/props/config-secret';
 import { formatPath, Segment } from '../../src/values/errors';
 
 /**

@@ -1,4 +1,4 @@
-import { credentialFields, findCredentials } from '../../src/values/credentials';
+import { credentialFields, findCredentials } from '../../src/secrets/credentials';
 import { CHART_VERSIONS } from '../../src/values/chart-version';
 
 describe('the credential inventory', () => {
@@ -45,7 +45,7 @@ describe('credentials in values', () => {
   test.each([
     ['a URL without a password', 'postgres://vcluster@db.example.com:5432/vcluster'],
     ["Go's MySQL form without a password", 'vcluster@tcp(db.example.com:3306)/vcluster'],
-    ['an empty password parameter', 'host=db user=vc password= dbname=vc'],
+    ['an empty password parameter', "host=db user=vc password='' dbname=vc"],
     ['a SQLite file', '/data/state.db'],
   ])('finds none in a DSN without one: %s', (_what, value) => {
     expect(dsn(value)).toEqual([]);
