@@ -27,6 +27,7 @@ import { hostNamespaces } from './props/sync-to-host';
 import { renderInPropTerms } from './props/prop-paths';
 import { typedValues } from './props/table';
 import { describe, fail } from './props/validation';
+import { checkPropTypes } from './props/props-schema';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { mergeFragments } from './props/fragment';
@@ -294,6 +295,7 @@ export class VCluster extends Construct {
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
+    checkPropTypes(props);
     this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;
