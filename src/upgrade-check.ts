@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { ChartObject, renderChart } from './pipeline';
-import { parsePath } from './secrets/config-secret';
+import { parsePath } from './props/config-secret';
 import { ChartVersion, describeVersion } from './values/chart-version';
 import { formatPath, Segment, ValuesError } from './values/errors';
 import { isMap, Value, ValueMap } from './values/value-map';

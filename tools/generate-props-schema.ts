@@ -15,7 +15,7 @@
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { createGenerator } from 'ts-json-schema-generator';
-import type { VClusterProps } from '../src/vcluster';
+import type { VClusterProps } from '../src/props/vcluster-props';
 
 /** The props the schema covers: VClusterProps, `values` left to the chart's schema. */
 export type CheckedVClusterProps = Omit<VClusterProps, 'values'>;

@@ -60,7 +60,7 @@ export const FLAGS: readonly Flag[] = [
   flag('show-only', 'array', 'effect', T, 'print only the manifests of these templates, e.g. templates/statefulset.yaml (globs as helm: templates/etcd-*)', { short: 's', value: 'TEMPLATE' }),
   flag('output-dir', 'string', 'effect', T, "write the manifests to files in helm's layout, DIR/vcluster/templates/<file>.yaml, instead of stdout; the folder DIR/vcluster is replaced as a whole", { value: 'DIR' }),
   flag('release-name', 'boolean', 'effect', T, 'with --output-dir: write to DIR/NAME/vcluster/templates'),
-  flag('version', 'string', 'effect', T, `the chart version: ${CHART_VERSIONS.join(', ')} (default: ${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
+  flag('version', 'string', 'effect', ['template', 'import'], `the chart version: ${CHART_VERSIONS.join(', ')} (default: ${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
   flag('devel', 'boolean', 'effect', T, `without --version, the newest version, pre-releases included (${CHART_VERSIONS[CHART_VERSIONS.length - 1]})`),
   flag('repo', 'string', 'effect', T, 'the chart repository URL (e.g. https://charts.loft.sh), with the CHART vcluster', { value: 'URL' }),
   flag('no-hooks', 'boolean', 'effect', T, 'leave out hook manifests (objects annotated helm.sh/hook; the chart has none of its own)'),

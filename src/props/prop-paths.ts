@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { VClusterProps } from '../vcluster';
+import type { VClusterProps } from './vcluster-props';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, valueAt, ValueMap } from '../values/value-map';
 import { factoryOptions } from './factory-options';

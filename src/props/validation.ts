@@ -1,3 +1,4 @@
+import { shownValue } from '../values/credential-names';
 import { ValuesError } from '../values/errors';
 import { isDnsLabel, isPluralGroup } from '../values/names';
 
@@ -6,7 +7,7 @@ import { isDnsLabel, isPluralGroup } from '../values/names';
  * typed props goes through here, so the messages read alike.
  */
 export function fail(prop: string, received: unknown, fix: string): never {
-  throw new ValuesError(prop, `${prop}: ${fix} Got ${describe(received)}.`);
+  throw new ValuesError(prop, `${prop}: ${fix} Got ${shownValue(prop, received, describe)}.`);
 }
 
 /** A value as a message shows it. */

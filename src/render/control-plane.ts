@@ -1,4 +1,4 @@
-import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/chart-versions';
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
 import { goInt, plain, uniq, userList, userMap, withDefault } from './go-template';

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { resolveInterpolated, resolvePlainScalar } from '../yaml/yaml-text';
+import { shownValue } from '../values/credential-names';
 import { ValuesError } from '../values/errors';
 import { compareBytes, goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
@@ -251,5 +252,5 @@ export function concatLists(parts: readonly (readonly [value: Value, path: strin
 }
 
 function wrongShape(v: Value, path: string, expected: string, hint: string): ValuesError {
-  return new ValuesError(path, `${path}: expected ${expected}, got ${v === undefined ? 'nothing' : JSON.stringify(v)}. ${hint}`);
+  return new ValuesError(path, `${path}: expected ${expected}, got ${v === undefined ? 'nothing' : shownValue(path, v, (x) => JSON.stringify(x))}. ${hint}`);
 }

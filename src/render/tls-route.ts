@@ -1,4 +1,4 @@
-import { ControlPlaneTLSRoute } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlaneTLSRoute } from '../../imports/chart-versions';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
 import { plainString, quoted } from './go-template';
 import { truthy } from '../values/go-values';

@@ -1,3 +1,4 @@
+import { shownValue } from './credential-names';
 import { ValuesError } from './errors';
 import { truthy } from './go-values';
 import { isMap, valueAt, ValueMap } from './value-map';
@@ -85,7 +86,7 @@ function validateExportKubeConfig(values: ValueMap): void {
   additional.forEach((s, i) => {
     if (!isMap(s) || !(nonBlank(s.name) || nonBlank(s.namespace))) {
       const path = `exportKubeConfig.additionalSecrets[${i}]`;
-      throw new ValuesError(path, `${path}: additional secret must have name and/or namespace set, found ${JSON.stringify(s)}.`);
+      throw new ValuesError(path, `${path}: additional secret must have name and/or namespace set, found ${shownValue(path, s, (x) => JSON.stringify(x))}.`);
     }
   });
 }

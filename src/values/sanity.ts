@@ -1,9 +1,9 @@
-import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
-import { SchemaNode } from '../../imports/0.36.1/values-schema';
+import type { SchemaNode } from '../../imports/chart-versions';
+import { chartData, ChartVersion } from './chart-version';
 import { truthy } from './go-values';
 import { isMap, Value, valueAt, ValueMap } from './value-map';
 import { formatPath, Segment, ValuesError } from './errors';
-import { compileFieldTree, fieldPatterns, visitFields } from './schema-fields';
+import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from './schema-fields';
 import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quantity } from './quantity';
 
 /**
@@ -13,12 +13,13 @@ import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quan
  * misbehaves (a toggle set to "maybe", read as false). Throws one ValuesError listing every
  * problem, one per line, each naming the key path, the value found and the fix. `user` are the
  * values given (before the chart's defaults), so that a message blames the chart's default only
- * for what the user did not set.
+ * for what the user did not set; `version` is the chart version rendered, whose schema and
+ * defaults the checks follow.
  */
-export function validateBeyondChart(values: ValueMap, user: ValueMap): void {
+export function validateBeyondChart(values: ValueMap, user: ValueMap, version: ChartVersion): void {
   const problems: Problem[] = [];
-  const note = defaultNote(user);
-  visitFields(FIELD_TREE, values, (check, v, path) => check(v, path, problems));
+  const note = defaultNote(user, chartData(version).defaults as ValueMap);
+  visitFields(fieldTree(version), values, (check, v, path) => check(v, path, problems));
   checkKubernetesFields(values, [], problems, note);
   checkPolicies(values, problems);
   checkRunAsNonRoot(values, problems, note);
@@ -44,16 +45,16 @@ function json(v: Value): string {
 /** Says where a value came from: ` (the chart's default)` when the user set nothing there and it is the chart's own. */
 type DefaultNote = (path: readonly Segment[], v: Value) => string;
 
-function defaultNote(user: ValueMap): DefaultNote {
+function defaultNote(user: ValueMap, defaults: ValueMap): DefaultNote {
   return (path, v) => {
     if (valueAt(user, path) !== undefined) return '';
-    const d = valueAt(CHART_DEFAULTS as ValueMap, path);
+    const d = valueAt(defaults, path);
     return d !== undefined && json(d) === json(v) ? " (the chart's default)" : '';
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fields the values schema declares: derived from the schema once, when the module loads.
+// Fields the values schema declares: derived from each version's schema once, when first asked for.
 
 type FieldCheck = (value: Value, path: readonly Segment[], out: Problem[]) => void;
 
@@ -128,11 +129,16 @@ function isStringOrBoolean(node: SchemaNode): boolean {
   return types.length === 2 && types[0] === 'boolean' && types[1] === 'string';
 }
 
-const FIELD_TREE = compileFieldTree(ruleFor);
+const TREES = new Map<ChartVersion, FieldTree<FieldCheck>>();
+function fieldTree(version: ChartVersion): FieldTree<FieldCheck> {
+  let tree = TREES.get(version);
+  if (tree === undefined) TREES.set(version, (tree = compileFieldTree(ruleFor, chartData(version).schema)));
+  return tree;
+}
 
-/** Every values path with a three-valued toggle (`sync.fromHost.storageClasses.enabled`, ...), for tests. */
-export function toggleFieldPaths(): string[] {
-  return fieldPatterns(FIELD_TREE).filter(([, check]) => check === checkToggle).map(([path]) => path);
+/** Every values path of the version with a three-valued toggle (`sync.fromHost.storageClasses.enabled`, ...), for tests. */
+export function toggleFieldPaths(version: ChartVersion): string[] {
+  return fieldPatterns(fieldTree(version)).filter(([, check]) => check === checkToggle).map(([path]) => path);
 }
 
 

@@ -1,5 +1,6 @@
-import { JsonType, SchemaNode, ValuesSchema } from '../../imports/0.36.1/values-schema';
+import { JsonType, SchemaNode, ValuesSchema } from '../../imports/chart-versions';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, describeVersion } from './chart-version';
+import { shownValue } from './credential-names';
 import { formatPath, Segment, ValuesError } from './errors';
 
 export { ValuesError };
@@ -139,11 +140,11 @@ function check(rule: Rule, value: unknown, at: Segment[], out: Problem[], versio
   } else if (type === 'string') {
     const s = value as string;
     if (rule.pattern && !rule.pattern.test(s)) {
-      out.push({ path: [...at], text: `expected a string matching ${rule.pattern.source}, got ${found(s)}.` });
+      out.push({ path: [...at], text: `expected a string matching ${rule.pattern.source}, got ${found(s, at)}.` });
     }
     // JSON Schema counts characters (code points), not UTF-16 units.
     if (rule.minLength !== undefined && [...s].length < rule.minLength) {
-      out.push({ path: [...at], text: `expected at least ${rule.minLength} character(s), got ${found(s)}.` });
+      out.push({ path: [...at], text: `expected at least ${rule.minLength} character(s), got ${found(s, at)}.` });
     }
   }
 }
@@ -196,12 +197,12 @@ function checkAlternatives(alternatives: readonly Rule[], exactlyOne: boolean, v
       out.push({ path: [...at], text: `matches none of the ${alternatives.length} allowed forms (${reasons}).` });
     }
   } else if (exactlyOne && matches > 1) {
-    out.push({ path: [...at], text: `matches more than one of the allowed forms, got ${found(value)}; it must match exactly one.` });
+    out.push({ path: [...at], text: `matches more than one of the allowed forms, got ${found(value, at)}; it must match exactly one.` });
   }
 }
 
 function typeProblem(at: readonly Segment[], expected: readonly JsonType[], value: unknown): Problem {
-  return { path: [...at], text: `expected ${expected.join(' or ')}, got ${found(value)}.`, expected };
+  return { path: [...at], text: `expected ${expected.join(' or ')}, got ${found(value, at)}.`, expected };
 }
 
 /** Keys of features vCluster once had: the message says so, and where their settings go now. */
@@ -258,7 +259,11 @@ function jsonType(value: unknown): string {
 }
 
 /** What was found: its JSON type and, where it can be shown, its JSON text, shortened. */
-function found(value: unknown): string {
+function found(value: unknown, at: readonly Segment[]): string {
+  return shownValue(at, value, foundValue);
+}
+
+function foundValue(value: unknown): string {
   const type = jsonType(value);
   if (type === 'null') return 'null';
   let json: string | undefined;

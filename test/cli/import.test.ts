@@ -42,6 +42,26 @@ describe('cdk8s-vcluster import', () => {
     expect(r.stdout).toContain("new TeamAVCluster(app, 'team-a');");
   });
 
+  test('--version writes a program for that chart version, coalescing with its defaults', () => {
+    // 0.35.3 has the volume snapshot keys that 0.36.0 removed; its own defaults for them need no raw values.
+    const values = file('snapshots.yaml', 'rbac:\n  enableVolumeSnapshotRules:\n    enabled: auto\nsync:\n  toHost:\n    volumeSnapshots:\n      enabled: true\n');
+    const r = run(['import', '-f', values, '--name', 'vc1', '--version', '0.35.3']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('the virtual cluster of these values (chart 0.35.3),');
+    expect(r.stdout).toContain("chartVersion: '0.35.3',");
+    expect(r.stdout).toContain('values: { sync: { toHost: { volumeSnapshots: { enabled: true } } } },');
+    const template = run(['template', 'vc1', '--version', '0.35.3', '-f', values]);
+    expect(compareManifests(template.stdout, runProgram(r.stdout), true)).toEqual([]);
+    expect(run(['import', '-f', values]).stderr).toContain('sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0');
+  });
+
+  test('fails when --version names a chart version not rendered here', () => {
+    const r = run(['import', '-f', file('empty.yaml', ''), '--version', '0.30.0']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('chart version 0.30.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, 0.36.1, 0.37.0-rc.1');
+  });
+
   test('layers several values files, later ones winning', () => {
     const a = file('layer-a.yaml', 'controlPlane:\n  service:\n    spec:\n      type: NodePort\n');
     const b = file('layer-b.yaml', 'controlPlane:\n  service:\n    spec:\n      type: LoadBalancer\n');

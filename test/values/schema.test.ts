@@ -1,9 +1,11 @@
-import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
+import { chartData, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { ValuesError } from '../../src/values/errors';
 import { validateValues } from '../../src/values/schema';
 import { caseValues, loadCases, withCorpus } from '../conformance/cases';
 
 type Values = { [key: string]: unknown };
+
+const CHART_DEFAULTS = chartData(DEFAULT_CHART_VERSION).defaults as Values;
 
 const isMap = (v: unknown): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -17,7 +19,7 @@ function merge(base: Values, over: Values): Values {
   return out;
 }
 
-const withDefaults = (user: Values): Values => merge(CHART_DEFAULTS as Values, user);
+const withDefaults = (user: Values): Values => merge(CHART_DEFAULTS, user);
 
 /** The ValuesError validateValues throws for these values (merged over the defaults). */
 function errorFor(user: Values): ValuesError {
