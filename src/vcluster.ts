@@ -14,6 +14,7 @@ import { renderInPropTerms } from './props/prop-paths';
 import { typedValues } from './props/table';
 import { fail } from './props/validation';
 import { describeValue } from './values/diagnostic';
+import { checkPropTypes } from './props/props-schema';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { mergeFragments } from './props/fragment';
@@ -94,6 +95,7 @@ export class VCluster extends Construct {
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
+    checkPropTypes(props);
     this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;

@@ -146,7 +146,10 @@ export class ConfigSecret {
     try {
       sealingKey(options?.certificate);
     } catch (e) {
-      fail('configSecret.certificate', typeof options?.certificate === 'string' ? `${options.certificate.slice(0, 40)}…` : options?.certificate,
+      const cert = options?.certificate;
+      // A private key given by mistake is not shown, not even its start.
+      const shown = typeof cert !== 'string' ? cert : /PRIVATE KEY/.test(cert) ? '(a private key, not shown)' : `${cert.slice(0, 40)}…`;
+      fail('configSecret.certificate', shown,
         `expected the Sealed Secrets controller's certificate as PEM (kubeseal --fetch-cert > cert.pem), which could not be read: ${(e as Error).message}.`);
     }
     return new ConfigSecret({ kind: 'sealed', options });

@@ -115,7 +115,7 @@ function validateExportKubeConfig(values: ValueMap, out: Diagnostic[]): void {
       out.push(diagnostic({
         path: ['exportKubeConfig', 'additionalSecrets', i],
         value: s,
-        message: `additional secret must have name and/or namespace set, found ${JSON.stringify(s)}.`,
+        message: (shown) => `additional secret must have name and/or namespace set, found ${shown}.`,
       }));
     }
   });

@@ -54,7 +54,7 @@ describe('the exposure props', () => {
 
   test('fails when an ingress has no host', () => {
     expect(() => synthVCluster({ ingress: {} as any })).toThrow(
-      'ingress.host: an ingress needs the host name the API server is reached at, e.g. { host: "vc1.example.com" }. Got nothing.',
+      'ingress.host: required, but not given. Set it.',
     );
   });
 

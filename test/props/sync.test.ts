@@ -63,7 +63,7 @@ describe('the sync props', () => {
 
   test('fails when a resource without an automatic mode is given SyncMode.AUTO', () => {
     expect(() => synthVCluster({ sync: { toHost: { ingresses: SyncMode.AUTO as any } } })).toThrow(
-      'sync.toHost.ingresses: use true or false. Got "auto".',
+      'sync.toHost.ingresses: expected a boolean (true or false), got a string.',
     );
   });
 
