@@ -1,5 +1,6 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { SYNC_WAVE_ANNOTATION } from './argocd-annotations';
 import { durationSeconds } from './props/quantities';
 import { credentialInText } from './secrets/credential-text';
 import { guardOutput } from './secrets/output-guard';
@@ -35,13 +36,19 @@ export interface GitDirectorySource {
   readonly targetRevision?: string;
 }
 
-/** The cluster ArgoCD applies to. */
+/** The cluster ArgoCD applies to: by `server` or by `name`, not both. */
 export interface ApplicationDestination {
   /**
    * The API server URL of the target cluster.
-   * @default "https://kubernetes.default.svc" (the cluster ArgoCD runs in)
+   * @default "https://kubernetes.default.svc" (the cluster ArgoCD runs in), unless `name` is given
    */
   readonly server?: string;
+  /**
+   * The name of a cluster registered with ArgoCD (its cluster Secret's `name`), e.g. an
+   * `ArgoCdCluster`'s `clusterName`.
+   * @default - by `server`
+   */
+  readonly name?: string;
   /**
    * The namespace for objects that have none.
    * @default - each object's own namespace
@@ -130,6 +137,13 @@ export interface ArgoCdCommonProps {
    * @default true
    */
   readonly deletionProtection?: boolean;
+  /**
+   * The object's sync wave (`argocd.argoproj.io/sync-wave`) when an Application of
+   * Applications syncs it: lower waves are applied first, e.g. a later wave than an
+   * `ArgoCdCluster`'s for an Application into that cluster.
+   * @default - none (wave 0)
+   */
+  readonly syncWave?: number;
 }
 
 /** Properties of an {@link ArgoCdApplication}. */
@@ -152,6 +166,7 @@ export class ArgoCdApplication extends Construct {
       metadata: {
         name: props.name ?? id,
         namespace: props.namespace ?? 'argocd',
+        ...syncWaveAnnotations('syncWave', props.syncWave),
         // The finalizer is what makes ArgoCD delete the deployed objects with the Application.
         ...(props.deletionProtection ?? true ? {} : { finalizers: [RESOURCES_FINALIZER] }),
       },
@@ -194,6 +209,7 @@ export class ArgoCdApplicationSet extends Construct {
       metadata: {
         name: props.name ?? id,
         namespace: props.namespace ?? 'argocd',
+        ...syncWaveAnnotations('syncWave', props.syncWave),
         // With a policy that forbids deleting Applications, the ApplicationSet controller
         // (ArgoCD 2.10+) removes its owner references from them before the ApplicationSet goes,
         // so that garbage collection does not delete them.
@@ -227,7 +243,7 @@ export class ArgoCdApplicationSet extends Construct {
 }
 
 /** The output guard over the object as it is written (JSON patches applied), when cdk8s validates before synth. */
-function guardAtSynth(construct: Construct, object: ApiObject, kind: string): void {
+export function guardAtSynth(construct: Construct, object: ApiObject, kind: string): void {
   const tenant = `the ArgoCD ${kind} ${object.name} (${construct.node.path})`;
   construct.node.addValidation({ validate: () => (guardOutput([object.toJson()], { tenant }), []) });
 }
@@ -261,8 +277,15 @@ function sourceJson(source: GitDirectorySource) {
 }
 
 function destinationJson(destination: ApplicationDestination = {}) {
+  if (destination.name !== undefined && destination.server !== undefined) {
+    throw new Error(`destination: ArgoCD takes the cluster by server or by name, not both; got server ${JSON.stringify(destination.server)} ` +
+      `and name ${JSON.stringify(destination.name)}. Keep one.`);
+  }
+  if (destination.name !== undefined && (typeof destination.name !== 'string' || destination.name === '')) {
+    throw new Error(`destination.name: expected the name of a cluster registered with ArgoCD, got ${JSON.stringify(destination.name)}.`);
+  }
   return {
-    server: destination.server ?? 'https://kubernetes.default.svc',
+    ...(destination.name !== undefined ? { name: destination.name } : { server: destination.server ?? 'https://kubernetes.default.svc' }),
     ...(destination.namespace ? { namespace: destination.namespace } : {}),
   };
 }
@@ -284,6 +307,13 @@ function syncPolicyJson(policy: SyncPolicyOptions = {}) {
       backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2, maxDuration: '3m' },
     },
   };
+}
+
+/** The sync-wave annotation for a whole-number wave, if one is given. */
+export function syncWaveAnnotations(prop: string, wave: number | undefined): { annotations?: { [key: string]: string } } {
+  if (wave === undefined) return {};
+  if (!Number.isInteger(wave)) throw new Error(`${prop}: expected a whole number (ArgoCD's sync waves are integers), got ${wave}.`);
+  return { annotations: { [SYNC_WAVE_ANNOTATION]: String(wave) } };
 }
 
 function checkPath(prop: string, path: string): void {

@@ -1,6 +1,8 @@
 export { VCluster } from './vcluster';
 export { FleetApp } from './fleet-app';
 export { ArgoCdApplication, ArgoCdApplicationSet } from './argocd';
+export { ArgoCdCluster } from './gitops/argocd-cluster';
+export type { ArgoCdClusterProps } from './gitops/argocd-cluster';
 export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';
