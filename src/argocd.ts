@@ -202,44 +202,53 @@ export class ArgoCdApplicationSet extends Construct {
     super(scope, id);
     checkPath('directories', props.directories);
     const source = sourceJson(props.source);
-    const protect = props.deletionProtection ?? true;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'ApplicationSet',
-      metadata: {
-        name: props.name ?? id,
-        namespace: props.namespace ?? 'argocd',
-        ...syncWaveAnnotations('syncWave', props.syncWave),
-        // With a policy that forbids deleting Applications, the ApplicationSet controller
-        // (ArgoCD 2.10+) removes its owner references from them before the ApplicationSet goes,
-        // so that garbage collection does not delete them.
-        ...(protect ? { finalizers: [RESOURCES_FINALIZER] } : {}),
+    this.apiObject = applicationSet(this, id, props, {
+      git: {
+        repoURL: source.repoURL,
+        revision: source.targetRevision,
+        directories: [
+          { path: props.directories },
+          ...(props.exclude ?? []).map((path) => ({ path, exclude: true })),
+        ],
       },
-      spec: {
-        goTemplate: true,
-        goTemplateOptions: ['missingkey=error'],
-        generators: [{
-          git: {
-            repoURL: source.repoURL,
-            revision: source.targetRevision,
-            directories: [
-              { path: props.directories },
-              ...(props.exclude ?? []).map((path) => ({ path, exclude: true })),
-            ],
-          },
-        }],
-        template: {
-          metadata: { name: '{{.path.basename}}' },
-          spec: applicationSpec(props, { ...source, path: '{{.path.path}}' }),
-        },
-        // preserveResourcesOnDeletion: the generated Applications get no resources finalizer, so
-        // deleting one deletes nothing it deployed. create-update: a folder that disappears (a
-        // rename, an emptied dist/, a generator that reads nothing) never deletes its Application.
-        ...(protect ? { syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: 'create-update' } } : {}),
-      },
-    });
+    }, '{{.path.basename}}', { ...source, path: '{{.path.path}}' });
     guardAtSynth(this, this.apiObject, 'ApplicationSet');
   }
+}
+
+/**
+ * An ApplicationSet (Go templates, missing keys an error) with one generator, making Applications
+ * named `name` from `source`, with the deletion protection of {@link ArgoCdCommonProps}.
+ */
+export function applicationSet(scope: Construct, id: string, props: ArgoCdCommonProps, generator: object, name: string,
+  source: { [key: string]: string }): ApiObject {
+  const protect = props.deletionProtection ?? true;
+  return new ApiObject(scope, 'Resource', {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: {
+      name: props.name ?? id,
+      namespace: props.namespace ?? 'argocd',
+      ...syncWaveAnnotations('syncWave', props.syncWave),
+      // With a policy that forbids deleting Applications, the ApplicationSet controller
+      // (ArgoCD 2.10+) removes its owner references from them before the ApplicationSet goes,
+      // so that garbage collection does not delete them.
+      ...(protect ? { finalizers: [RESOURCES_FINALIZER] } : {}),
+    },
+    spec: {
+      goTemplate: true,
+      goTemplateOptions: ['missingkey=error'],
+      generators: [generator],
+      template: {
+        metadata: { name },
+        spec: applicationSpec(props, source),
+      },
+      // preserveResourcesOnDeletion: the generated Applications get no resources finalizer, so
+      // deleting one deletes nothing it deployed. create-update: an Application whose generator
+      // entry disappears (a renamed or emptied folder, a cluster that lost its label) is never deleted.
+      ...(protect ? { syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: 'create-update' } } : {}),
+    },
+  });
 }
 
 /** The output guard over the object as it is written (JSON patches applied), when cdk8s validates before synth. */
@@ -262,7 +271,7 @@ function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: stri
   };
 }
 
-function sourceJson(source: GitDirectorySource) {
+export function sourceJson(source: GitDirectorySource) {
   // The URL is not printed: it may hold the token.
   const url = source.repoUrl;
   if (typeof url === 'string' && ((/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(url) && !/^ssh:\/\/[^/:@\s]+@/i.test(url)) || credentialInText(url) !== undefined)) {
@@ -316,7 +325,7 @@ export function syncWaveAnnotations(prop: string, wave: number | undefined): { a
   return { annotations: { [SYNC_WAVE_ANNOTATION]: String(wave) } };
 }
 
-function checkPath(prop: string, path: string): void {
+export function checkPath(prop: string, path: string): void {
   if (path.trim() === '' || path.startsWith('/') || path.split('/').includes('..')) {
     throw new Error(`${prop}: expected a path relative to the repository root such as "dist/vc1", got ${JSON.stringify(path)}.`);
   }
