@@ -4,6 +4,7 @@ import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { runCommand as run, tempFiles } from './cli-helper';
 import { goPathMatch } from '../../src/cli/template';
+import { DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { VCluster } from '../../src/vcluster';
 import { loadCases, withCorpus } from '../conformance/cases';
 import { compareManifests } from '../conformance/compare';
@@ -80,8 +81,8 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
     test.each([
       [['vc1', 'vcluster/vcluster', '-n', 'vc1']],
       [['vc1', 'loft-sh/vcluster', '--namespace=vc1']],
-      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', '0.36.1', '-nvc1']],
-      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', '--version=v0.36.1']],
+      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', DEFAULT_CHART_VERSION, '-nvc1']],
+      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', `--version=v${DEFAULT_CHART_VERSION}`]],
       [['vc1', 'vcluster/vcluster', '-n', 'vc1', '--create-namespace', '--include-crds', '--skip-tests', '--is-upgrade', '--dry-run=client',
         '--timeout', '10m', '--wait', '--atomic', '--debug', '--kube-context', 'ci', '-a', 'networking.k8s.io/v1']],
     ])('renders the tutorial like helm for `template %j --kube-version 1.33.1 -f values.yaml`', (argv) => {
