@@ -9,6 +9,7 @@ import { OutputFolderError, replaceFolder } from '../output-folder';
 import { userValues } from './values-options';
 import { toApiObject } from '../api-objects';
 import { renderChart } from '../pipeline';
+import { ValuesError } from '../values/errors';
 import { isMap, ValueMap } from '../values/value-map';
 import { findLeaks } from '../secrets/output-guard';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
@@ -55,7 +56,13 @@ const HOOK_EVENTS = new Set([
  * out; `skipped` says which.
  */
 export function renderDocuments(options: TemplateOptions): { documents: TemplateDocument[]; skipped: string[]; credentials: string[] } {
-  const result = renderChart(options);
+  let result: ReturnType<typeof renderChart>;
+  try {
+    result = renderChart(options);
+  } catch (e) {
+    // Where helm would fail rendering, the error names the release.
+    throw e instanceof ValuesError ? e.forTenant({ release: options.name }) : e;
+  }
   const chart = new Chart(new App(), 'template');
   const objects: TemplateDocument[] = [];
   const hooks: TemplateDocument[] = [];

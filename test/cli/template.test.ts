@@ -5,6 +5,7 @@ import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { runCommand as run, tempFiles } from './cli-helper';
 import { goPathMatch } from '../../src/cli/template';
+import { DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { VCluster } from '../../src/vcluster';
 import { loadCases, withCorpus } from '../conformance/cases';
 import { compareManifests } from '../conformance/compare';
@@ -81,8 +82,8 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
     test.each([
       [['vc1', 'vcluster/vcluster', '-n', 'vc1']],
       [['vc1', 'loft-sh/vcluster', '--namespace=vc1']],
-      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', '0.36.1', '-nvc1']],
-      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', '--version=v0.36.1']],
+      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', DEFAULT_CHART_VERSION, '-nvc1']],
+      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', `--version=v${DEFAULT_CHART_VERSION}`]],
       [['vc1', 'vcluster/vcluster', '-n', 'vc1', '--create-namespace', '--include-crds', '--skip-tests', '--is-upgrade', '--dry-run=client',
         '--timeout', '10m', '--wait', '--atomic', '--debug', '--kube-context', 'ci', '-a', 'networking.k8s.io/v1']],
     ])('renders the tutorial like helm for `template %j --kube-version 1.33.1 -f values.yaml`', (argv) => {
@@ -155,8 +156,16 @@ describe('values from the command line, as helm layers them', () => {
 
   test('types --set values and keeps --set-string values text, as the chart\'s schema then sees them', () => {
     expect(run(['template', 'vc1', '--set', 'controlPlane.statefulSet.labels.build=123']))
-      .toMatchObject({ code: 1, stderr: 'Error: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
+      .toMatchObject({ code: 1, stderr: 'Error: release vc1: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
     expect(run(['template', 'vc1', '--set-string', 'controlPlane.statefulSet.labels.build=123']).stdout).toContain('build: "123"');
+  });
+
+  test('fails when --set values break a rule, naming the release once and every problem', () => {
+    const r = run(['template', 'vc2', '--set', 'controlPlane.statefulSet.highAvailability.replicas=2', '--set', 'controlPlane.proxy.port=70000']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^Error: release vc2: controlPlane\.proxy\.port: expected a port from 1 to 65535, got 70000\. Choose a port in that range\.; /);
+    expect(r.stderr).toContain('; controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store they share');
+    expect(r.stderr.match(/release vc2/g)).toHaveLength(1);
   });
 
   test('reads --set-file and -f - from their files and standard input', () => {
