@@ -4,6 +4,7 @@ import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { deepFreeze, isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
+import { checkEmbeddedYaml } from './yaml/yaml-limits';
 import { chartRuleDiagnostics } from './values/chart-validation';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
@@ -95,6 +96,7 @@ export function renderChart(options: RenderOptions): RenderResult {
   // Every rule on the values at once, so that one error lists every problem.
   const found = [...schemaDiagnostics(values, chartVersion), ...chartRuleDiagnostics(values, chartVersion), ...beyondChartDiagnostics(values, merged, chartVersion)];
   if (found.length > 0) throw new ValuesError(found);
+  checkEmbeddedYaml(values);
   const ctx: RenderContext = {
     values: options.substitute ? options.substitute(values) : values,
     release: { name: options.name, namespace: options.namespace },
