@@ -64,7 +64,7 @@ export { formatQuantity } from './values/quantity';
 export type { Quantity } from './values/quantity';
 export type { QuotaBudgetEntry, QuotaBudgetLine, QuotaBudgetUser, QuotaUser, UnsetResource } from './analysis/quota-budget';
 export { DEFAULT_KUBE_VERSION } from './values/kube-version';
-export { formatFinding } from './preflight/finding';
+export { formatFinding, PreflightError } from './preflight/finding';
 export type { FindingSeverity, PreflightFinding } from './preflight/finding';
 export { hostObjectsFromYaml } from './preflight/host';
 export type { HostOptions } from './preflight/host';

@@ -26,7 +26,7 @@ import { ValuesError } from './values/errors';
 import { VClusterProps } from './props/vcluster-props';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { budgetEntries, QuotaBudgetEntry } from './analysis/quota-budget';
-import { formatFinding, PreflightFinding } from './preflight/finding';
+import { formatFinding, PreflightError, PreflightFinding } from './preflight/finding';
 
 /** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
 const DEFAULT_CONFIG_SECRET = ConfigSecret._refuseCredentials();
@@ -264,7 +264,7 @@ export class VCluster extends Construct {
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
     const errors = result.findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) throw new ValuesError(errors[0].path, errors.map((f) => `${f.path}: ${f.message} ${f.fix}`).join('\n'));
+    if (errors.length > 0) throw new PreflightError(errors);
     const warnings = result.findings.filter((f) => f.severity === 'warning');
     for (const w of warnings) this.node.addMetadata('warning', formatFinding(w));
     return {

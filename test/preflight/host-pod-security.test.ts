@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { tutorialProps } from '../../main';
-import { BackingStore, hostObjectsFromYaml, ValuesError, VCluster, VClusterProps } from '../../src';
+import { BackingStore, hostObjectsFromYaml, PreflightError, ValuesError, VCluster, VClusterProps } from '../../src';
 import { HostOptions } from '../../src/preflight/host';
 
 /** The host namespace as `kubectl get ns vc1 -o yaml` prints it, with Pod Security labels. */
@@ -56,6 +56,9 @@ describe('the pre-flight against the host namespace\'s Pod Security labels', () 
     expect(where).toContain('CoreDNS: container coredns: securityContext.seccompProfile.type');
     expect(where).not.toContain('CoreDNS: container coredns: securityContext.runAsNonRoot');
     expect(e.path).toBe(lines[0].split(': got ')[0]);
+    // The refusal carries its findings as data.
+    expect(e).toBeInstanceOf(PreflightError);
+    expect((e as PreflightError).findings.map((f) => `${f.path}: ${f.message} ${f.fix}`)).toEqual(lines);
   });
 
   test('lets the typed rootless: true in, as it meets "restricted"', () => {
