@@ -1,4 +1,4 @@
-import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../values/chart-version';
+import { CHART_VERSIONS } from '../values/chart-version';
 
 /**
  * A command of `cdk8s-vcluster`: what its help says and how it exits. Adding a command is an
@@ -36,7 +36,7 @@ export const COMMANDS = {
       '',
       'NAME is the release name (default: "release-name", as helm). CHART names the vCluster chart as',
       'helm users write it: REPO/vcluster (e.g. vcluster/vcluster, loft-sh/vcluster), vcluster (with',
-      `--repo URL), oci://REGISTRY/PATH/vcluster[:${DEFAULT_CHART_VERSION}], or a URL of vcluster-${DEFAULT_CHART_VERSION}.tgz. Other charts`,
+      '--repo URL), oci://REGISTRY/PATH/vcluster[:VERSION], or a URL of vcluster-VERSION.tgz. Other charts',
       'are refused. NAME alone also works (`template vc1`); helm would read a lone argument as CHART.',
       '',
       'Values are layered as helm layers them: the -f files in order, then --set-json, --set,',

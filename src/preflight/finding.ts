@@ -1,5 +1,3 @@
-import { ValuesError } from '../values/errors';
-
 /** An error: the host would refuse something. A warning: it would be let in, but something is off. */
 export type FindingSeverity = 'error' | 'warning';
 
@@ -30,15 +28,4 @@ export function formatFinding(f: PreflightFinding): string {
 /** Errors first, then warnings; each in the order found. */
 export function sortFindings(findings: readonly PreflightFinding[]): PreflightFinding[] {
   return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
-}
-
-/**
- * What the host would refuse, found before anything is applied: a ValuesError whose message has one
- * line per error (`path: message fix`), with the findings as data.
- */
-export class PreflightError extends ValuesError {
-  public constructor(public readonly findings: readonly PreflightFinding[]) {
-    super(findings[0].path, findings.map((f) => `${f.path}: ${f.message} ${f.fix}`).join('\n'));
-    this.name = 'PreflightError';
-  }
 }

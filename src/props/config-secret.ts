@@ -4,7 +4,8 @@ import { GuardScope } from '../secrets/output-guard';
 import { seal, sealingKey, strictScopeLabel } from '../secrets/sealing';
 import { durationSeconds } from './quantities';
 import { Manifest, RenderedObject } from '../render/context';
-import { describe, fail } from './validation';
+import { fail } from './validation';
+import { describeValue } from '../values/diagnostic';
 import { ChartVersion } from '../values/chart-version';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
@@ -145,7 +146,10 @@ export class ConfigSecret {
     try {
       sealingKey(options?.certificate);
     } catch (e) {
-      fail('configSecret.certificate', typeof options?.certificate === 'string' ? `${options.certificate.slice(0, 40)}…` : options?.certificate,
+      const cert = options?.certificate;
+      // A private key given by mistake is not shown, not even its start.
+      const shown = typeof cert !== 'string' ? cert : /PRIVATE KEY/.test(cert) ? '(a private key, not shown)' : `${cert.slice(0, 40)}…`;
+      fail('configSecret.certificate', shown,
         `expected the Sealed Secrets controller's certificate as PEM (kubeseal --fetch-cert > cert.pem), which could not be read: ${(e as Error).message}.`);
     }
     return new ConfigSecret({ kind: 'sealed', options });
@@ -405,7 +409,7 @@ export function parsePath(path: string): Segment[] {
     if (end === path.length) break;
   }
   if (end !== path.length || out.length === 0) {
-    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describe(path)}; write it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
+    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describeValue(path)}; write it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import { JsonType, SchemaNode, ValuesSchema } from '../../imports/chart-versions';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, describeVersion } from './chart-version';
 import { shownValue } from './credential-names';
-import { formatPath, Segment, ValuesError } from './errors';
+import { diagnostic } from './diagnostic';
+import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
+import { valueAt, ValueMap } from './value-map';
 
 export { ValuesError };
 
@@ -13,11 +15,15 @@ export { ValuesError };
  * Null (and undefined) map values count as absent: Helm's coalescing deletes null keys before validating.
  */
 export function validateValues(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): void {
+  const found = schemaDiagnostics(values, version);
+  if (found.length > 0) throw new ValuesError(found);
+}
+
+/** What `validateValues` refuses, as diagnostics. */
+export function schemaDiagnostics(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): Diagnostic[] {
   const problems: Problem[] = [];
   check(rootRule(version), values ?? {}, [], problems, version);
-  if (problems.length > 0) {
-    throw new ValuesError(shownPath(problems[0].path), problems.map((p) => `${shownPath(p.path)}: ${p.text}`).join('\n'));
-  }
+  return problems.map((p) => diagnostic({ path: p.path, value: valueAt(values as ValueMap, p.path), message: p.text }));
 }
 
 /** The path as messages show it; the whole values are `(root)`. */

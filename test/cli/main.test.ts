@@ -34,6 +34,27 @@ describe('cdk8s-vcluster template and credentials', () => {
   });
 });
 
+describe('cdk8s-vcluster template and the output guard', () => {
+  test('prints what helm prints and warns once per location the guard finds, without the value', () => {
+    const values = file('guarded.yaml', [
+      'controlPlane:', '  statefulSet:', '    env:', '    - name: DB_PASSWORD', '      value: Gu4rd-s3cret',
+      'experimental:', '  deploy:', '    host:', '      manifests: |-',
+      '        {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "app"}, "stringData": {"token": "Gu4rd-s3cret"}}', '',
+    ].join('\n'));
+    const r = run(['template', 'vc1', '-f', values]);
+    expect(r.code).toBe(0);
+    expect(kindsAndNames(r.stdout)).toContain('Secret/app');
+    expect(r.stdout).toContain('Gu4rd-s3cret');
+    const warnings = r.stderr.split('\n').filter((l) => l !== '');
+    expect(warnings).toEqual([
+      'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value: the value of DB_PASSWORD, in clear in the output',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].experimental.deploy.host.manifests: a Secret with data (base64 is not encryption), in clear in the output',
+      'warning: Secret/app: a Secret with data (base64 is not encryption), in clear in the output',
+      expect.stringMatching(/^warning: StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value: the value of DB_PASSWORD, in clear in the output$/),
+    ]);
+  });
+});
+
 describe('cdk8s-vcluster values files', () => {
   test('layers several values files, later ones winning', () => {
     const a = file('a.yaml', 'controlPlane:\n  ingress:\n    enabled: true\n    host: a.example.com\n');

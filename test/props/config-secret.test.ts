@@ -89,6 +89,14 @@ describe('ConfigSecret.sealedSecret', () => {
   });
 });
 
+describe('ConfigSecret.sealedSecret with a private key given by mistake', () => {
+  test('fails without showing any of the key', () => {
+    const key = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAs3cr3tK3yB0dy\n-----END RSA PRIVATE KEY-----\n';
+    expect(() => ConfigSecret.sealedSecret({ certificate: key })).toThrow('Got "(a private key, not shown)".');
+    expect(() => ConfigSecret.sealedSecret({ certificate: key })).not.toThrow(/MIIE/);
+  });
+});
+
 describe('ConfigSecret.externalSecret', () => {
   const store = { name: 'vault', kind: 'ClusterSecretStore' as const };
   const credentials = { [DSN_PATH]: { key: 'vc1/database', property: 'dsn' } };
