@@ -154,8 +154,16 @@ describe('values from the command line, as helm layers them', () => {
 
   test('types --set values and keeps --set-string values text, as the chart\'s schema then sees them', () => {
     expect(run(['template', 'vc1', '--set', 'controlPlane.statefulSet.labels.build=123']))
-      .toMatchObject({ code: 1, stderr: 'Error: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
+      .toMatchObject({ code: 1, stderr: 'Error: release vc1: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
     expect(run(['template', 'vc1', '--set-string', 'controlPlane.statefulSet.labels.build=123']).stdout).toContain('build: "123"');
+  });
+
+  test('fails when --set values break a rule, naming the release once and every problem', () => {
+    const r = run(['template', 'vc2', '--set', 'controlPlane.statefulSet.highAvailability.replicas=2', '--set', 'controlPlane.proxy.port=70000']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^Error: release vc2: controlPlane\.proxy\.port: expected a port from 1 to 65535, got 70000\. Choose a port in that range\.; /);
+    expect(r.stderr).toContain('; controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store they share');
+    expect(r.stderr.match(/release vc2/g)).toHaveLength(1);
   });
 
   test('reads --set-file and -f - from their files and standard input', () => {

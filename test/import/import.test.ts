@@ -185,11 +185,11 @@ policies:
     expectSameAsTemplate(result);
   });
 
-  test('keeps raw values the typed props would refuse', () => {
-    // The chart renders three replicas on the embedded database; the typed replicas prop refuses that.
-    const result = vc1('controlPlane:\n  statefulSet:\n    highAvailability:\n      replicas: 3\n');
-    expect(result.typedProps).toEqual([]);
-    expectSameAsTemplate(result);
+  test('fails when the values break a rule, as typed props or raw values would', () => {
+    // The chart renders three replicas on the embedded database; every rule applies to raw values too.
+    expect(() => vc1('controlPlane:\n  statefulSet:\n    highAvailability:\n      replicas: 3\n')).toThrow(
+      'controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store they share',
+    );
   });
 
   test('leaves out what the typed props add themselves', () => {
