@@ -38,15 +38,18 @@ const FLAG = /(?:^|\s)--?([A-Za-z0-9][\w.-]*)=(?:"([^"]*)"|'([^']*)'|(\S+))/g;
 /** A shell or env-file assignment: `DB_PASSWORD=...`, `export API_TOKEN=...`. */
 const ASSIGNMENT = /(?:^|[\s;])([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"]*)"|'([^']*)'|(\S+))/g;
 
+/** A YAML or JSON key and its scalar value, in text that does not parse (a template, an alias bomb). */
+const KEY_LINE = /(?:^|[\s{,])["']?([A-Za-z_][\w.-]*)["']?\s*:[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s#,{}[\]][^#,}\n]*?))[ \t]*(?=[#,}\n]|$)/gm;
+
 /**
  * Whether a value under a credential's name is a reference to one rather than the credential:
- * empty, a switch (`--client-cert-auth=true`), a file path, an env or template reference, a
- * placeholder the library writes.
+ * empty, a switch (`--client-cert-auth=true`), a file path, an env reference, a template
+ * (`{{ .Values.password }}`, rendered later from elsewhere), a placeholder the library writes.
  */
 export function isReference(value: string): boolean {
   const v = value.trim();
   return v === '' || /^(?:true|false)$/i.test(v) || /^(?:\.{0,2}\/|~\/)/.test(v) || /^\$\(?\{?[A-Za-z_][\w.]*\}?\)?$/.test(v) ||
-    /^\{\{.*\}\}$/s.test(v) || /^cdk8s_vcluster_credential_\d+$/.test(v);
+    v.includes('{{') || /^cdk8s_vcluster_credential_\d+$/.test(v);
 }
 
 /** The answers for short strings so far: a fleet's objects repeat the same ones. */
@@ -64,10 +67,11 @@ export function credentialInText(text: string): string | undefined {
 
 function decide(text: string): string | undefined {
   for (const [re, what] of RULES) if (re.test(text)) return what;
-  for (const re of [FLAG, ASSIGNMENT]) {
+  for (const re of [FLAG, ASSIGNMENT, KEY_LINE]) {
     for (const m of text.matchAll(re)) {
       const value = m[2] ?? m[3] ?? m[4] ?? '';
-      if (namesCredential(m[1]) && !isReference(value)) return re === FLAG ? `the value of the flag --${m[1]}` : `the value of ${m[1]}`;
+      if (!namesCredential(m[1]) || isReference(value)) continue;
+      return re === FLAG ? `the value of the flag --${m[1]}` : re === KEY_LINE ? `the value of the key "${m[1]}"` : `the value of ${m[1]}`;
     }
   }
   return undefined;

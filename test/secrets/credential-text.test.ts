@@ -27,6 +27,8 @@ describe('strings that carry a credential', () => {
     ['Authorization: Bearer abcdefghijklmnopqrstuvwxyz', 'an Authorization header'],
     ['--oidc-client-secret=pw', 'the value of the flag --oidc-client-secret'],
     ['export DB_PASSWORD=pw; exec app', 'the value of DB_PASSWORD'],
+    ['apiVersion: v1\nstringData:\n  password: {{ .Values.x }}\n  clientSecret: "pw" # set\n', 'the value of the key "clientSecret"'],
+    ['{"auth": {"password": "pw"}}', 'the value of the key "password"'],
   ])('finds %j', (text, what) => {
     expect(credentialInText(text)).toBe(what);
   });
@@ -34,7 +36,7 @@ describe('strings that carry a credential', () => {
   test.each([
     'postgres://vc@db/vc', 'https://charts.example.com:8443/@scope/chart', 'ghcr.io/loft-sh/vcluster:0.36.1@sha256:abc', 'git@github.com:acme/platform.git',
     'ssh://git@github.com/acme/platform.git', '--client-cert-auth=true', '--service-account-key-file=/etc/k8s/sa.key', '--token-auth-file=/etc/tokens.csv',
-    'password=', "host=db password='' dbname=vc", '-----BEGIN CERTIFICATE-----', 'DB_PASSWORD=$(DB_PASSWORD)', 'https://kubernetes.default.svc:443',
+    'password=', "host=db password='' dbname=vc", 'password: {{ .Values.password }}', 'password: ""', 'secretName: db\npassword:\n  valueFrom: x', '-----BEGIN CERTIFICATE-----', 'DB_PASSWORD=$(DB_PASSWORD)', 'https://kubernetes.default.svc:443',
   ])('leaves %j alone', (text) => {
     expect(credentialInText(text)).toBeUndefined();
   });

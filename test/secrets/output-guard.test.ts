@@ -1,6 +1,7 @@
-import { JsonPatch, Testing } from 'cdk8s';
+import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { controllerKeys } from './unseal';
-import { BackingStore, ConfigSecret, VCluster, VClusterProps } from '../../src';
+import { BackingStore, ConfigSecret, FleetApp, VCluster, VClusterProps } from '../../src';
+import { findLeaks } from '../../src/secrets/output-guard';
 
 /**
  * The output guard, tried with credentials in the forms users write: whatever the config Secret
@@ -145,6 +146,12 @@ describe('the guard sees the output as it is written', () => {
     expect(() => Testing.synth(chart)).toThrow('StatefulSet/vc1:metadata.annotations.token: the value of the key "token"');
   });
 
+  test('refuses in a FleetApp\'s synth too', () => {
+    const app = new FleetApp({ outdir: Testing.app().outdir });
+    new VCluster(new Chart(app, 'vc1'), 'vc1', { namespace: 'vc1', values: env('DB_PASSWORD', S) });
+    expect(() => app.synthYaml()).toThrow('the virtual cluster vc1 (vc1/vc1): the output would carry 2 credentials in clear');
+  });
+
   test('leaves the chart\'s own output alone, and references to credentials', () => {
     const r = synth({
       values: {
@@ -156,5 +163,39 @@ describe('the guard sees the output as it is written', () => {
       },
     });
     expect(r).toEqual({ output: expect.any(Array) });
+  });
+});
+
+describe('findLeaks, on objects as written', () => {
+  const scope = { tenant: 'vc1' };
+  const secret = (name: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name }, data: { token: Buffer.from(S).toString('base64') } });
+
+  test('expands Lists of any kind and names each item', () => {
+    expect(findLeaks([{ apiVersion: 'v1', kind: 'SecretList', metadata: { name: 'l' }, items: [secret('a'), secret('b')] }], scope)).toEqual([
+      { at: 'Secret/a', what: 'a Secret with data (base64 is not encryption)' },
+      { at: 'Secret/b', what: 'a Secret with data (base64 is not encryption)' },
+    ]);
+  });
+
+  test('reads neither a SealedSecret\'s ciphertext nor an ExternalSecret\'s references', () => {
+    const sealed = { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata: { name: 's' }, spec: { encryptedData: { password: 'AgBy3i4OJSWK+PiTySYZZA==' } } };
+    const external = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'e' }, spec: { data: [{ secretKey: 'password', remoteRef: { key: 'db-password' } }] } };
+    expect(findLeaks([sealed, external], scope)).toEqual([]);
+  });
+
+  test('reads a Secret that is not the config Secret, and the config Secret\'s values in place of its text', () => {
+    const config = { ...secret('vc-config-vc1'), data: { 'config.yaml': 'Y29udHJvbFBsYW5lOiB7fQ==' } };
+    const values = { controlPlane: { statefulSet: { env: [{ name: 'API_TOKEN', value: S }] } } };
+    expect(findLeaks([config, secret('app')], { tenant: 'vc1', config: { object: 'Secret/vc-config-vc1', path: ['data', 'config.yaml'], values } })).toEqual([
+      { at: 'Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value', what: 'the value of API_TOKEN' },
+      { at: 'Secret/app', what: 'a Secret with data (base64 is not encryption)' },
+    ]);
+  });
+
+  test('reads embedded YAML with an alias bomb as text, key lines included, without expanding it', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`),
+      `password: ${S}`].join('\n');
+    const leaks = findLeaks([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'values.yaml': bomb } }], scope);
+    expect(leaks).toEqual([{ at: 'ConfigMap/c:data["values.yaml"]', what: 'the value of the key "password"' }]);
   });
 });
