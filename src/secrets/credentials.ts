@@ -2,7 +2,7 @@ import { credentialInText } from './credential-text';
 import { holdsSecretObject } from './output-guard';
 import { SchemaNode } from '../../imports/chart-versions';
 import { formatPath, Segment } from '../values/errors';
-import { chartData, ChartVersion } from '../values/chart-version';
+import { ChartVersion } from '../values/chart-version';
 import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from '../values/schema-fields';
 import { isMap, Value, ValueMap } from '../values/value-map';
 
@@ -55,7 +55,7 @@ function credentialKind(name: string, node: SchemaNode): CredentialKind | undefi
 const TREES = new Map<ChartVersion, FieldTree<CredentialKind>>();
 function treeOf(version: ChartVersion): FieldTree<CredentialKind> {
   let tree = TREES.get(version);
-  if (tree === undefined) TREES.set(version, (tree = compileFieldTree(credentialKind, chartData(version).schema)));
+  if (tree === undefined) TREES.set(version, (tree = compileFieldTree(credentialKind, version)));
   return tree;
 }
 
