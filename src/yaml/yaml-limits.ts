@@ -1,6 +1,7 @@
 import { Composer, CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, LineCounter, Node, Parser } from 'yaml';
 import { ValuesError } from '../values/errors';
-import { MAX_VALUES_DEPTH, PathSegment, tooDeep } from '../values/user-values';
+import { Segment } from '../values/errors';
+import { MAX_VALUES_DEPTH, tooDeep } from '../values/user-values';
 import { isMap, ValueMap } from '../values/value-map';
 
 /*
@@ -127,7 +128,7 @@ export function checkNesting(tokens: readonly CST.Token[], source: string, where
     if (token.type === 'alias') hasAliases = true;
     if (!CST.isCollection(token)) continue;
     if (depth >= MAX_VALUES_DEPTH) {
-      const path: PathSegment[] = [];
+      const path: Segment[] = [];
       for (let e: Entry | undefined = entry; e?.step !== undefined; e = e.parent) {
         path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
       }
@@ -182,7 +183,7 @@ function checkAliases(doc: Document.Parsed, source: string): void {
   }
   if ((height.get(root) ?? 0) <= MAX_VALUES_DEPTH) return;
   // The deepest path, aliases followed, for the message.
-  const path: PathSegment[] = [];
+  const path: Segment[] = [];
   let node: Node = root;
   while (path.length <= MAX_VALUES_DEPTH) {
     if (isAlias(node)) {
@@ -197,10 +198,10 @@ function checkAliases(doc: Document.Parsed, source: string): void {
   throw tooDeep(source, path);
 }
 
-function deepestChild(node: Node, height: ReadonlyMap<Node, number>): { segment: PathSegment; node: Node } | undefined {
-  let best: { segment: PathSegment; node: Node } | undefined;
+function deepestChild(node: Node, height: ReadonlyMap<Node, number>): { segment: Segment; node: Node } | undefined {
+  let best: { segment: Segment; node: Node } | undefined;
   let bestHeight = -1;
-  const consider = (segment: PathSegment, child: unknown) => {
+  const consider = (segment: Segment, child: unknown) => {
     if (child === null || typeof child !== 'object') return;
     const h = height.get(child as Node) ?? 0;
     if (h > bestHeight) {
