@@ -1,6 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SYNC_WAVE_ANNOTATION } from './argocd-annotations';
+import { checkPropTypes } from './props/props-schema';
 import { durationSeconds } from './props/quantities';
 import { credentialInText } from './secrets/credential-text';
 import { guardOutput } from './secrets/output-guard';
@@ -159,6 +160,7 @@ export class ArgoCdApplication extends Construct {
 
   public constructor(scope: Construct, id: string, props: ArgoCdApplicationProps) {
     super(scope, id);
+    checkPropTypes('ArgoCdApplicationProps', props);
     checkPath('path', props.path);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'argoproj.io/v1alpha1',
@@ -200,6 +202,7 @@ export class ArgoCdApplicationSet extends Construct {
 
   public constructor(scope: Construct, id: string, props: ArgoCdApplicationSetProps) {
     super(scope, id);
+    checkPropTypes('ArgoCdApplicationSetProps', props);
     checkPath('directories', props.directories);
     const source = sourceJson(props.source);
     this.apiObject = applicationSet(this, id, props, {

@@ -60,8 +60,9 @@ export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret } from './pr
 export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
 } from './props/config-secret';
-export { renderChart } from './pipeline';
-export type { ChartObject, RenderOptions, RenderResult } from './pipeline';
+export { diagnoseValues, renderChart, renderObjects, resolveValues } from './pipeline';
+export type { ChartObject, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
+export type { KubeVersion } from './values/kube-version';
 export type { Manifest, RenderedObject } from './render/context';
 export { formatDiagnostic, tenantName, ValuesError } from './values/errors';
 export type { Diagnostic, Severity, Tenant } from './values/errors';

@@ -7,7 +7,7 @@ import { durationSeconds } from './quantities';
 import { Manifest, RenderedObject } from '../render/context';
 import { fail } from './validation';
 import { describeValue } from '../values/diagnostic';
-import { ChartVersion } from '../values/chart-version';
+import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
 
@@ -235,7 +235,7 @@ export class ConfigProtection {
   public constructor(private readonly mode: Mode | undefined, private readonly release: Release) {}
 
   public substitute(values: ValueMap): ValueMap {
-    const found = findCredentials(values, this.release.chartVersion);
+    const found = findCredentials(values, this.release.chartVersion ?? DEFAULT_CHART_VERSION);
     const mode = this.mode;
     if (mode?.kind === 'plaintext') return values;
     if (mode === undefined) {
@@ -254,7 +254,7 @@ export class ConfigProtection {
       const credentials = mode.options.credentials ?? {};
       const refs = new Map(Object.keys(credentials).map((p) => [p, parsePath(p)] as const));
       for (const [written, segments] of refs) {
-        if (!isCredentialField(segments, this.release.chartVersion)) {
+        if (!isCredentialField(segments, this.release.chartVersion ?? DEFAULT_CHART_VERSION)) {
           throw new ValuesError(`configSecret.credentials`, `configSecret.credentials: ${JSON.stringify(written)} is not a credential field of the chart; the store can stand in for the credential fields only. Give one of the paths the refusal names, e.g. "controlPlane.backingStore.database.external.dataSource".`);
         }
       }

@@ -1,4 +1,4 @@
-import { ValuesError } from './errors';
+import { formatPath, Segment, ValuesError } from './errors';
 import { isPlainObject, ValueMap } from './value-map';
 
 /**
@@ -16,18 +16,8 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constru
  */
 export const MAX_VALUES_DEPTH = 100;
 
-/** One step of a key path: a map key or a list index. */
-export type PathSegment = string | number;
-
-/** A key path as the error messages write it: `controlPlane.statefulSet.env[0].name`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const s of path) out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
-  return out;
-}
-
 /** The refusal of a key path that nests too deeply; long paths are shortened in the middle. */
-export function tooDeep(source: string, path: readonly PathSegment[]): ValuesError {
+export function tooDeep(source: string, path: readonly Segment[]): ValuesError {
   const shown = path.length > 12 ? `${formatPath(path.slice(0, 6))}…${formatPath(path.slice(-3)).replace(/^(?!\[)/, '.')}` : formatPath(path);
   return new ValuesError(
     formatPath(path),
@@ -37,7 +27,7 @@ export function tooDeep(source: string, path: readonly PathSegment[]): ValuesErr
 }
 
 /** The refusal of a reserved key (see RESERVED_KEYS) at its path. */
-export function reservedKey(source: string, path: readonly PathSegment[]): ValuesError {
+export function reservedKey(source: string, path: readonly Segment[]): ValuesError {
   return new ValuesError(
     formatPath(path),
     `${source}: ${formatPath(path)}: the key "${path[path.length - 1]}" is refused: __proto__, constructor and prototype have a special meaning ` +
@@ -52,11 +42,11 @@ export function reservedKey(source: string, path: readonly PathSegment[]): Value
  * nesting deeper than MAX_VALUES_DEPTH, numbers JSON cannot hold (.inf, .nan), and values that
  * are no JSON data at all. `path` is where `value` sits (for values set at a key path).
  */
-export function plainValues<T>(value: T, source: string, path: PathSegment[] = []): T {
+export function plainValues<T>(value: T, source: string, path: Segment[] = []): T {
   return copyChecked(value, source, path) as T;
 }
 
-function copyChecked(v: unknown, source: string, path: PathSegment[]): unknown {
+function copyChecked(v: unknown, source: string, path: Segment[]): unknown {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {
