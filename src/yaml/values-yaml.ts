@@ -2,7 +2,7 @@ import { isUtf8 } from 'buffer';
 import { Composer, CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, LineCounter, Node, Parser, ScalarTag, Tags } from 'yaml';
 import { mergeValueFiles } from '../values/coalesce';
 import { ValuesError } from '../values/errors';
-import { MAX_VALUES_DEPTH, PathSegment, plainValues, tooDeep } from '../values/user-values';
+import { formatPath, MAX_VALUES_DEPTH, PathSegment, plainValues, tooDeep } from '../values/user-values';
 import { isMap, ValueMap } from '../values/value-map';
 
 /**
@@ -203,22 +203,44 @@ function checkNesting(tokens: readonly CST.Token[], source: string, where: (offs
     const { token, depth } = entry;
     if (token.type === 'alias') hasAliases = true;
     if (!CST.isCollection(token)) continue;
-    if (depth >= MAX_VALUES_DEPTH) {
+    const pathTo = (e: Entry | undefined): PathSegment[] => {
       const path: PathSegment[] = [];
-      for (let e: Entry | undefined = entry; e?.step !== undefined; e = e.parent) {
-        path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
-      }
-      const e = tooDeep(source, path);
+      for (; e?.step !== undefined; e = e.parent) path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
+      return path;
+    };
+    if (depth >= MAX_VALUES_DEPTH) {
+      const e = tooDeep(source, pathTo(entry));
       throw new ValuesError(e.path, e.message.replace(`${source}: `, `${source} (${where(token.offset)}): `));
     }
     const sequence = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
     (token as Collection).items.forEach((item, i) => {
+      if (!sequence && item.key) checkKey(item.key, pathTo(entry), source, where);
       if (item.key) stack.push({ token: item.key, depth: depth + 1, parent: entry, step: item.key });
       if (item.value) stack.push({ token: item.value, depth: depth + 1, parent: entry, step: sequence || !item.key ? i : item.key });
     });
   }
   return hasAliases;
 }
+
+/**
+ * Refuses the map keys Helm refuses when it turns the YAML into JSON (sigs.k8s.io/yaml): a list
+ * or a map as key (`? [a, b]`: "yaml: invalid map key"), and null (`~:` or `null:`: "unsupported
+ * map key"). JavaScript would make them the text "a,b", "[object Object]" or "".
+ */
+function checkKey(key: CST.Token, parent: readonly PathSegment[], source: string, where: (offset: number) => string): void {
+  const complex = CST.isCollection(key);
+  if (!complex && !(key.type === 'scalar' && NULL_KEYS.has(key.source))) return;
+  const at = formatPath(parent) || '(top level)';
+  const what = complex ? `a ${key.type === 'block-seq' || (key.type === 'flow-collection' && key.start.source === '[') ? 'list' : 'map'}` : 'null';
+  throw new ValuesError(
+    formatPath(parent),
+    `${source} (${where(key.offset)}): ${at}: a map key that is ${what} (${CST.stringify(key).trim()}); Helm refuses it ` +
+      `(${complex ? 'yaml: invalid map key' : 'unsupported map key of type: <nil>'}). Write the key as a string.`,
+  );
+}
+
+/** Plain scalars YAML 1.1 reads as null. */
+const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 /**
  * Refuses aliases that nest the values deeper than MAX_VALUES_DEPTH once expanded, and an
