@@ -77,6 +77,43 @@ function fillMissing(dst: ValueMap, src: ValueMap): void {
   }
 }
 
+/**
+ * A map argument of a Sprig function whose parameter is typed `map[string]interface{}` (`merge`
+ * and its sources, `hasKey`): Go's template engine refuses anything else before the function
+ * runs, nil included (a null in the values, or a key a null deleted), so Helm fails; so does this,
+ * with Helm's words and the key.
+ */
+export function mapArgument(v: Value, path: string): ValueMap {
+  if (isMap(v)) return v;
+  throw new ValuesError(
+    path,
+    `${path}: wrong type for value; expected map[string]interface {}; got ${goTypeName(v)}${v === null || v === undefined ? ' (null)' : ` (${JSON.stringify(v)})`}. ` +
+      'The chart merges it as a map, so Helm fails too. Set it to {} for none.',
+  );
+}
+
+/**
+ * A map the chart reads a field of without a guard (`.Values.controlPlane.service.spec.ports`):
+ * nil there (a null in the values deletes the chart's map) makes Go fail with a nil pointer
+ * error, so Helm fails; so does this, naming the key. Anything else that is no map reads as {}.
+ */
+export function readMap(v: Value, path: string, field: string): ValueMap {
+  if (v !== null && v !== undefined) return isMap(v) ? v : {};
+  throw new ValuesError(
+    path,
+    `${path}: missing (null), but the chart reads ${path}.${field}, so Helm fails (nil pointer evaluating interface {}.${field}). ` +
+      'Set the keys inside it instead of null, or {} for none.',
+  );
+}
+
+/** The Go type a value of Helm's values has, as Go's errors name it. */
+function goTypeName(v: Value): string {
+  if (v === null || v === undefined) return 'interface {}';
+  if (Array.isArray(v)) return '[]interface {}';
+  if (typeof v === 'number') return 'float64';
+  return typeof v === 'boolean' ? 'bool' : 'string';
+}
+
 /** Sprig `trunc 63 | trimSuffix "-"`, the chart's way of fitting names into label length. */
 export function truncName(s: string, max = 63): string {
   const t = s.length > max ? s.slice(0, max) : s;
