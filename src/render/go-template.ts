@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
-import { resolveInterpolated, resolvePlainScalar } from '../yaml/yaml-text';
+import { resolveInterpolated } from '../yaml/yaml-text';
 import { ValuesError } from '../values/errors';
 import { compareBytes, goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
@@ -28,11 +28,13 @@ export function withDefault<T>(fallback: T, v: Value): T | any {
 /**
  * What a value becomes when a template writes it unquoted (`key: {{ x }}`) and the manifest is
  * read back as YAML: "8443" becomes a number, "true" a boolean, "" null, `"q"` the string q.
- * Numbers print as Go prints them first (1000000 as 1e+06, which reads back as text). Values
- * that are not scalars keep their shape (the chart only interpolates scalars).
+ * A number stays the number: Go prints it in its shortest form (1000000 from a values file as
+ * 1e+06, from `--set` as 1000000), and Go's YAML, which reads the manifest for kubectl and helm
+ * install, reads either back as that number (-0 as 0). Values that are not scalars keep their
+ * shape (the chart only interpolates scalars).
  */
 export function plain(v: Value): Value {
-  if (typeof v === 'number') return resolvePlainScalar(goString(v));
+  if (typeof v === 'number') return v === 0 ? 0 : v;
   return typeof v === 'string' ? resolveInterpolated(v) : v;
 }
 
