@@ -2,6 +2,11 @@
 // ../shared/vcluster-chart. Do not edit by hand.
 
 import type { ValuesSchema } from './0.36.1/values-schema';
+import type * as V0_35_3 from './0.35.3/vcluster-values';
+import type * as V0_36_1 from './0.36.1/vcluster-values';
+import type * as V0_37_0_rc_1 from './0.37.0-rc.1/vcluster-values';
+
+export type { JsonType, SchemaNode, ValuesSchema } from './0.36.1/values-schema';
 
 /** The chart versions rendered, oldest first. */
 export const CHART_VERSIONS = ['0.35.3', '0.36.1', '0.37.0-rc.1'] as const;
@@ -39,3 +44,750 @@ export const CHART_DATA: { readonly [V in ChartVersion]: ChartData } = {
     return { defaults: CHART_DEFAULTS, schema: VALUES_SCHEMA };
   },
 };
+
+/** vcluster.yaml as each chart version's schema declares it. */
+export interface ChartValues {
+  readonly '0.35.3': V0_35_3.VClusterValues;
+  readonly '0.36.1': V0_36_1.VClusterValues;
+  readonly '0.37.0-rc.1': V0_37_0_rc_1.VClusterValues;
+}
+
+/** vcluster.yaml as some chart version declares it; the chosen version's schema decides when it renders. */
+export type VClusterValues = ChartValues[ChartVersion];
+
+/** The newest version's vcluster.yaml: how code behind a version gate (chartHas) reads a key that version introduced. */
+export type NewestVClusterValues = ChartValues['0.37.0-rc.1'];
+
+// Each $def of the schemas, as any version that has it declares it.
+export type APIService = V0_35_3.APIService | V0_36_1.APIService | V0_37_0_rc_1.APIService;
+export type APIServiceService = 
+  | V0_35_3.APIServiceService
+  | V0_36_1.APIServiceService
+  | V0_37_0_rc_1.APIServiceService;
+export type ArgoCDApplication = 
+  | V0_35_3.ArgoCDApplication
+  | V0_36_1.ArgoCDApplication
+  | V0_37_0_rc_1.ArgoCDApplication;
+export type ArgoCDApplicationTemplate = 
+  | V0_35_3.ArgoCDApplicationTemplate
+  | V0_36_1.ArgoCDApplicationTemplate
+  | V0_37_0_rc_1.ArgoCDApplicationTemplate;
+export type ArgoCDDeploy = V0_35_3.ArgoCDDeploy | V0_36_1.ArgoCDDeploy | V0_37_0_rc_1.ArgoCDDeploy;
+export type ArgoCDIntegration = 
+  | V0_35_3.ArgoCDIntegration
+  | V0_36_1.ArgoCDIntegration
+  | V0_37_0_rc_1.ArgoCDIntegration;
+export type AutoUpgrade = V0_35_3.AutoUpgrade | V0_36_1.AutoUpgrade | V0_37_0_rc_1.AutoUpgrade;
+export type BackingStore = V0_35_3.BackingStore | V0_36_1.BackingStore | V0_37_0_rc_1.BackingStore;
+export type CNI = V0_35_3.CNI | V0_36_1.CNI | V0_37_0_rc_1.CNI;
+export type CNIFlannel = V0_35_3.CNIFlannel | V0_36_1.CNIFlannel | V0_37_0_rc_1.CNIFlannel;
+export type CSI = V0_37_0_rc_1.CSI;
+export type CSIKubeVirt = V0_37_0_rc_1.CSIKubeVirt;
+export type CSIKubeVirtStorageClass = V0_37_0_rc_1.CSIKubeVirtStorageClass;
+export type CentralAdmission = 
+  | V0_35_3.CentralAdmission
+  | V0_36_1.CentralAdmission
+  | V0_37_0_rc_1.CentralAdmission;
+export type CertManager = V0_35_3.CertManager | V0_36_1.CertManager | V0_37_0_rc_1.CertManager;
+export type CertManagerSync = 
+  | V0_35_3.CertManagerSync
+  | V0_36_1.CertManagerSync
+  | V0_37_0_rc_1.CertManagerSync;
+export type CertManagerSyncFromHost = 
+  | V0_35_3.CertManagerSyncFromHost
+  | V0_36_1.CertManagerSyncFromHost
+  | V0_37_0_rc_1.CertManagerSyncFromHost;
+export type CertManagerSyncToHost = 
+  | V0_35_3.CertManagerSyncToHost
+  | V0_36_1.CertManagerSyncToHost
+  | V0_37_0_rc_1.CertManagerSyncToHost;
+export type CloudControllerManager = 
+  | V0_35_3.CloudControllerManager
+  | V0_36_1.CloudControllerManager
+  | V0_37_0_rc_1.CloudControllerManager;
+export type ClusterIssuersSyncConfig = 
+  | V0_35_3.ClusterIssuersSyncConfig
+  | V0_36_1.ClusterIssuersSyncConfig
+  | V0_37_0_rc_1.ClusterIssuersSyncConfig;
+export type ContainerdJoin = 
+  | V0_35_3.ContainerdJoin
+  | V0_36_1.ContainerdJoin
+  | V0_37_0_rc_1.ContainerdJoin;
+export type ContainerdMirror = 
+  | V0_35_3.ContainerdMirror
+  | V0_36_1.ContainerdMirror
+  | V0_37_0_rc_1.ContainerdMirror;
+export type ContainerdMirrorHost = 
+  | V0_35_3.ContainerdMirrorHost
+  | V0_36_1.ContainerdMirrorHost
+  | V0_37_0_rc_1.ContainerdMirrorHost;
+export type ContainerdRegistry = 
+  | V0_35_3.ContainerdRegistry
+  | V0_36_1.ContainerdRegistry
+  | V0_37_0_rc_1.ContainerdRegistry;
+export type ContainerdRegistryAuth = 
+  | V0_35_3.ContainerdRegistryAuth
+  | V0_36_1.ContainerdRegistryAuth
+  | V0_37_0_rc_1.ContainerdRegistryAuth;
+export type ControlPlane = V0_35_3.ControlPlane | V0_36_1.ControlPlane | V0_37_0_rc_1.ControlPlane;
+export type ControlPlaneAdvanced = 
+  | V0_35_3.ControlPlaneAdvanced
+  | V0_36_1.ControlPlaneAdvanced
+  | V0_37_0_rc_1.ControlPlaneAdvanced;
+export type ControlPlaneGlobalMetadata = 
+  | V0_35_3.ControlPlaneGlobalMetadata
+  | V0_36_1.ControlPlaneGlobalMetadata
+  | V0_37_0_rc_1.ControlPlaneGlobalMetadata;
+export type ControlPlaneHeadlessService = 
+  | V0_35_3.ControlPlaneHeadlessService
+  | V0_36_1.ControlPlaneHeadlessService
+  | V0_37_0_rc_1.ControlPlaneHeadlessService;
+export type ControlPlaneHighAvailability = 
+  | V0_35_3.ControlPlaneHighAvailability
+  | V0_36_1.ControlPlaneHighAvailability
+  | V0_37_0_rc_1.ControlPlaneHighAvailability;
+export type ControlPlaneIngress = 
+  | V0_35_3.ControlPlaneIngress
+  | V0_36_1.ControlPlaneIngress
+  | V0_37_0_rc_1.ControlPlaneIngress;
+export type ControlPlaneLoadBalancer = 
+  | V0_35_3.ControlPlaneLoadBalancer
+  | V0_36_1.ControlPlaneLoadBalancer
+  | V0_37_0_rc_1.ControlPlaneLoadBalancer;
+export type ControlPlanePersistence = 
+  | V0_35_3.ControlPlanePersistence
+  | V0_36_1.ControlPlanePersistence
+  | V0_37_0_rc_1.ControlPlanePersistence;
+export type ControlPlaneProbes = 
+  | V0_35_3.ControlPlaneProbes
+  | V0_36_1.ControlPlaneProbes
+  | V0_37_0_rc_1.ControlPlaneProbes;
+export type ControlPlaneProxy = 
+  | V0_35_3.ControlPlaneProxy
+  | V0_36_1.ControlPlaneProxy
+  | V0_37_0_rc_1.ControlPlaneProxy;
+export type ControlPlaneScheduling = 
+  | V0_35_3.ControlPlaneScheduling
+  | V0_36_1.ControlPlaneScheduling
+  | V0_37_0_rc_1.ControlPlaneScheduling;
+export type ControlPlaneSecurity = 
+  | V0_35_3.ControlPlaneSecurity
+  | V0_36_1.ControlPlaneSecurity
+  | V0_37_0_rc_1.ControlPlaneSecurity;
+export type ControlPlaneService = 
+  | V0_35_3.ControlPlaneService
+  | V0_36_1.ControlPlaneService
+  | V0_37_0_rc_1.ControlPlaneService;
+export type ControlPlaneServiceAccount = 
+  | V0_35_3.ControlPlaneServiceAccount
+  | V0_36_1.ControlPlaneServiceAccount
+  | V0_37_0_rc_1.ControlPlaneServiceAccount;
+export type ControlPlaneStatefulSet = 
+  | V0_35_3.ControlPlaneStatefulSet
+  | V0_36_1.ControlPlaneStatefulSet
+  | V0_37_0_rc_1.ControlPlaneStatefulSet;
+export type ControlPlaneTLSRoute = 
+  | V0_35_3.ControlPlaneTLSRoute
+  | V0_36_1.ControlPlaneTLSRoute
+  | V0_37_0_rc_1.ControlPlaneTLSRoute;
+export type ControlPlaneWorkloadServiceAccount = 
+  | V0_35_3.ControlPlaneWorkloadServiceAccount
+  | V0_36_1.ControlPlaneWorkloadServiceAccount
+  | V0_37_0_rc_1.ControlPlaneWorkloadServiceAccount;
+export type CoreDNS = V0_35_3.CoreDNS | V0_36_1.CoreDNS | V0_37_0_rc_1.CoreDNS;
+export type CoreDNSDeployment = 
+  | V0_35_3.CoreDNSDeployment
+  | V0_36_1.CoreDNSDeployment
+  | V0_37_0_rc_1.CoreDNSDeployment;
+export type CoreDNSService = 
+  | V0_35_3.CoreDNSService
+  | V0_36_1.CoreDNSService
+  | V0_37_0_rc_1.CoreDNSService;
+export type CustomResourceProxy = 
+  | V0_35_3.CustomResourceProxy
+  | V0_36_1.CustomResourceProxy
+  | V0_37_0_rc_1.CustomResourceProxy;
+export type Database = V0_35_3.Database | V0_36_1.Database | V0_37_0_rc_1.Database;
+export type DatabaseKine = V0_35_3.DatabaseKine | V0_36_1.DatabaseKine | V0_37_0_rc_1.DatabaseKine;
+export type Deletion = V0_35_3.Deletion | V0_36_1.Deletion | V0_37_0_rc_1.Deletion;
+export type DeletionAuto = V0_35_3.DeletionAuto | V0_36_1.DeletionAuto | V0_37_0_rc_1.DeletionAuto;
+export type DenyRule = V0_35_3.DenyRule | V0_36_1.DenyRule | V0_37_0_rc_1.DenyRule;
+export type Deploy = V0_35_3.Deploy | V0_36_1.Deploy | V0_37_0_rc_1.Deploy;
+export type DeployMetricsServer = 
+  | V0_35_3.DeployMetricsServer
+  | V0_36_1.DeployMetricsServer
+  | V0_37_0_rc_1.DeployMetricsServer;
+export type Distro = V0_35_3.Distro | V0_36_1.Distro | V0_37_0_rc_1.Distro;
+export type DistroContainerEnabled = 
+  | V0_35_3.DistroContainerEnabled
+  | V0_36_1.DistroContainerEnabled
+  | V0_37_0_rc_1.DistroContainerEnabled;
+export type DistroK8s = V0_35_3.DistroK8s | V0_36_1.DistroK8s | V0_37_0_rc_1.DistroK8s;
+export type DynamicNodePool = 
+  | V0_35_3.DynamicNodePool
+  | V0_36_1.DynamicNodePool
+  | V0_37_0_rc_1.DynamicNodePool;
+export type DynamicNodePoolDisruption = 
+  | V0_35_3.DynamicNodePoolDisruption
+  | V0_36_1.DynamicNodePoolDisruption
+  | V0_37_0_rc_1.DynamicNodePoolDisruption;
+export type DynamicNodePoolDisruptionBudget = 
+  | V0_35_3.DynamicNodePoolDisruptionBudget
+  | V0_36_1.DynamicNodePoolDisruptionBudget
+  | V0_37_0_rc_1.DynamicNodePoolDisruptionBudget;
+export type EnableAutoSwitch = 
+  | V0_35_3.EnableAutoSwitch
+  | V0_36_1.EnableAutoSwitch
+  | V0_37_0_rc_1.EnableAutoSwitch;
+export type EnableAutoSwitchWithPatches = 
+  | V0_35_3.EnableAutoSwitchWithPatches
+  | V0_36_1.EnableAutoSwitchWithPatches
+  | V0_37_0_rc_1.EnableAutoSwitchWithPatches;
+export type EnableAutoSwitchWithPatchesAndSelector = 
+  | V0_35_3.EnableAutoSwitchWithPatchesAndSelector
+  | V0_36_1.EnableAutoSwitchWithPatchesAndSelector
+  | V0_37_0_rc_1.EnableAutoSwitchWithPatchesAndSelector;
+export type EnableSwitch = V0_35_3.EnableSwitch | V0_36_1.EnableSwitch | V0_37_0_rc_1.EnableSwitch;
+export type EnableSwitchSelector = 
+  | V0_35_3.EnableSwitchSelector
+  | V0_36_1.EnableSwitchSelector
+  | V0_37_0_rc_1.EnableSwitchSelector;
+export type EnableSwitchWithPatches = 
+  | V0_35_3.EnableSwitchWithPatches
+  | V0_36_1.EnableSwitchWithPatches
+  | V0_37_0_rc_1.EnableSwitchWithPatches;
+export type EnableSwitchWithPatchesAndSelector = 
+  | V0_35_3.EnableSwitchWithPatchesAndSelector
+  | V0_36_1.EnableSwitchWithPatchesAndSelector
+  | V0_37_0_rc_1.EnableSwitchWithPatchesAndSelector;
+export type EnableSwitchWithResourcesMappings = 
+  | V0_35_3.EnableSwitchWithResourcesMappings
+  | V0_36_1.EnableSwitchWithResourcesMappings
+  | V0_37_0_rc_1.EnableSwitchWithResourcesMappings;
+export type Etcd = V0_35_3.Etcd | V0_36_1.Etcd | V0_37_0_rc_1.Etcd;
+export type EtcdDeploy = V0_35_3.EtcdDeploy | V0_36_1.EtcdDeploy | V0_37_0_rc_1.EtcdDeploy;
+export type EtcdDeployHeadlessService = 
+  | V0_35_3.EtcdDeployHeadlessService
+  | V0_36_1.EtcdDeployHeadlessService
+  | V0_37_0_rc_1.EtcdDeployHeadlessService;
+export type EtcdDeployService = 
+  | V0_35_3.EtcdDeployService
+  | V0_36_1.EtcdDeployService
+  | V0_37_0_rc_1.EtcdDeployService;
+export type EtcdDeployStatefulSet = 
+  | V0_35_3.EtcdDeployStatefulSet
+  | V0_36_1.EtcdDeployStatefulSet
+  | V0_37_0_rc_1.EtcdDeployStatefulSet;
+export type EtcdEmbedded = V0_35_3.EtcdEmbedded | V0_36_1.EtcdEmbedded | V0_37_0_rc_1.EtcdEmbedded;
+export type EtcdExternal = V0_35_3.EtcdExternal | V0_36_1.EtcdExternal | V0_37_0_rc_1.EtcdExternal;
+export type EtcdExternalTLS = 
+  | V0_35_3.EtcdExternalTLS
+  | V0_36_1.EtcdExternalTLS
+  | V0_37_0_rc_1.EtcdExternalTLS;
+export type Experimental = V0_35_3.Experimental | V0_36_1.Experimental | V0_37_0_rc_1.Experimental;
+export type ExperimentalDeploy = 
+  | V0_35_3.ExperimentalDeploy
+  | V0_36_1.ExperimentalDeploy
+  | V0_37_0_rc_1.ExperimentalDeploy;
+export type ExperimentalDeployHelm = 
+  | V0_35_3.ExperimentalDeployHelm
+  | V0_36_1.ExperimentalDeployHelm
+  | V0_37_0_rc_1.ExperimentalDeployHelm;
+export type ExperimentalDeployHelmChart = 
+  | V0_35_3.ExperimentalDeployHelmChart
+  | V0_36_1.ExperimentalDeployHelmChart
+  | V0_37_0_rc_1.ExperimentalDeployHelmChart;
+export type ExperimentalDeployHelmRelease = 
+  | V0_35_3.ExperimentalDeployHelmRelease
+  | V0_36_1.ExperimentalDeployHelmRelease
+  | V0_37_0_rc_1.ExperimentalDeployHelmRelease;
+export type ExperimentalDeployHost = 
+  | V0_35_3.ExperimentalDeployHost
+  | V0_36_1.ExperimentalDeployHost
+  | V0_37_0_rc_1.ExperimentalDeployHost;
+export type ExperimentalDeployVCluster = 
+  | V0_35_3.ExperimentalDeployVCluster
+  | V0_36_1.ExperimentalDeployVCluster
+  | V0_37_0_rc_1.ExperimentalDeployVCluster;
+export type ExperimentalDocker = 
+  | V0_35_3.ExperimentalDocker
+  | V0_36_1.ExperimentalDocker
+  | V0_37_0_rc_1.ExperimentalDocker;
+export type ExperimentalDockerLoadBalancer = 
+  | V0_35_3.ExperimentalDockerLoadBalancer
+  | V0_36_1.ExperimentalDockerLoadBalancer
+  | V0_37_0_rc_1.ExperimentalDockerLoadBalancer;
+export type ExperimentalDockerNode = 
+  | V0_35_3.ExperimentalDockerNode
+  | V0_36_1.ExperimentalDockerNode
+  | V0_37_0_rc_1.ExperimentalDockerNode;
+export type ExperimentalNodeMonitor = 
+  | V0_35_3.ExperimentalNodeMonitor
+  | V0_36_1.ExperimentalNodeMonitor
+  | V0_37_0_rc_1.ExperimentalNodeMonitor;
+export type ExperimentalNodeServiceMonitorEndpoint = 
+  | V0_35_3.ExperimentalNodeServiceMonitorEndpoint
+  | V0_36_1.ExperimentalNodeServiceMonitorEndpoint
+  | V0_37_0_rc_1.ExperimentalNodeServiceMonitorEndpoint;
+export type ExperimentalSyncSettings = 
+  | V0_35_3.ExperimentalSyncSettings
+  | V0_36_1.ExperimentalSyncSettings
+  | V0_37_0_rc_1.ExperimentalSyncSettings;
+export type ExportKubeConfig = 
+  | V0_35_3.ExportKubeConfig
+  | V0_36_1.ExportKubeConfig
+  | V0_37_0_rc_1.ExportKubeConfig;
+export type ExportKubeConfigAdditionalSecretReference = 
+  | V0_35_3.ExportKubeConfigAdditionalSecretReference
+  | V0_36_1.ExportKubeConfigAdditionalSecretReference
+  | V0_37_0_rc_1.ExportKubeConfigAdditionalSecretReference;
+export type ExportKubeConfigSecretReference = 
+  | V0_35_3.ExportKubeConfigSecretReference
+  | V0_36_1.ExportKubeConfigSecretReference
+  | V0_37_0_rc_1.ExportKubeConfigSecretReference;
+export type ExportKubeConfigServiceAccount = 
+  | V0_35_3.ExportKubeConfigServiceAccount
+  | V0_36_1.ExportKubeConfigServiceAccount
+  | V0_37_0_rc_1.ExportKubeConfigServiceAccount;
+export type ExternalDatabaseKine = 
+  | V0_35_3.ExternalDatabaseKine
+  | V0_36_1.ExternalDatabaseKine
+  | V0_37_0_rc_1.ExternalDatabaseKine;
+export type ExternalEtcdHighAvailability = 
+  | V0_35_3.ExternalEtcdHighAvailability
+  | V0_36_1.ExternalEtcdHighAvailability
+  | V0_37_0_rc_1.ExternalEtcdHighAvailability;
+export type ExternalEtcdPersistence = 
+  | V0_35_3.ExternalEtcdPersistence
+  | V0_36_1.ExternalEtcdPersistence
+  | V0_37_0_rc_1.ExternalEtcdPersistence;
+export type ExternalEtcdPersistenceVolumeClaim = 
+  | V0_35_3.ExternalEtcdPersistenceVolumeClaim
+  | V0_36_1.ExternalEtcdPersistenceVolumeClaim
+  | V0_37_0_rc_1.ExternalEtcdPersistenceVolumeClaim;
+export type ExternalSecrets = 
+  | V0_35_3.ExternalSecrets
+  | V0_36_1.ExternalSecrets
+  | V0_37_0_rc_1.ExternalSecrets;
+export type ExternalSecretsSync = 
+  | V0_35_3.ExternalSecretsSync
+  | V0_36_1.ExternalSecretsSync
+  | V0_37_0_rc_1.ExternalSecretsSync;
+export type ExternalSecretsSyncFromHostConfig = 
+  | V0_35_3.ExternalSecretsSyncFromHostConfig
+  | V0_36_1.ExternalSecretsSyncFromHostConfig
+  | V0_37_0_rc_1.ExternalSecretsSyncFromHostConfig;
+export type ExternalSecretsSyncToHostConfig = 
+  | V0_35_3.ExternalSecretsSyncToHostConfig
+  | V0_36_1.ExternalSecretsSyncToHostConfig
+  | V0_37_0_rc_1.ExternalSecretsSyncToHostConfig;
+export type FromHostGateways = 
+  | V0_35_3.FromHostGateways
+  | V0_36_1.FromHostGateways
+  | V0_37_0_rc_1.FromHostGateways;
+export type FromHostMappings = 
+  | V0_35_3.FromHostMappings
+  | V0_36_1.FromHostMappings
+  | V0_37_0_rc_1.FromHostMappings;
+export type GatewayAPIEnableSwitchWithPatches = 
+  | V0_35_3.GatewayAPIEnableSwitchWithPatches
+  | V0_36_1.GatewayAPIEnableSwitchWithPatches
+  | V0_37_0_rc_1.GatewayAPIEnableSwitchWithPatches;
+export type GatewayAllowedRoutesConfig = 
+  | V0_35_3.GatewayAllowedRoutesConfig
+  | V0_36_1.GatewayAllowedRoutesConfig
+  | V0_37_0_rc_1.GatewayAllowedRoutesConfig;
+export type GatewayAllowedRoutesPolicyOverride = 
+  | V0_35_3.GatewayAllowedRoutesPolicyOverride
+  | V0_36_1.GatewayAllowedRoutesPolicyOverride
+  | V0_37_0_rc_1.GatewayAllowedRoutesPolicyOverride;
+export type GatewayImportMetadata = 
+  | V0_35_3.GatewayImportMetadata
+  | V0_36_1.GatewayImportMetadata
+  | V0_37_0_rc_1.GatewayImportMetadata;
+export type GatewayImportSanitize = 
+  | V0_35_3.GatewayImportSanitize
+  | V0_36_1.GatewayImportSanitize
+  | V0_37_0_rc_1.GatewayImportSanitize;
+export type GatewayImportStatus = 
+  | V0_35_3.GatewayImportStatus
+  | V0_36_1.GatewayImportStatus
+  | V0_37_0_rc_1.GatewayImportStatus;
+export type GatewayVirtualNamespacePolicy = 
+  | V0_35_3.GatewayVirtualNamespacePolicy
+  | V0_36_1.GatewayVirtualNamespacePolicy
+  | V0_37_0_rc_1.GatewayVirtualNamespacePolicy;
+export type HostAlias = V0_35_3.HostAlias | V0_36_1.HostAlias | V0_37_0_rc_1.HostAlias;
+export type HostPathMapper = 
+  | V0_35_3.HostPathMapper
+  | V0_36_1.HostPathMapper
+  | V0_37_0_rc_1.HostPathMapper;
+export type HybridScheduling = 
+  | V0_35_3.HybridScheduling
+  | V0_36_1.HybridScheduling
+  | V0_37_0_rc_1.HybridScheduling;
+export type IPBlock = V0_35_3.IPBlock | V0_36_1.IPBlock | V0_37_0_rc_1.IPBlock;
+export type Image = V0_35_3.Image | V0_36_1.Image | V0_37_0_rc_1.Image;
+export type ImagePullSecretName = 
+  | V0_35_3.ImagePullSecretName
+  | V0_36_1.ImagePullSecretName
+  | V0_37_0_rc_1.ImagePullSecretName;
+export type IngressNginx = V0_35_3.IngressNginx | V0_36_1.IngressNginx | V0_37_0_rc_1.IngressNginx;
+export type Integrations = V0_35_3.Integrations | V0_36_1.Integrations | V0_37_0_rc_1.Integrations;
+export type Istio = V0_35_3.Istio | V0_36_1.Istio | V0_37_0_rc_1.Istio;
+export type IstioSync = V0_35_3.IstioSync | V0_36_1.IstioSync | V0_37_0_rc_1.IstioSync;
+export type IstioSyncToHost = 
+  | V0_35_3.IstioSyncToHost
+  | V0_36_1.IstioSyncToHost
+  | V0_37_0_rc_1.IstioSyncToHost;
+export type JoinConfiguration = 
+  | V0_35_3.JoinConfiguration
+  | V0_36_1.JoinConfiguration
+  | V0_37_0_rc_1.JoinConfiguration;
+export type Konnectivity = V0_35_3.Konnectivity | V0_36_1.Konnectivity | V0_37_0_rc_1.Konnectivity;
+export type KonnectivityAgent = 
+  | V0_35_3.KonnectivityAgent
+  | V0_36_1.KonnectivityAgent
+  | V0_37_0_rc_1.KonnectivityAgent;
+export type KonnectivityServer = 
+  | V0_35_3.KonnectivityServer
+  | V0_36_1.KonnectivityServer
+  | V0_37_0_rc_1.KonnectivityServer;
+export type KubeOvnCloudControllerManager = V0_37_0_rc_1.KubeOvnCloudControllerManager;
+export type KubeOvnLoadBalancers = V0_37_0_rc_1.KubeOvnLoadBalancers;
+export type KubeOvnPodRoutes = V0_37_0_rc_1.KubeOvnPodRoutes;
+export type KubeProxy = V0_35_3.KubeProxy | V0_36_1.KubeProxy | V0_37_0_rc_1.KubeProxy;
+export type KubeVip = V0_35_3.KubeVip | V0_36_1.KubeVip | V0_37_0_rc_1.KubeVip;
+export type KubeVirt = V0_35_3.KubeVirt | V0_36_1.KubeVirt | V0_37_0_rc_1.KubeVirt;
+export type KubeVirtSync = V0_35_3.KubeVirtSync | V0_36_1.KubeVirtSync | V0_37_0_rc_1.KubeVirtSync;
+export type Kubelet = V0_35_3.Kubelet | V0_36_1.Kubelet | V0_37_0_rc_1.Kubelet;
+export type KubeletExtraArg = 
+  | V0_35_3.KubeletExtraArg
+  | V0_36_1.KubeletExtraArg
+  | V0_37_0_rc_1.KubeletExtraArg;
+export type KubeletJoinTaint = 
+  | V0_35_3.KubeletJoinTaint
+  | V0_36_1.KubeletJoinTaint
+  | V0_37_0_rc_1.KubeletJoinTaint;
+export type LabelSelector = 
+  | V0_35_3.LabelSelector
+  | V0_36_1.LabelSelector
+  | V0_37_0_rc_1.LabelSelector;
+export type LabelSelectorRequirement = 
+  | V0_35_3.LabelSelectorRequirement
+  | V0_36_1.LabelSelectorRequirement
+  | V0_37_0_rc_1.LabelSelectorRequirement;
+export type LabelsAndAnnotations = 
+  | V0_35_3.LabelsAndAnnotations
+  | V0_36_1.LabelsAndAnnotations
+  | V0_37_0_rc_1.LabelsAndAnnotations;
+export type LimitRange = V0_35_3.LimitRange | V0_36_1.LimitRange | V0_37_0_rc_1.LimitRange;
+export type LivenessProbe = 
+  | V0_35_3.LivenessProbe
+  | V0_36_1.LivenessProbe
+  | V0_37_0_rc_1.LivenessProbe;
+export type LocalPathProvisioner = 
+  | V0_35_3.LocalPathProvisioner
+  | V0_36_1.LocalPathProvisioner
+  | V0_37_0_rc_1.LocalPathProvisioner;
+export type Logging = V0_35_3.Logging | V0_36_1.Logging | V0_37_0_rc_1.Logging;
+export type LoggingFile = V0_37_0_rc_1.LoggingFile;
+export type Metallb = V0_35_3.Metallb | V0_36_1.Metallb | V0_37_0_rc_1.Metallb;
+export type MetallbIPAddressPool = 
+  | V0_35_3.MetallbIPAddressPool
+  | V0_36_1.MetallbIPAddressPool
+  | V0_37_0_rc_1.MetallbIPAddressPool;
+export type MetricsServer = 
+  | V0_35_3.MetricsServer
+  | V0_36_1.MetricsServer
+  | V0_37_0_rc_1.MetricsServer;
+export type MutatingWebhook = 
+  | V0_35_3.MutatingWebhook
+  | V0_36_1.MutatingWebhook
+  | V0_37_0_rc_1.MutatingWebhook;
+export type MutatingWebhookConfiguration = 
+  | V0_35_3.MutatingWebhookConfiguration
+  | V0_36_1.MutatingWebhookConfiguration
+  | V0_37_0_rc_1.MutatingWebhookConfiguration;
+export type NetrisIntegration = 
+  | V0_35_3.NetrisIntegration
+  | V0_36_1.NetrisIntegration
+  | V0_37_0_rc_1.NetrisIntegration;
+export type NetrisKubeVipConfig = 
+  | V0_35_3.NetrisKubeVipConfig
+  | V0_36_1.NetrisKubeVipConfig
+  | V0_37_0_rc_1.NetrisKubeVipConfig;
+export type NetworkPolicy = 
+  | V0_35_3.NetworkPolicy
+  | V0_36_1.NetworkPolicy
+  | V0_37_0_rc_1.NetworkPolicy;
+export type NetworkPolicyControlPlane = 
+  | V0_35_3.NetworkPolicyControlPlane
+  | V0_36_1.NetworkPolicyControlPlane
+  | V0_37_0_rc_1.NetworkPolicyControlPlane;
+export type NetworkPolicyEgressRule = 
+  | V0_35_3.NetworkPolicyEgressRule
+  | V0_36_1.NetworkPolicyEgressRule
+  | V0_37_0_rc_1.NetworkPolicyEgressRule;
+export type NetworkPolicyIngressRule = 
+  | V0_35_3.NetworkPolicyIngressRule
+  | V0_36_1.NetworkPolicyIngressRule
+  | V0_37_0_rc_1.NetworkPolicyIngressRule;
+export type NetworkPolicyPeer = 
+  | V0_35_3.NetworkPolicyPeer
+  | V0_36_1.NetworkPolicyPeer
+  | V0_37_0_rc_1.NetworkPolicyPeer;
+export type NetworkPolicyPort = 
+  | V0_35_3.NetworkPolicyPort
+  | V0_36_1.NetworkPolicyPort
+  | V0_37_0_rc_1.NetworkPolicyPort;
+export type NetworkPolicyWorkload = 
+  | V0_35_3.NetworkPolicyWorkload
+  | V0_36_1.NetworkPolicyWorkload
+  | V0_37_0_rc_1.NetworkPolicyWorkload;
+export type NetworkPolicyWorkloadPublicEgress = 
+  | V0_35_3.NetworkPolicyWorkloadPublicEgress
+  | V0_36_1.NetworkPolicyWorkloadPublicEgress
+  | V0_37_0_rc_1.NetworkPolicyWorkloadPublicEgress;
+export type NetworkProxyKubelets = 
+  | V0_35_3.NetworkProxyKubelets
+  | V0_36_1.NetworkProxyKubelets
+  | V0_37_0_rc_1.NetworkProxyKubelets;
+export type Networking = V0_35_3.Networking | V0_36_1.Networking | V0_37_0_rc_1.Networking;
+export type NetworkingAdvanced = 
+  | V0_35_3.NetworkingAdvanced
+  | V0_36_1.NetworkingAdvanced
+  | V0_37_0_rc_1.NetworkingAdvanced;
+export type NodeRegistration = 
+  | V0_35_3.NodeRegistration
+  | V0_36_1.NodeRegistration
+  | V0_37_0_rc_1.NodeRegistration;
+export type ObjectMeta = V0_35_3.ObjectMeta | V0_36_1.ObjectMeta | V0_37_0_rc_1.ObjectMeta;
+export type Platform = V0_35_3.Platform | V0_36_1.Platform | V0_37_0_rc_1.Platform;
+export type PlatformAPIKey = 
+  | V0_35_3.PlatformAPIKey
+  | V0_36_1.PlatformAPIKey
+  | V0_37_0_rc_1.PlatformAPIKey;
+export type Plugin = V0_35_3.Plugin | V0_36_1.Plugin | V0_37_0_rc_1.Plugin;
+export type Plugins = V0_35_3.Plugins | V0_36_1.Plugins | V0_37_0_rc_1.Plugins;
+export type PluginsExtraRules = 
+  | V0_35_3.PluginsExtraRules
+  | V0_36_1.PluginsExtraRules
+  | V0_37_0_rc_1.PluginsExtraRules;
+export type PluginsRBAC = V0_35_3.PluginsRBAC | V0_36_1.PluginsRBAC | V0_37_0_rc_1.PluginsRBAC;
+export type PodDNSConfig = V0_35_3.PodDNSConfig | V0_36_1.PodDNSConfig | V0_37_0_rc_1.PodDNSConfig;
+export type PodDNSConfigOption = 
+  | V0_35_3.PodDNSConfigOption
+  | V0_36_1.PodDNSConfigOption
+  | V0_37_0_rc_1.PodDNSConfigOption;
+export type PodDisruptionBudget = 
+  | V0_35_3.PodDisruptionBudget
+  | V0_36_1.PodDisruptionBudget
+  | V0_37_0_rc_1.PodDisruptionBudget;
+export type Policies = V0_35_3.Policies | V0_36_1.Policies | V0_37_0_rc_1.Policies;
+export type PrivateNodes = V0_35_3.PrivateNodes | V0_36_1.PrivateNodes | V0_37_0_rc_1.PrivateNodes;
+export type PrivateNodesAutoNodes = 
+  | V0_35_3.PrivateNodesAutoNodes
+  | V0_36_1.PrivateNodesAutoNodes
+  | V0_37_0_rc_1.PrivateNodesAutoNodes;
+export type PrivateNodesDaemon = 
+  | V0_35_3.PrivateNodesDaemon
+  | V0_36_1.PrivateNodesDaemon
+  | V0_37_0_rc_1.PrivateNodesDaemon;
+export type PrivateNodesVPN = 
+  | V0_35_3.PrivateNodesVPN
+  | V0_36_1.PrivateNodesVPN
+  | V0_37_0_rc_1.PrivateNodesVPN;
+export type PrivateNodesVPNNodeToNode = 
+  | V0_35_3.PrivateNodesVPNNodeToNode
+  | V0_36_1.PrivateNodesVPNNodeToNode
+  | V0_37_0_rc_1.PrivateNodesVPNNodeToNode;
+export type Proxy = V0_35_3.Proxy | V0_36_1.Proxy | V0_37_0_rc_1.Proxy;
+export type RBAC = V0_35_3.RBAC | V0_36_1.RBAC | V0_37_0_rc_1.RBAC;
+export type RBACClusterRole = 
+  | V0_35_3.RBACClusterRole
+  | V0_36_1.RBACClusterRole
+  | V0_37_0_rc_1.RBACClusterRole;
+export type RBACPolicyRule = 
+  | V0_35_3.RBACPolicyRule
+  | V0_36_1.RBACPolicyRule
+  | V0_37_0_rc_1.RBACPolicyRule;
+export type RBACRole = V0_35_3.RBACRole | V0_36_1.RBACRole | V0_37_0_rc_1.RBACRole;
+export type ReadinessProbe = 
+  | V0_35_3.ReadinessProbe
+  | V0_36_1.ReadinessProbe
+  | V0_37_0_rc_1.ReadinessProbe;
+export type Registry = V0_35_3.Registry | V0_36_1.Registry | V0_37_0_rc_1.Registry;
+export type ReplicateServices = 
+  | V0_35_3.ReplicateServices
+  | V0_36_1.ReplicateServices
+  | V0_37_0_rc_1.ReplicateServices;
+export type Requirement = V0_35_3.Requirement | V0_36_1.Requirement | V0_37_0_rc_1.Requirement;
+export type ResolveDNS = V0_35_3.ResolveDNS | V0_36_1.ResolveDNS | V0_37_0_rc_1.ResolveDNS;
+export type ResolveDNSTarget = 
+  | V0_35_3.ResolveDNSTarget
+  | V0_36_1.ResolveDNSTarget
+  | V0_37_0_rc_1.ResolveDNSTarget;
+export type ResourceQuota = 
+  | V0_35_3.ResourceQuota
+  | V0_36_1.ResourceQuota
+  | V0_37_0_rc_1.ResourceQuota;
+export type Resources = V0_35_3.Resources | V0_36_1.Resources | V0_37_0_rc_1.Resources;
+export type RuleWithVerbs = 
+  | V0_35_3.RuleWithVerbs
+  | V0_36_1.RuleWithVerbs
+  | V0_37_0_rc_1.RuleWithVerbs;
+export type SelectorConfig = 
+  | V0_35_3.SelectorConfig
+  | V0_36_1.SelectorConfig
+  | V0_37_0_rc_1.SelectorConfig;
+export type ServiceMapping = 
+  | V0_35_3.ServiceMapping
+  | V0_36_1.ServiceMapping
+  | V0_37_0_rc_1.ServiceMapping;
+export type ServiceMonitor = 
+  | V0_35_3.ServiceMonitor
+  | V0_36_1.ServiceMonitor
+  | V0_37_0_rc_1.ServiceMonitor;
+export type Sleep = V0_35_3.Sleep | V0_36_1.Sleep | V0_37_0_rc_1.Sleep;
+export type SleepAuto = V0_35_3.SleepAuto | V0_36_1.SleepAuto | V0_37_0_rc_1.SleepAuto;
+export type SleepAutoExclusion = 
+  | V0_35_3.SleepAutoExclusion
+  | V0_36_1.SleepAutoExclusion
+  | V0_37_0_rc_1.SleepAutoExclusion;
+export type SleepAutoWakeup = 
+  | V0_35_3.SleepAutoWakeup
+  | V0_36_1.SleepAutoWakeup
+  | V0_37_0_rc_1.SleepAutoWakeup;
+export type SnapshotRetention = 
+  | V0_35_3.SnapshotRetention
+  | V0_36_1.SnapshotRetention
+  | V0_37_0_rc_1.SnapshotRetention;
+export type SnapshotSecretCredential = 
+  | V0_35_3.SnapshotSecretCredential
+  | V0_36_1.SnapshotSecretCredential
+  | V0_37_0_rc_1.SnapshotSecretCredential;
+export type SnapshotStorage = 
+  | V0_35_3.SnapshotStorage
+  | V0_36_1.SnapshotStorage
+  | V0_37_0_rc_1.SnapshotStorage;
+export type SnapshotStorageAzure = 
+  | V0_35_3.SnapshotStorageAzure
+  | V0_36_1.SnapshotStorageAzure
+  | V0_37_0_rc_1.SnapshotStorageAzure;
+export type SnapshotStorageContainer = 
+  | V0_35_3.SnapshotStorageContainer
+  | V0_36_1.SnapshotStorageContainer
+  | V0_37_0_rc_1.SnapshotStorageContainer;
+export type SnapshotStorageContainerVolume = 
+  | V0_35_3.SnapshotStorageContainerVolume
+  | V0_36_1.SnapshotStorageContainerVolume
+  | V0_37_0_rc_1.SnapshotStorageContainerVolume;
+export type SnapshotStorageOCI = 
+  | V0_35_3.SnapshotStorageOCI
+  | V0_36_1.SnapshotStorageOCI
+  | V0_37_0_rc_1.SnapshotStorageOCI;
+export type SnapshotStorageS3 = 
+  | V0_35_3.SnapshotStorageS3
+  | V0_36_1.SnapshotStorageS3
+  | V0_37_0_rc_1.SnapshotStorageS3;
+export type SnapshotVolumes = V0_35_3.SnapshotVolumes;
+export type Snapshots = V0_35_3.Snapshots | V0_36_1.Snapshots | V0_37_0_rc_1.Snapshots;
+export type SnapshotsAuto = 
+  | V0_35_3.SnapshotsAuto
+  | V0_36_1.SnapshotsAuto
+  | V0_37_0_rc_1.SnapshotsAuto;
+export type Standalone = V0_35_3.Standalone | V0_36_1.Standalone | V0_37_0_rc_1.Standalone;
+export type StandaloneAutoNodes = 
+  | V0_35_3.StandaloneAutoNodes
+  | V0_36_1.StandaloneAutoNodes
+  | V0_37_0_rc_1.StandaloneAutoNodes;
+export type StandaloneJoinNode = 
+  | V0_35_3.StandaloneJoinNode
+  | V0_36_1.StandaloneJoinNode
+  | V0_37_0_rc_1.StandaloneJoinNode;
+export type StandardLabelSelector = 
+  | V0_35_3.StandardLabelSelector
+  | V0_36_1.StandardLabelSelector
+  | V0_37_0_rc_1.StandardLabelSelector;
+export type StartupProbe = V0_35_3.StartupProbe | V0_36_1.StartupProbe | V0_37_0_rc_1.StartupProbe;
+export type StaticNodePool = 
+  | V0_35_3.StaticNodePool
+  | V0_36_1.StaticNodePool
+  | V0_37_0_rc_1.StaticNodePool;
+export type Sync = V0_35_3.Sync | V0_36_1.Sync | V0_37_0_rc_1.Sync;
+export type SyncAllResource = 
+  | V0_35_3.SyncAllResource
+  | V0_36_1.SyncAllResource
+  | V0_37_0_rc_1.SyncAllResource;
+export type SyncFromHost = V0_35_3.SyncFromHost | V0_36_1.SyncFromHost | V0_37_0_rc_1.SyncFromHost;
+export type SyncFromHostCustomResource = 
+  | V0_35_3.SyncFromHostCustomResource
+  | V0_36_1.SyncFromHostCustomResource
+  | V0_37_0_rc_1.SyncFromHostCustomResource;
+export type SyncNodeSelector = 
+  | V0_35_3.SyncNodeSelector
+  | V0_36_1.SyncNodeSelector
+  | V0_37_0_rc_1.SyncNodeSelector;
+export type SyncNodes = V0_35_3.SyncNodes | V0_36_1.SyncNodes | V0_37_0_rc_1.SyncNodes;
+export type SyncPods = V0_35_3.SyncPods | V0_36_1.SyncPods | V0_37_0_rc_1.SyncPods;
+export type SyncRewriteHosts = 
+  | V0_35_3.SyncRewriteHosts
+  | V0_36_1.SyncRewriteHosts
+  | V0_37_0_rc_1.SyncRewriteHosts;
+export type SyncRewriteHostsInitContainer = 
+  | V0_35_3.SyncRewriteHostsInitContainer
+  | V0_36_1.SyncRewriteHostsInitContainer
+  | V0_37_0_rc_1.SyncRewriteHostsInitContainer;
+export type SyncToHost = V0_35_3.SyncToHost | V0_36_1.SyncToHost | V0_37_0_rc_1.SyncToHost;
+export type SyncToHostCustomResource = 
+  | V0_35_3.SyncToHostCustomResource
+  | V0_36_1.SyncToHostCustomResource
+  | V0_37_0_rc_1.SyncToHostCustomResource;
+export type SyncToHostNamespaces = 
+  | V0_35_3.SyncToHostNamespaces
+  | V0_36_1.SyncToHostNamespaces
+  | V0_37_0_rc_1.SyncToHostNamespaces;
+export type Telemetry = V0_35_3.Telemetry | V0_36_1.Telemetry | V0_37_0_rc_1.Telemetry;
+export type TranslatePatch = 
+  | V0_35_3.TranslatePatch
+  | V0_36_1.TranslatePatch
+  | V0_37_0_rc_1.TranslatePatch;
+export type TranslatePatchLabels = 
+  | V0_35_3.TranslatePatchLabels
+  | V0_36_1.TranslatePatchLabels
+  | V0_37_0_rc_1.TranslatePatchLabels;
+export type TranslatePatchReference = 
+  | V0_35_3.TranslatePatchReference
+  | V0_36_1.TranslatePatchReference
+  | V0_37_0_rc_1.TranslatePatchReference;
+export type ValidatingWebhook = 
+  | V0_35_3.ValidatingWebhook
+  | V0_36_1.ValidatingWebhook
+  | V0_37_0_rc_1.ValidatingWebhook;
+export type ValidatingWebhookClientConfig = 
+  | V0_35_3.ValidatingWebhookClientConfig
+  | V0_36_1.ValidatingWebhookClientConfig
+  | V0_37_0_rc_1.ValidatingWebhookClientConfig;
+export type ValidatingWebhookConfiguration = 
+  | V0_35_3.ValidatingWebhookConfiguration
+  | V0_36_1.ValidatingWebhookConfiguration
+  | V0_37_0_rc_1.ValidatingWebhookConfiguration;
+export type ValidatingWebhookServiceReference = 
+  | V0_35_3.ValidatingWebhookServiceReference
+  | V0_36_1.ValidatingWebhookServiceReference
+  | V0_37_0_rc_1.ValidatingWebhookServiceReference;
+export type VirtualClusterKubeConfig = 
+  | V0_35_3.VirtualClusterKubeConfig
+  | V0_36_1.VirtualClusterKubeConfig
+  | V0_37_0_rc_1.VirtualClusterKubeConfig;
+export type VirtualClusterRef = 
+  | V0_35_3.VirtualClusterRef
+  | V0_36_1.VirtualClusterRef
+  | V0_37_0_rc_1.VirtualClusterRef;
+export type VolumeClaim = V0_35_3.VolumeClaim | V0_36_1.VolumeClaim | V0_37_0_rc_1.VolumeClaim;
+export type VolumeMount = V0_35_3.VolumeMount | V0_36_1.VolumeMount | V0_37_0_rc_1.VolumeMount;
+export type VolumeSnapshotController = 
+  | V0_35_3.VolumeSnapshotController
+  | V0_36_1.VolumeSnapshotController
+  | V0_37_0_rc_1.VolumeSnapshotController;

@@ -50,7 +50,8 @@ export function toApiObject(scope: Construct, id: string, manifest: Manifest): A
   return isClusterScoped(manifest) ? new ClusterScopedApiObject(scope, id, manifest) : new ApiObject(scope, id, manifest);
 }
 
-function isClusterScoped(manifest: Manifest): boolean {
+/** Whether objects of this kind have no namespace (as far as the built-in kinds tell). */
+export function isClusterScoped(manifest: Pick<Manifest, 'apiVersion' | 'kind'>): boolean {
   const slash = manifest.apiVersion.lastIndexOf('/');
   return CLUSTER_SCOPED.has(`${slash < 0 ? '' : manifest.apiVersion.slice(0, slash)}/${manifest.kind}`);
 }

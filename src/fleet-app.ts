@@ -1,9 +1,8 @@
-import { dirname } from 'path';
-import { ApiObject, App, AppProps, Chart, DependencyGraph, Yaml } from 'cdk8s';
+import { mkdirSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
+import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, Yaml, YamlOutputType } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { manifestStream, writerAgrees, YamlFallback } from './yaml/manifest-yaml';
-
-/** cdk8s's internal entry that `Chart.toJson()` calls (cdk8s 2.69 and later). */
-type SynthChart = (chart: Chart) => unknown[];
 
 /**
  * A cdk8s `App` for fleets: one App with a Chart per virtual cluster, synthesized in time linear
@@ -11,55 +10,150 @@ type SynthChart = (chart: Chart) => unknown[];
  *
  * cdk8s's `App.synth()` validates the app and resolves its dependencies, then has each chart
  * render itself with `Chart.toJson()`, which validates and resolves the whole app again: C charts
- * cost C + 1 passes over every construct of the app, quadratic in the fleet's size. During
- * `synth()` and `synthYaml()` of a FleetApp, the first chart's `toJson()` still makes that pass
- * (validation errors are reported as by `App`); the other charts of the app skip it and render
- * their objects in dependency order as cdk8s does. The files are written by the library's
- * manifest writer, which gives the bytes of cdk8s's `Yaml.stringify` several times faster and
- * hands it what it does not cover (it is not used when a probe finds that the app's cdk8s writes
- * otherwise). Nothing else changes: `Chart.toJson()` overrides are called, other apps and calls
- * outside synth are untouched.
+ * cost C + 1 passes over every construct of the app, quadratic in the fleet's size. `synth()` and
+ * `synthYaml()` of a FleetApp make that pass once, through public cdk8s API only, then render each
+ * chart's objects in dependency order as cdk8s does, and lay the files out as `App` does (outdir,
+ * file extension, `yamlOutputType`). A chart class that overrides `toJson()` is rendered by its
+ * own `toJson()`, at cdk8s's cost. The files are written by the library's manifest writer, which
+ * gives the bytes of cdk8s's `Yaml.stringify` several times faster and hands it what it does not
+ * cover (it is not used when a probe finds that the app's cdk8s writes otherwise). With
+ * `recordConstructMetadata`, which cdk8s writes from its private state, `synth()` is `App`'s own.
  *
  * Use it instead of `App` when one app holds many charts (from about a hundred on, the time
  * `App` takes grows with the square of the number of charts). It assumes what cdk8s's own synth
  * does not guard against either: that synthesizing adds no constructs or dependencies.
  */
 export class FleetApp extends App {
+  private readonly recordsConstructMetadata: boolean;
+
   public constructor(props: AppProps = {}) {
     super(props);
+    // As cdk8s reads it (its own copy is private).
+    this.recordsConstructMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
   }
 
   public override synth(): void {
-    this.withOnePass(() => super.synth());
+    if (this.recordsConstructMetadata) return super.synth();
+    mkdirSync(this.outdir, { recursive: true });
+    const constructs = this.node.findAll();
+    validate(constructs);
+    const indexed = resolveDependencies(constructs);
+    const charts = this.charts;
+    const write = manifestWriter();
+    const save = (file: string, docs: unknown[]): void => writeFileSync(file, write(docs), { encoding: 'utf8' });
+    const resources = (dir: string, docs: readonly unknown[]): void => {
+      for (const doc of docs) if (doc !== undefined) save(join(dir, resourceFileName(doc) + this.outputFileExtension), [doc]);
+    };
+    const names = new ChartNames(indexed);
+    switch (this.yamlOutputType) {
+      case YamlOutputType.FILE_PER_APP:
+        if (charts.length > 0) save(join(this.outdir, `app${this.outputFileExtension}`), charts.flatMap(chartDocs));
+        break;
+      case YamlOutputType.FILE_PER_CHART:
+        for (const chart of charts) save(join(this.outdir, names.next(chart) + this.outputFileExtension), chartDocs(chart));
+        break;
+      case YamlOutputType.FILE_PER_RESOURCE:
+        for (const chart of charts) resources(this.outdir, chartDocs(chart));
+        break;
+      case YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE:
+        for (const chart of charts) {
+          const dir = join(this.outdir, names.next(chart));
+          mkdirSync(dir, { recursive: true });
+          // cdk8s renders the objects here, not the chart's toJson().
+          resources(dir, chartObjects(chart).map((o) => o.toJson()));
+        }
+        break;
+    }
   }
 
   public override synthYaml(): string {
-    return this.withOnePass(() => super.synthYaml());
+    const constructs = this.node.findAll();
+    resolveDependencies(constructs);
+    validate(constructs);
+    return manifestWriter()(this.charts.flatMap(chartDocs));
   }
+}
 
-  private withOnePass<T>(synth: () => T): T {
-    const statics = App as unknown as { _synthChart?: SynthChart };
-    const original = statics._synthChart;
-    const stringify = Yaml.stringify;
-    const cdk8sYaml = (doc: unknown) => stringify.call(Yaml, doc);
-    // A cdk8s without that internal behaves as App does.
-    if (typeof original !== 'function') return synth();
-    let passed = false;
-    statics._synthChart = (chart: Chart) => {
-      if (App.of(chart) !== this) return original.call(App, chart);
-      if (passed) return chartObjects(chart);
-      const objects = original.call(App, chart);
-      passed = true;
-      return objects;
-    };
-    if (writerFits(stringify, cdk8sYaml)) Yaml.stringify = (...docs: unknown[]) => manifestStream(docs, cdk8sYaml);
-    try {
-      return synth();
-    } finally {
-      statics._synthChart = original;
-      Yaml.stringify = stringify;
+/** cdk8s's validation of an app (cdk8s/lib/app.js `validate`): every construct, one error listing all findings. */
+function validate(constructs: readonly IConstruct[]): void {
+  const errors = constructs.flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+  if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+}
+
+/**
+ * cdk8s's `resolveDependencies` (cdk8s/lib/app.js): a chart depends on the charts nested in it
+ * and on those its constructs depend on, and an object on the objects of the constructs its
+ * construct depends on. Whether any chart depends on another: cdk8s then numbers the files.
+ */
+function resolveDependencies(constructs: readonly IConstruct[]): boolean {
+  let chartsDepend = false;
+  const isChart = (c: IConstruct): c is Chart => c instanceof Chart;
+  for (const parent of constructs.filter(isChart)) {
+    for (const child of parent.node.children.filter(isChart)) {
+      parent.node.addDependency(child);
+      chartsDepend = true;
     }
   }
+  const dependencies = () => constructs.flatMap((source) => source.node.dependencies.map((target) => ({ source, target })));
+  for (const { source, target } of dependencies()) {
+    if (Chart.of(source) !== Chart.of(target)) {
+      Chart.of(source).node.addDependency(Chart.of(target));
+      chartsDepend = true;
+    }
+  }
+  const objects = new Map<IConstruct, ApiObject[]>();
+  const objectsUnder = (c: IConstruct): ApiObject[] => {
+    let found = objects.get(c);
+    if (found === undefined) {
+      const chart = Chart.of(c);
+      found = c.node.findAll().filter((o): o is ApiObject => o instanceof ApiObject && Chart.of(o) === chart);
+      objects.set(c, found);
+    }
+    return found;
+  };
+  for (const { source, target } of dependencies()) {
+    const targets = objectsUnder(target);
+    for (const from of objectsUnder(source)) for (const to of targets) if (to !== from) from.node.addDependency(to);
+  }
+  return chartsDepend;
+}
+
+/** The chart's own objects (not those of nested charts), dependencies first, as cdk8s orders them. */
+function chartObjects(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node).topology().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+}
+
+/** What `chart.toJson()` returns once the app is resolved: its objects' JSON, or the chart class's own rendering. */
+function chartDocs(chart: Chart): unknown[] {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- compared, not called
+  if (chart.toJson !== Chart.prototype.toJson) return Object.values(chart.toJson());
+  return chartObjects(chart).map((o) => o.toJson());
+}
+
+/** cdk8s's file name of one resource: `<kind>.<name>` with what a file name should not hold removed. */
+function resourceFileName(doc: unknown): string {
+  const { kind, metadata } = doc as { kind?: string; metadata?: { name?: string } };
+  return `${kind}.${metadata?.name}`.replace(/[^0-9a-zA-Z-_.]/g, '');
+}
+
+/** cdk8s's chart file and folder names: the chart's DNS label, numbered `0000-` on when charts depend on each other. */
+class ChartNames {
+  private index = 0;
+
+  public constructor(private readonly indexed: boolean) {}
+
+  public next(chart: Chart): string {
+    const name = Names.toDnsLabel(chart);
+    return this.indexed ? `${(this.index++).toString().padStart(4, '0')}-${name}` : name;
+  }
+}
+
+/** Several documents as the app's `Yaml.stringify` writes them, by the manifest writer where it writes the same. */
+function manifestWriter(): (docs: readonly unknown[]) => string {
+  const stringify = Yaml.stringify;
+  const cdk8sYaml = (doc: unknown) => stringify.call(Yaml, doc);
+  if (!writerFits(stringify, cdk8sYaml)) return (docs) => stringify.call(Yaml, ...docs);
+  return (docs) => manifestStream(docs, cdk8sYaml);
 }
 
 /** cdk8s's own `Yaml.stringify`, as it was when the library loaded (an app may replace it). */
@@ -76,22 +170,19 @@ const fits = new WeakMap<typeof Yaml.stringify, boolean>();
  */
 function writerFits(stringify: typeof Yaml.stringify, fallback: YamlFallback): boolean {
   let fit = fits.get(stringify);
-  if (fit === undefined) fits.set(stringify, (fit = (stringify === CDK8S_STRINGIFY && cdk8sBundlesOurYaml()) || writerAgrees(fallback)));
+  if (fit === undefined) {
+    fit = (stringify === CDK8S_STRINGIFY && cdk8sBundlesOurYaml()) || writerAgrees(fallback);
+    fits.set(stringify, fit);
+  }
   return fit;
 }
 
 function cdk8sBundlesOurYaml(): boolean {
   try {
     const version = (pkg: string) => (require(pkg) as { version: string }).version;
-    return version(require.resolve('yaml/package.json', { paths: [dirname(require.resolve('cdk8s/package.json'))] })) === version('yaml/package.json');
+    const cdk8sYaml = require.resolve('yaml/package.json', { paths: [dirname(require.resolve('cdk8s/package.json'))] });
+    return version(cdk8sYaml) === version('yaml/package.json');
   } catch {
     return false;
   }
-}
-
-/** What `App._synthChart` returns after its pass over the app: the chart's own objects, dependencies first. */
-function chartObjects(chart: Chart): unknown[] {
-  return new DependencyGraph(chart.node).topology()
-    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
-    .map((o) => o.toJson());
 }

@@ -4,7 +4,8 @@ export { ArgoCdApplication, ArgoCdApplicationSet } from './argocd';
 export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';
-export type { AddVolumeOptions, VClusterProps } from './vcluster';
+export type { AddVolumeOptions } from './vcluster';
+export type { VClusterProps } from './props/vcluster-props';
 export { CHART_VERSIONS, DEFAULT_CHART_VERSION } from './values/chart-version';
 export type { ChartVersion } from './values/chart-version';
 export { formatUpgradeCheck, upgradeCheck } from './upgrade-check';
@@ -51,16 +52,23 @@ export type {
   GatewayApiSyncOptions, NamespaceSyncOptions, PodSyncOptions, ToHostCustomResourceSyncOptions, ToHostObjectSyncOptions,
   ToHostSyncOptions,
 } from './props/sync-to-host';
-export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret } from './secrets/config-secret';
+export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret } from './props/config-secret';
 export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
-} from './secrets/config-secret';
+} from './props/config-secret';
 export { renderChart } from './pipeline';
 export type { ChartObject, RenderOptions, RenderResult } from './pipeline';
 export type { Manifest, RenderedObject } from './render/context';
-export { ValuesError } from './values/errors';
+export { formatDiagnostic, tenantName, ValuesError } from './values/errors';
+export type { Diagnostic, Severity, Tenant } from './values/errors';
+export { diagnostic, REDACTED } from './values/diagnostic';
+export type { DiagnosticOptions } from './values/diagnostic';
 export { formatQuantity } from './values/quantity';
 export type { Quantity } from './values/quantity';
 export type { QuotaBudgetEntry, QuotaBudgetLine, QuotaBudgetUser, QuotaUser, UnsetResource } from './analysis/quota-budget';
 export { DEFAULT_KUBE_VERSION } from './values/kube-version';
-export type { VClusterValues } from '../imports/0.36.1/vcluster-values';
+export { formatFinding } from './preflight/finding';
+export type { FindingSeverity, PreflightFinding } from './preflight/finding';
+export { hostObjectsFromYaml } from './preflight/host';
+export type { HostOptions } from './preflight/host';
+export type { ChartValues, VClusterValues } from '../imports/chart-versions';

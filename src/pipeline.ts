@@ -1,19 +1,22 @@
-import { VClusterValues } from '../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../imports/chart-versions';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { deepFreeze, isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
-import { validateChartRules } from './values/chart-validation';
+import { chartRuleDiagnostics } from './values/chart-validation';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
 import { isDnsLabel } from './values/names';
 import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
 import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './analysis/quota-budget';
-import { validateBeyondChart } from './values/sanity';
-import { validateValues } from './values/schema';
+import { beyondChartDiagnostics } from './values/sanity';
+import { schemaDiagnostics } from './values/schema';
 import { plainValues } from './values/user-values';
+import { PreflightFinding } from './preflight/finding';
+import { HostOptions } from './preflight/host';
+import { preflight } from './preflight/preflight';
 
 /** What the chart is rendered from: `helm template NAME -n NAMESPACE --kube-version V -f ...`. */
 export interface RenderOptions {
@@ -28,17 +31,23 @@ export interface RenderOptions {
   readonly chartVersion?: ChartVersion;
   /**
    * The host's Kubernetes version (`--kube-version`).
-   * @default DEFAULT_KUBE_VERSION
+   * @default - the host's, else DEFAULT_KUBE_VERSION
    */
   readonly kubeVersion?: string;
+  /**
+   * The host namespace's Pod Security labels, LimitRanges and ResourceQuotas, and its version: what
+   * the pre-flight checks the rendered objects against.
+   * @default - none: the pre-flight checks what needs no host
+   */
+  readonly host?: HostOptions;
   /**
    * User values files, later ones winning, as with repeated `-f`.
    * @default - none: the chart defaults
    */
   readonly values?: readonly VClusterValues[];
   /**
-   * Applied to the validated values before the templates render: the construct swaps the
-   * credentials for placeholders here, so that no object (nor the config hash) is made from them.
+   * @internal Applied to the validated values before the templates render: the construct swaps
+   * the credentials for placeholders here, so that no object (nor the config hash) is made from them.
    * @default - the values render as they are
    */
   readonly substitute?: (values: ValueMap) => ValueMap;
@@ -60,6 +69,8 @@ export interface RenderResult {
    * @default - undefined: the chart renders no quota
    */
   readonly quotaBudget?: QuotaBudgetLine[];
+  /** What the host would refuse (errors) or let in and fail later (warnings); errors first. */
+  readonly findings: readonly PreflightFinding[];
 }
 
 /**
@@ -69,7 +80,7 @@ export interface RenderResult {
 export function renderChart(options: RenderOptions): RenderResult {
   checkName('name', options.name, 53);
   checkName('namespace', options.namespace, 63);
-  const kubeVersion = parseKubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION);
+  const kubeVersion = parseKubeVersion(hostKubeVersion(options) ?? DEFAULT_KUBE_VERSION);
   const user = (options.values ?? []).map((v, i) => {
     const source = `values${options.values!.length > 1 ? `[${i}]` : ''}`;
     if (!isMap(v)) throw new ValuesError('values', `${source}: expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
@@ -81,9 +92,9 @@ export function renderChart(options: RenderOptions): RenderResult {
   }
   const merged = mergeValueFiles(user);
   const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, merged);
-  validateValues(values, chartVersion);
-  validateChartRules(values, chartVersion);
-  validateBeyondChart(values, merged);
+  // Every rule on the values at once, so that one error lists every problem.
+  const found = [...schemaDiagnostics(values, chartVersion), ...chartRuleDiagnostics(values, chartVersion), ...beyondChartDiagnostics(values, merged, chartVersion)];
+  if (found.length > 0) throw new ValuesError(found);
   const ctx: RenderContext = {
     values: options.substitute ? options.substitute(values) : values,
     release: { name: options.name, namespace: options.namespace },
@@ -96,10 +107,25 @@ export function renderChart(options: RenderOptions): RenderResult {
   const sorted = sortByInstallOrder(objects);
   const budget = quotaBudget(ctx, sorted);
   checkQuotaBudget(ctx, sorted, budget);
+  const findings = preflight(ctx, sorted, options.host);
   // Rendered: the values no longer change (the config Secret's text is made from them when read).
   deepFreeze(values);
   deepFreeze(ctx.values);
-  return { values, objects: sorted, quotaBudget: budget };
+  return { values, objects: sorted, quotaBudget: budget, findings };
+}
+
+/** The host version given as kubeVersion or with the host; both must agree. */
+function hostKubeVersion(options: RenderOptions): string | undefined {
+  const given = options.kubeVersion;
+  const host = options.host?.kubeVersion;
+  if (given !== undefined && host !== undefined) {
+    const [a, b] = [parseKubeVersion(given), parseKubeVersion(host)];
+    if (a.version !== b.version) {
+      throw new ValuesError('host.kubeVersion', `host.kubeVersion: got ${JSON.stringify(host)}, but kubeVersion is ${JSON.stringify(given)}: ` +
+        'both name the host cluster\'s version. Give one of them, or the same version in both.');
+    }
+  }
+  return given ?? host;
 }
 
 function checkName(what: string, value: string, max: number): void {

@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { ChartObject, renderChart } from './pipeline';
-import { parsePath } from './secrets/config-secret';
+import { parsePath } from './props/config-secret';
 import { ChartVersion, describeVersion } from './values/chart-version';
-import { formatPath, Segment, ValuesError } from './values/errors';
+import { formatDiagnostic, formatPath, Segment, ValuesError } from './values/errors';
 import { isMap, Value, ValueMap } from './values/value-map';
 
 /** What `upgradeCheck` compares: one release's values under two chart versions. */
@@ -125,12 +125,9 @@ export function formatUpgradeCheck(r: UpgradeCheckResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One refusal per line of the message, each `path: text`. */
+/** One refusal per diagnostic. */
 function refusals(e: ValuesError): RefusedValue[] {
-  return e.message.split('\n').map((line) => {
-    const m = /^(\S+?): /.exec(line);
-    return { path: m ? m[1] : e.path, message: line };
-  });
+  return e.diagnostics.map((d) => ({ path: d.path, message: formatDiagnostic(d) }));
 }
 
 function withoutPath(values: ValueMap, path: string): ValueMap {

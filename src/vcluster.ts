@@ -1,237 +1,36 @@
 import { ApiObject, Chart } from 'cdk8s';
 import type { k8s } from 'cdk8s-plus-31';
 import { Construct, IConstruct } from 'constructs';
-import { VClusterValues } from '../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../imports/chart-versions';
 import { toApiObject } from './api-objects';
-import { BackingStore, backingStoreRemoteSecrets } from './props/backing-store';
-import { ControlPlaneOptions } from './props/control-plane';
-import { KubernetesDistroOptions } from './props/distro';
-import { IngressOptions } from './props/ingress';
-import { IntegrationsOptions } from './props/integrations';
-import { ExportKubeConfigOptions } from './props/kube-config';
+import { backingStoreRemoteSecrets } from './props/backing-store';
 import { renderChart } from './pipeline';
-import { PoliciesOptions } from './props/policies';
-import { LoggingOptions } from './props/logging';
-import { truthy } from './values/go-values';
 import { isMap, ValueMap } from './values/value-map';
 import { mergeValueFiles } from './values/coalesce';
 import { plainValues } from './values/user-values';
 import { checkDeadQuotaEntries } from './props/resource-quota';
-import { RootlessOptions } from './props/rootless';
-import { ServiceOptions } from './props/service';
-import { ServiceMonitorOptions } from './props/service-monitor';
-import { ImagePullSecretsOptions } from './props/image-pull-secrets';
-import { PodDisruptionBudgetOptions } from './props/pod-disruption-budget';
-import { SyncOptions } from './props/sync';
 import { hostNamespaces } from './props/sync-to-host';
 import { renderInPropTerms } from './props/prop-paths';
 import { typedValues } from './props/table';
-import { describe, fail } from './props/validation';
+import { fail } from './props/validation';
+import { describeValue } from './values/diagnostic';
+import { checkPropTypes } from './props/props-schema';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { mergeFragments } from './props/fragment';
 import { claimNamespaces } from './namespace-claims';
+import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
-import { ConfigSecret } from './secrets/config-secret';
-import { ValuesError } from './values/errors';
+import { ConfigSecret } from './props/config-secret';
+import { GuardScope, guardOutput } from './secrets/output-guard';
+import { formatDiagnostic, ValuesError } from './values/errors';
+import { VClusterProps } from './props/vcluster-props';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { budgetEntries, QuotaBudgetEntry } from './analysis/quota-budget';
-import { ChartVersion } from './values/chart-version';
+import { formatFinding, PreflightFinding } from './preflight/finding';
 
 /** Refuses credentials in clear; `ConfigSecret` says where they go instead. */
 const DEFAULT_CONFIG_SECRET = ConfigSecret._refuseCredentials();
-
-/** Properties of a {@link VCluster}. */
-export interface VClusterProps {
-  /**
-   * The virtual cluster's name: Helm's release name. Names the control plane, its services and
-   * its config Secret (`vc-config-<name>`).
-   * @default - the construct id
-   */
-  readonly name?: string;
-
-  /**
-   * The host namespace the virtual cluster runs in.
-   * @default - the enclosing chart's namespace, else the name
-   */
-  readonly namespace?: string;
-
-  /**
-   * The host cluster's Kubernetes version (`helm template --kube-version`), without a "v":
-   * "1.33.1". The chart renders differently below 1.27 (no StatefulSet PVC retention policy) and
-   * from 1.35. The virtual cluster's own version is `kubernetesVersion` ("v1.32.1"); a
-   * "v"-prefixed kubeVersion is refused, as it is most often meant as that one.
-   * @default "1.33.1"
-   */
-  readonly kubeVersion?: string;
-
-  /**
-   * The vCluster chart version to render, as `helm template --version`: its defaults, values
-   * schema, checks and templates. `0.37.0-rc.1` is a pre-release. Props and values keys the
-   * version lacks are refused, naming the nearest version that has them.
-   * @default "0.36.1" (DEFAULT_CHART_VERSION, the newest stable version)
-   */
-  readonly chartVersion?: ChartVersion;
-
-  /**
-   * Emit the host Namespace too (what `helm install --create-namespace` does), annotated with
-   * ArgoCD sync wave -1 so that ArgoCD creates it before the objects in it; in multi-namespace
-   * mode also the host namespaces of `sync.toHost.namespaces`. Turn off when the namespaces are
-   * managed elsewhere.
-   * @default true
-   */
-  readonly createNamespace?: boolean;
-
-  /**
-   * Protect the emitted Namespaces from ArgoCD: `argocd.argoproj.io/sync-options:
-   * Prune=false,Delete=false`, so that neither a folder that leaves git nor an Application
-   * deleted with cascade deletes them, and with them every object and volume claim of the
-   * virtual cluster. `false` lets ArgoCD delete them: the explicit way to delete a tenant with
-   * its data (README, "Deleting a tenant safely").
-   * @default true
-   */
-  readonly deletionProtection?: boolean;
-
-  /**
-   * The virtual cluster's Kubernetes version, e.g. "v1.32.1": the tag of the Kubernetes image
-   * (ghcr.io/loft-sh/kubernetes).
-   * @default - the chart's (v1.36.0)
-   */
-  readonly kubernetesVersion?: string;
-
-  /**
-   * The Kubernetes distro: its image, resources and components.
-   * @default - the chart's
-   */
-  readonly distro?: KubernetesDistroOptions;
-
-  /**
-   * A registry every image is pulled from instead of its own (air-gapped installs). The
-   * repositories and tags stay.
-   * @default - each image's own registry
-   */
-  readonly defaultImageRegistry?: string;
-
-  /**
-   * The control plane's logs: their encoding and, from chart 0.37, a log file for sidecars.
-   * @default - the chart's: console, to stdout only
-   */
-  readonly logging?: LoggingOptions;
-
-  /**
-   * Where the virtual cluster stores its state.
-   * @default - the embedded database (SQLite)
-   */
-  readonly backingStore?: BackingStore;
-
-  /**
-   * The control plane workload.
-   * @default - the chart's: one replica, running as root without privilege escalation
-   */
-  readonly controlPlane?: ControlPlaneOptions;
-
-  /**
-   * Run every pod as a non-root user, meeting the Pod Security Standard "restricted": `true`
-   * for user 12345, or options. Explicit security contexts are merged over the rootless ones
-   * and must not contradict them.
-   * @default false
-   */
-  readonly rootless?: boolean | RootlessOptions;
-
-  /**
-   * A PodDisruptionBudget for the control-plane pods: `true`, or how many must stay available
-   * (worth it with several replicas).
-   * @default - none
-   */
-  readonly podDisruptionBudget?: boolean | PodDisruptionBudgetOptions;
-
-  /**
-   * Image pull secrets of the control plane's and the workload service accounts (air-gapped
-   * installs with a private registry).
-   * @default - none
-   */
-  readonly imagePullSecrets?: ImagePullSecretsOptions;
-
-  /**
-   * The Service in front of the API server.
-   * @default - a ClusterIP Service
-   */
-  readonly service?: ServiceOptions;
-
-  /**
-   * An Ingress for the API server. Its host is added to the certificate's names (`extraSans`)
-   * and becomes the default server of `exportKubeConfig`.
-   * @default - none
-   */
-  readonly ingress?: IngressOptions;
-
-  /**
-   * Extra names (host names, IP addresses) of the API server's certificate, beside the ingress
-   * host.
-   * @default - the ingress host only
-   */
-  readonly extraSans?: string[];
-
-  /**
-   * The kubeconfig the virtual cluster writes to a host Secret.
-   * @default - vCluster's: Secret `vc-<name>` with server https://localhost:8443
-   */
-  readonly exportKubeConfig?: ExportKubeConfigOptions;
-
-  /**
-   * A Prometheus Operator ServiceMonitor for the control plane's metrics: `true`, or its labels
-   * and annotations.
-   * @default - none
-   */
-  readonly serviceMonitor?: boolean | ServiceMonitorOptions;
-
-  /**
-   * Operators of the host the virtual cluster reuses.
-   * @default - none
-   */
-  readonly integrations?: IntegrationsOptions;
-
-  /**
-   * ResourceQuota, LimitRange, NetworkPolicies and Pod Security Standard.
-   * @default - the chart's: none
-   */
-  readonly policies?: PoliciesOptions;
-
-  /**
-   * Which resources sync between the virtual cluster and the host.
-   * @default - the chart's
-   */
-  readonly sync?: SyncOptions;
-
-  /**
-   * Workloads the vCluster applies inside the virtual cluster when it starts
-   * (`experimental.deploy.vcluster.manifests`): every Kubernetes object under these constructs,
-   * e.g. a cdk8s Chart of Deployments and Services, as they are when the virtual cluster renders
-   * (more with `addInitManifests`). Keep them out of the host's output (e.g. in an App that is
-   * never synthesized) unless they should also be applied on their own.
-   * @default - none
-   */
-  readonly initManifests?: IConstruct[];
-
-  /**
-   * How the config Secret `vc-config-<name>` (the full values, base64-encoded only) reaches the
-   * cluster. Values that hold a credential in clear (a database DSN with a password, registry
-   * credentials, a Secret in the manifests, ...) are refused unless this says where the
-   * credentials go: `ConfigSecret.externalSecret(...)`, `ConfigSecret.sealedSecret(...)`,
-   * `ConfigSecret.bringYourOwn()`, or knowingly `ConfigSecret.plaintextInGit()`.
-   * @default - the chart's Secret, for values without credentials
-   */
-  readonly configSecret?: ConfigSecret;
-
-  /**
-   * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
-   * values of the typed props (raw values win) and coalesced with the chart 0.36.1 defaults
-   * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props
-   * do not cover.
-   * @default - none
-   */
-  readonly values?: VClusterValues;
-}
 
 /** A volume of the control-plane pods and where the control-plane container mounts it. */
 export interface AddVolumeOptions {
@@ -257,8 +56,11 @@ export interface AddVolumeOptions {
 /** What a VCluster renders, once. */
 interface Rendered {
   readonly values: ValueMap;
+  readonly warnings: readonly PreflightFinding[];
   readonly quotaBudget?: readonly QuotaBudgetEntry[];
   readonly apiObjects: readonly ApiObject[];
+  /** What the output guard checks the objects with; undefined when it is off. */
+  readonly guard?: GuardScope;
 }
 
 /**
@@ -293,18 +95,35 @@ export class VCluster extends Construct {
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
+    checkPropTypes(props);
     this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;
     this.controlPlaneSelector = { app: 'vcluster', release: this.name };
-    if (props.values !== undefined && !isMap(props.values)) {
-      throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
-    }
-    checkHostKubeVersion(props.kubeVersion);
-    // The namespaces are known now (no add-method changes them): a conflict throws at construction.
-    claimNamespaces(this, hostNamespaces(props.sync?.toHost, this.name, false).filter((ns) => ns !== this.namespace));
-    // cdk8s validates every construct before it synthesizes: the objects exist by then.
-    this.node.addValidation({ validate: () => (this.rendered(), []) });
+    this.asTenant(() => {
+      if (props.values !== undefined && !isMap(props.values)) {
+        throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describeValue(props.values)}.`);
+      }
+      checkHostKubeVersion(props.kubeVersion);
+      // The namespaces are known now (no add-method changes them): a conflict throws at construction.
+      claimNamespaces(this, hostNamespaces(props.sync?.toHost, this.name, false).filter((ns) => ns !== this.namespace));
+    });
+    // cdk8s validates every construct before it synthesizes: the objects exist by then. Each
+    // diagnostic is one validation error, which cdk8s prefixes with the construct path.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          this.rendered();
+        } catch (e) {
+          if (!(e instanceof ValuesError)) throw e;
+          return e.diagnostics.map((d) => formatDiagnostic({ ...d, tenant: { release: this.name } }));
+        }
+        // The guard sees the objects as they are written, JSON patches applied.
+        this.guardOutput();
+        return [];
+      },
+    });
+    refuseDuplicateObjects(this, { namespace: this.namespace, render: () => this.rendered() });
   }
 
   /**
@@ -328,6 +147,15 @@ export class VCluster extends Construct {
    */
   public get quotaBudget(): readonly QuotaBudgetEntry[] | undefined {
     return this.rendered().quotaBudget;
+  }
+
+  /**
+   * What the pre-flight found that the host lets in but that fails later or is worth a look (a
+   * quota the first workload pod will not fit, Pod Security `warn` or `audit` violations,
+   * license-only features). What the host would refuse throws instead.
+   */
+  public get preflightWarnings(): readonly PreflightFinding[] {
+    return this.rendered().warnings;
   }
 
   /** The rendered object with the given construct id (e.g. "ControlPlane"), if it was rendered. */
@@ -396,27 +224,41 @@ export class VCluster extends Construct {
     };
   }
 
+  private guardOutput(): void {
+    const { guard, apiObjects } = this.rendered();
+    if (guard !== undefined) guardOutput(apiObjects.map((o) => o.toJson()), guard);
+  }
+
   private rendered(): Rendered {
-    this.output ??= this.render(this.finalProps());
+    this.output ??= this.asTenant(() => this.render(this.finalProps()));
     return this.output;
+  }
+
+  /** Runs a step whose ValuesError then names this virtual cluster: in an app of many, the user sees which one. */
+  private asTenant<T>(step: () => T): T {
+    try {
+      return step();
+    } catch (e) {
+      throw e instanceof ValuesError ? e.forTenant({ release: this.name, constructPath: this.node.path }) : e;
+    }
   }
 
   private render(props: VClusterProps): Rendered {
     const typed = mergeFragments(typedValues(props), props.configSecret?._values() ?? {});
     const given = plainValues(mergeValueFiles([typed, (props.values ?? {}) as ValueMap]), 'values');
     const final = this.prepareValues(given);
-    if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describe(final)}.`);
+    if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describeValue(final)}.`);
     const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace, chartVersion: props.chartVersion }, backingStoreRemoteSecrets(props.backingStore));
     const chartOutput = renderInPropTerms(props, typed, () => renderChart({
       name: this.name,
       namespace: this.namespace,
-      kubeVersion: props.kubeVersion ?? DEFAULT_KUBE_VERSION,
+      kubeVersion: props.kubeVersion ?? (props.host?.kubeVersion === undefined ? DEFAULT_KUBE_VERSION : undefined),
       chartVersion: props.chartVersion,
+      host: props.host,
       values: [final as ValueMap].filter((v) => Object.keys(v).length > 0),
       substitute: (values) => protection.substitute(values),
     }));
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
-    checkHighAvailability(props, result.values);
     checkDeadQuotaEntries(props.policies?.resourceQuota, result.quotaBudget && result.values.policies?.resourceQuota?.quota, props.values as ValueMap | undefined);
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
@@ -445,12 +287,18 @@ export class VCluster extends Construct {
         : []),
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0) throw new ValuesError(errors.map((f) => ({ severity: f.severity, path: f.path, message: f.message, fix: f.fix })));
+    const warnings = result.findings.filter((f) => f.severity === 'warning');
+    for (const w of warnings) this.node.addMetadata('warning', formatFinding(w));
     return {
       values: result.values,
+      warnings,
       quotaBudget: result.quotaBudget && budgetEntries(result.quotaBudget),
       apiObjects: [
         ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),
       ],
+      guard: protection.guardScope(`the virtual cluster ${this.name} (${this.node.path})`, props.allowInOutput),
     };
   }
 }
@@ -473,22 +321,5 @@ function checkHostKubeVersion(kubeVersion: string | undefined): void {
   if (typeof kubeVersion === 'string' && /^\s*v/.test(kubeVersion)) {
     fail('kubeVersion', kubeVersion, `is the host cluster's Kubernetes version, written without "v" (e.g. "${kubeVersion.trim().slice(1)}"). ` +
       `For the virtual cluster's Kubernetes version, set kubernetesVersion: ${JSON.stringify(kubeVersion.trim())}.`);
-  }
-}
-
-/**
- * Several control plane replicas share their state through the backing store; the embedded
- * database (SQLite) is a file of one pod. Checked on the final values, so a backing store given
- * through raw values counts too.
- */
-function checkHighAvailability(props: VClusterProps, values: ValueMap): void {
-  const replicas = props.controlPlane?.replicas;
-  if (replicas === undefined || replicas <= 1) return;
-  const store = values.controlPlane?.backingStore ?? {};
-  const replicated = [store.etcd?.embedded, store.etcd?.deploy, store.etcd?.external, store.database?.external]
-    .some((s) => truthy(s?.enabled));
-  if (!replicated) {
-    fail('controlPlane.replicas', replicas, 'several control plane replicas need a backing store they share, and the embedded database (SQLite) is not one. ' +
-      'Choose backingStore: BackingStore.embeddedEtcd(), BackingStore.deployedEtcd(), BackingStore.externalEtcd(...) or BackingStore.externalDatabase(...), or set replicas to 1.');
   }
 }

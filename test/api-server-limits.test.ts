@@ -124,27 +124,27 @@ describe('a virtual cluster Kubernetes would refuse', () => {
       `of at most 63 characters; this one has 67. It is made from the release name "${name}" (53 characters); ` +
       'with this configuration the release name can have at most 47 characters: choose a shorter name.',
     );
-    expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(48), backingStore: etcd }).apiObjects).toThrow(/^StatefulSet "a{48}-etcd": .* at most 47 characters/);
+    expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(48), backingStore: etcd }).apiObjects).toThrow(/^test\/vc \(release a{48}\): StatefulSet "a{48}-etcd": .* at most 47 characters/);
     expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(47), backingStore: etcd }).apiObjects).not.toThrow();
   });
 
   test("fails when the control plane StatefulSet is named with Helm's longest release name (53)", () => {
     // The chart default (embedded database with persistence) runs the control plane as a StatefulSet named after the release.
     expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(53) }).apiObjects).toThrow(
-      /^StatefulSet "a{53}": .* this one has 53\. .* the release name can have at most 52 characters: choose a shorter name\.$/,
+      /^test\/vc \(release a{53}\): StatefulSet "a{53}": .* this one has 53\. .* the release name can have at most 52 characters: choose a shorter name\.$/,
     );
   });
 
   test('fails when a label set through the typed props is not a label value', () => {
     expect(() => new VCluster(Testing.chart(), 'vc', { controlPlane: { labels: { team: 'platform team' } } }).apiObjects).toThrow(
-      /^StatefulSet "vc" metadata\.labels\["team"\]: a label value must be text .* Got "platform team": change it where it is set\.$/,
+      /^test\/vc \(release vc\): StatefulSet "vc" metadata\.labels\["team"\]: a label value must be text .* Got "platform team": change it where it is set\.$/,
     );
   });
 
   test('fails when the config Secret would hold more than 1 MiB', () => {
     const manifests = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: "${'x'.repeat(1024 * 1024)}"\n`;
     expect(() => new VCluster(Testing.chart(), 'vc', { values: { experimental: { deploy: { vcluster: { manifests } } } } }).apiObjects).toThrow(
-      /^Secret "vc-config-vc": a Secret may hold at most 1048576 bytes \(1 MiB\) of data; this one holds \d+\. It holds the virtual cluster's full values/,
+      /^test\/vc \(release vc\): Secret "vc-config-vc": a Secret may hold at most 1048576 bytes \(1 MiB\) of data; this one holds \d+\. It holds the virtual cluster's full values/,
     );
   });
 });

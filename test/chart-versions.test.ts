@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { LogEncoding, VCluster, VClusterProps } from '../src';
+import { typeCheck } from './import/program-runner';
 
 const synth = (props: VClusterProps) => {
   const chart = Testing.chart();
@@ -36,13 +37,34 @@ describe('chartVersion', () => {
   });
 
   test('fails when a key is missing from the version, naming the nearest version with it', () => {
-    expect(() => synth({ values: { logging: { file: { enabled: true } } } as VClusterProps['values'] }))
+    // Raw values are typed for every version rendered here; the chosen version's schema decides at synth.
+    expect(() => synth({ values: { logging: { file: { enabled: true } } } }))
       .toThrow("logging.file: unknown key (not in vCluster 0.36.1's values schema). The nearest chart version with it is 0.37.0-rc.1 (a pre-release)");
   });
 
   test('fails when the version is not one rendered here', () => {
     expect(() => synth({ chartVersion: '0.30.0' as VClusterProps['chartVersion'] }))
       .toThrow('chartVersion: "0.30.0" is not a chart version rendered here. Choose one of 0.35.3, 0.36.1, 0.37.0-rc.1.');
+  });
+});
+
+describe('raw values typed for every chart version', () => {
+  const program = (props: string) => [
+    "import { Testing } from 'cdk8s';",
+    "import { VCluster } from 'cdk8s-vcluster';",
+    `new VCluster(Testing.chart(), 'x', ${props});`,
+    '',
+  ].join('\n');
+
+  test('a key only 0.37 has compiles with chartVersion 0.37.0-rc.1; a key no version has, or a wrong type, does not', () => {
+    const diagnostics = typeCheck({
+      newKey: program("{ chartVersion: '0.37.0-rc.1', values: { logging: { file: { enabled: true } } } }"),
+      noVersionHasIt: program("{ values: { logging: { bogus: true } } }"),
+      wrongType: program("{ chartVersion: '0.37.0-rc.1', values: { logging: { file: { enabled: 1 } } } }"),
+    });
+    expect(diagnostics).toHaveLength(2);
+    expect(diagnostics[0]).toMatch(/__generated__\/noVersionHasIt\.ts:3: .*'bogus' does not exist/);
+    expect(diagnostics[1]).toMatch(/__generated__\/wrongType\.ts:3: Type 'number' is not assignable to type 'boolean \| undefined'/);
   });
 });
 

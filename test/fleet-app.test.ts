@@ -70,6 +70,13 @@ describe('FleetApp', () => {
     expect(actual.yaml).toBe(expected.yaml);
   });
 
+  test('writes what App writes with construct metadata recorded, construct-metadata.json included', () => {
+    const expected = synthesized(App, { recordConstructMetadata: true });
+    const actual = synthesized(FleetApp, { recordConstructMetadata: true });
+    expect(expected.files.has('construct-metadata.json')).toBe(true);
+    expect(actual.files).toEqual(expected.files);
+  });
+
   test('keeps the dependency order of charts and objects', () => {
     const { files } = synthesized(FleetApp);
     // Charts that others depend on come first, a nested chart before its parent; cdk8s then
@@ -81,7 +88,7 @@ describe('FleetApp', () => {
     expect(files.get('0003-tenant-c.k8s.yaml')).toContain('name: tenant-c-extra');
   });
 
-  test('validates the app once in synth and once more for its charts, where App validates again per chart', () => {
+  test('validates the app once in synth, and again only for a chart class that renders itself, where App validates again per chart', () => {
     const validations = (AppClass: new (props: AppProps) => App) => {
       const app = new AppClass({ outdir: mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-fleet-')) });
       fleet(app);
@@ -92,6 +99,7 @@ describe('FleetApp', () => {
     };
     const app = validations(App);
     expect(app.count).toBe(1 + app.charts);
+    // Once for the app, once for tenant-c, whose own toJson() calls cdk8s's.
     expect(validations(FleetApp).count).toBe(2);
   });
 

@@ -39,8 +39,9 @@ export function generateAllValuesModels(chartsDir: string = DEFAULT_CHARTS_DIR, 
   if (versions.length === 0) throw new Error(`${chartsDir}: no chart version folders`);
   const written = versions.flatMap((v) =>
     generateValuesModel(path.join(chartsDir, v), path.join(outDir, v)).map((f) => path.relative(outDir, f)));
+  const defs = new Map(versions.map((v) => [v, valueTypeNames(path.join(chartsDir, v))]));
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'chart-versions.ts'), chartVersionsSource(versions));
+  writeFileSync(path.join(outDir, 'chart-versions.ts'), chartVersionsSource(versions, defs));
   return [...written, 'chart-versions.ts'];
 }
 
@@ -50,6 +51,12 @@ function chartVersionOf(chartDir: string): string {
     throw new Error(`${chartDir}: the chart folder must be named by the chart version (e.g. 0.36.1), got "${version}"`);
   }
   return version;
+}
+
+/** The names of the types vcluster-values.ts declares besides the root: the schema's $defs. */
+function valueTypeNames(chartDir: string): string[] {
+  const schema = JSON.parse(readFileSync(path.join(chartDir, 'values.schema.json'), 'utf8')) as { $defs?: object };
+  return Object.keys(schema.$defs ?? {});
 }
 
 /** Generates the three files of one chart version into outDir; returns their paths. */
@@ -104,11 +111,13 @@ const SCHEMA_VALUES = new Set(['items', 'additionalProperties']);
 const SCHEMA_LISTS = new Set(['oneOf', 'anyOf']);
 /** Assertions kept as they are. */
 const ASSERTIONS = new Set(['type', '$ref', 'required', 'pattern', 'minLength']);
+/** vCluster's own `pro` marker (a feature that needs a license), kept when true: the pre-flight warns about it. */
+const PRO = 'pro';
 /**
- * Annotations, dropped: documentation, vCluster's own `pro` marker, the schema's identity (all $refs are
- * local), and contentEncoding, which Helm's validator does not assert (it never enables content checks).
+ * Annotations, dropped: documentation, the schema's identity (all $refs are local), and contentEncoding,
+ * which Helm's validator does not assert (it never enables content checks).
  */
-const ANNOTATIONS = new Set(['description', 'pro', '$schema', '$id', 'contentEncoding']);
+const ANNOTATIONS = new Set(['description', '$schema', '$id', 'contentEncoding']);
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
 /**
@@ -125,7 +134,9 @@ function structuralSchema(node: Json, pointer: string): Schema {
   for (const [key, value] of Object.entries(node)) {
     const at = `${pointer}/${key}`;
     if (ANNOTATIONS.has(key)) continue;
-    if (SCHEMA_MAPS.has(key)) {
+    if (key === PRO) {
+      if (value === true) out[key] = true;
+    } else if (SCHEMA_MAPS.has(key)) {
       const map: { [name: string]: Json } = {};
       for (const [name, sub] of Object.entries(asObject(value, at))) map[name] = structuralSchema(sub, `${at}/${name}`);
       out[key] = map;
@@ -151,7 +162,7 @@ function checkAssertions(s: { [keyword: string]: Json }, pointer: string): void 
   }
   if (s.$ref !== undefined) {
     // Since 2020-12, keywords beside $ref apply too; neither emitter nor validator combines them.
-    if (Object.keys(s).length > 1) throw new Error(`values.schema.json ${pointer}: $ref with sibling keywords is unsupported`);
+    if (Object.keys(s).some((k) => k !== '$ref' && k !== PRO)) throw new Error(`values.schema.json ${pointer}: $ref with sibling keywords is unsupported`);
     if (typeof s.$ref !== 'string' || !/^#\/\$defs\/[A-Za-z_]\w*$/.test(s.$ref)) {
       throw new Error(`values.schema.json ${pointer}/$ref: only local #/$defs/Name references are supported`);
     }
@@ -289,6 +300,8 @@ function valuesSchemaSource(schema: Schema, version: string): string {
     '  readonly anyOf?: readonly SchemaNode[];',
     '  readonly pattern?: string;',
     '  readonly minLength?: number;',
+    '  /** vCluster\'s mark of a feature that needs a vCluster Pro license. */',
+    '  readonly pro?: boolean;',
     '}',
     '',
     'export interface ValuesSchema extends SchemaNode {',
@@ -303,15 +316,31 @@ function valuesSchemaSource(schema: Schema, version: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // imports/chart-versions.ts
 
-/** Versions in semver order; the default is the newest without a pre-release tag, as helm picks without --devel. */
-function chartVersionsSource(versions: readonly string[]): string {
+/**
+ * The one module that names each version's folder: versions in semver order (the default is the newest
+ * without a pre-release tag, as helm picks without --devel), each version's data, and version-neutral types.
+ */
+function chartVersionsSource(versions: readonly string[], defs: ReadonlyMap<string, readonly string[]>): string {
   const stable = versions.filter((v) => prerelease(v) === null);
   if (stable.length === 0) throw new Error('no stable chart version to default to');
+  const def = stable[stable.length - 1];
+  const ns = (v: string): string => `V${v.replace(/\W/g, '_')}`;
+  // Each $def, as any version that has it declares it: what code written for every version may use.
+  const names = [...new Set(versions.flatMap((v) => defs.get(v) ?? []))].sort();
+  const unions = names.map((name) => {
+    const start = `export type ${name} = `;
+    const members = versions.filter((v) => defs.get(v)?.includes(name)).map((v) => `${ns(v)}.${name}`);
+    const flat = `${start}${members.join(' | ')};`;
+    return flat.length <= MAX_LINE ? flat : `${start}\n${members.map((m) => `  | ${m}`).join('\n')};`;
+  });
   const lines = [
     '// Generated by tools/generate-values-model.ts (`npm run generate`) from the chart versions in',
     '// ../shared/vcluster-chart. Do not edit by hand.',
     '',
-    `import type { ValuesSchema } from './${stable[stable.length - 1]}/values-schema';`,
+    `import type { ValuesSchema } from './${def}/values-schema';`,
+    ...versions.map((v) => `import type * as ${ns(v)} from './${v}/vcluster-values';`),
+    '',
+    `export type { JsonType, SchemaNode, ValuesSchema } from './${def}/values-schema';`,
     '',
     '/** The chart versions rendered, oldest first. */',
     `export const CHART_VERSIONS = [${versions.map(quote).join(', ')}] as const;`,
@@ -319,7 +348,7 @@ function chartVersionsSource(versions: readonly string[]): string {
     'export type ChartVersion = (typeof CHART_VERSIONS)[number];',
     '',
     '/** The newest version without a pre-release tag. */',
-    `export const DEFAULT_CHART_VERSION: ChartVersion = ${quote(stable[stable.length - 1])};`,
+    `export const DEFAULT_CHART_VERSION: ChartVersion = ${quote(def)};`,
     '',
     '/** Versions with a pre-release tag (helm picks them only with --devel or an exact --version). */',
     `export const PRERELEASE_CHART_VERSIONS: readonly ChartVersion[] = [${versions.filter((v) => prerelease(v) !== null).map(quote).join(', ')}];`,
@@ -341,6 +370,20 @@ function chartVersionsSource(versions: readonly string[]): string {
       '  },',
     ]),
     '};',
+    '',
+    '/** vcluster.yaml as each chart version\'s schema declares it. */',
+    'export interface ChartValues {',
+    ...versions.map((v) => `  readonly ${quote(v)}: ${ns(v)}.${ROOT_INTERFACE};`),
+    '}',
+    '',
+    '/** vcluster.yaml as some chart version declares it; the chosen version\'s schema decides when it renders. */',
+    `export type ${ROOT_INTERFACE} = ChartValues[ChartVersion];`,
+    '',
+    '/** The newest version\'s vcluster.yaml: how code behind a version gate (chartHas) reads a key that version introduced. */',
+    `export type NewestVClusterValues = ChartValues[${quote(versions[versions.length - 1])}];`,
+    '',
+    '// Each $def of the schemas, as any version that has it declares it.',
+    ...unions,
     '',
   ];
   return lines.join('\n');

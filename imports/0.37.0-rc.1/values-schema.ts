@@ -16,6 +16,8 @@ export interface SchemaNode {
   readonly anyOf?: readonly SchemaNode[];
   readonly pattern?: string;
   readonly minLength?: number;
+  /** vCluster's mark of a feature that needs a vCluster Pro license. */
+  readonly pro?: boolean;
 }
 
 export interface ValuesSchema extends SchemaNode {
@@ -172,7 +174,7 @@ export const VALUES_SCHEMA: ValuesSchema = {
     CloudControllerManager: {
       properties: {
         enabled: { type: 'boolean' },
-        kubeOvn: { $ref: '#/$defs/KubeOvnCloudControllerManager' },
+        kubeOvn: { $ref: '#/$defs/KubeOvnCloudControllerManager', pro: true },
       },
       additionalProperties: false,
       type: 'object',
@@ -244,7 +246,7 @@ export const VALUES_SCHEMA: ValuesSchema = {
         backingStore: { $ref: '#/$defs/BackingStore' },
         coredns: { $ref: '#/$defs/CoreDNS' },
         proxy: { $ref: '#/$defs/ControlPlaneProxy' },
-        hostPathMapper: { $ref: '#/$defs/HostPathMapper' },
+        hostPathMapper: { $ref: '#/$defs/HostPathMapper', pro: true },
         ingress: { $ref: '#/$defs/ControlPlaneIngress' },
         tlsRoute: { $ref: '#/$defs/ControlPlaneTLSRoute' },
         service: { $ref: '#/$defs/ControlPlaneService' },
@@ -444,7 +446,7 @@ export const VALUES_SCHEMA: ValuesSchema = {
     CoreDNS: {
       properties: {
         enabled: { type: 'boolean' },
-        embedded: { type: 'boolean' },
+        embedded: { type: 'boolean', pro: true },
         security: { $ref: '#/$defs/ControlPlaneSecurity' },
         service: { $ref: '#/$defs/CoreDNSService' },
         deployment: { $ref: '#/$defs/CoreDNSDeployment' },
@@ -679,7 +681,7 @@ export const VALUES_SCHEMA: ValuesSchema = {
     },
     Etcd: {
       properties: {
-        embedded: { $ref: '#/$defs/EtcdEmbedded' },
+        embedded: { $ref: '#/$defs/EtcdEmbedded', pro: true },
         deploy: { $ref: '#/$defs/EtcdDeploy' },
         external: { $ref: '#/$defs/EtcdExternal' },
       },
@@ -731,7 +733,7 @@ export const VALUES_SCHEMA: ValuesSchema = {
     },
     EtcdEmbedded: {
       properties: {
-        enabled: { type: 'boolean' },
+        enabled: { type: 'boolean', pro: true },
         migrateFromDeployedEtcd: { type: 'boolean' },
         snapshotCount: { type: 'integer' },
         extraArgs: { items: { type: 'string' }, type: 'array' },
@@ -762,7 +764,7 @@ export const VALUES_SCHEMA: ValuesSchema = {
         deploy: { $ref: '#/$defs/ExperimentalDeploy' },
         syncSettings: { $ref: '#/$defs/ExperimentalSyncSettings' },
         virtualClusterKubeConfig: { $ref: '#/$defs/VirtualClusterKubeConfig' },
-        denyProxyRequests: { items: { $ref: '#/$defs/DenyRule' }, type: 'array' },
+        denyProxyRequests: { items: { $ref: '#/$defs/DenyRule' }, type: 'array', pro: true },
         proxy: { $ref: '#/$defs/Proxy' },
         docker: { $ref: '#/$defs/ExperimentalDocker' },
         nodeMonitors: { items: { $ref: '#/$defs/ExperimentalNodeMonitor' }, type: 'array' },
@@ -1507,7 +1509,7 @@ export const VALUES_SCHEMA: ValuesSchema = {
         serviceCIDR: { type: 'string' },
         podCIDR: { type: 'string' },
         replicateServices: { $ref: '#/$defs/ReplicateServices' },
-        resolveDNS: { items: { $ref: '#/$defs/ResolveDNS' }, type: 'array' },
+        resolveDNS: { items: { $ref: '#/$defs/ResolveDNS' }, type: 'array', pro: true },
         advanced: { $ref: '#/$defs/NetworkingAdvanced' },
       },
       additionalProperties: false,
@@ -1640,7 +1642,7 @@ export const VALUES_SCHEMA: ValuesSchema = {
         podSecurityStandard: { type: 'string' },
         resourceQuota: { $ref: '#/$defs/ResourceQuota' },
         limitRange: { $ref: '#/$defs/LimitRange' },
-        centralAdmission: { $ref: '#/$defs/CentralAdmission' },
+        centralAdmission: { $ref: '#/$defs/CentralAdmission', pro: true },
       },
       additionalProperties: false,
       type: 'object',

@@ -1,7 +1,9 @@
 import { Manifest, RenderContext, RenderedObject } from '../render/context';
 import { truthy } from '../values/go-values';
+import { corednsPod } from './coredns-pod';
 import { isMap, Value, ValueMap } from '../values/value-map';
-import { formatPath, ValuesError } from '../values/errors';
+import { diagnostic } from '../values/diagnostic';
+import { Diagnostic, ValuesError } from '../values/errors';
 import {
   addQuantities, compareQuantities, formatQuantity, maxQuantity, multiplyQuantity, parseQuantity, Quantity, quantityOf,
   subtractQuantities, ZERO,
@@ -95,9 +97,29 @@ export function budgetEntries(lines: readonly QuotaBudgetLine[]): QuotaBudgetEnt
 export function quotaBudget(ctx: RenderContext, objects: readonly RenderedObject[]): QuotaBudgetLine[] | undefined {
   const quota = objects.find((o) => o.id === QUOTA_ID)?.manifest;
   if (!quota) return undefined;
-  const spec: ValueMap = isMap(quota.spec) ? quota.spec : {};
-  const hard = quantities(spec.hard, 'policies.resourceQuota.quota');
-  const defaults = limitRangeDefaults(objects.find((o) => o.id === LIMIT_RANGE_ID)?.manifest);
+  const limitRange = objects.find((o) => o.id === LIMIT_RANGE_ID)?.manifest;
+  return budgetAgainst(ctx, objects, { manifest: quota, where: 'policies.resourceQuota.quota' }, limitRange ? [{ manifest: limitRange, where: 'policies.limitRange' }] : []);
+}
+
+/** A ResourceQuota or LimitRange, and how messages name where its entries come from. */
+export interface PolicyObject {
+  readonly manifest: Manifest;
+  /** e.g. `policies.limitRange` for the chart's, `LimitRange limits` for one of the host's. */
+  readonly where: string;
+}
+
+/**
+ * The budget of every resource a ResourceQuota limits, for the virtual cluster's own pods, claims
+ * and objects admitted under the given LimitRanges (the chart's, the host namespace's, or both).
+ */
+export function budgetAgainst(
+  ctx: RenderContext,
+  objects: readonly RenderedObject[],
+  quota: PolicyObject,
+  limitRanges: readonly PolicyObject[],
+): QuotaBudgetLine[] {
+  const spec: ValueMap = isMap(quota.manifest.spec) ? quota.manifest.spec : {};
+  const hard = quantities(spec.hard, quota.where);
   const required = [...hard.keys()].filter((k) => REQUIRED_PER_CONTAINER.has(k));
   const scoped = truthy(spec.scopes) || truthy(spec.scopeSelector?.matchExpressions);
 
@@ -110,7 +132,7 @@ export function quotaBudget(ctx: RenderContext, objects: readonly RenderedObject
     else usage.set(resource, [user]);
   };
 
-  for (const pod of hostPods(ctx, objects, defaults)) {
+  for (const pod of admittedPods(ctx, objects, limitRanges)) {
     if (!matchesScopes(pod, spec)) continue;
     for (const [resource, amount] of podUsage(pod.containers)) {
       take(resource, { what: pod.what, amount: multiplyQuantity(amount, pod.replicas), replicas: pod.replicas });
@@ -160,51 +182,55 @@ export function checkQuotaBudget(
   // Without the chart's LimitRange, defaults may come from one the namespace already has.
   const limitRange = objects.some((o) => o.id === LIMIT_RANGE_ID);
   const quotaName = objects.find((o) => o.id === QUOTA_ID)!.manifest.metadata.name;
-  const problems: { path: string; text: string }[] = [];
+  const problems: Diagnostic[] = [];
   for (const line of budget) {
-    const path = formatPath(['policies', 'resourceQuota', 'quota', line.resource]);
-    const got = `got ${JSON.stringify(ctx.values.policies?.resourceQuota?.quota?.[line.resource])}`;
+    const path = ['policies', 'resourceQuota', 'quota', line.resource];
+    const value = ctx.values.policies?.resourceQuota?.quota?.[line.resource];
+    const got = `got ${JSON.stringify(value)}`;
     if (limitRange && line.unset.length > 0) {
       const [kind, name] = containerField(line.resource);
       const defaultKey = kind === 'limits' ? 'default' : 'defaultRequest';
       const amount = kind === 'limits' ? 'limit' : 'request';
-      problems.push({
+      problems.push(diagnostic({
         path,
-        text: `${path}: ${got}; a quota on ${line.resource} makes Kubernetes require it on every container, but ${describeUnset(line.unset)} ` +
+        value,
+        mentions: [`policies.limitRange.${defaultKey}`, `policies.limitRange.${defaultKey}.${name}`],
+        message: `${got}; a quota on ${line.resource} makes Kubernetes require it on every container, but ${describeUnset(line.unset)} ` +
           `no ${amount} for ${name}, and policies.limitRange.${defaultKey} has no ${name} to fill in. ` +
           `Kubernetes rejects the pod ("failed quota: ${quotaName}: must specify ${line.resource}"). ` +
           `Set policies.limitRange.${defaultKey}.${name}, or give ${line.unset.length === 1 ? 'the container' : 'each of them'} a ${name} ${amount}.`,
-      });
+      }));
     }
     if (compareQuantities(line.used, line.hard) > 0) {
       const shown = line.users.slice(0, 3).map(describeUser).join(', ');
       const more = line.users.length > 3 ? ` and ${line.users.length - 3} more` : '';
-      problems.push({
+      problems.push(diagnostic({
         path,
-        text: `${path}: ${got}, but the virtual cluster itself needs ${formatQuantity(line.used)} of ${line.resource} ` +
+        value,
+        message: `${got}, but the virtual cluster itself needs ${formatQuantity(line.used)} of ${line.resource} ` +
           `(${shown}${more}), so Kubernetes would refuse part of it. ` +
           `Raise the quota to at least ${formatQuantity(line.used)}, or lower what the biggest users ask for.`,
-      });
+      }));
     }
   }
-  if (problems.length > 0) throw new ValuesError(problems[0].path, problems.map((p) => p.text).join('\n'));
+  if (problems.length > 0) throw new ValuesError(problems);
 }
 
 const QUOTA_ID = 'ResourceQuota';
 const LIMIT_RANGE_ID = 'LimitRange';
 
-function describeUser(u: QuotaUser): string {
+export function describeUser(u: QuotaUser): string {
   const each = u.replicas > 1 ? ` (${u.replicas} × ${formatQuantity({ ...u.amount, nanos: u.amount.nanos / BigInt(u.replicas) })})` : '';
   return `${u.what} ${formatQuantity(u.amount)}${each}`;
 }
 
-function describeUnset(unset: readonly UnsetResource[]): string {
+export function describeUnset(unset: readonly UnsetResource[]): string {
   const names = unset.map((u) => `container ${u.container} of the ${u.pod}${u.valuesPath ? ` (${u.valuesPath})` : ''}`);
   return names.length === 1 ? `${names[0]} sets` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} set`;
 }
 
 /** `limits.cpu` → limits of cpu; `cpu` and `requests.cpu` → requests of cpu. */
-function containerField(resource: string): ['limits' | 'requests', string] {
+export function containerField(resource: string): ['limits' | 'requests', string] {
   if (resource.startsWith('limits.')) return ['limits', resource.slice('limits.'.length)];
   return ['requests', resource.startsWith('requests.') ? resource.slice('requests.'.length) : resource];
 }
@@ -212,12 +238,12 @@ function containerField(resource: string): ['limits' | 'requests', string] {
 // ---------------------------------------------------------------------------------------------
 // Containers and pods as the API server sees them.
 
-interface Resources {
+export interface Resources {
   readonly requests: Map<string, Quantity>;
   readonly limits: Map<string, Quantity>;
 }
 
-interface Container {
+export interface Container {
   readonly name: string;
   /** A restartable init container (`restartPolicy: Always`): runs beside the main containers. */
   readonly sidecar: boolean;
@@ -226,8 +252,13 @@ interface Container {
   readonly valuesPath?: string;
 }
 
-interface HostPod {
+export interface HostPod {
+  /** The construct id of the workload (`ControlPlane`, `EtcdStatefulSet`), or `CoreDNS`. */
+  readonly id: string;
+  /** e.g. `control plane StatefulSet vc1`, `CoreDNS`. */
   readonly what: string;
+  /** The pod template's metadata (annotations). */
+  readonly metadata?: ValueMap;
   readonly replicas: number;
   readonly spec: ValueMap;
   readonly containers: readonly Container[];
@@ -241,29 +272,39 @@ const RESOURCES_PATHS: ReadonlyMap<string, string> = new Map([
   ['CoreDNS/coredns', 'controlPlane.coredns.deployment.resources'],
 ]);
 
-/** What the LimitRange (type Container) fills into containers that leave a resource unset. */
-type Defaults = Resources;
+/** What the LimitRanges (type Container) fill into containers that leave a resource unset. */
+export type Defaults = Resources;
 
 /**
- * The chart's LimitRange as the API server stores it: a missing default limit falls back to
- * max, a missing default request to the default limit, then to min.
+ * What the LimitRanges (type Container) fill in, each as the API server stores it: a missing
+ * default limit falls back to max, a missing default request to the default limit, then to min.
+ * The API server applies them in turn to what is still unset, so the first one's default wins.
  */
-function limitRangeDefaults(limitRange: Manifest | undefined): Defaults | undefined {
-  if (!limitRange) return undefined;
+export function limitRangeDefaults(limitRanges: readonly PolicyObject[]): Defaults | undefined {
+  if (limitRanges.length === 0) return undefined;
   const out: Defaults = { requests: new Map(), limits: new Map() };
-  const items: Value = isMap(limitRange.spec) ? limitRange.spec.limits : undefined;
-  for (const item of Array.isArray(items) ? items : []) {
-    if (!isMap(item) || item.type !== 'Container') continue;
-    const where = 'policies.limitRange';
-    const limits = quantities(item.default, `${where}.default`);
-    const requests = quantities(item.defaultRequest, `${where}.defaultRequest`);
-    for (const [k, v] of quantities(item.max, `${where}.max`)) if (!limits.has(k)) limits.set(k, v);
-    for (const [k, v] of limits) if (!requests.has(k)) requests.set(k, v);
-    for (const [k, v] of quantities(item.min, `${where}.min`)) if (!requests.has(k)) requests.set(k, v);
-    for (const [k, v] of limits) out.limits.set(k, v);
-    for (const [k, v] of requests) out.requests.set(k, v);
+  for (const { manifest, where } of limitRanges) {
+    for (const item of containerItems(manifest)) {
+      const limits = quantities(item.default, `${where}.default`);
+      const requests = quantities(item.defaultRequest, `${where}.defaultRequest`);
+      for (const [k, v] of quantities(item.max, `${where}.max`)) if (!limits.has(k)) limits.set(k, v);
+      for (const [k, v] of limits) if (!requests.has(k)) requests.set(k, v);
+      for (const [k, v] of quantities(item.min, `${where}.min`)) if (!requests.has(k)) requests.set(k, v);
+      for (const [k, v] of limits) if (!out.limits.has(k)) out.limits.set(k, v);
+      for (const [k, v] of requests) if (!out.requests.has(k)) out.requests.set(k, v);
+    }
   }
   return out;
+}
+
+/** The `limits` items of a LimitRange of the given type (Container, Pod, PersistentVolumeClaim). */
+export function limitItems(limitRange: Manifest, type: string): ValueMap[] {
+  const items: Value = isMap(limitRange.spec) ? limitRange.spec.limits : undefined;
+  return (Array.isArray(items) ? items : []).filter((i): i is ValueMap => isMap(i) && i.type === type);
+}
+
+function containerItems(limitRange: Manifest): ValueMap[] {
+  return limitItems(limitRange, 'Container');
 }
 
 /**
@@ -297,8 +338,12 @@ function containersOf(spec: ValueMap, id: string, defaults: Defaults | undefined
   return [...list('initContainers', true), ...list('containers', false)];
 }
 
-/** What the chart's workloads and CoreDNS run in the host namespace. */
-function hostPods(ctx: RenderContext, objects: readonly RenderedObject[], defaults: Defaults | undefined): HostPod[] {
+/**
+ * The pods the chart's workloads and CoreDNS run in the host namespace, their containers' resources
+ * as admitted under the LimitRanges.
+ */
+export function admittedPods(ctx: RenderContext, objects: readonly RenderedObject[], limitRanges: readonly PolicyObject[]): HostPod[] {
+  const defaults = limitRangeDefaults(limitRanges);
   const pods: HostPod[] = [];
   for (const { id, manifest } of objects) {
     const owner = WORKLOADS.get(id);
@@ -308,43 +353,23 @@ function hostPods(ctx: RenderContext, objects: readonly RenderedObject[], defaul
     const what = `${owner} ${manifest.kind} ${manifest.metadata.name}`;
     // An unset replica count means one, as for any Deployment or StatefulSet.
     const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
-    pods.push({ what, replicas, spec: podSpec, containers: containersOf(podSpec, id, defaults, what) });
+    const metadata: ValueMap = isMap(spec.template?.metadata) ? spec.template.metadata : {};
+    pods.push({ id, what, replicas, metadata, spec: podSpec, containers: containersOf(podSpec, id, defaults, what) });
   }
   const coredns = corednsPod(ctx.values);
-  if (coredns) pods.push({ ...coredns, containers: containersOf(coredns.spec, 'CoreDNS', defaults, coredns.what) });
+  if (coredns) pods.push({ id: 'CoreDNS', what: 'CoreDNS', ...coredns, containers: containersOf(coredns.spec, 'CoreDNS', defaults, 'CoreDNS') });
   return pods;
 }
 
 /** The chart's workloads, by construct id, and how messages call them. */
-const WORKLOADS: ReadonlyMap<string, string> = new Map([['ControlPlane', 'control plane'], ['EtcdStatefulSet', 'etcd']]);
-
-/**
- * CoreDNS, as vCluster deploys it inside the virtual cluster: its pods are synced into the host
- * namespace, unless CoreDNS is embedded in the syncer, its manifests are the user's own, pods are
- * not synced, or they run on private nodes.
- */
-function corednsPod(values: ValueMap): Omit<HostPod, 'containers'> | undefined {
-  const coredns = values.controlPlane?.coredns ?? {};
-  if (!truthy(coredns.enabled) || truthy(coredns.embedded) || truthy(coredns.overwriteManifests)) return undefined;
-  if (!truthy(values.sync?.toHost?.pods?.enabled) || truthy(values.privateNodes?.enabled)) return undefined;
-  const deployment = coredns.deployment ?? {};
-  return {
-    what: 'CoreDNS',
-    replicas: typeof deployment.replicas === 'number' ? deployment.replicas : 1,
-    spec: {
-      priorityClassName: coredns.priorityClassName,
-      affinity: deployment.affinity,
-      containers: [{ name: 'coredns', ...(truthy(deployment.resources) ? { resources: deployment.resources } : {}) }],
-    },
-  };
-}
+export const WORKLOADS: ReadonlyMap<string, string> = new Map([['ControlPlane', 'control plane'], ['EtcdStatefulSet', 'etcd']]);
 
 /**
  * Kubernetes' pod requests (and likewise limits): the larger of the containers' sum and the
  * largest init container, where restartable init containers (sidecars) run beside everything
  * after them.
  */
-function podTotal(containers: readonly Container[], kind: keyof Resources): Map<string, Quantity> {
+export function podTotal(containers: readonly Container[], kind: keyof Resources): Map<string, Quantity> {
   const total = new Map<string, Quantity>();
   const add = (into: Map<string, Quantity>, from: Map<string, Quantity>): void => {
     for (const [k, v] of from) into.set(k, addQuantities(into.get(k) ?? ZERO, v));
@@ -384,7 +409,7 @@ function usageOf(requests: Map<string, Quantity>, limits: Map<string, Quantity>)
   return out;
 }
 
-function podUsage(containers: readonly Container[]): Map<string, Quantity> {
+export function podUsage(containers: readonly Container[]): Map<string, Quantity> {
   return usageOf(podTotal(containers, 'requests'), podTotal(containers, 'limits'));
 }
 
@@ -460,14 +485,14 @@ function crossNamespaceAffinity(affinity: Value): boolean {
 // ---------------------------------------------------------------------------------------------
 // Volume claims and other objects.
 
-interface Claim {
+export interface Claim {
   readonly what: string;
   readonly replicas: number;
   readonly spec: ValueMap;
 }
 
 /** The claims the chart's StatefulSets create from their templates, one per replica. */
-function volumeClaims(ctx: RenderContext, objects: readonly RenderedObject[]): Claim[] {
+export function volumeClaims(ctx: RenderContext, objects: readonly RenderedObject[]): Claim[] {
   const claims: Claim[] = [];
   for (const { id, manifest } of objects) {
     const owner = WORKLOADS.get(id);
@@ -532,7 +557,7 @@ function pluralOf(kind: string): string {
  * A rendered map of quantities. The values were validated before rendering; a value that does not
  * parse here reached the objects some other way, and is refused the same.
  */
-function quantities(list: Value, where: string): Map<string, Quantity> {
+export function quantities(list: Value, where: string): Map<string, Quantity> {
   const out = new Map<string, Quantity>();
   if (!isMap(list)) return out;
   for (const [name, v] of Object.entries(list)) {

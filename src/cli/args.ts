@@ -1,11 +1,7 @@
 import { parseArgs } from 'util';
+import { Command, COMMAND_NAMES, COMMANDS, isCommand } from './commands';
 import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
-
-/** The commands of `cdk8s-vcluster`. */
-export type Command = 'template' | 'import' | 'upgrade-check';
-
-const COMMANDS: readonly Command[] = ['template', 'import', 'upgrade-check'];
 
 /**
  * How a flag takes its value, as Helm's flag library (spf13/pflag) defines it:
@@ -41,7 +37,7 @@ const T: readonly Command[] = ['template'];
 const I: readonly Command[] = ['import'];
 const U: readonly Command[] = ['upgrade-check'];
 /** Flags that say what is rendered: every command takes them. */
-const ALL: readonly Command[] = ['template', 'import', 'upgrade-check'];
+const ALL: readonly Command[] = COMMAND_NAMES;
 
 const flag = (name: string, type: FlagType, use: FlagUse, commands: readonly Command[], help: string, more: Partial<Flag> = {}): Flag =>
   ({ name, type, use, commands, help, ...more });
@@ -64,7 +60,7 @@ export const FLAGS: readonly Flag[] = [
   flag('show-only', 'array', 'effect', T, 'print only the manifests of these templates, e.g. templates/statefulset.yaml (globs as helm: templates/etcd-*)', { short: 's', value: 'TEMPLATE' }),
   flag('output-dir', 'string', 'effect', T, "write the manifests to files in helm's layout, DIR/vcluster/templates/<file>.yaml, instead of stdout; the folder DIR/vcluster is replaced as a whole", { value: 'DIR' }),
   flag('release-name', 'boolean', 'effect', T, 'with --output-dir: write to DIR/NAME/vcluster/templates'),
-  flag('version', 'string', 'effect', T, `the chart version: ${CHART_VERSIONS.join(', ')} (default: ${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
+  flag('version', 'string', 'effect', ['template', 'import'], `the chart version: ${CHART_VERSIONS.join(', ')} (default: ${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
   flag('devel', 'boolean', 'effect', T, `without --version, the newest version, pre-releases included (${CHART_VERSIONS[CHART_VERSIONS.length - 1]})`),
   flag('repo', 'string', 'effect', T, 'the chart repository URL (e.g. https://charts.loft.sh), with the CHART vcluster', { value: 'URL' }),
   flag('no-hooks', 'boolean', 'effect', T, 'leave out hook manifests (objects annotated helm.sh/hook; the chart has none of its own)'),
@@ -112,7 +108,10 @@ export class UsageError extends Error {}
 
 /** A parsed command line: each flag given with its values in order (booleans as "true"/"false"). */
 export interface ParsedArgs {
-  readonly command: Command | 'help';
+  /** `help` for --help, `version` for --version (before any command). */
+  readonly command: Command | 'help' | 'version';
+  /** With `help`: the command whose help is asked for. @default - none: the list of commands */
+  readonly topic?: Command;
   readonly positionals: readonly string[];
   /** By flag name; repeated and comma-split values in the order given. */
   readonly flags: ReadonlyMap<string, readonly string[]>;
@@ -130,13 +129,22 @@ const GO_BOOLEANS: Readonly<Record<string, boolean>> = {
  * `--bool=false`, comma-separated lists, and values given only after `=`. Throws UsageError.
  */
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0) return { command: 'help', positionals: [], flags: new Map() };
+  const none = new Map<string, string[]>();
+  if (argv.length === 0) return { command: 'help', positionals: [], flags: none };
   const [given, ...rest] = argv;
-  if (given === '-h' || given === '--help' || given === 'help') return { command: 'help', positionals: [], flags: new Map() };
-  const command = COMMANDS.find((c) => c === given);
-  if (command === undefined) {
-    throw new UsageError(`unknown command "${given}"; the commands are ${COMMANDS.map((c) => `"${c}"`).join(', ')}`);
+  if (given === '--version' || given === 'version') {
+    if (rest.length > 0) throw new UsageError(`${given} takes no arguments, got ${rest.join(' ')}`);
+    return { command: 'version', positionals: [], flags: none };
   }
+  if (given === '-h' || given === '--help' || given === 'help') {
+    if (rest.length === 0) return { command: 'help', positionals: [], flags: none };
+    if (rest.length === 1 && isCommand(rest[0])) return { command: 'help', topic: rest[0], positionals: [], flags: none };
+    throw new UsageError(`${given} takes at most one argument, a command (${COMMAND_NAMES.map((c) => `"${c}"`).join(', ')}); got ${rest.join(' ')}`);
+  }
+  if (!isCommand(given)) {
+    throw new UsageError(`unknown command "${given}"; the commands are ${COMMAND_NAMES.map((c) => `"${c}"`).join(', ')}`);
+  }
+  const command = given;
   const known = FLAGS.filter((f) => f.commands.includes(command));
   const byShort = new Map(known.filter((f) => f.short).map((f) => [f.short!, f]));
   const byName = new Map(known.map((f) => [f.name, f]));
@@ -185,7 +193,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     flags.set(f.name, values);
     values.push(...flagValues(f, token.rawName, token.value));
   }
-  if (flags.has('help') && flags.get('help')!.at(-1) === 'true') return { command: 'help', positionals, flags };
+  if (flags.has('help') && flags.get('help')!.at(-1) === 'true') return { command: 'help', topic: command, positionals, flags };
   return { command, positionals, flags };
 }
 
@@ -250,62 +258,54 @@ export function allValues(args: ParsedArgs, name: string): readonly string[] {
   return args.flags.get(name) ?? [];
 }
 
-/** The help text, generated from FLAGS. */
-export function usage(): string {
+/** The help: the list of commands, or with a command its own help, generated from COMMANDS and FLAGS. */
+export function usage(topic?: Command): string {
+  return topic === undefined ? overview() : commandHelp(topic);
+}
+
+function overview(): string {
+  const width = Math.max(...COMMAND_NAMES.map((c) => c.length)) + 2;
+  return [
+    'Usage: cdk8s-vcluster <command> [flags]',
+    '',
+    'Commands:',
+    ...COMMAND_NAMES.map((c) => `  ${c.padEnd(width)}${COMMANDS[c].summary}`),
+    `  ${'version'.padEnd(width)}prints the version of cdk8s-vcluster (also --version)`,
+    '',
+    'Run "cdk8s-vcluster <command> --help" (or "help <command>") for its flags and exit status.',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  const info = COMMANDS[command];
   const line = (f: Flag) => {
     const names = `${f.short ? `-${f.short}, ` : '    '}--${f.name}${f.value ? ` ${f.value}` : ''}`;
     return wrap(`  ${names.padEnd(30)}${f.help}`, 32);
   };
-  const effect = (c: Command) => FLAGS.filter((f) => f.use === 'effect' && f.commands.includes(c) && f.name !== 'help');
+  const own = FLAGS.filter((f) => f.commands.includes(command));
   const grouped = new Map<string, string[]>();
-  for (const f of FLAGS.filter((x) => x.use === 'no-op')) {
+  for (const f of own.filter((x) => x.use === 'no-op')) {
     const value = f.type === 'optional' ? `[=${f.value}]` : f.value ? ` ${f.value}` : '';
     grouped.set(f.help, [...(grouped.get(f.help) ?? []), `${f.short ? `-${f.short}/` : ''}--${f.name}${value}`]);
   }
+  const refused = own.filter((f) => f.use === 'refused');
   return [
-    'Usage: cdk8s-vcluster template [NAME] [CHART] [flags]',
-    '       cdk8s-vcluster import -f FILE [flags]',
-    '       cdk8s-vcluster upgrade-check [NAME] --from VERSION --to VERSION -f FILE [flags]',
+    `Usage: cdk8s-vcluster ${command} ${info.synopsis}`,
     '',
-    `template  Renders the vCluster chart (${CHART_VERSIONS.join(', ')}; --version) like`,
-    '          `helm template NAME CHART`, without helm: the same flags, values semantics and',
-    '          `# Source:` comments, to stdout or --output-dir.',
-    'import    Prints a cdk8s app in TypeScript (a complete main.ts) that builds the same virtual',
-    '          cluster with the typed props of the VCluster construct; what they cannot express',
-    '          exactly stays in its raw `values`. It renders the same objects as `template`.',
-    'upgrade-check  Before an upgrade: the values --to refuses (each with its fix), then the objects',
-    '          added, removed and changed (field paths), and whether the control plane rolls.',
+    ...info.description,
     '',
-    'NAME is the release name (default: "release-name", as helm). CHART names the vCluster chart as',
-    'helm users write it: REPO/vcluster (e.g. vcluster/vcluster, loft-sh/vcluster), vcluster (with',
-    `--repo URL), oci://REGISTRY/PATH/vcluster[:${DEFAULT_CHART_VERSION}], or a URL of vcluster-${DEFAULT_CHART_VERSION}.tgz. Other charts`,
-    'are refused. NAME alone also works (`template vc1`); helm would read a lone argument as CHART.',
-    '',
-    'Values are layered as helm layers them: the -f files in order, then --set-json, --set,',
-    '--set-string, --set-file and --set-literal (each in the order given), later ones winning.',
-    '',
-    'Flags of template:',
-    ...effect('template').map(line),
-    '',
-    'Flags of import:',
-    ...effect('import').map(line),
-    '',
-    'Flags of upgrade-check:',
-    ...effect('upgrade-check').map(line),
-    '',
+    'Flags:',
+    ...own.filter((f) => f.use === 'effect' && f.name !== 'help').map(line),
     line(FLAGS.find((f) => f.name === 'help')!),
-    '',
-    'Accepted as helm template accepts them, without effect here:',
-    ...[...grouped].map(([why, names]) => wrap(`  ${names.join(', ')}: ${why}`, 4)),
-    '',
-    'Refused, as cdk8s-vcluster cannot honour them:',
-    ...FLAGS.filter((f) => f.use === 'refused').map((f) => wrap(`  --${f.name}: ${f.help}`, 4)),
+    ...(grouped.size > 0
+      ? ['', 'Accepted as helm template accepts them, without effect here:', ...[...grouped].map(([why, names]) => wrap(`  ${names.join(', ')}: ${why}`, 4))]
+      : []),
+    ...(refused.length > 0 ? ['', 'Refused, as cdk8s-vcluster cannot honour them:', ...refused.map((f) => wrap(`  --${f.name}: ${f.help}`, 4))] : []),
     '',
     'Flags take their values as helm does: --namespace vc1, --namespace=vc1, -n vc1, -nvc1, -n=vc1;',
     'booleans also as --flag=false.',
     '',
-    'Exit status: 0 on success; 1 when the values are refused or the output cannot be written (one',
-    'line on stderr names the file or key path, nothing is printed or written); 2 on a usage error.',
+    wrap(info.exitStatus, 0),
     'When stdout is closed early (`| head`), the command ends quietly, killed by SIGPIPE as helm is.',
   ].join('\n');
 }

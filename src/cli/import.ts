@@ -5,6 +5,8 @@ import { userValues } from './values-options';
 import { defaultClassName, importValues, RESERVED_NAMES } from '../import/program';
 import { ValueMap } from '../values/value-map';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
+import { ChartVersion } from '../values/chart-version';
+import { resolveChart } from './chart-ref';
 
 /** What `cdk8s-vcluster import` writes a program for. */
 export interface ImportCommandOptions {
@@ -12,6 +14,8 @@ export interface ImportCommandOptions {
   readonly name: string;
   readonly namespace: string;
   readonly kubeVersion?: string;
+  /** The chart version the program renders. @default DEFAULT_CHART_VERSION */
+  readonly chartVersion?: ChartVersion;
   /** The chart class's name. @default - from the release name, e.g. "Vc1Chart" */
   readonly className?: string;
   readonly values: readonly ValueMap[];
@@ -45,6 +49,7 @@ export function renderImport(options: ImportCommandOptions): string {
     name: options.name,
     namespace: options.namespace,
     kubeVersion: options.kubeVersion,
+    chartVersion: options.chartVersion,
     className: options.className ?? defaultClassName(options.name),
     values: options.values,
     sources: options.sources,
@@ -65,10 +70,12 @@ export function importCommand(args: ParsedArgs, io: CliIo): string {
   const className = lastValue(args, 'class-name');
   const problem = className === undefined ? undefined : classNameProblem(className);
   if (problem) throw new UsageError(problem);
+  const chartVersion = resolveChart({ version: lastValue(args, 'version'), exists: () => false });
   return renderImport({
     name: lastValue(args, 'name') ?? 'release-name',
     namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
+    chartVersion,
     className,
     values: [userValues(args, io)],
     sources: files,

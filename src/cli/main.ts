@@ -1,42 +1,58 @@
 #!/usr/bin/env node
 import { readFileSync } from 'fs';
 import { parseCommandLine, ParsedArgs, usage, UsageError } from './args';
+import { Command, COMMANDS, CommandResult, isCommand } from './commands';
 import { CliIo } from './io';
 import { dieOfSigpipe, writeAll } from './output';
+import { formatDiagnostic, tenantName, ValuesError } from '../values/errors';
+import { versionText } from './version';
 
 export type { CliIo } from './io';
 
 /** Runs the command line; returns the exit status. Output goes only through `io`. */
 export function runCli(argv: readonly string[], io: CliIo): number {
-  let stdout: string;
+  const command = isCommand(argv[0]) ? argv[0] : undefined;
+  let result: CommandResult;
   try {
     const args = parseCommandLine(argv);
-    stdout = args.command === 'help' ? `${usage()}\n` : runCommand(args, io);
+    if (args.command === 'help') result = { stdout: `${usage(args.topic)}\n`, status: 0 };
+    else if (args.command === 'version') result = { stdout: versionText(), status: 0 };
+    else result = RUNNERS[args.command](args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`Error: ${e.message}\nRun "cdk8s-vcluster --help" for usage.\n`);
-      return 2;
+      io.stderr(`Error: ${e.message}\nRun "cdk8s-vcluster${command ? ` ${command}` : ''} --help" for usage.\n`);
+      return command ? COMMANDS[command].usageStatus : 2;
     }
-    io.stderr(`Error: ${(e as Error).message.split('\n').join('; ')}\n`);
+    io.stderr(`Error: ${errorLine(e as Error)}\n`);
     return 1;
   }
   // Everything is rendered before the first byte is written.
   try {
-    io.stdout(stdout);
+    io.stdout(result.stdout);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     io.stderr(`Error: cannot write to standard output (${err.code ?? err.message}); the output is incomplete\n`);
     return 1;
   }
-  return 0;
+  return result.status;
 }
 
-function runCommand(args: ParsedArgs, io: CliIo): string {
-  // Loaded on demand: `template` does not load the importer, nor `import` the template writer.
-  if (args.command === 'template') return (require('./template') as typeof import('./template')).templateCommand(args, io);
-  if (args.command === 'upgrade-check') return (require('./upgrade-check') as typeof import('./upgrade-check')).upgradeCheckCommand(args, io);
-  return (require('./import') as typeof import('./import')).importCommand(args, io);
+/** An error as one line; a release's diagnostics after its name, once. */
+function errorLine(e: Error): string {
+  const tenant = e instanceof ValuesError ? e.diagnostics[0]?.tenant : undefined;
+  const text = tenant && e instanceof ValuesError ? `${tenantName(tenant)}: ${e.diagnostics.map((d) => formatDiagnostic(d, { tenant: false })).join('\n')}` : e.message;
+  return text.split('\n').join('; ');
 }
+
+/**
+ * Each command's code, loaded on demand: `template` does not load the importer, nor `import`
+ * the template writer.
+ */
+const RUNNERS: Readonly<Record<Command, (args: ParsedArgs, io: CliIo) => CommandResult>> = {
+  'template': (args, io) => ({ stdout: (require('./template') as typeof import('./template')).templateCommand(args, io), status: 0 }),
+  'import': (args, io) => ({ stdout: (require('./import') as typeof import('./import')).importCommand(args, io), status: 0 }),
+  'upgrade-check': (args, io) => (require('./upgrade-check') as typeof import('./upgrade-check')).upgradeCheckCommand(args, io),
+};
 
 if (require.main === module) {
   process.exitCode = runCli(process.argv.slice(2), {

@@ -9,8 +9,9 @@ import { replaceFolder } from './output';
 import { userValues } from './values-options';
 import { toApiObject } from '../api-objects';
 import { renderChart } from '../pipeline';
+import { ValuesError } from '../values/errors';
 import { isMap, ValueMap } from '../values/value-map';
-import { findCredentials } from '../secrets/credentials';
+import { findLeaks } from '../secrets/output-guard';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { ChartVersion } from '../values/chart-version';
 import { manifestYaml } from '../yaml/manifest-yaml';
@@ -55,13 +56,22 @@ const HOOK_EVENTS = new Set([
  * out; `skipped` says which.
  */
 export function renderDocuments(options: TemplateOptions): { documents: TemplateDocument[]; skipped: string[]; credentials: string[] } {
-  const result = renderChart(options);
+  let result: ReturnType<typeof renderChart>;
+  try {
+    result = renderChart(options);
+  } catch (e) {
+    // Where helm would fail rendering, the error names the release.
+    throw e instanceof ValuesError ? e.forTenant({ release: options.name }) : e;
+  }
   const chart = new Chart(new App(), 'template');
   const objects: TemplateDocument[] = [];
   const hooks: TemplateDocument[] = [];
   const skipped: string[] = [];
+  const written: unknown[] = [];
   for (const o of result.objects) {
-    const doc = { source: `${CHART_DIR}/${o.template}`, yaml: manifestYaml(toApiObject(chart, o.id, o.manifest).toJson(), cdk8sYaml) };
+    const json = toApiObject(chart, o.id, o.manifest).toJson();
+    written.push(json);
+    const doc = { source: `${CHART_DIR}/${o.template}`, yaml: manifestYaml(json, cdk8sYaml) };
     const annotations = o.manifest.metadata.annotations;
     const hook = isMap(annotations) && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook') ? String(annotations['helm.sh/hook']) : undefined;
     if (hook === undefined) {
@@ -72,8 +82,9 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
     if (events.every((e) => HOOK_EVENTS.has(e))) hooks.push({ ...doc, hookEvents: events });
     else skipped.push(`${o.manifest.kind} ${o.manifest.metadata.name} (helm.sh/hook: ${JSON.stringify(hook)})`);
   }
-  // Like helm, the config Secret keeps the credentials (base64 only); unlike helm, it says so.
-  const credentials = findCredentials(result.values, options.chartVersion).map((c) => `${c.path}: ${c.what}, in clear in the output (the config Secret vc-config-${options.name} is base64 only)`);
+  // Like helm, the output keeps the credentials (the config Secret base64 only); unlike helm, the output guard says where.
+  const config = { object: `Secret/vc-config-${options.name}`, path: ['data', 'config.yaml'], values: result.values };
+  const credentials = findLeaks(written, { tenant: options.name, config }).map((c) => `${c.at}: ${c.what}, in clear in the output`);
   return { documents: [...objects, ...hooks], skipped, credentials };
 }
 
@@ -108,7 +119,8 @@ export function selectDocuments(documents: readonly TemplateDocument[], selectio
   if (selection.showOnly.length === 0) return kept;
   return selection.showOnly.flatMap((pattern) => {
     const matching = kept.filter((d) => goPathMatch(pattern.replace(/\\/g, '/'), d.source.slice(CHART_DIR.length + 1)));
-    if (matching.length === 0) throw new UsageError(`could not find template ${pattern} in chart`);
+    // helm's own error (status 1, no usage hint): the flag is well formed, the chart rendered nothing there.
+    if (matching.length === 0) throw new Error(`could not find template ${pattern} in chart`);
     return matching;
   });
 }

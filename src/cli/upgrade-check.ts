@@ -1,4 +1,5 @@
 import { lastValue, ParsedArgs, UsageError } from './args';
+import { CommandResult } from './commands';
 import { CliIo } from './io';
 import { helmNamespace } from './namespace';
 import { userValues } from './values-options';
@@ -8,9 +9,10 @@ import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 
 /**
  * `cdk8s-vcluster upgrade-check [NAME] --from A --to B -f values.yaml [--output json]`: the
- * report of `upgradeCheck`, for the release and host as `template` renders them by default.
+ * report of `upgradeCheck`, for the release and host as `template` renders them by default. The
+ * status is 1 when the target version refuses some of the values, so that CI can gate on it.
  */
-export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): string {
+export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): CommandResult {
   if (args.positionals.length > 1) throw new UsageError(`upgrade-check takes at most one argument, the release name; got ${args.positionals.join(' ')}`);
   const version = (flag: 'from' | 'to'): ChartVersion => {
     const v = lastValue(args, flag);
@@ -28,5 +30,9 @@ export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): string {
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
     values: [userValues(args, io)],
   });
-  return output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatUpgradeCheck(result);
+  const refused = result.refused.length;
+  if (refused > 0) {
+    io.stderr(`Error: chart version ${result.to} refuses ${refused} value${refused === 1 ? '' : 's'} (listed in the report, each with its fix)\n`);
+  }
+  return { stdout: output === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatUpgradeCheck(result), status: refused > 0 ? 1 : 0 };
 }

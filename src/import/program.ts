@@ -1,12 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { App, Chart } from 'cdk8s';
-import { DEFAULT_CHART_VERSION } from '../values/chart-version';
-import { ConfigSecret } from '../secrets/config-secret';
+import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
+import { ConfigSecret } from '../props/config-secret';
 import { findCredentials } from '../secrets/credentials';
 import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
-import { VCluster, VClusterProps } from '../vcluster';
+import { VCluster } from '../vcluster';
+import type { VClusterProps } from '../props/vcluster-props';
 import { PROP_TABLE } from '../props/table';
 import { IMPORTABLE_NAMES, LIBRARY } from '../props/decode/candidates';
 import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from '../props/decode/expr';
@@ -19,6 +20,11 @@ export interface ImportOptions {
   readonly namespace: string;
   /** The host's Kubernetes version. */
   readonly kubeVersion?: string;
+  /**
+   * The chart version the program renders: its defaults decide what the values change, its schema what they may hold.
+   * @default DEFAULT_CHART_VERSION
+   */
+  readonly chartVersion?: ChartVersion;
   /** The chart class's name. @default - from the name, e.g. "Vc1Chart" for "vc1" */
   readonly className?: string;
   /** The values files, later ones winning. */
@@ -63,9 +69,9 @@ export function defaultClassName(name: string): string {
 export function importValues(given: ImportOptions): ImportResult {
   // Helm takes the host version with or without "v"; the construct takes it without, so that
   // it is never mistaken for the virtual cluster's version (kubernetesVersion).
-  const options = { ...given, kubeVersion: given.kubeVersion?.trim().replace(/^v/, '') };
+  const options = { ...given, kubeVersion: given.kubeVersion?.trim().replace(/^v/, ''), chartVersion: given.chartVersion ?? DEFAULT_CHART_VERSION };
   const user = mergeValueFiles(options.values);
-  const release = { name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion };
+  const release = { name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, chartVersion: options.chartVersion };
   // What `template` renders; throws for invalid values as `template` does.
   const reference = build(release, { values: user });
 
@@ -77,7 +83,7 @@ export function importValues(given: ImportOptions): ImportResult {
       return false;
     }
   };
-  let choice = choose(user);
+  let choice = choose(user, options.chartVersion);
   if (!rendersLikeReference(choice)) {
     // A prop that compiles to the same values but renders differently (multi-namespace mode
     // copies the quota into the mapped namespaces): leave each taken prop out in turn, last
@@ -85,14 +91,14 @@ export function importValues(given: ImportOptions): ImportResult {
     const fallback = choice;
     choice = { raw: user, taken: [] };
     for (const unit of [...fallback.taken].reverse()) {
-      const without = choose(user, new Set([unit.key]));
+      const without = choose(user, options.chartVersion, new Set([unit.key]));
       if (rendersLikeReference(without)) {
         choice = without;
         break;
       }
     }
   }
-  const credentials = findCredentials(reference.values).map((c) => c.path);
+  const credentials = findCredentials(reference.values, options.chartVersion).map((c) => c.path);
   return {
     program: printProgram(options, choice, credentials),
     typedProps: choice.props ? Object.keys(choice.props.value as object) : [],
@@ -100,7 +106,7 @@ export function importValues(given: ImportOptions): ImportResult {
   };
 }
 
-type Release = { readonly name: string; readonly namespace: string; readonly kubeVersion?: string };
+type Release = { readonly name: string; readonly namespace: string; readonly kubeVersion?: string; readonly chartVersion: ChartVersion };
 
 function propsOf(choice: Choice): VClusterProps {
   const typed = (choice.props?.value ?? {}) as VClusterProps;
@@ -110,7 +116,7 @@ function propsOf(choice: Choice): VClusterProps {
 function build(release: Release, props: VClusterProps): VCluster {
   const chart = new Chart(new App(), 'import');
   return new VCluster(chart, release.name, {
-    ...props, name: release.name, namespace: release.namespace, kubeVersion: release.kubeVersion, createNamespace: false,
+    ...props, ...release, createNamespace: false,
     configSecret: ConfigSecret.plaintextInGit(),
   });
 }
@@ -136,12 +142,15 @@ function printImports(imports: readonly Import[]): string[] {
   });
 }
 
-function printProgram(options: ImportOptions, choice: Choice, credentials: readonly string[]): string {
+function printProgram(options: ImportOptions & { chartVersion: ChartVersion }, choice: Choice, credentials: readonly string[]): string {
   const className = options.className ?? defaultClassName(options.name);
   const typed = choice.props?.code.kind === 'object' ? choice.props.code.entries : [];
   const order = (k: string) => PROP_TABLE.findIndex((d) => d.prop === k);
   const entries: (readonly [string, Code])[] = [];
-  if (options.kubeVersion !== undefined && options.kubeVersion !== DEFAULT_KUBE_VERSION) entries.push(['kubeVersion', literal(options.kubeVersion).code]);
+  if (options.chartVersion !== DEFAULT_CHART_VERSION) entries.push(['chartVersion', literal(options.chartVersion).code]);
+  if (options.kubeVersion !== undefined && options.kubeVersion !== DEFAULT_KUBE_VERSION) {
+    entries.push(['kubeVersion', literal(options.kubeVersion).code]);
+  }
   entries.push(...[...typed].sort((a, b) => order(a[0]) - order(b[0])));
 
   const indent = '      ';
@@ -170,7 +179,7 @@ function printProgram(options: ImportOptions, choice: Choice, credentials: reado
   const sources = (options.sources ?? []).map((s) => ` -f ${s.replace(/[\r\n]+/g, ' ')}`).join('');
   const id = quote(options.name);
   return [
-    `// Generated by \`cdk8s-vcluster import${sources}\`: the virtual cluster of these values (chart ${DEFAULT_CHART_VERSION}),`,
+    `// Generated by \`cdk8s-vcluster import${sources}\`: the virtual cluster of these values (chart ${options.chartVersion}),`,
     '// with the typed props of cdk8s-vcluster where they give exactly the same values.',
     ...printImports(imports),
     '',

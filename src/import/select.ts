@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
+import { chartData, ChartVersion } from '../values/chart-version';
 import { ValueMap } from '../values/value-map';
 import { coalesceValues, mergeValueFiles } from '../values/coalesce';
 import { NOT_EXPRESSIBLE, PROP_TABLE, typedValues } from '../props/table';
-import type { VClusterProps } from '../vcluster';
+import type { VClusterProps } from '../props/vcluster-props';
 import { materialize, object, ObjectCandidate, Selection, Unit, unitsOf } from '../props/decode/candidate';
 import { Expr } from '../props/decode/expr';
 import { fits, remainder } from './values-tree';
@@ -23,9 +23,11 @@ export interface Choice {
  * library's own fragment functions together with those taken before; it is taken when all it
  * compiles to fits the values (see `fits`). Then props that the library adds anyway (e.g. the
  * kubeconfig server an ingress implies) are left out again. Units in `blocked` are not tried.
+ * The values are coalesced with the defaults of `chartVersion`, the version the program renders.
  */
-export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set()): Choice {
-  const effective = coalesceValues(CHART_DEFAULTS as ValueMap, user);
+export function choose(user: ValueMap, chartVersion: ChartVersion, blocked: ReadonlySet<string> = new Set()): Choice {
+  const defaults = chartData(chartVersion).defaults as ValueMap;
+  const effective = coalesceValues(defaults, user);
   const tree = candidateProps(user, effective);
   const units = unitsOf(tree);
   const empties = units.filter((u) => u.kind === 'empty');
@@ -84,9 +86,9 @@ export function choose(user: ValueMap, blocked: ReadonlySet<string> = new Set())
     }
   }
 
-  const raw = remainder(user, fragment, CHART_DEFAULTS);
+  const raw = remainder(user, fragment, defaults);
   // The typed props and the rest, merged as VCluster merges them, must come to the same values.
-  const merged = coalesceValues(CHART_DEFAULTS as ValueMap, mergeValueFiles([fragment, raw]));
+  const merged = coalesceValues(defaults, mergeValueFiles([fragment, raw]));
   if (!isDeepStrictEqual(merged, effective)) return { raw: user, taken: [] };
   return { props: materialize(tree, [], sel), raw, taken: units.filter((u) => sel.taken.has(u.key)) };
 }

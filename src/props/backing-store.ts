@@ -1,9 +1,9 @@
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { ValueMap } from '../values/value-map';
 import { RootlessIds } from './rootless';
 import { madeFrom } from './factory-options';
-import { RemoteSecret, RemoteSecretRef } from '../secrets/config-secret';
+import { RemoteSecret, RemoteSecretRef } from './config-secret';
 import { checkNonEmpty, checkWholeNumber, fail } from './validation';
 import { workloadValues, WorkloadOptions } from './workload';
 

@@ -1,7 +1,7 @@
 import { ContainerResources, ImagePullPolicy, k8s } from 'cdk8s-plus-31';
 import { Image, imageValues } from './images';
 import { resourcesValues } from './quantities';
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { containerSecurityValues, RootlessIds } from './rootless';
 import { fail } from './validation';
 

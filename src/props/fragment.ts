@@ -1,4 +1,4 @@
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { isMap, ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
 

@@ -1,4 +1,4 @@
-import { Image as ImageValues, VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { Image as ImageValues, VClusterValues } from '../../imports/chart-versions';
 import { checkNonEmpty, fail } from './validation';
 
 /**

@@ -1,5 +1,5 @@
 import { HttpIngressPathType } from 'cdk8s-plus-31';
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { checkHost, checkNonEmpty, fail } from './validation';
 
 /** TLS of the control plane's Ingress. */

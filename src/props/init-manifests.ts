@@ -1,6 +1,6 @@
 import { ApiObject, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { fail } from './validation';
 
 /**

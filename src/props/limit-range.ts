@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-31';
-import { Policies } from '../../imports/0.36.1/vcluster-values';
+import { Policies } from '../../imports/chart-versions';
 import { cpuMillis, cpuQuantity, sizeKibibytes, sizeQuantity } from './quantities';
 import { ValueMap } from '../values/value-map';
 import { fail } from './validation';

@@ -1,4 +1,4 @@
-import type { VClusterValues as Values037 } from '../../imports/0.37.0-rc.1/vcluster-values';
+import type { VClusterValues } from '../../imports/chart-versions';
 import { checkOneOf } from './validation';
 
 /** How the control plane writes its logs. */
@@ -27,10 +27,10 @@ export interface LoggingOptions {
 }
 
 /**
- * `logging`. Typed against chart 0.37's values, the first with file logging; the schema of the
+ * `logging`. `logging.file` exists from chart 0.37 on; the schema of the
  * chosen version refuses `logging.file` where it does not exist.
  */
-export function loggingValues(logging: LoggingOptions | undefined): Values037 {
+export function loggingValues(logging: LoggingOptions | undefined): VClusterValues {
   if (logging === undefined) return {};
   if (logging.encoding !== undefined) checkOneOf('logging.encoding', logging.encoding, LogEncoding, 'use LogEncoding.CONSOLE or LogEncoding.JSON.');
   return {

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import type { PersistentVolumeAccessMode } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
-import { VolumeClaim } from '../../imports/0.36.1/vcluster-values';
+import { VolumeClaim } from '../../imports/chart-versions';
 import { sizeQuantity } from './quantities';
 import { checkOneOf, fail } from './validation';
 

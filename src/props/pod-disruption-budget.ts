@@ -1,4 +1,4 @@
-import { ControlPlaneAdvanced } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlaneAdvanced } from '../../imports/chart-versions';
 import { toggle } from './fragment';
 import { checkOneOf, fail } from './validation';
 

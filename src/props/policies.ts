@@ -1,4 +1,4 @@
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { limitRangeValues, LimitRangeOptions } from './limit-range';
 import { networkPolicyValues, NetworkPolicyOptions } from './network-policy';
 import { resourceQuotaValues, ResourceQuotaOptions } from './resource-quota';

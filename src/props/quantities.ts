@@ -1,6 +1,6 @@
 import { Duration, Size, SizeRoundingBehavior } from 'cdk8s';
 import { ContainerResources, Cpu } from 'cdk8s-plus-31';
-import { Resources } from '../../imports/0.36.1/vcluster-values';
+import { Resources } from '../../imports/chart-versions';
 import { ValueMap } from '../values/value-map';
 import { fail } from './validation';
 

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import type { Cpu, k8s } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
-import { Policies } from '../../imports/0.36.1/vcluster-values';
+import { Policies } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
 import { cpuQuantity, sizeQuantity } from './quantities';
 import { isMap, ValueMap } from '../values/value-map';

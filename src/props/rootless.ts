@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { checkWholeNumber, fail } from './validation';

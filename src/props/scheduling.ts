@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
-import { ControlPlaneScheduling } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlaneScheduling } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
 
 /** Where the pods of a workload may run: vcluster.yaml's `scheduling` section. */

@@ -1,4 +1,4 @@
-import { ControlPlane } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlane } from '../../imports/chart-versions';
 import { toggle } from './fragment';
 
 /**

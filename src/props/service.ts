@@ -1,6 +1,6 @@
 import type { ServiceType } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { fail } from './validation';
 
 /** The Service in front of the control plane's API server (vcluster.yaml `controlPlane.service`). */

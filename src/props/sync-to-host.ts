@@ -1,4 +1,4 @@
-import { Sync } from '../../imports/0.36.1/vcluster-values';
+import { Sync } from '../../imports/chart-versions';
 import { toggle } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';

@@ -1,4 +1,4 @@
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { fromHostValues, FromHostSyncOptions } from './sync-from-host';
 import { toHostValues, ToHostSyncOptions } from './sync-to-host';
 

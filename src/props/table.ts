@@ -1,11 +1,11 @@
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import {
   decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
 } from './decode/candidates';
 import type { Candidate } from './decode/candidate';
-import type { VClusterProps } from '../vcluster';
+import type { VClusterProps } from './vcluster-props';
 import { ValueMap } from '../values/value-map';
 import { backingStoreValues } from './backing-store';
 import { controlPlaneValues } from './control-plane';

@@ -1,5 +1,5 @@
 import { ContainerResources, ImagePullPolicy, k8s } from 'cdk8s-plus-31';
-import { ControlPlaneStatefulSet } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlaneStatefulSet } from '../../imports/chart-versions';
 import { Image, imageValues } from './images';
 import { resourcesValues } from './quantities';
 import { ValueMap } from '../values/value-map';

@@ -1,4 +1,4 @@
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import { VClusterValues } from '../../imports/chart-versions';
 import { mapArgument, mergeMaps, userMap } from './go-template';
 import { truthy } from '../values/go-values';
 import { Value, ValueMap } from '../values/value-map';

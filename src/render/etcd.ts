@@ -1,4 +1,4 @@
-import { EtcdDeploy, EtcdDeployStatefulSet } from '../../imports/0.36.1/vcluster-values';
+import { EtcdDeploy, EtcdDeployStatefulSet } from '../../imports/chart-versions';
 import { deployedEtcdEnabled, migrateFromDeployedEtcd } from './backing-store';
 import { chartLabel, Manifest, mergedAnnotations, objectMetadata, RenderContext, RenderedObject } from './context';
 import { goInt, interpolated, plain, quoted, quotedMap, readMap, userList } from './go-template';

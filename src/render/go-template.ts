@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { resolveInterpolated } from '../yaml/yaml-text';
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 import { compareBytes, goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
@@ -45,10 +46,12 @@ export function plain(v: Value): Value {
 export function plainString(v: Value, path: string, expected: string): string {
   const value = plain(v);
   if (typeof value !== 'string') {
-    throw new ValuesError(
+    throw new ValuesError([diagnostic({
       path,
-      `${path}: the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text. Give ${expected}.`,
-    );
+      value: v,
+      message: `the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text.`,
+      fix: `Give ${expected}.`,
+    })]);
   }
   return value;
 }
@@ -87,11 +90,13 @@ function fillMissing(dst: ValueMap, src: ValueMap): void {
  */
 export function mapArgument(v: Value, path: string): ValueMap {
   if (isMap(v)) return v;
-  throw new ValuesError(
+  throw new ValuesError([diagnostic({
     path,
-    `${path}: wrong type for value; expected map[string]interface {}; got ${goTypeName(v)}${v === null || v === undefined ? ' (null)' : ` (${JSON.stringify(v)})`}. ` +
-      'The chart merges it as a map, so Helm fails too. Set it to {} for none.',
-  );
+    value: v,
+    message: (shown) => `wrong type for value; expected map[string]interface {}; got ${goTypeName(v)} (${v === undefined ? 'null' : shown}). ` +
+      'The chart merges it as a map, so Helm fails too.',
+    fix: 'Set it to {} for none.',
+  })]);
 }
 
 /**
@@ -101,11 +106,11 @@ export function mapArgument(v: Value, path: string): ValueMap {
  */
 export function readMap(v: Value, path: string, field: string): ValueMap {
   if (v !== null && v !== undefined) return isMap(v) ? v : {};
-  throw new ValuesError(
+  throw new ValuesError([diagnostic({
     path,
-    `${path}: missing (null), but the chart reads ${path}.${field}, so Helm fails (nil pointer evaluating interface {}.${field}). ` +
-      'Set the keys inside it instead of null, or {} for none.',
-  );
+    message: `missing (null), but the chart reads ${path}.${field}, so Helm fails (nil pointer evaluating interface {}.${field}).`,
+    fix: 'Set the keys inside it instead of null, or {} for none.',
+  })]);
 }
 
 /** The Go type a value of Helm's values has, as Go's errors name it. */
@@ -244,7 +249,12 @@ export function interpolated(v: Value, path: string): Value {
     return parse(text, { version: '1.1' });
   } catch (e) {
     const reason = (e as Error).message.split('\n')[0].replace(/:$/, '');
-    throw new ValuesError(path, `${path}: the chart writes ${JSON.stringify(v)} here as ${JSON.stringify(text)}, which is not valid YAML (${reason}). Give a list of plain words, e.g. [ReadWriteOnce].`);
+    throw new ValuesError([diagnostic({
+      path,
+      value: v,
+      message: `the chart writes ${JSON.stringify(v)} here as ${JSON.stringify(text)}, which is not valid YAML (${reason}).`,
+      fix: 'Give a list of plain words, e.g. [ReadWriteOnce].',
+    })]);
   }
 }
 
@@ -290,5 +300,5 @@ export function concatLists(parts: readonly (readonly [value: Value, path: strin
 }
 
 function wrongShape(v: Value, path: string, expected: string, hint: string): ValuesError {
-  return new ValuesError(path, `${path}: expected ${expected}, got ${v === undefined ? 'nothing' : JSON.stringify(v)}. ${hint}`);
+  return new ValuesError([diagnostic({ path, value: v, message: (shown) => `expected ${expected}, got ${v === undefined ? 'nothing' : shown}.`, fix: hint })]);
 }

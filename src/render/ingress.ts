@@ -1,4 +1,4 @@
-import { ControlPlaneIngress } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlaneIngress } from '../../imports/chart-versions';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
 import { plain, quoted, readMap } from './go-template';
 import { truthy } from '../values/go-values';

@@ -1,4 +1,4 @@
-import { NetworkPolicy, NetworkPolicyControlPlane, NetworkPolicyWorkload, NetworkPolicyWorkloadPublicEgress } from '../../imports/0.36.1/vcluster-values';
+import { NetworkPolicy, NetworkPolicyControlPlane, NetworkPolicyWorkload, NetworkPolicyWorkloadPublicEgress } from '../../imports/chart-versions';
 import { chartLabel, Manifest, mergedAnnotations, RenderContext, RenderedObject } from './context';
 import { mapArgument, mergeMaps, plain, userList } from './go-template';
 import { truthy } from '../values/go-values';

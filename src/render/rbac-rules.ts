@@ -3,7 +3,7 @@ import { isTrueString, plain, plainString, rangeKeys, rangeValues, truncName, un
 import { goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
 import { chartHas } from '../values/chart-version';
-import type { VClusterValues as Values037 } from '../../imports/0.37.0-rc.1/vcluster-values';
+import type { NewestVClusterValues } from '../../imports/chart-versions';
 
 /**
  * The shared logic of the chart's `_rbac.tpl`: object names, whether the cluster role exists,
@@ -124,7 +124,7 @@ export function volumeSnapshotRules(ctx: RenderContext): boolean {
  */
 export function kubeOvn(ctx: RenderContext): { readonly enabled: boolean; readonly podRoutes: boolean } {
   if (!chartHas(ctx.chartVersion, '0.37.0')) return { enabled: false, podRoutes: false };
-  const ovn = (ctx.values as Values037).controlPlane?.advanced?.cloudControllerManager?.kubeOvn;
+  const ovn = (ctx.values as NewestVClusterValues).controlPlane?.advanced?.cloudControllerManager?.kubeOvn;
   return { enabled: truthy(ovn?.enabled), podRoutes: truthy(ovn?.podRoutes?.enabled) };
 }
 

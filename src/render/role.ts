@@ -1,10 +1,10 @@
-import { GatewayAPIEnableSwitchWithPatches } from '../../imports/0.36.1/vcluster-values';
+import { GatewayAPIEnableSwitchWithPatches } from '../../imports/chart-versions';
 import { RenderContext, RenderedObject } from './context';
 import { goInt, isTrueString } from './go-template';
 import { truthy } from '../values/go-values';
 import { clone } from '../values/value-map';
 import { chartHas } from '../values/chart-version';
-import type { VClusterValues as Values037 } from '../../imports/0.37.0-rc.1/vcluster-values';
+import type { NewestVClusterValues } from '../../imports/chart-versions';
 import {
   controlPlaneServiceAccountSubject,
   customResourceRules,
@@ -149,7 +149,7 @@ function roleRules(ctx: RenderContext): unknown[] {
     rule([''], ['services'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete']),
     rule(['discovery.k8s.io'], ['endpointslices'], ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection']));
   // `vcluster.rbac.kubeVirtCSIRoleRules` (0.37): the kubevirt CSI driver provisions volumes and hot plugs them.
-  add(chartHas(ctx.chartVersion, '0.37.0') && (v as Values037).deploy?.csi?.kubeVirt?.enabled,
+  add(chartHas(ctx.chartVersion, '0.37.0') && (v as NewestVClusterValues).deploy?.csi?.kubeVirt?.enabled,
     rule([''], ['persistentvolumeclaims'], ['create', 'delete', 'get', 'list', 'watch']),
     rule(['cdi.kubevirt.io'], ['datavolumes'], ['create', 'delete', 'get', 'list', 'watch']),
     rule(['kubevirt.io'], ['virtualmachines', 'virtualmachineinstances'], ['get', 'list']),

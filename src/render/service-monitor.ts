@@ -1,4 +1,4 @@
-import { ControlPlane, Etcd, ServiceMonitor } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlane, Etcd, ServiceMonitor } from '../../imports/chart-versions';
 import { chartLabel, objectMetadata, RenderContext, RenderedObject } from './context';
 import { truthy } from '../values/go-values';
 import { isMap, ValueMap } from '../values/value-map';

@@ -1,4 +1,4 @@
-import { ControlPlaneHeadlessService, ControlPlaneService } from '../../imports/0.36.1/vcluster-values';
+import { ControlPlaneHeadlessService, ControlPlaneService } from '../../imports/chart-versions';
 import { controlPlaneKind } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject, standardLabels } from './context';
 import { plain, readMap } from './go-template';

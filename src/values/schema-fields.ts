@@ -1,4 +1,4 @@
-import { SchemaNode, VALUES_SCHEMA, ValuesSchema } from '../../imports/0.36.1/values-schema';
+import type { SchemaNode, ValuesSchema } from '../../imports/chart-versions';
 import { Segment } from './errors';
 import { isMap, Value } from './value-map';
 
@@ -18,7 +18,7 @@ export interface FieldTree<R> {
 /** Picks schema properties by their name and (resolved) schema node. */
 export type FieldRule<R> = (name: string, node: SchemaNode) => R | undefined;
 
-export function compileFieldTree<R>(ruleFor: FieldRule<R>, schema: ValuesSchema = VALUES_SCHEMA): FieldTree<R> {
+export function compileFieldTree<R>(ruleFor: FieldRule<R>, schema: ValuesSchema): FieldTree<R> {
   const EMPTY: FieldTree<R> = { props: new Map(), patterns: [] };
   const defs = new Map<string, FieldTree<R> | undefined>();
   const def = (ref: string): SchemaNode => {

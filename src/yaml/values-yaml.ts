@@ -1,8 +1,9 @@
 import { isUtf8 } from 'buffer';
-import { Composer, CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, LineCounter, Node, Parser, ScalarTag, Tags } from 'yaml';
+import { Composer, Document, LineCounter, Parser, ScalarTag, Tags } from 'yaml';
+import { checkNesting, checkTextSize, limitedJS } from './yaml-limits';
 import { mergeValueFiles } from '../values/coalesce';
 import { ValuesError } from '../values/errors';
-import { formatPath, MAX_VALUES_DEPTH, PathSegment, plainValues, tooDeep } from '../values/user-values';
+import { plainValues } from '../values/user-values';
 import { isMap, ValueMap } from '../values/value-map';
 
 /**
@@ -38,9 +39,6 @@ export function goYamlTags(tags: Tags): Tags {
  */
 const YAML_OPTIONS = { version: '1.1', merge: true, uniqueKeys: false, customTags: goYamlTags } as const;
 
-/** Alias expansion allowed per document (the yaml package's guard against alias bombs). */
-const MAX_ALIAS_COUNT = 10000;
-
 /**
  * Reads a values file the way Helm v4 does (`loader.LoadValues`): the text is split into
  * documents at lines starting with `---` (only a comment may follow it there), each document is
@@ -48,10 +46,11 @@ const MAX_ALIAS_COUNT = 10000;
  * YAML into JSON), and the documents are merged in order, later ones winning. An empty file is
  * an empty map; a document that is no map is refused. Refuses too, naming the source and where:
  * bytes that are no UTF-8 (a UTF-16 file with its byte order mark is read, as go-yaml reads it),
- * keys JavaScript reserves, nesting deeper than MAX_VALUES_DEPTH, an anchor that contains itself.
+ * keys JavaScript reserves, and what the limits of ./yaml-limits refuse (deep nesting, alias bombs, more than 3 MiB).
  */
 export function parseValuesYaml(data: string | Uint8Array, source: string): ValueMap {
   const { text, whole } = decode(data, source);
+  checkTextSize(text, source);
   // go-yaml reads a UTF-16 file as one stream (its line breaks are no "---\n" bytes for the splitter).
   const chunks = whole ? [{ text, line: 1 }] : splitDocuments(text, source);
   const maps: ValueMap[] = [];
@@ -171,143 +170,6 @@ function parseDocument(text: string, firstLine: number, source: string): unknown
   if (doc === undefined) return null;
   const err = doc.errors[0];
   if (err) throw new ValuesError(source, `${source}: not valid YAML (${where(err.pos[0])}): ${err.message.split('\n')[0]}`);
-  if (hasAliases) checkAliases(doc, source);
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    throw new ValuesError(source, `${source}: ${(e as Error).message}`);
-  }
-  return plainValues(value ?? null, source);
+  return plainValues(limitedJS(doc, source, hasAliases) ?? null, source);
 }
 
-type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
-
-/**
- * Refuses tokens nested deeper than MAX_VALUES_DEPTH, walking them without recursion (the yaml
- * package's tokenizer has no depth limit of its own). Returns whether there are aliases.
- */
-function checkNesting(tokens: readonly CST.Token[], source: string, where: (offset: number) => string): boolean {
-  interface Entry {
-    readonly token: CST.Token;
-    readonly depth: number;
-    readonly parent?: Entry;
-    /** The key token or list index leading here; resolved only for the message. */
-    readonly step?: CST.Token | number;
-  }
-  let hasAliases = false;
-  const stack: Entry[] = [];
-  for (const t of tokens) if (t.type === 'document' && t.value) stack.push({ token: t.value, depth: 0 });
-  while (stack.length > 0) {
-    const entry = stack.pop()!;
-    const { token, depth } = entry;
-    if (token.type === 'alias') hasAliases = true;
-    if (!CST.isCollection(token)) continue;
-    const pathTo = (e: Entry | undefined): PathSegment[] => {
-      const path: PathSegment[] = [];
-      for (; e?.step !== undefined; e = e.parent) path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
-      return path;
-    };
-    if (depth >= MAX_VALUES_DEPTH) {
-      const e = tooDeep(source, pathTo(entry));
-      throw new ValuesError(e.path, e.message.replace(`${source}: `, `${source} (${where(token.offset)}): `));
-    }
-    const sequence = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
-    (token as Collection).items.forEach((item, i) => {
-      if (!sequence && item.key) checkKey(item.key, pathTo(entry), source, where);
-      if (item.key) stack.push({ token: item.key, depth: depth + 1, parent: entry, step: item.key });
-      if (item.value) stack.push({ token: item.value, depth: depth + 1, parent: entry, step: sequence || !item.key ? i : item.key });
-    });
-  }
-  return hasAliases;
-}
-
-/**
- * Refuses the map keys Helm refuses when it turns the YAML into JSON (sigs.k8s.io/yaml): a list
- * or a map as key (`? [a, b]`: "yaml: invalid map key"), and null (`~:` or `null:`: "unsupported
- * map key"). JavaScript would make them the text "a,b", "[object Object]" or "".
- */
-function checkKey(key: CST.Token, parent: readonly PathSegment[], source: string, where: (offset: number) => string): void {
-  const complex = CST.isCollection(key);
-  if (!complex && !(key.type === 'scalar' && NULL_KEYS.has(key.source))) return;
-  const at = formatPath(parent) || '(top level)';
-  const what = complex ? `a ${key.type === 'block-seq' || (key.type === 'flow-collection' && key.start.source === '[') ? 'list' : 'map'}` : 'null';
-  throw new ValuesError(
-    formatPath(parent),
-    `${source} (${where(key.offset)}): ${at}: a map key that is ${what} (${CST.stringify(key).trim()}); Helm refuses it ` +
-      `(${complex ? 'yaml: invalid map key' : 'unsupported map key of type: <nil>'}). Write the key as a string.`,
-  );
-}
-
-/** Plain scalars YAML 1.1 reads as null. */
-const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
-
-/**
- * Refuses aliases that nest the values deeper than MAX_VALUES_DEPTH once expanded, and an
- * anchor that contains its own alias (go-yaml refuses it; the yaml package would build a cycle).
- * Heights are computed once per node, so alias chains cost no more than the text.
- */
-function checkAliases(doc: Document.Parsed, source: string): void {
-  const height = new Map<Node, number>();
-  const children = (node: Node): Node[] => {
-    if (isAlias(node)) return [node.resolve(doc) as Node].filter((n) => n !== undefined);
-    if (isYamlMap(node)) return node.items.flatMap((p) => (isPair(p) ? [p.key, p.value] : [p])).filter((n): n is Node => n !== null && typeof n === 'object');
-    if (isSeq(node)) return node.items.filter((n): n is Node => n !== null && typeof n === 'object');
-    return [];
-  };
-  const root = doc.contents as Node | null;
-  if (!root) return;
-  const open = new Set<Node>();
-  const stack: { node: Node; kids: Node[]; next: number }[] = [{ node: root, kids: children(root), next: 0 }];
-  open.add(root);
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    if (frame.next < frame.kids.length) {
-      const kid = frame.kids[frame.next++];
-      if (height.has(kid)) continue;
-      if (open.has(kid)) {
-        const anchor = isAlias(frame.node) ? frame.node.source : '';
-        throw new ValuesError(source, `${source}: the anchor &${anchor} contains its own alias *${anchor}; Helm refuses such values too. Copy the values instead.`);
-      }
-      open.add(kid);
-      stack.push({ node: kid, kids: children(kid), next: 0 });
-      continue;
-    }
-    let tallest = 0;
-    for (const k of frame.kids) tallest = Math.max(tallest, height.get(k) ?? 0);
-    height.set(frame.node, (isAlias(frame.node) || isScalar(frame.node) ? 0 : 1) + tallest);
-    open.delete(frame.node);
-    stack.pop();
-  }
-  if ((height.get(root) ?? 0) <= MAX_VALUES_DEPTH) return;
-  // The deepest path, aliases followed, for the message.
-  const path: PathSegment[] = [];
-  let node: Node = root;
-  while (path.length <= MAX_VALUES_DEPTH) {
-    if (isAlias(node)) {
-      node = node.resolve(doc) as Node;
-      continue;
-    }
-    const step = deepestChild(node, height);
-    if (!step) break;
-    path.push(step.segment);
-    node = step.node;
-  }
-  throw tooDeep(source, path);
-}
-
-function deepestChild(node: Node, height: ReadonlyMap<Node, number>): { segment: PathSegment; node: Node } | undefined {
-  let best: { segment: PathSegment; node: Node } | undefined;
-  let bestHeight = -1;
-  const consider = (segment: PathSegment, child: unknown) => {
-    if (child === null || typeof child !== 'object') return;
-    const h = height.get(child as Node) ?? 0;
-    if (h > bestHeight) {
-      bestHeight = h;
-      best = { segment, node: child as Node };
-    }
-  };
-  if (isYamlMap(node)) for (const p of node.items) consider(isScalar(p.key) ? String(p.key.value) : '?', p.value);
-  if (isSeq(node)) node.items.forEach((item, i) => consider(i, item));
-  return best;
-}

@@ -1,4 +1,5 @@
-import { isScalar, parseAllDocuments, visit } from 'yaml';
+import { Composer, isScalar, LineCounter, parseAllDocuments, Parser, visit } from 'yaml';
+import { checkNesting, checkTextSize, limitedJS } from './yaml-limits';
 import type { Value } from '../values/value-map';
 
 /*
@@ -66,15 +67,27 @@ export function resolveInterpolated(text: string): Value {
   return resolvePlainScalar(t);
 }
 
-/** A manifest stream as the chart's printed text reads back: quoted scalars are strings, plain ones resolved as above. */
-export function parseManifestStream(text: string): { value: unknown; error?: string }[] {
-  return parseAllDocuments(text, { schema: 'failsafe' }).map((doc) => {
-    if (doc.errors.length > 0) return { value: undefined, error: doc.errors[0].message.split('\n')[0] };
+/**
+ * A manifest stream as the chart's printed text reads back: quoted scalars are strings, plain
+ * ones resolved as above. SOURCE names the text for messages: text beyond the limits of
+ * ./yaml-limits (deep nesting, alias bombs, more than 3 MiB) is refused with it.
+ */
+export function parseManifestStream(text: string, source: string): { value: unknown; error?: string }[] {
+  checkTextSize(text, source);
+  const lines = new LineCounter();
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const where = (offset: number): string => {
+    const pos = lines.linePos(offset);
+    return `line ${pos.line}, column ${pos.col}`;
+  };
+  const hasAliases = checkNesting(tokens, source, where);
+  return Array.from(new Composer({ schema: 'failsafe' }).compose(tokens), (doc) => {
+    if (doc.errors.length > 0) return { value: undefined, error: `${where(doc.errors[0].pos[0])}: ${doc.errors[0].message.split('\n')[0]}` };
     visit(doc, {
       Scalar(_key, node) {
         if (node.type === 'PLAIN' && typeof node.value === 'string') node.value = resolvePlainScalar(node.value);
       },
     });
-    return { value: doc.toJS({ maxAliasCount: -1 }) };
+    return { value: limitedJS(doc, source, hasAliases) };
   });
 }

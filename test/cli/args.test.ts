@@ -1,4 +1,5 @@
 import { allValues, FLAGS, isSet, lastValue, parseCommandLine, usage } from '../../src/cli/args';
+import { COMMAND_NAMES } from '../../src/cli/commands';
 
 /** The flag forms helm accepts (spf13/pflag, as cobra uses it), checked against `helm template`. */
 describe('the command line as helm reads it', () => {
@@ -65,21 +66,24 @@ describe('the command line as helm reads it', () => {
     expect(() => parseCommandLine(argv)).toThrow(message);
   });
 
-  test('asks for help with -h or --help anywhere, or without arguments', () => {
-    expect(parseCommandLine([]).command).toBe('help');
-    expect(parseCommandLine(['--help']).command).toBe('help');
-    expect(parseCommandLine(['template', 'vc1', '-h']).command).toBe('help');
+  test('asks for help with -h or --help anywhere, or without arguments; after a command, for its help', () => {
+    expect(parseCommandLine([]).topic).toBeUndefined();
+    expect(parseCommandLine(['--help'])).toMatchObject({ command: 'help' });
+    expect(parseCommandLine(['template', 'vc1', '-h'])).toMatchObject({ command: 'help', topic: 'template' });
+    expect(parseCommandLine(['help', 'import'])).toMatchObject({ command: 'help', topic: 'import' });
   });
 });
 
 describe('--help', () => {
-  test('documents every flag of both commands', () => {
-    const text = usage();
-    for (const f of FLAGS) expect(text).toContain(`--${f.name}`);
-    for (const f of FLAGS.filter((x) => x.short)) expect(text).toMatch(new RegExp(`-${f.short}[,/] ?--${f.name}`));
+  test.each(COMMAND_NAMES)('documents every flag of %s in its help', (command) => {
+    const text = usage(command);
+    for (const f of FLAGS.filter((x) => x.commands.includes(command))) {
+      expect(text).toContain(`--${f.name}`);
+      if (f.short) expect(text).toMatch(new RegExp(`-${f.short}[,/] ?--${f.name}`));
+    }
   });
 
   test('keeps to 100 columns', () => {
-    expect(usage().split('\n').filter((l) => l.length > 100)).toEqual([]);
+    for (const topic of [undefined, ...COMMAND_NAMES]) expect(usage(topic).split('\n').filter((l) => l.length > 100)).toEqual([]);
   });
 });

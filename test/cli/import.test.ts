@@ -42,6 +42,26 @@ describe('cdk8s-vcluster import', () => {
     expect(r.stdout).toContain("new TeamAVCluster(app, 'team-a');");
   });
 
+  test('--version writes a program for that chart version, coalescing with its defaults', () => {
+    // 0.35.3 has the volume snapshot keys that 0.36.0 removed; its own defaults for them need no raw values.
+    const values = file('snapshots.yaml', 'rbac:\n  enableVolumeSnapshotRules:\n    enabled: auto\nsync:\n  toHost:\n    volumeSnapshots:\n      enabled: true\n');
+    const r = run(['import', '-f', values, '--name', 'vc1', '--version', '0.35.3']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('the virtual cluster of these values (chart 0.35.3),');
+    expect(r.stdout).toContain("chartVersion: '0.35.3',");
+    expect(r.stdout).toContain('values: { sync: { toHost: { volumeSnapshots: { enabled: true } } } },');
+    const template = run(['template', 'vc1', '--version', '0.35.3', '-f', values]);
+    expect(compareManifests(template.stdout, runProgram(r.stdout), true)).toEqual([]);
+    expect(run(['import', '-f', values]).stderr).toContain('sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0');
+  });
+
+  test('fails when --version names a chart version not rendered here', () => {
+    const r = run(['import', '-f', file('empty.yaml', ''), '--version', '0.30.0']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('chart version 0.30.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, 0.36.1, 0.37.0-rc.1');
+  });
+
   test('layers several values files, later ones winning', () => {
     const a = file('layer-a.yaml', 'controlPlane:\n  service:\n    spec:\n      type: NodePort\n');
     const b = file('layer-b.yaml', 'controlPlane:\n  service:\n    spec:\n      type: LoadBalancer\n');
@@ -51,10 +71,10 @@ describe('cdk8s-vcluster import', () => {
     expect(r.stdout).toContain(`import -f ${a} -f ${b}\``);
   });
 
-  test('documents every option of both commands in --help', () => {
+  test('documents every option of import in import --help', () => {
     const r = run(['import', '--help']);
     expect(r.code).toBe(0);
-    for (const option of ['template [NAME] [CHART]', 'import -f FILE', '--namespace', '--values', '--kube-version', '--name', '--class-name', '--help']) {
+    for (const option of ['import -f FILE', '--namespace', '--values', '--kube-version', '--name', '--class-name', '--help']) {
       expect(r.stdout).toContain(option);
     }
   });
@@ -79,7 +99,7 @@ describe('cdk8s-vcluster import', () => {
     ['a positional argument', ['import', 'vc1', '-f', 'x.yaml'], 'give the release name with --name'],
     ['a class name that is no identifier', ['import', '-f', 'x.yaml', '--class-name', 'my-chart'], 'is not a TypeScript class name'],
     ['a class name the program imports', ['import', '-f', 'x.yaml', '--class-name', 'VCluster'], 'clashes with a name the generated program imports'],
-    ['an option of import given to template', ['template', 'vc1', '--class-name', 'X'], '--class-name is a flag of import, not of template'],
+    ['an option of import given to upgrade-check', ['upgrade-check', '--class-name', 'X'], '--class-name is a flag of import, not of upgrade-check'],
     ['an option without its value', ['import', '-f'], '-f needs a value'],
   ])('fails with usage status 2 on %s', (_what, args, message) => {
     const r = run(args);

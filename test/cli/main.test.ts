@@ -1,6 +1,10 @@
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { runCommand as run, tempFiles } from './cli-helper';
+import { FLAGS } from '../../src/cli/args';
+import { COMMAND_NAMES, COMMANDS } from '../../src/cli/commands';
+import { CHART_VERSIONS } from '../../src/values/chart-version';
 
 const { dir, file } = tempFiles('cdk8s-vcluster-cli-');
 
@@ -22,10 +26,32 @@ describe('cdk8s-vcluster template and credentials', () => {
     expect(r.code).toBe(0);
     expect(kindsAndNames(r.stdout)).toContain('Secret/vc-config-vc1');
     expect(r.stderr).toBe([
-      'warning: controlPlane.backingStore.database.external.dataSource: a database DSN with a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
-      'warning: privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: a password, in clear in the output (the config Secret vc-config-vc1 is base64 only)',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.backingStore.database.external.dataSource: a password in a URL, in clear in the output',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: ' +
+        'the value of the key "password", in clear in the output',
       '',
     ].join('\n'));
+  });
+});
+
+describe('cdk8s-vcluster template and the output guard', () => {
+  test('prints what helm prints and warns once per location the guard finds, without the value', () => {
+    const values = file('guarded.yaml', [
+      'controlPlane:', '  statefulSet:', '    env:', '    - name: DB_PASSWORD', '      value: Gu4rd-s3cret',
+      'experimental:', '  deploy:', '    host:', '      manifests: |-',
+      '        {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "app"}, "stringData": {"token": "Gu4rd-s3cret"}}', '',
+    ].join('\n'));
+    const r = run(['template', 'vc1', '-f', values]);
+    expect(r.code).toBe(0);
+    expect(kindsAndNames(r.stdout)).toContain('Secret/app');
+    expect(r.stdout).toContain('Gu4rd-s3cret');
+    const warnings = r.stderr.split('\n').filter((l) => l !== '');
+    expect(warnings).toEqual([
+      'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value: the value of DB_PASSWORD, in clear in the output',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].experimental.deploy.host.manifests: a Secret with data (base64 is not encryption), in clear in the output',
+      'warning: Secret/app: a Secret with data (base64 is not encryption), in clear in the output',
+      expect.stringMatching(/^warning: StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value: the value of DB_PASSWORD, in clear in the output$/),
+    ]);
   });
 });
 
@@ -89,18 +115,50 @@ describe('cdk8s-vcluster values files', () => {
 });
 
 describe('cdk8s-vcluster output and status', () => {
-  test('prints the help, documenting both commands, for --help', () => {
+  test('lists every command for --help, help and no arguments', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);
-    for (const text of ['template [NAME] [CHART]', 'import -f FILE', '--namespace', '--set', '--show-only', '--output-dir', '--kube-version']) {
-      expect(r.stdout).toContain(text);
-    }
+    for (const command of COMMAND_NAMES) expect(r.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
+    expect(r.stdout).toMatch(/^ {2}version +\S/m);
+    expect(run(['help'])).toEqual(r);
+    expect(run([])).toEqual(r);
   });
 
-  test('fails with usage status 2 on an unknown flag, a missing name or an unknown command', () => {
-    expect(run(['template', 'vc1', '--bogus'])).toMatchObject({ code: 2, stdout: '' });
-    expect(run(['template'])).toMatchObject({ code: 2, stdout: '' });
-    expect(run(['install', 'vc1']).stderr).toContain('unknown command "install"');
+  test.each(COMMAND_NAMES)('prints only the help of %s for "<command> --help", -h and "help <command>"', (command) => {
+    const r = run([command, '--help']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(new RegExp(`^Usage: cdk8s-vcluster ${command} `));
+    // Its own flags, no other command's.
+    for (const f of FLAGS.filter((x) => x.use === 'effect')) {
+      expect(r.stdout.includes(`--${f.name} `) || r.stdout.includes(`--${f.name}\n`)).toBe(f.commands.includes(command));
+    }
+    for (const other of COMMAND_NAMES.filter((c) => c !== command)) expect(r.stdout).not.toContain(`cdk8s-vcluster ${other}`);
+    expect(r.stdout).toContain('Exit status');
+    expect(run([command, '-h'])).toEqual(r);
+    expect(run(['help', command])).toEqual(r);
+  });
+
+  test.each(['--version', 'version'])('prints the version of package.json for %s', (flag) => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    const r = run([flag]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe(`cdk8s-vcluster ${version} (vCluster chart ${CHART_VERSIONS.join(', ')}; Node.js ${process.versions.node})\n`);
+  });
+
+  test('keeps --version after template as the chart version, as helm does', () => {
+    expect(run(['template', 'vc1', '--version', '0.35.3']).stdout).toContain('chart: vcluster-0.35.3');
+  });
+
+  test('fails with usage status 2 and a pointer to the help on an unknown command, and with the command\'s usage status on its flags', () => {
+    const commands = COMMAND_NAMES.map((c) => `"${c}"`).join(', ');
+    const stderr = `Error: unknown command "install"; the commands are ${commands}\nRun "cdk8s-vcluster --help" for usage.\n`;
+    expect(run(['install', 'vc1'])).toEqual({ code: 2, stdout: '', stderr });
+    expect(run(['--version', 'x'])).toMatchObject({ code: 2, stdout: '' });
+    for (const command of COMMAND_NAMES) {
+      const r = run([command, '--bogus']);
+      const stderr = `Error: unknown flag --bogus\nRun "cdk8s-vcluster ${command} --help" for usage.\n`;
+      expect(r).toEqual({ code: COMMANDS[command].usageStatus, stdout: '', stderr });
+    }
   });
 
   test.each(['ENOSPC', 'EIO'])('exits with status 1 and one line on stderr when stdout fails with %s', (code) => {

@@ -4,6 +4,7 @@ import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { runCommand as run, tempFiles } from './cli-helper';
 import { goPathMatch } from '../../src/cli/template';
+import { DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { VCluster } from '../../src/vcluster';
 import { loadCases, withCorpus } from '../conformance/cases';
 import { compareManifests } from '../conformance/compare';
@@ -80,8 +81,8 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
     test.each([
       [['vc1', 'vcluster/vcluster', '-n', 'vc1']],
       [['vc1', 'loft-sh/vcluster', '--namespace=vc1']],
-      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', '0.36.1', '-nvc1']],
-      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', '--version=v0.36.1']],
+      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', DEFAULT_CHART_VERSION, '-nvc1']],
+      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', `--version=v${DEFAULT_CHART_VERSION}`]],
       [['vc1', 'vcluster/vcluster', '-n', 'vc1', '--create-namespace', '--include-crds', '--skip-tests', '--is-upgrade', '--dry-run=client',
         '--timeout', '10m', '--wait', '--atomic', '--debug', '--kube-context', 'ci', '-a', 'networking.k8s.io/v1']],
     ])('renders the tutorial like helm for `template %j --kube-version 1.33.1 -f values.yaml`', (argv) => {
@@ -116,7 +117,7 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
     expect(heads(r.stdout)).toContain('vcluster/templates/statefulset.yaml StatefulSet/release-name');
     expect(heads(run(['template', 'vc1']).stdout)).toContain('vcluster/templates/statefulset.yaml StatefulSet/vc1');
     expect(heads(run(['template', '-g', 'vcluster/vcluster']).stdout)).toContain('vcluster/templates/statefulset.yaml StatefulSet/release-name');
-    expect(run(['template', '-g', 'vc1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('CHART "vc1" is not the vCluster chart') });
+    expect(run(['template', '-g', 'vc1'])).toMatchObject({ code: 1, stderr: expect.stringContaining('CHART "vc1" is not the vCluster chart') });
   });
 
   test('takes the namespace from $HELM_NAMESPACE or the kubeconfig context when -n is not given, as helm does', () => {
@@ -154,8 +155,16 @@ describe('values from the command line, as helm layers them', () => {
 
   test('types --set values and keeps --set-string values text, as the chart\'s schema then sees them', () => {
     expect(run(['template', 'vc1', '--set', 'controlPlane.statefulSet.labels.build=123']))
-      .toMatchObject({ code: 1, stderr: 'Error: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
+      .toMatchObject({ code: 1, stderr: 'Error: release vc1: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
     expect(run(['template', 'vc1', '--set-string', 'controlPlane.statefulSet.labels.build=123']).stdout).toContain('build: "123"');
+  });
+
+  test('fails when --set values break a rule, naming the release once and every problem', () => {
+    const r = run(['template', 'vc2', '--set', 'controlPlane.statefulSet.highAvailability.replicas=2', '--set', 'controlPlane.proxy.port=70000']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(/^Error: release vc2: controlPlane\.proxy\.port: expected a port from 1 to 65535, got 70000\. Choose a port in that range\.; /);
+    expect(r.stderr).toContain('; controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store they share');
+    expect(r.stderr.match(/release vc2/g)).toHaveLength(1);
   });
 
   test('reads --set-file and -f - from their files and standard input', () => {
@@ -191,8 +200,10 @@ describe('--show-only', () => {
     ]);
   });
 
-  test('fails on a template that renders nothing, as helm does', () => {
-    expect(run(['template', 'vc1', '-s', 'templates/ingress.yaml'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('could not find template templates/ingress.yaml in chart') });
+  // helm v4.1.4 with the chart 0.36.1: this message alone on stderr, status 1.
+  test('fails on a template that renders nothing with helm\'s message and status, and no usage hint', () => {
+    expect(run(['template', 'vc1', '-s', 'templates/ingress.yaml']))
+      .toEqual({ code: 1, stdout: '', stderr: 'Error: could not find template templates/ingress.yaml in chart\n' });
   });
 
   test.each([
@@ -290,12 +301,12 @@ describe('--output-dir', () => {
   });
 
   test('refuses --show-only with it (helm writes every template, then fails)', () => {
-    expect(run(['template', 'vc1', '--output-dir', join(dir, 'x'), '-s', 'templates/role.yaml'])).toMatchObject({ code: 2, stdout: '' });
+    expect(run(['template', 'vc1', '--output-dir', join(dir, 'x'), '-s', 'templates/role.yaml'])).toMatchObject({ code: 1, stdout: '' });
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 });
 
-describe('usage errors exit with status 2, one message and nothing on stdout', () => {
+describe('usage errors exit with status 1 as in helm, one message, a pointer to the help and nothing on stdout', () => {
   test.each([
     [['template'], 'template needs NAME and CHART'],
     [['template', 'a', 'vcluster/vcluster', 'c'], 'expected at most two arguments, NAME and CHART; unexpected: c'],
@@ -307,8 +318,9 @@ describe('usage errors exit with status 2, one message and nothing on stdout', (
     [['template', 'vc1', '--bogus'], 'unknown flag --bogus'],
   ])('%j: %s', (argv, message) => {
     const r = run(argv);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`Error: ${message}`);
+    expect(r.stderr).toMatch(/\nRun "cdk8s-vcluster template --help" for usage\.\n$/);
   });
 });

@@ -18,19 +18,27 @@ function run(...argv: string[]) {
 }
 
 describe('cdk8s-vcluster upgrade-check', () => {
-  test('prints what the target version refuses and what changes', () => {
-    const { code, stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'));
-    expect(code).toBe(0);
+  test('prints what the target version refuses and what changes, and exits with status 1 for CI', () => {
+    const { code, stdout, stderr } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'));
+    expect(code).toBe(1);
+    expect(stderr).toBe('Error: chart version 0.36.1 refuses 1 value (listed in the report, each with its fix)\n');
     expect(stdout).toContain('Values 0.36.1 refuses:\n  sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0');
     expect(stdout).toContain('Role vc1/vc-vc1: rules');
     expect(stdout).toContain('The control plane rolls');
   });
 
-  test('prints JSON for CI with --output json', () => {
-    const { stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'), '--output', 'json');
+  test('exits with status 0 when the target version accepts the values, changes or not', () => {
+    const { code, stdout, stderr } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toContain('The control plane rolls');
+  });
+
+  test('prints JSON for CI with --output json, with the same status', () => {
+    const { code, stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'), '--output', 'json');
     const report = JSON.parse(stdout);
     expect(report.refused.map((r: { path: string }) => r.path)).toEqual(['sync.toHost.volumeSnapshots']);
     expect(report.controlPlaneRolls).toBe(true);
+    expect(code).toBe(1);
   });
 
   test.each([

@@ -36,7 +36,7 @@ function compareIndexed(expected: Map<string, unknown>, actual: Map<string, unkn
 export function loadAll(text: string): any[] {
   // The chart writes `verbs: [...]# comment`; go-yaml and PyYAML read that `#` as a comment, the
   // yaml package wants white space before it.
-  return parseManifestStream(text.replace(/\]#/g, '] #'))
+  return parseManifestStream(text.replace(/\]#/g, '] #'), 'helm output')
     .map((d) => {
       if (d.error !== undefined) throw new Error(`unparsable YAML: ${d.error}`);
       return d.value;

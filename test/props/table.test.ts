@@ -8,19 +8,19 @@ import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
 import { LogEncoding } from '../../src/props/logging';
 import { PROP_TABLE } from '../../src/props/table';
-import { VClusterProps } from '../../src/vcluster';
+import { VClusterProps } from '../../src/props/vcluster-props';
 
 /**
  * The props of the construct itself, not in the table: they shape what it emits (objects, ArgoCD
- * protection, where the config Secret goes), not the chart's values.
+ * protection, where the config Secret goes) or what it checks (the host), not the chart's values.
  */
-const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'chartVersion', 'createNamespace', 'deletionProtection', 'configSecret'];
+const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'host', 'chartVersion', 'createNamespace', 'deletionProtection', 'configSecret', 'allowInOutput'];
 /** The raw values, merged over the table's props. */
 const RAW_VALUES = 'values';
 
-/** The members of VClusterProps as declared in src/vcluster.ts, in their order. */
+/** The members of VClusterProps as declared in src/props/vcluster-props.ts, in their order. */
 function declaredProps(): string[] {
-  const path = join(__dirname, '../../src/vcluster.ts');
+  const path = join(__dirname, '../../src/props/vcluster-props.ts');
   const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
   const props = file.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'VClusterProps');
   return props!.members.map((m) => (m.name as ts.Identifier).text);

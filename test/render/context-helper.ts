@@ -1,4 +1,4 @@
-import { CHART_DEFAULTS, CHART_VERSION } from '../../imports/0.36.1/chart-defaults';
+import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { RenderContext } from '../../src/render/context';
 import { ValueMap } from '../../src/values/value-map';
 import { coalesceValues } from '../../src/values/coalesce';
@@ -8,14 +8,17 @@ export interface ContextOptions {
   readonly name?: string;
   readonly namespace?: string;
   readonly kubeVersion?: string;
+  /** @default DEFAULT_CHART_VERSION */
+  readonly chartVersion?: ChartVersion;
 }
 
 /** A render context as the pipeline builds it: partial user values coalesced with the chart defaults. */
 export function contextFor(user: ValueMap = {}, options: ContextOptions = {}): RenderContext {
+  const chartVersion = options.chartVersion ?? DEFAULT_CHART_VERSION;
   return {
-    values: coalesceValues(CHART_DEFAULTS as ValueMap, user),
+    values: coalesceValues(chartData(chartVersion).defaults as ValueMap, user),
     release: { name: options.name ?? 'vc1', namespace: options.namespace ?? 'team-a' },
     kubeVersion: parseKubeVersion(options.kubeVersion ?? '1.33.1'),
-    chartVersion: CHART_VERSION,
+    chartVersion,
   };
 }

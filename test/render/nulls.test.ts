@@ -67,7 +67,7 @@ describe('a null where the chart reads a map', () => {
   test.each(HELM_WRONG_TYPE)('fails as Helm fails when %s, a map the chart merges, is null', (path) => {
     const e = refusal(withNull(EVERYTHING_ON, path));
     expect(e?.path).toBe(path);
-    expect(e?.message).toBe(`${path}: wrong type for value; expected map[string]interface {}; got interface {} (null). ` +
+    expect(e?.message).toContain(`: ${path}: wrong type for value; expected map[string]interface {}; got interface {} (null). ` +
       'The chart merges it as a map, so Helm fails too. Set it to {} for none.');
   });
 

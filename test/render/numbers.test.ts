@@ -3,7 +3,7 @@ import { plain, quoted } from '../../src/render/go-template';
 import { ValueMap } from '../../src/values/value-map';
 import { VCluster } from '../../src/vcluster';
 
-// Facts measured with helm v4.1.4 and chart 0.36.1 (`helm template vc1 <chart> -n vc1 -f values.yaml`). A values file's
+// Facts measured with helm v4.1.4 and chart 0.36.1 (`helm template vc1 <chart> -n vc1 -f values.yaml`, for replicas with the embedded etcd on). A values file's
 // numbers are float64 in Helm (sigs.k8s.io/yaml reads YAML through JSON): the templates print them with Go's %v, so
 // `replicas: {{ ... }}` prints 1000000 as 1e+06, which Go's YAML (as kubectl and helm install read the manifest) reads
 // back as the number; the config Secret is toYaml, which goes through encoding/json and prints 1000000.
@@ -20,16 +20,19 @@ function render(values: ValueMap) {
   };
 }
 
-const replicas = (n: number): ValueMap => ({ controlPlane: { statefulSet: { highAvailability: { replicas: n } } } });
+// Several replicas need a shared backing store (the library refuses them with SQLite, helm does not).
+const replicas = (n: number): ValueMap => ({
+  controlPlane: { backingStore: { etcd: { embedded: { enabled: true } } }, statefulSet: { highAvailability: { replicas: n } } },
+});
 
 describe('numbers from a values file, as Helm prints them', () => {
   test.each([
     // [value, what helm prints in the StatefulSet, the line of the config Secret's text, helm's vClusterConfigHash]
-    [1e6, '1e+06', 'replicas: 1000000', '145cd5781b7f4336c5d9b8f35588e9c0426833de1caab0c010d223897365104e'],
-    [2 ** 31, '2.147483648e+09', 'replicas: 2147483648', 'f94d27689e03084e63e7280b980ba0acf043ec87e94cf0fc06cf8b38beb34333'],
+    [1e6, '1e+06', 'replicas: 1000000', '0e65c67e72bb042f97841c9d0c311fcba0b9e8f49840b48899fb665dfb4a5d57'],
+    [2 ** 31, '2.147483648e+09', 'replicas: 2147483648', '05dec2b28cb3265cbcf2868b6b84f13bd1e03c5bad3492cd4316aa52fc72d24e'],
     // 2^53 + 1 in the file is the float64 2^53.
-    [2 ** 53, '9.007199254740992e+15', 'replicas: 9007199254740992', '2cf996511db793ed915955b20b0202e080b8590a1b7ef1b01ea6cca912e74280'],
-    [1e21, '1e+21', 'replicas: 1e+21', '7edfeb45299d1ce1e3e14843bdaa9e6c8e3c00c5498f946293ac2ff3b90d2c11'],
+    [2 ** 53, '9.007199254740992e+15', 'replicas: 9007199254740992', '736301c8b6dc206ed2e9fa98bc7d0e7b0822f9f697e91088b645cd24639ae81a'],
+    [1e21, '1e+21', 'replicas: 1e+21', '1814aada9d625501ab3df0e28330707bf8c9fa1882aaf1521e4806fa956ade29'],
   ] as const)('replicas: %d renders the number Helm\'s %s reads as, and Helm\'s config text and hash', (n, helmText, configLine, hash) => {
     const out = render(replicas(n));
     expect(out.replicas).toBe(Number(helmText));

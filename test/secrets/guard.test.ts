@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import { controllerKeys } from './unseal';
 import { BackingStore, ConfigSecret, VCluster, VClusterProps } from '../../src';
 import { credentialFields } from '../../src/secrets/credentials';
-import { parsePath } from '../../src/secrets/config-secret';
+import { parsePath } from '../../src/props/config-secret';
 import { formatPath, Segment } from '../../src/values/errors';
 
 /**

@@ -61,6 +61,12 @@ describe('the bundled command line', () => {
     expect({ status, stderr }).toEqual({ status: expected.code, stderr: expected.stderr });
   }, 60_000);
 
+  test('prints the version of the package.json above it, as the sources do', () => {
+    const expected = runCommand(['--version']).stdout;
+    expect(expected).toContain(` ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} `);
+    expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' })).toBe(expected);
+  }, 60_000);
+
   test('has a code cache this Node accepts', () => {
     // Compiled as the bin compiles it: the same wrapper, file name and cache.
     const script = `

@@ -1,11 +1,10 @@
-import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
 import { validateChartRules } from '../../src/values/chart-validation';
 import { coalesceValues } from '../../src/values/coalesce';
-import { chartData, ChartVersion } from '../../src/values/chart-version';
+import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { ValueMap } from '../../src/values/value-map';
 
 /** Runs the checks on the user values coalesced with the chart defaults, as the pipeline does. */
-const check = (values: Record<string, unknown>) => () => validateChartRules(coalesceValues(CHART_DEFAULTS, values));
+const check = (values: Record<string, unknown>) => () => validateChartRules(coalesceValues(chartData(DEFAULT_CHART_VERSION).defaults as ValueMap, values));
 
 describe('the chart template checks', () => {
   test('fails when a volume-snapshot key removed in 0.36.0 is set', () => {

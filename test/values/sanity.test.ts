@@ -1,11 +1,12 @@
-import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
+import { CHART_VERSIONS, chartData, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { ValueMap } from '../../src/values/value-map';
 import { coalesceValues } from '../../src/values/coalesce';
 import { ValuesError } from '../../src/values/errors';
 import { toggleFieldPaths, validateBeyondChart } from '../../src/values/sanity';
 
 /** Runs the checks on the user values coalesced with the chart defaults, as the pipeline does. */
-const check = (user: ValueMap) => () => validateBeyondChart(coalesceValues(CHART_DEFAULTS as ValueMap, user), user);
+const check = (user: ValueMap, version = DEFAULT_CHART_VERSION) => () =>
+  validateBeyondChart(coalesceValues(chartData(version).defaults as ValueMap, user), user, version);
 
 function errorFor(user: ValueMap): ValuesError {
   try {
@@ -152,8 +153,8 @@ describe('validation beyond the chart', () => {
     expect(check({ rbac: { clusterRole: { enabled: 'true' } } })).not.toThrow();
   });
 
-  test('derives the three-valued toggles from the schema, covering every toggle the chart defaults to "auto"', () => {
-    const toggles = toggleFieldPaths();
+  test.each(CHART_VERSIONS.map((v) => [v]))('derives the %s toggles from its schema, covering every toggle its chart defaults to "auto"', (version) => {
+    const toggles = toggleFieldPaths(version);
     const autoByDefault: string[] = [];
     const find = (v: unknown, path: string): void => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
@@ -162,7 +163,7 @@ describe('validation beyond the chart', () => {
         else find(sub, path ? `${path}.${k}` : k);
       }
     };
-    find(CHART_DEFAULTS, '');
+    find(chartData(version).defaults, '');
     expect(autoByDefault.length).toBeGreaterThan(5);
     expect(toggles).toEqual(expect.arrayContaining(autoByDefault));
     // Toggles whose default is a plain boolean are three-valued too, when the schema says so.

@@ -1,9 +1,11 @@
-import { CHART_DEFAULTS } from '../../imports/0.36.1/chart-defaults';
+import { chartData, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { ValuesError } from '../../src/values/errors';
 import { validateValues } from '../../src/values/schema';
 import { caseValues, loadCases, withCorpus } from '../conformance/cases';
 
 type Values = { [key: string]: unknown };
+
+const CHART_DEFAULTS = chartData(DEFAULT_CHART_VERSION).defaults as Values;
 
 const isMap = (v: unknown): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -17,7 +19,7 @@ function merge(base: Values, over: Values): Values {
   return out;
 }
 
-const withDefaults = (user: Values): Values => merge(CHART_DEFAULTS as Values, user);
+const withDefaults = (user: Values): Values => merge(CHART_DEFAULTS, user);
 
 /** The ValuesError validateValues throws for these values (merged over the defaults). */
 function errorFor(user: Values): ValuesError {
@@ -43,7 +45,8 @@ describe('validateValues', () => {
   test('refuses an unknown key, naming it and listing the allowed keys', () => {
     const e = errorFor({ controlPlane: { distro: { k8s: { enabled: true, imagePolicy: 'x' } } } });
     expect(e.path).toBe('controlPlane.distro.k8s.imagePolicy');
-    expect(e.message).toMatch(/^controlPlane\.distro\.k8s\.imagePolicy: unknown key \(not in vCluster 0\.36\.1's values schema\)\. .*allowed keys here: .*imagePullPolicy/);
+    expect(e.message).toContain(`controlPlane.distro.k8s.imagePolicy: unknown key (not in vCluster ${DEFAULT_CHART_VERSION}'s values schema). `);
+    expect(e.message).toMatch(/allowed keys here: .*imagePullPolicy/);
   });
 
   test('refuses the removed k3s and k0s distros, saying where their settings go', () => {
@@ -51,7 +54,7 @@ describe('validateValues', () => {
       const e = errorFor({ controlPlane: { distro: { [distro]: { enabled: true } } } });
       expect(e.path).toBe(`controlPlane.distro.${distro}`);
       expect(e.message).toBe(
-        `controlPlane.distro.${distro}: the ${distro} distro was removed from vCluster; chart 0.36.1 runs Kubernetes (k8s) only. ` +
+        `controlPlane.distro.${distro}: the ${distro} distro was removed from vCluster; chart ${DEFAULT_CHART_VERSION} runs Kubernetes (k8s) only. ` +
           'Move its settings to controlPlane.distro.k8s (image, resources, env, ...) and remove this key.',
       );
     }
@@ -60,7 +63,7 @@ describe('validateValues', () => {
   test('suggests the closest allowed key for a typo', () => {
     const e = errorFor({ controlPlane: { statefulSet: { highAvailability: { replcias: 3 } } } });
     expect(e.message).toBe(
-      "controlPlane.statefulSet.highAvailability.replcias: unknown key (not in vCluster 0.36.1's values schema). " +
+      `controlPlane.statefulSet.highAvailability.replcias: unknown key (not in vCluster ${DEFAULT_CHART_VERSION}'s values schema). ` +
         'Did you mean replicas? Otherwise remove it; allowed keys here: replicas, leaseDuration, renewDeadline, retryPeriod.',
     );
   });
@@ -146,7 +149,7 @@ describe('validateValues', () => {
     });
     expect(e.path).toBe('controlPlane.distro.k3s');
     expect(e.message.split('\n')).toEqual([
-      'controlPlane.distro.k3s: the k3s distro was removed from vCluster; chart 0.36.1 runs Kubernetes (k8s) only. ' +
+      `controlPlane.distro.k3s: the k3s distro was removed from vCluster; chart ${DEFAULT_CHART_VERSION} runs Kubernetes (k8s) only. ` +
         'Move its settings to controlPlane.distro.k8s (image, resources, env, ...) and remove this key.',
       'controlPlane.statefulSet.highAvailability.replicas: expected integer, got string "two".',
     ]);

@@ -25,7 +25,7 @@ describe('reading the chart\'s text back', () => {
   });
 
   test('parses a manifest stream with quoted scalars as text and plain ones resolved', () => {
-    const [doc] = parseManifestStream('a: n\nb: "yes"\nc: yes\nd: 8443\n');
+    const [doc] = parseManifestStream('a: n\nb: "yes"\nc: yes\nd: 8443\n', 'm');
     expect(doc.value).toEqual({ a: 'n', b: 'yes', c: true, d: 8443 });
   });
 

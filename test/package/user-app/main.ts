@@ -1,6 +1,6 @@
 // A cdk8s app as a user writes it, with the library installed from its package: the test copies
 // this file into a fresh app (see ../user-app.test.ts), so it imports only what a user has.
-import { App, Chart, Size } from 'cdk8s';
+import { App, Chart, Size, YamlOutputType } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-33';
 import { BackingStore, FleetApp, VCluster } from 'cdk8s-vcluster';
 import values from './values.json';
@@ -44,3 +44,18 @@ const fleet = new FleetApp({ outdir: 'dist/fleet' });
 new VCluster(new Chart(fleet, 'vc0'), 'vc0', { namespace: 'vc0' });
 new VCluster(new Chart(fleet, 'vc1'), 'vc1', { namespace: 'vc1', values });
 fleet.synth();
+
+// The same fleet with App and with FleetApp, charts depending on each other (numbered files), in
+// a file per chart and in a folder per chart: the test compares the two trees.
+const layouts = { 'per-chart': YamlOutputType.FILE_PER_CHART, 'per-resource': YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE };
+for (const [layout, yamlOutputType] of Object.entries(layouts)) {
+  for (const [kind, AppClass] of [['app', App], ['fleet-app', FleetApp]] as const) {
+    const app = new AppClass({ outdir: `dist/${kind}-${layout}`, yamlOutputType });
+    const vc0 = new Chart(app, 'vc0');
+    new VCluster(vc0, 'vc0', { namespace: 'vc0' });
+    const vc1 = new Chart(app, 'vc1');
+    new VCluster(vc1, 'vc1', { namespace: 'vc1', values });
+    vc1.addDependency(vc0);
+    app.synth();
+  }
+}

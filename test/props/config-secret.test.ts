@@ -2,9 +2,9 @@ import { ExternalSecret } from '@kubernetes-models/external-secrets/external-sec
 import { SealedSecret } from '@kubernetes-models/sealed-secrets/bitnami.com/v1alpha1/SealedSecret';
 import { Testing } from 'cdk8s';
 import { parse } from 'yaml';
-import { controllerKeys, unseal } from './unseal';
+import { controllerKeys, unseal } from '../secrets/unseal';
 import { BackingStore, ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret, VCluster, VClusterProps } from '../../src';
-import { VClusterValues } from '../../imports/0.36.1/vcluster-values';
+import type { VClusterValues } from '../../imports/chart-versions';
 
 const DSN = 'postgres://vcluster:s3cret-Pa55@db.example.com:5432/vcluster';
 const DSN_PATH = 'controlPlane.backingStore.database.external.dataSource';
@@ -89,6 +89,14 @@ describe('ConfigSecret.sealedSecret', () => {
   });
 });
 
+describe('ConfigSecret.sealedSecret with a private key given by mistake', () => {
+  test('fails without showing any of the key', () => {
+    const key = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAs3cr3tK3yB0dy\n-----END RSA PRIVATE KEY-----\n';
+    expect(() => ConfigSecret.sealedSecret({ certificate: key })).toThrow('Got "(a private key, not shown)".');
+    expect(() => ConfigSecret.sealedSecret({ certificate: key })).not.toThrow(/MIIE/);
+  });
+});
+
 describe('ConfigSecret.externalSecret', () => {
   const store = { name: 'vault', kind: 'ClusterSecretStore' as const };
   const credentials = { [DSN_PATH]: { key: 'vc1/database', property: 'dsn' } };
@@ -123,6 +131,15 @@ describe('ConfigSecret.externalSecret', () => {
     const values = { ...database(), controlPlane: { ...database().controlPlane, statefulSet: { annotations: { team: '{{x}}' } } } } as VClusterValues;
     const es = find(synth({ values, configSecret: ConfigSecret.externalSecret({ store, credentials }) }).manifests, 'ExternalSecret');
     expect(es.spec.target.template.data['config.yaml']).toContain('team: \'{{ "{{" }}x}}\'');
+  });
+
+  test('quotes template braces of the annotations it copies into the template, so none runs in the operator', () => {
+    const annotations = { note: '{{ .controlPlane_backingStore_database_external_dataSource }}', plain: 'team-a' };
+    const values = { ...database(), controlPlane: { ...database().controlPlane, advanced: { globalMetadata: { annotations } } } } as VClusterValues;
+    const es = find(synth({ values, configSecret: ConfigSecret.externalSecret({ store, credentials }) }).manifests, 'ExternalSecret');
+    expect(es.spec.target.template.metadata.annotations).toEqual({ note: '{{ "{{" }} .controlPlane_backingStore_database_external_dataSource }}', plain: 'team-a' });
+    // The ExternalSecret's own metadata is not a template: it keeps them as given.
+    expect(es.metadata.annotations).toEqual(annotations);
   });
 
   test('reads a typed prop’s RemoteSecret from the store, with no credentials map to write', () => {

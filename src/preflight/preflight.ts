@@ -1,0 +1,31 @@
+import { admittedPods, PolicyObject, volumeClaims } from '../analysis/quota-budget';
+import { RenderContext, RenderedObject } from '../render/context';
+import { PreflightFinding, sortFindings } from './finding';
+import { hostModel, HostOptions } from './host';
+import { limitRangeFindings } from './limit-ranges';
+import { podSecurityFindings } from './pod-security-findings';
+import { proFeatureFindings } from './pro-features';
+import { quotaFindings } from './quotas';
+
+/**
+ * What the host would refuse, or let in and fail later, of the rendered virtual cluster: its pods
+ * against the host namespace's Pod Security labels, LimitRanges and ResourceQuotas (when the host is
+ * given), the chart's own quota against its own LimitRange, and license-only features. Reads the
+ * rendered objects; changes nothing.
+ */
+export function preflight(ctx: RenderContext, objects: readonly RenderedObject[], host: HostOptions | undefined): PreflightFinding[] {
+  const model = host === undefined ? undefined : hostModel(host, ctx.release.namespace, ctx.kubeVersion.minor);
+  // The host's LimitRanges and the chart's own apply together; the host's first.
+  const limitRanges: PolicyObject[] = [
+    ...(model?.limitRanges ?? []).map((manifest) => ({ manifest, where: `host LimitRange ${manifest.metadata.name}` })),
+    ...objects.filter((o) => o.id === 'LimitRange').map(({ manifest }) => ({ manifest, where: 'policies.limitRange' })),
+  ];
+  const pods = admittedPods(ctx, objects, limitRanges);
+  const hostQuotas = (model?.resourceQuotas ?? []).map((manifest) => ({ manifest, where: `ResourceQuota ${manifest.metadata.name}: spec.hard` }));
+  return sortFindings([
+    ...(model ? podSecurityFindings(pods, model) : []),
+    ...limitRangeFindings(pods, volumeClaims(ctx, objects), limitRanges),
+    ...quotaFindings(ctx, objects, hostQuotas, limitRanges, host?.objects !== undefined),
+    ...proFeatureFindings(ctx.values, ctx.chartVersion),
+  ]);
+}
