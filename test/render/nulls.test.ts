@@ -74,11 +74,14 @@ describe('a null where the chart reads a map', () => {
   test.each(HELM_NIL_POINTER)('fails as Helm fails when %s, a map the chart reads .%s of, is null', (path, field) => {
     const e = refusal(withNull(EVERYTHING_ON, path));
     expect(e?.path).toBe(path);
-    expect(e?.message).toContain(`${path}: missing (null), but the chart reads ${path}.${field}, so Helm fails (nil pointer evaluating interface {}.${field}).`);
+    expect(e?.message).toContain(
+      `${path}: missing (null), but the chart reads ${path}.${field}, so Helm fails (nil pointer evaluating interface {}.${field}).`,
+    );
   });
 
   test('fails as Helm fails when the headless service annotations are null (the headless service renders with the defaults)', () => {
-    expect(refusal(withNull({}, 'controlPlane.advanced.headlessService.annotations'))?.path).toBe('controlPlane.advanced.headlessService.annotations');
+    const path = 'controlPlane.advanced.headlessService.annotations';
+    expect(refusal(withNull({}, path))?.path).toBe(path);
   });
 
   test.each(HELM_RENDERS)('renders, as Helm does, when %s is null', (path) => {

@@ -3,7 +3,8 @@ import { plain, quoted } from '../../src/render/go-template';
 import { ValueMap } from '../../src/values/value-map';
 import { VCluster } from '../../src/vcluster';
 
-// Facts measured with helm v4.1.4 and chart 0.36.1 (`helm template vc1 <chart> -n vc1 -f values.yaml`, for replicas with the embedded etcd on). A values file's
+// Facts measured with helm v4.1.4 and chart 0.36.1 (`helm template vc1 <chart> -n vc1 -f values.yaml`, for replicas
+// with the embedded etcd on). A values file's
 // numbers are float64 in Helm (sigs.k8s.io/yaml reads YAML through JSON): the templates print them with Go's %v, so
 // `replicas: {{ ... }}` prints 1000000 as 1e+06, which Go's YAML (as kubectl and helm install read the manifest) reads
 // back as the number; the config Secret is toYaml, which goes through encoding/json and prints 1000000.

@@ -110,8 +110,10 @@ describe('values files as Helm v4 reads them', () => {
       'v.yaml (line 4, column 9): controlPlane.statefulSet.labels: a map key that is a list ([a, b]); Helm refuses it (yaml: invalid map key). ' +
         'Write the key as a string.',
     ));
-    expect(() => parseValuesYaml('a:\n  - {? {c: d} : y}\n', 'v.yaml')).toThrow(/^v\.yaml \(line 2, column 8\): a\[0\]: a map key that is a map \(\{c: d\}\); Helm refuses it \(yaml: invalid map key\)/);
-    expect(() => parseValuesYaml('x:\n  ~: z\n', 'v.yaml')).toThrow(/^v\.yaml \(line 2, column 3\): x: a map key that is null \(~\); Helm refuses it \(unsupported map key/);
+    expect(() => parseValuesYaml('a:\n  - {? {c: d} : y}\n', 'v.yaml'))
+      .toThrow(/^v\.yaml \(line 2, column 8\): a\[0\]: a map key that is a map \(\{c: d\}\); Helm refuses it \(yaml: invalid map key\)/);
+    expect(() => parseValuesYaml('x:\n  ~: z\n', 'v.yaml'))
+      .toThrow(/^v\.yaml \(line 2, column 3\): x: a map key that is null \(~\); Helm refuses it \(unsupported map key/);
     expect(() => parseValuesYaml('null: z\n', 'v.yaml')).toThrow(/^v\.yaml \(line 1, column 1\): \(top level\): a map key that is null/);
     // Quoted, they are strings, and a list may hold lists.
     expect(parseValuesYaml('a:\n  "null": 1\n  "[a, b]": 2\nb: [[1]]\n', 'v.yaml')).toEqual({ a: { 'null': 1, '[a, b]': 2 }, b: [[1]] });
