@@ -4,6 +4,7 @@ import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { deepFreeze, isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
+import { checkEmbeddedYaml } from './yaml/yaml-limits';
 import { chartRuleDiagnostics } from './values/chart-validation';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
@@ -149,6 +150,7 @@ export interface RenderObjectsOptions {
  */
 export function renderObjects(resolved: ResolvedValues, options: RenderObjectsOptions = {}): RenderResult {
   const { values } = resolved;
+  checkEmbeddedYaml(values);
   const ctx: RenderContext = {
     values: options.substitute ? options.substitute(values) : values,
     release: resolved.release,
