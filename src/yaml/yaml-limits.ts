@@ -1,6 +1,8 @@
-import { CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { Composer, CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, LineCounter, Node, Parser } from 'yaml';
 import { ValuesError } from '../values/errors';
-import { MAX_VALUES_DEPTH, PathSegment, tooDeep } from '../values/user-values';
+import { Segment } from '../values/errors';
+import { MAX_VALUES_DEPTH, tooDeep } from '../values/user-values';
+import { isMap, ValueMap } from '../values/value-map';
 
 /*
  * The limits every YAML text a user hands in is read with (values files, and YAML embedded in
@@ -78,6 +80,30 @@ function expandedSize(value: unknown, limit: number): number {
   return size;
 }
 
+/**
+ * The YAML texts of the values that vCluster reads itself, inside the virtual cluster (init
+ * manifests, their template, the values of its Helm charts): the library does not read them
+ * otherwise, but refuses them past the limits, with their key path, rather than ship an alias
+ * bomb. Texts without an alias (`*`) need only the size check.
+ */
+export function checkEmbeddedYaml(values: ValueMap): void {
+  const vc = values.experimental?.deploy?.vcluster;
+  if (!isMap(vc)) return;
+  const path = 'experimental.deploy.vcluster';
+  const texts: [string, unknown][] = [[`${path}.manifests`, vc.manifests], [`${path}.manifestsTemplate`, vc.manifestsTemplate]];
+  if (Array.isArray(vc.helm)) vc.helm.forEach((h, i) => texts.push([`${path}.helm[${i}].values`, isMap(h) ? h.values : undefined]));
+  for (const [source, text] of texts) {
+    if (typeof text !== 'string') continue;
+    checkTextSize(text, source);
+    if (!text.includes('*')) continue;
+    const lines = new LineCounter();
+    const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+    const hasAliases = checkNesting(tokens, source, (offset) => `line ${lines.linePos(offset).line}, column ${lines.linePos(offset).col}`);
+    // Text that is no valid YAML (a template) is vCluster's to refuse; only the limits are checked here.
+    for (const doc of new Composer().compose(tokens)) if (doc.errors.length === 0) limitedJS(doc, source, hasAliases);
+  }
+}
+
 type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
 
 /**
@@ -102,12 +128,11 @@ export function checkNesting(tokens: readonly CST.Token[], source: string, where
     if (token.type === 'alias') hasAliases = true;
     if (!CST.isCollection(token)) continue;
     if (depth >= MAX_VALUES_DEPTH) {
-      const path: PathSegment[] = [];
+      const path: Segment[] = [];
       for (let e: Entry | undefined = entry; e?.step !== undefined; e = e.parent) {
         path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
       }
-      const e = tooDeep(source, path);
-      throw new ValuesError(e.path, e.message.replace(`${source}: `, `${source} (${where(token.offset)}): `));
+      throw tooDeep(`${source} (${where(token.offset)})`, path);
     }
     const sequence = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
     (token as Collection).items.forEach((item, i) => {
@@ -157,7 +182,7 @@ function checkAliases(doc: Document.Parsed, source: string): void {
   }
   if ((height.get(root) ?? 0) <= MAX_VALUES_DEPTH) return;
   // The deepest path, aliases followed, for the message.
-  const path: PathSegment[] = [];
+  const path: Segment[] = [];
   let node: Node = root;
   while (path.length <= MAX_VALUES_DEPTH) {
     if (isAlias(node)) {
@@ -172,10 +197,10 @@ function checkAliases(doc: Document.Parsed, source: string): void {
   throw tooDeep(source, path);
 }
 
-function deepestChild(node: Node, height: ReadonlyMap<Node, number>): { segment: PathSegment; node: Node } | undefined {
-  let best: { segment: PathSegment; node: Node } | undefined;
+function deepestChild(node: Node, height: ReadonlyMap<Node, number>): { segment: Segment; node: Node } | undefined {
+  let best: { segment: Segment; node: Node } | undefined;
   let bestHeight = -1;
-  const consider = (segment: PathSegment, child: unknown) => {
+  const consider = (segment: Segment, child: unknown) => {
     if (child === null || typeof child !== 'object') return;
     const h = height.get(child as Node) ?? 0;
     if (h > bestHeight) {
