@@ -1,6 +1,10 @@
 export { VCluster } from './vcluster';
 export { FleetApp } from './fleet-app';
 export { ArgoCdApplication, ArgoCdApplicationSet } from './argocd';
+export { ArgoCdCluster } from './gitops/argocd-cluster';
+export type { ArgoCdClusterProps } from './gitops/argocd-cluster';
+export { ArgoCdClusterAddons } from './gitops/argocd-cluster-addons';
+export type { ArgoCdClusterAddonsProps } from './gitops/argocd-cluster-addons';
 export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';

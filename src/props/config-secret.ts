@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Credential, findCredentials, isCredentialField } from '../secrets/credentials';
 import { GuardScope } from '../secrets/output-guard';
+import { goTemplateLiteral } from '../secrets/go-template';
 import { seal, sealingKey, strictScopeLabel } from '../secrets/sealing';
 import { durationSeconds } from './quantities';
 import { Manifest, RenderedObject } from '../render/context';
@@ -348,16 +349,6 @@ export class ConfigProtection {
       },
     };
   }
-}
-
-/**
- * Text the operator's Go template engine (text/template, `{{ }}` actions) renders as it is:
- * each `{{` becomes the action `{{ "{{" }}`, which prints it. Every user string of the template
- * (the config, label and annotation values) goes through here, so none runs as a template
- * (label and annotation keys cannot hold braces).
- */
-function goTemplateLiteral(text: string): string {
-  return text.split('{{').join('{{ "{{" }}');
 }
 
 function literalMap(map: ValueMap): ValueMap {

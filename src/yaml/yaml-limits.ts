@@ -132,8 +132,7 @@ export function checkNesting(tokens: readonly CST.Token[], source: string, where
       for (let e: Entry | undefined = entry; e?.step !== undefined; e = e.parent) {
         path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
       }
-      const e = tooDeep(source, path);
-      throw new ValuesError(e.path, e.message.replace(`${source}: `, `${source} (${where(token.offset)}): `));
+      throw tooDeep(`${source} (${where(token.offset)})`, path);
     }
     const sequence = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
     (token as Collection).items.forEach((item, i) => {
