@@ -52,6 +52,7 @@ const RUNNERS: Readonly<Record<Command, (args: ParsedArgs, io: CliIo) => Command
   'template': (args, io) => ({ stdout: (require('./template') as typeof import('./template')).templateCommand(args, io), status: 0 }),
   'import': (args, io) => ({ stdout: (require('./import') as typeof import('./import')).importCommand(args, io), status: 0 }),
   'upgrade-check': (args, io) => (require('./upgrade-check') as typeof import('./upgrade-check')).upgradeCheckCommand(args, io),
+  'check': (args, io) => (require('./check') as typeof import('./check')).checkCommand(args, io),
 };
 
 if (require.main === module) {

@@ -1,11 +1,11 @@
-import { existsSync } from 'fs';
-import { join } from 'path';
+import { existsSync, mkdirSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { App, Chart, Yaml } from 'cdk8s';
 import { allValues, isSet, lastValue, ParsedArgs, UsageError } from './args';
 import { resolveChart } from './chart-ref';
 import { CliIo } from './io';
 import { helmNamespace } from './namespace';
-import { replaceFolder } from './output';
+import { OutputFolderError, replaceFolder } from '../output-folder';
 import { userValues } from './values-options';
 import { toApiObject } from '../api-objects';
 import { renderChart } from '../pipeline';
@@ -199,24 +199,33 @@ export function templateCommand(args: ParsedArgs, io: CliIo): string {
   for (const s of skipped) io.stderr(`warning: left out ${s}: an unknown hook event, which helm skips too\n`);
   for (const c of credentials) io.stderr(`warning: ${c}\n`);
   if (outputDir === undefined) return formatStream(selected);
-  return writeOutputDir(outputDir, isSet(args, 'release-name') ? name : undefined, selected);
+  return writeOutputDir(outputDir, isSet(args, 'release-name') ? name : undefined, selected, io);
 }
 
 /**
  * helm's --output-dir layout, DIR[/NAME]/vcluster/templates/<file>.yaml, each file holding its
  * manifests with their `# Source:` lines. The folder vcluster/ is replaced as a whole (helm
- * would leave the files of templates that no longer render). Returns helm's "wrote" lines.
+ * would leave the files of templates that no longer render) or not at all. Returns helm's
+ * "wrote" lines; what went wrong after the swap is a warning on stderr.
  */
-function writeOutputDir(outputDir: string, releaseName: string | undefined, documents: readonly TemplateDocument[]): string {
+function writeOutputDir(outputDir: string, releaseName: string | undefined, documents: readonly TemplateDocument[], io: CliIo): string {
   const base = releaseName === undefined ? outputDir : join(outputDir, releaseName);
   const files = new Map<string, string>();
   for (const d of documents) files.set(d.source, `${files.get(d.source) ?? ''}---\n# Source: ${d.source}\n${d.yaml}`);
+  let warnings: string[];
   try {
-    replaceFolder(base, CHART_DIR, [...files].map(([path, text]) => ({ path, text })));
+    warnings = replaceFolder(join(base, CHART_DIR), (staging) => {
+      for (const [path, text] of files) {
+        const file = join(staging, path.slice(CHART_DIR.length + 1));
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+      }
+    });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new Error(`--output-dir ${outputDir}: cannot write the manifests (${err.code ?? err.message}); nothing was changed there`);
+    if (e instanceof OutputFolderError) throw new Error(`--output-dir ${outputDir}: ${e.message}`);
+    throw e;
   }
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
   return `${documents.map((d) => `wrote ${base}/${d.source}\n`).join('')}\n`;
 }
 

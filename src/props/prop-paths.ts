@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { VClusterProps } from './vcluster-props';
 import { Diagnostic, formatPath, Segment, ValuesError } from '../values/errors';
-import { isMap, valueAt, ValueMap } from '../values/value-map';
+import { isMap, isPlainObject, valueAt, ValueMap } from '../values/value-map';
 import { factoryOptions } from './factory-options';
 import { PROP_TABLE, typedValues } from './table';
 
@@ -102,8 +102,6 @@ function* leaves(v: unknown, path: string[]): Generator<string[]> {
   }
   for (const [k, item] of Object.entries(fields)) if (item !== undefined) yield* leaves(item, [...path, k]);
 }
-
-const isPlainObject = (v: unknown): v is object => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
 /** The props without the leaf at the path (a factory's value made again without the option). */
 function without(props: VClusterProps, path: readonly string[]): VClusterProps {

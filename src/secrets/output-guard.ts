@@ -112,6 +112,7 @@ interface Walk {
   readonly topSecret: boolean;
 }
 
+/** Walks V at PATH, a stack it pushes to and pops from (a report formats it at once). */
 function walk(v: unknown, path: Segment[], w: Walk): void {
   if (w.skipped.some((s) => s.length === path.length && s.every((seg, i) => seg === path[i]))) return;
   if (typeof v === 'string') {
@@ -119,8 +120,10 @@ function walk(v: unknown, path: Segment[], w: Walk): void {
   } else if (Array.isArray(v)) {
     v.forEach((item, i) => {
       const flag = i > 0 && typeof v[i - 1] === 'string' ? /^--?([A-Za-z0-9][\w.-]*)$/.exec(v[i - 1]) : null;
-      if (flag && namesCredential(flag[1]) && isClear(item)) w.report([...path, i], `the value of the flag --${flag[1]}`);
-      else walk(item, [...path, i], w);
+      path.push(i);
+      if (flag && namesCredential(flag[1]) && isClear(item)) w.report(path, `the value of the flag --${flag[1]}`);
+      else walk(item, path, w);
+      path.pop();
     });
   } else if (isMap(v)) {
     if (v.kind === 'Secret' && (path.length > 0 || w.topSecret) && [v.data, v.stringData].some((d) => isMap(d) && Object.keys(d).length > 0)) {
@@ -129,9 +132,12 @@ function walk(v: unknown, path: Segment[], w: Walk): void {
     }
     // An env variable (or any name/value pair) whose name names a credential.
     if (typeof v.name === 'string' && namesCredential(v.name) && isClear(v.value)) w.report([...path, 'value'], `the value of ${v.name}`);
-    for (const [k, x] of Object.entries(v)) {
-      if (namesCredential(k) && isClear(x)) w.report([...path, k], `the value of the key "${k}"`);
-      else walk(x, [...path, k], w);
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      path.push(k);
+      if (namesCredential(k) && isClear(x)) w.report(path, `the value of the key "${k}"`);
+      else walk(x, path, w);
+      path.pop();
     }
   }
 }
@@ -144,7 +150,11 @@ function isClear(v: unknown): boolean {
 function scanString(s: string, path: Segment[], w: Walk): void {
   const docs = s.length <= MAX_EMBEDDED && /\n|^\s*[[{]/.test(s) ? embedded(s) : undefined;
   if (docs !== undefined) {
-    docs.forEach((d, i) => walk(d, docs.length > 1 ? [...path, i] : path, w));
+    docs.forEach((d, i) => {
+      if (docs.length > 1) path.push(i);
+      walk(d, path, w);
+      if (docs.length > 1) path.pop();
+    });
     return;
   }
   const what = credentialInText(s) ?? (SECRET_TEXT.test(s) ? 'a Secret among manifests that do not parse' : undefined);

@@ -7,16 +7,17 @@ import { clone, deepFreeze, isMap, ValueMap } from './value-map';
  */
 export function mergeValueFiles(files: readonly ValueMap[]): ValueMap {
   let out: ValueMap = {};
-  for (const f of files) out = mergeInto(out, f);
+  for (const f of files) out = mergeMaps(out, f);
   return out;
 }
 
-function mergeInto(base: ValueMap, over: ValueMap): ValueMap {
+/** Helm's mergeMaps: a new map, OVER's maps merged into BASE's recursively, everything else replaced. */
+export function mergeMaps(base: ValueMap, over: ValueMap): ValueMap {
   const out: ValueMap = { ...base };
   for (const k of Object.keys(over)) {
     const ov = over[k];
     const bv = out[k];
-    out[k] = isMap(ov) && isMap(bv) ? mergeInto(bv, ov) : ov;
+    out[k] = isMap(ov) && isMap(bv) ? mergeMaps(bv, ov) : ov;
   }
   return out;
 }

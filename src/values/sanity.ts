@@ -133,7 +133,7 @@ function isStringOrBoolean(node: SchemaNode): boolean {
 const TREES = new Map<ChartVersion, FieldTree<FieldCheck>>();
 function fieldTree(version: ChartVersion): FieldTree<FieldCheck> {
   let tree = TREES.get(version);
-  if (tree === undefined) TREES.set(version, (tree = compileFieldTree(ruleFor, chartData(version).schema)));
+  if (tree === undefined) TREES.set(version, (tree = compileFieldTree(ruleFor, version)));
   return tree;
 }
 

@@ -1,5 +1,7 @@
-import type { SchemaNode, ValuesSchema } from '../../imports/chart-versions';
+import type { SchemaNode } from '../../imports/chart-versions';
+import { ChartVersion } from './chart-version';
 import { Segment } from './errors';
+import { Rule, rootRule } from './schema';
 import { isMap, Value } from './value-map';
 
 /**
@@ -18,45 +20,43 @@ export interface FieldTree<R> {
 /** Picks schema properties by their name and (resolved) schema node. */
 export type FieldRule<R> = (name: string, node: SchemaNode) => R | undefined;
 
-export function compileFieldTree<R>(ruleFor: FieldRule<R>, schema: ValuesSchema): FieldTree<R> {
-  const EMPTY: FieldTree<R> = { props: new Map(), patterns: [] };
-  const defs = new Map<string, FieldTree<R> | undefined>();
-  const def = (ref: string): SchemaNode => {
-    const found = schema.$defs[ref.slice('#/$defs/'.length)];
-    if (!found) throw new Error(`values schema: cannot resolve $ref ${ref}`);
-    return found;
-  };
-  const resolve = (node: SchemaNode): SchemaNode => (node.$ref ? def(node.$ref) : node);
-  const compile = (node: SchemaNode | boolean): FieldTree<R> | undefined => {
-    if (typeof node === 'boolean') return undefined;
-    if (node.$ref !== undefined) {
-      if (!defs.has(node.$ref)) {
-        // Marked before compiling, so that a recursive definition fails loudly instead of looping.
-        defs.set(node.$ref, undefined);
-        defs.set(node.$ref, compile(def(node.$ref)) ?? EMPTY);
-      }
-      const tree = defs.get(node.$ref);
-      if (tree === undefined) throw new Error(`values schema: recursive $ref ${node.$ref} is not supported by the field rules`);
-      return tree === EMPTY ? undefined : tree;
+/** The field tree of RULEFOR over the version's compiled values schema (see schema.ts). */
+export function compileFieldTree<R>(ruleFor: FieldRule<R>, version: ChartVersion): FieldTree<R> {
+  // By compiled node: a definition is one Rule wherever it is referenced. In progress: undefined.
+  const trees = new Map<Rule, FieldTree<R> | undefined>();
+  const compile = (rule: Rule): FieldTree<R> | undefined => {
+    if (trees.has(rule)) {
+      const known = trees.get(rule);
+      if (known === undefined) throw new Error('values schema: recursive $ref is not supported by the field rules');
+      return known === EMPTY ? undefined : known;
     }
+    trees.set(rule, undefined);
+    const tree = compileNode(rule);
+    trees.set(rule, tree ?? EMPTY);
+    return tree;
+  };
+  const compileNode = (rule: Rule): FieldTree<R> | undefined => {
     const tree: FieldTree<R> = { props: new Map(), patterns: [] };
-    for (const [name, sub] of Object.entries(node.properties ?? {})) {
-      const rule = ruleFor(name, resolve(sub));
-      const child = rule !== undefined ? { rule, props: new Map(), patterns: [] } : compile(sub);
+    for (const [name, sub] of rule.properties ?? []) {
+      const picked = ruleFor(name, sub.node);
+      const child = picked !== undefined ? { rule: picked, props: new Map(), patterns: [] } : compile(sub);
       if (child) tree.props.set(name, child);
     }
-    for (const [pattern, sub] of Object.entries(node.patternProperties ?? {})) {
+    for (const [pattern, sub] of rule.patternProperties ?? []) {
       const child = compile(sub);
-      if (child) tree.patterns.push([new RegExp(pattern, 'u'), child]);
+      if (child) tree.patterns.push([pattern, child]);
     }
-    if (node.additionalProperties !== undefined) tree.others = compile(node.additionalProperties);
-    if (node.items !== undefined) tree.items = compile(node.items);
+    if (rule.additionalProperties) tree.others = compile(rule.additionalProperties);
+    if (rule.items !== undefined) tree.items = compile(rule.items);
     let result: FieldTree<R> = tree;
-    for (const alt of [...(node.oneOf ?? []), ...(node.anyOf ?? [])]) result = merge(result, compile(alt))!;
+    for (const alt of [...(rule.oneOf ?? []), ...(rule.anyOf ?? [])]) result = merge(result, compile(alt))!;
     return isEmpty(result) ? undefined : result;
   };
-  return compile(schema) ?? EMPTY;
+  return compile(rootRule(version)) ?? EMPTY;
 }
+
+/** The tree of a node without picked fields. */
+const EMPTY: FieldTree<never> = { props: new Map(), patterns: [] };
 
 function isEmpty<R>(tree: FieldTree<R>): boolean {
   return tree.rule === undefined && tree.props.size === 0 && tree.patterns.length === 0 && !tree.others && !tree.items;

@@ -1,5 +1,5 @@
 import { JsonType, SchemaNode, ValuesSchema } from '../../imports/chart-versions';
-import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, describeVersion } from './chart-version';
+import { CHART_VERSIONS, chartData, ChartVersion, describeVersion } from './chart-version';
 import { shownValue } from './credential-names';
 import { diagnostic } from './diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
@@ -14,13 +14,13 @@ export { ValuesError };
  *
  * Null (and undefined) map values count as absent: Helm's coalescing deletes null keys before validating.
  */
-export function validateValues(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): void {
+export function validateValues(values: unknown, version: ChartVersion): void {
   const found = schemaDiagnostics(values, version);
   if (found.length > 0) throw new ValuesError(found);
 }
 
 /** What `validateValues` refuses, as diagnostics. */
-export function schemaDiagnostics(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): Diagnostic[] {
+export function schemaDiagnostics(values: unknown, version: ChartVersion): Diagnostic[] {
   const problems: Problem[] = [];
   check(rootRule(version), values ?? {}, [], problems, version);
   return problems.map((p) => diagnostic({ path: p.path, value: valueAt(values as ValueMap, p.path), message: p.text }));
@@ -36,8 +36,13 @@ interface Problem {
   readonly expected?: readonly JsonType[];
 }
 
-/** A schema node prepared for checking: $refs resolved, maps and regular expressions built once. */
-interface Rule {
+/**
+ * A schema node prepared for checking: $refs resolved, maps and regular expressions built once.
+ * The one compiled form of the schema: the field rules (schema-fields.ts) walk it too.
+ */
+export interface Rule {
+  /** The schema node it was compiled from ($refs resolved; `{}` for a `true` schema). */
+  readonly node: SchemaNode;
   types?: readonly JsonType[];
   properties?: ReadonlyMap<string, Rule>;
   patternProperties?: readonly (readonly [RegExp, Rule])[];
@@ -62,17 +67,17 @@ function compileSchema(schema: ValuesSchema): Rule {
       const node = schema.$defs[name];
       if (!target.startsWith(DEFS) || node === undefined) throw new Error(`values schema: cannot resolve $ref ${target}`);
       // Registered before compiling so that recursive definitions end at the same Rule.
-      rule = {};
+      rule = { node };
       defs.set(name, rule);
       Object.assign(rule, compile(node));
     }
     return rule;
   };
   const compile = (node: SchemaNode | boolean): Rule => {
-    if (node === true) return {};
+    if (node === true) return { node: {} };
     if (node === false) throw new Error('values schema: false schemas are only supported as additionalProperties');
     if (node.$ref !== undefined) return ref(node.$ref);
-    const rule: Rule = {};
+    const rule: Rule = { node };
     if (node.type !== undefined) rule.types = typeof node.type === 'string' ? [node.type] : node.type;
     if (node.properties) rule.properties = new Map(Object.entries(node.properties).map(([k, s]) => [k, compile(s)]));
     if (node.patternProperties) {
@@ -94,7 +99,8 @@ function compileSchema(schema: ValuesSchema): Rule {
 
 // Compiled once per version: validation runs for every virtual cluster of a synth.
 const ROOTS = new Map<ChartVersion, Rule>();
-function rootRule(version: ChartVersion): Rule {
+/** The version's values schema, compiled. */
+export function rootRule(version: ChartVersion): Rule {
   let root = ROOTS.get(version);
   if (root === undefined) ROOTS.set(version, (root = compileSchema(chartData(version).schema)));
   return root;

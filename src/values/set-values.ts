@@ -1,6 +1,7 @@
+import { mergeMaps } from './coalesce';
 import { isCredentialPath, shownValue } from './credential-names';
-import { ValuesError } from './errors';
-import { MAX_VALUES_DEPTH, PathSegment, plainValues, RESERVED_KEYS, reservedKey, tooDeep } from './user-values';
+import { formatPath, Segment, ValuesError } from './errors';
+import { MAX_VALUES_DEPTH, plainValues, RESERVED_KEYS, reservedKey, tooDeep } from './user-values';
 import { isMap, ValueMap } from './value-map';
 
 /**
@@ -37,7 +38,8 @@ export function applySet(flag: SetFlag, argument: string, values: ValueMap, read
     } catch (e) {
       throw new ValuesError(source, `${source}: not a JSON object: ${(e as Error).message}.`);
     }
-    mergeInto(values, plainValues(object as ValueMap, source));
+    // In place, as the other flags change the values.
+    Object.assign(values, mergeMaps(values, plainValues(object as ValueMap, source)));
     return;
   }
   const reader = (text: string): unknown => {
@@ -66,16 +68,6 @@ function shownArgument(argument: string): string {
     return named ? '(a JSON object with a credential, not shown)' : argument;
   }
   return argument.replace(/((?:[^,=\\]|\\.)+)=((?:[^,\\]|\\.)*)/g, (pair, key: string) => (isCredentialPath(key) ? `${key}=(not shown)` : pair));
-}
-
-/** Helm's MergeMaps: maps merge recursively, everything else is replaced. */
-function mergeInto(base: ValueMap, over: ValueMap): void {
-  for (const k of Object.keys(over)) {
-    const ov = over[k];
-    const bv = base[k];
-    if (isMap(ov) && isMap(bv) && Object.prototype.hasOwnProperty.call(base, k)) mergeInto(bv, ov);
-    else base[k] = ov;
-  }
 }
 
 /**
@@ -161,12 +153,12 @@ class StrvalsParser {
     }
   }
 
-  private checkKey(key: string, path: PathSegment[]): void {
+  private checkKey(key: string, path: Segment[]): void {
     if (RESERVED_KEYS.has(key)) throw reservedKey(this.source, [...path, key]);
     if (path.length >= MAX_VALUES_DEPTH) throw tooDeep(this.source, [...path, key]);
   }
 
-  private key(data: ValueMap, nameLevel: number, path: PathSegment[]): Status {
+  private key(data: ValueMap, nameLevel: number, path: Segment[]): Status {
     const { text: k, last } = this.until(this.literal ? LITERAL_KEY_STOP : KEY_STOP);
     if (last === undefined) {
       if (k === '') return 'end';
@@ -230,7 +222,7 @@ class StrvalsParser {
   }
 
   /** After `name[i]`: a value, a nested index or a nested map. Returns the list to store. */
-  private listItem(list: unknown[], i: number, nameLevel: number, path: PathSegment[]): [unknown[], Status] {
+  private listItem(list: unknown[], i: number, nameLevel: number, path: Segment[]): [unknown[], Status] {
     if (i < 0) throw new Error(`negative ${i} index not allowed`);
     const itemPath = [...path, i];
     if (itemPath.length >= MAX_VALUES_DEPTH) throw tooDeep(this.source, itemPath);
@@ -296,7 +288,7 @@ class StrvalsParser {
    * value, read as Go's json.Decoder reads it (just the value, whatever follows starts the next
    * key), then optional spaces and a comma.
    */
-  private jsonValue(path: PathSegment[]): unknown {
+  private jsonValue(path: Segment[]): unknown {
     if (this.emptyValue()) return null;
     const end = jsonValueEnd(this.text, this.pos);
     let value: unknown;
@@ -344,18 +336,14 @@ function setIndex(list: unknown[], index: number, value: unknown): unknown[] {
 }
 
 /** Helm's type assertions, which fail (and so refuse the argument) where the values hold something else. */
-function asList(v: unknown, path: PathSegment[]): unknown[] {
+function asList(v: unknown, path: Segment[]): unknown[] {
   if (Array.isArray(v)) return v;
-  throw new Error(`${describePath(path)} holds ${shownValue(describePath(path), v, describe)}, not a list, so it has no index`);
+  throw new Error(`${formatPath(path)} holds ${shownValue(path, v, describe)}, not a list, so it has no index`);
 }
 
-function asMap(v: unknown, path: PathSegment[]): ValueMap {
+function asMap(v: unknown, path: Segment[]): ValueMap {
   if (isMap(v)) return v;
-  throw new Error(`${describePath(path)} holds ${shownValue(describePath(path), v, describe)}, not a map, so it has no keys`);
-}
-
-function describePath(path: PathSegment[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  throw new Error(`${formatPath(path)} holds ${shownValue(path, v, describe)}, not a map, so it has no keys`);
 }
 
 function describe(v: unknown): string {

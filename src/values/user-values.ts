@@ -1,4 +1,4 @@
-import { ValuesError } from './errors';
+import { formatPath, Segment, ValuesError } from './errors';
 import { isPlainObject, ValueMap } from './value-map';
 
 /**
@@ -16,33 +16,27 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constru
  */
 export const MAX_VALUES_DEPTH = 100;
 
-/** One step of a key path: a map key or a list index. */
-export type PathSegment = string | number;
-
-/** A key path as the error messages write it: `controlPlane.statefulSet.env[0].name`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const s of path) out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
-  return out;
-}
-
 /** The refusal of a key path that nests too deeply; long paths are shortened in the middle. */
-export function tooDeep(source: string, path: readonly PathSegment[]): ValuesError {
+export function tooDeep(source: string, path: readonly Segment[]): ValuesError {
   const shown = path.length > 12 ? `${formatPath(path.slice(0, 6))}…${formatPath(path.slice(-3)).replace(/^(?!\[)/, '.')}` : formatPath(path);
-  return new ValuesError(
-    formatPath(path),
-    `${source}: ${shown}: values nest more than ${MAX_VALUES_DEPTH} levels deep (maps and lists), which cdk8s-vcluster refuses; ` +
-      'Kubernetes objects need about 20. Flatten the structure, or pass deep data as a string.',
-  );
+  return new ValuesError([{
+    severity: 'error',
+    path: formatPath(path),
+    subject: `${source}: ${shown}`,
+    message: `values nest more than ${MAX_VALUES_DEPTH} levels deep (maps and lists), which cdk8s-vcluster refuses; Kubernetes objects need about 20.`,
+    fix: 'Flatten the structure, or pass deep data as a string.',
+  }]);
 }
 
 /** The refusal of a reserved key (see RESERVED_KEYS) at its path. */
-export function reservedKey(source: string, path: readonly PathSegment[]): ValuesError {
-  return new ValuesError(
-    formatPath(path),
-    `${source}: ${formatPath(path)}: the key "${path[path.length - 1]}" is refused: __proto__, constructor and prototype have a special meaning ` +
-      'in JavaScript objects and are no vCluster values. Remove or rename the key.',
-  );
+export function reservedKey(source: string, path: readonly Segment[]): ValuesError {
+  return new ValuesError([{
+    severity: 'error',
+    path: formatPath(path),
+    subject: `${source}: ${formatPath(path)}`,
+    message: `the key "${path[path.length - 1]}" is refused: __proto__, constructor and prototype have a special meaning in JavaScript objects and are no vCluster values.`,
+    fix: 'Remove or rename the key.',
+  }]);
 }
 
 /**
@@ -52,21 +46,33 @@ export function reservedKey(source: string, path: readonly PathSegment[]): Value
  * nesting deeper than MAX_VALUES_DEPTH, numbers JSON cannot hold (.inf, .nan), and values that
  * are no JSON data at all. `path` is where `value` sits (for values set at a key path).
  */
-export function plainValues<T>(value: T, source: string, path: PathSegment[] = []): T {
+export function plainValues<T>(value: T, source: string, path: Segment[] = []): T {
   return copyChecked(value, source, path) as T;
 }
 
-function copyChecked(v: unknown, source: string, path: PathSegment[]): unknown {
+function copyChecked(v: unknown, source: string, path: Segment[]): unknown {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {
-      throw new ValuesError(formatPath(path), `${source}: ${formatPath(path)}: ${String(v)} (.inf or .nan) cannot be represented in JSON, so Helm refuses it. Write a finite number, or quote it if you meant text.`);
+      throw new ValuesError([{
+        severity: 'error',
+        path: formatPath(path),
+        subject: `${source}: ${formatPath(path)}`,
+        value: v,
+        message: `${String(v)} (.inf or .nan) cannot be represented in JSON, so Helm refuses it.`,
+        fix: 'Write a finite number, or quote it if you meant text.',
+      }]);
     }
     return v;
   }
   if (typeof v !== 'object' || !(Array.isArray(v) || isPlainObject(v))) {
     const what = typeof v === 'object' ? `a ${v.constructor?.name ?? 'special'} object` : `a ${typeof v}`;
-    throw new ValuesError(formatPath(path), `${source}: ${formatPath(path)}: ${what} is no JSON value; give a string, number, boolean, null, list or map.`);
+    throw new ValuesError([{
+      severity: 'error',
+      path: formatPath(path),
+      subject: `${source}: ${formatPath(path)}`,
+      message: `${what} is no JSON value; give a string, number, boolean, null, list or map.`,
+    }]);
   }
   if (path.length >= MAX_VALUES_DEPTH) throw tooDeep(source, [...path, Array.isArray(v) ? 0 : Object.keys(v)[0] ?? '']);
   if (Array.isArray(v)) {

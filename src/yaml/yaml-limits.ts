@@ -1,6 +1,8 @@
-import { CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { Composer, CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, LineCounter, Node, Parser } from 'yaml';
 import { ValuesError } from '../values/errors';
-import { formatPath, MAX_VALUES_DEPTH, PathSegment, tooDeep } from '../values/user-values';
+import { formatPath, Segment } from '../values/errors';
+import { MAX_VALUES_DEPTH, tooDeep } from '../values/user-values';
+import { isMap, ValueMap } from '../values/value-map';
 
 /*
  * The limits every YAML text a user hands in is read with (values files, and YAML embedded in
@@ -78,14 +80,40 @@ function expandedSize(value: unknown, limit: number): number {
   return size;
 }
 
+/**
+ * The YAML texts of the values that vCluster reads itself, inside the virtual cluster (init
+ * manifests, their template, the values of its Helm charts): the library does not read them
+ * otherwise, but refuses them past the limits, with their key path, rather than ship an alias
+ * bomb. Texts without an alias (`*`) need only the size check.
+ */
+export function checkEmbeddedYaml(values: ValueMap): void {
+  const vc = values.experimental?.deploy?.vcluster;
+  if (!isMap(vc)) return;
+  const path = 'experimental.deploy.vcluster';
+  const texts: [string, unknown][] = [[`${path}.manifests`, vc.manifests], [`${path}.manifestsTemplate`, vc.manifestsTemplate]];
+  if (Array.isArray(vc.helm)) vc.helm.forEach((h, i) => texts.push([`${path}.helm[${i}].values`, isMap(h) ? h.values : undefined]));
+  for (const [source, text] of texts) {
+    if (typeof text !== 'string') continue;
+    checkTextSize(text, source);
+    if (!text.includes('*')) continue;
+    const lines = new LineCounter();
+    const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+    // vCluster reads these texts itself (a template may not even be YAML): only the limits are Helm's here, not its keys.
+    const hasAliases = checkNesting(tokens, source, (offset) => `line ${lines.linePos(offset).line}, column ${lines.linePos(offset).col}`, false);
+    // Text that is no valid YAML (a template) is vCluster's to refuse; only the limits are checked here.
+    for (const doc of new Composer().compose(tokens)) if (doc.errors.length === 0) limitedJS(doc, source, hasAliases);
+  }
+}
+
 type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
 
 /**
  * Refuses tokens nested deeper than MAX_VALUES_DEPTH, walking them without recursion (the yaml
  * package's tokenizer has no depth limit of its own, and its composer recurses per level).
  * Returns whether there are aliases. WHERE says where an offset of the text is, for messages.
+ * With HELM_KEYS, also the map keys Helm refuses (see checkKey), for text Helm reads.
  */
-export function checkNesting(tokens: readonly CST.Token[], source: string, where: (offset: number) => string): boolean {
+export function checkNesting(tokens: readonly CST.Token[], source: string, where: (offset: number) => string, helmKeys = true): boolean {
   interface Entry {
     readonly token: CST.Token;
     readonly depth: number;
@@ -101,18 +129,17 @@ export function checkNesting(tokens: readonly CST.Token[], source: string, where
     const { token, depth } = entry;
     if (token.type === 'alias') hasAliases = true;
     if (!CST.isCollection(token)) continue;
-    const pathTo = (e: Entry | undefined): PathSegment[] => {
-      const path: PathSegment[] = [];
+    const pathTo = (e: Entry | undefined): Segment[] => {
+      const path: Segment[] = [];
       for (; e?.step !== undefined; e = e.parent) path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
       return path;
     };
     if (depth >= MAX_VALUES_DEPTH) {
-      const e = tooDeep(source, pathTo(entry));
-      throw new ValuesError(e.path, e.message.replace(`${source}: `, `${source} (${where(token.offset)}): `));
+      throw tooDeep(`${source} (${where(token.offset)})`, pathTo(entry));
     }
     const sequence = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
     (token as Collection).items.forEach((item, i) => {
-      if (!sequence && item.key) checkKey(item.key, pathTo(entry), source, where);
+      if (helmKeys && !sequence && item.key) checkKey(item.key, pathTo(entry), source, where);
       if (item.key) stack.push({ token: item.key, depth: depth + 1, parent: entry, step: item.key });
       if (item.value) stack.push({ token: item.value, depth: depth + 1, parent: entry, step: sequence || !item.key ? i : item.key });
     });
@@ -125,7 +152,7 @@ export function checkNesting(tokens: readonly CST.Token[], source: string, where
  * or a map as key (`? [a, b]`: "yaml: invalid map key"), and null (`~:` or `null:`: "unsupported
  * map key"). JavaScript would make them the text "a,b", "[object Object]" or "".
  */
-function checkKey(key: CST.Token, parent: readonly PathSegment[], source: string, where: (offset: number) => string): void {
+function checkKey(key: CST.Token, parent: readonly Segment[], source: string, where: (offset: number) => string): void {
   const complex = CST.isCollection(key);
   if (!complex && !(key.type === 'scalar' && NULL_KEYS.has(key.source))) return;
   const at = formatPath(parent) || '(top level)';
@@ -179,7 +206,7 @@ function checkAliases(doc: Document.Parsed, source: string): void {
   }
   if ((height.get(root) ?? 0) <= MAX_VALUES_DEPTH) return;
   // The deepest path, aliases followed, for the message.
-  const path: PathSegment[] = [];
+  const path: Segment[] = [];
   let node: Node = root;
   while (path.length <= MAX_VALUES_DEPTH) {
     if (isAlias(node)) {
@@ -194,10 +221,10 @@ function checkAliases(doc: Document.Parsed, source: string): void {
   throw tooDeep(source, path);
 }
 
-function deepestChild(node: Node, height: ReadonlyMap<Node, number>): { segment: PathSegment; node: Node } | undefined {
-  let best: { segment: PathSegment; node: Node } | undefined;
+function deepestChild(node: Node, height: ReadonlyMap<Node, number>): { segment: Segment; node: Node } | undefined {
+  let best: { segment: Segment; node: Node } | undefined;
   let bestHeight = -1;
-  const consider = (segment: PathSegment, child: unknown) => {
+  const consider = (segment: Segment, child: unknown) => {
     if (child === null || typeof child !== 'object') return;
     const h = height.get(child as Node) ?? 0;
     if (h > bestHeight) {

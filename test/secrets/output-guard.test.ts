@@ -1,6 +1,6 @@
-import { JsonPatch, Testing } from 'cdk8s';
+import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { controllerKeys } from './unseal';
-import { BackingStore, ConfigSecret, VCluster, VClusterProps } from '../../src';
+import { BackingStore, ConfigSecret, FleetApp, VCluster, VClusterProps } from '../../src';
 import { findLeaks } from '../../src/secrets/output-guard';
 
 /**
@@ -144,6 +144,12 @@ describe('the guard sees the output as it is written', () => {
     const vc = new VCluster(chart, 'vc1', { namespace: 'vc1' });
     vc.findApiObject('ControlPlane')!.addJsonPatch(JsonPatch.add('/metadata/annotations', { token: S }));
     expect(() => Testing.synth(chart)).toThrow('StatefulSet/vc1:metadata.annotations.token: the value of the key "token"');
+  });
+
+  test('refuses in a FleetApp\'s synth too', () => {
+    const app = new FleetApp({ outdir: Testing.app().outdir });
+    new VCluster(new Chart(app, 'vc1'), 'vc1', { namespace: 'vc1', values: env('DB_PASSWORD', S) });
+    expect(() => app.synthYaml()).toThrow('the virtual cluster vc1 (vc1/vc1): the output would carry 2 credentials in clear');
   });
 
   test('leaves the chart\'s own output alone, and references to credentials', () => {

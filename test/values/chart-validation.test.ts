@@ -4,7 +4,7 @@ import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from '../../src/values
 import { ValueMap } from '../../src/values/value-map';
 
 /** Runs the checks on the user values coalesced with the chart defaults, as the pipeline does. */
-const check = (values: Record<string, unknown>) => () => validateChartRules(coalesceValues(chartData(DEFAULT_CHART_VERSION).defaults as ValueMap, values));
+const check = (values: Record<string, unknown>) => () => validateChartRules(coalesceValues(chartData(DEFAULT_CHART_VERSION).defaults as ValueMap, values), DEFAULT_CHART_VERSION);
 
 describe('the chart template checks', () => {
   test('fails when a volume-snapshot key removed in 0.36.0 is set', () => {

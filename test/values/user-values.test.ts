@@ -1,5 +1,6 @@
 import { renderChart } from '../../src/pipeline';
-import { formatPath, plainValues } from '../../src/values/user-values';
+import { formatPath } from '../../src/values/errors';
+import { plainValues } from '../../src/values/user-values';
 
 describe('plainValues', () => {
   test('copies every map and list, dropping undefined members as JSON does', () => {
