@@ -97,7 +97,7 @@ export function samplePrograms(): Record<string, string> {
   return {
     tutorial: vc1(TUTORIAL_STEP_5).program,
     rootless: vc1(rootlessValues({ user: 1000, group: 1000, fsGroup: 1000 })).program,
-    nulls: vc1('controlPlane:\n  statefulSet:\n    annotations: null\n    probes:\n      livenessProbe:\n        enabled: false\n').program,
+    nulls: vc1('controlPlane:\n  statefulSet:\n    labels: null\n    probes:\n      livenessProbe:\n        enabled: false\n').program,
     lines: vc1({ experimental: { deploy: { vcluster: { manifests: 'a: 1\nb: 2\nc: 3\n' } } } }).program,
   };
 }
