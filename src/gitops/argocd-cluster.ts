@@ -151,7 +151,10 @@ export class ArgoCdCluster extends Construct {
             engineVersion: 'v2',
             type: 'Opaque',
             metadata: {
-              labels: { ...Object.fromEntries(Object.entries(props.labels ?? {}).map(([k, v]) => [k, goTemplateLiteral(v)])), [CLUSTER_SECRET_LABEL]: 'cluster' },
+              labels: {
+                ...Object.fromEntries(Object.entries(props.labels ?? {}).map(([k, v]) => [k, goTemplateLiteral(v)])),
+                [CLUSTER_SECRET_LABEL]: 'cluster',
+              },
             },
             data: {
               name: goTemplateLiteral(this.clusterName),

@@ -104,7 +104,9 @@ export class FluxKustomization extends Construct {
           patches: [{
             target: { version: 'v1', kind: 'Namespace', name: vc.namespace },
             // A strategic merge patch (JSON is YAML): adds the annotation, keeping the others.
-            patch: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: vc.namespace, annotations: { [PRUNE_ANNOTATION]: 'disabled' } } }),
+            patch: JSON.stringify({
+              apiVersion: 'v1', kind: 'Namespace', metadata: { name: vc.namespace, annotations: { [PRUNE_ANNOTATION]: 'disabled' } },
+            }),
           }],
         } : {}),
         ...(target !== undefined ? { kubeConfig: { secretRef: { name: `vc-${target.name}`, key: 'config' } } } : {}),
@@ -134,7 +136,8 @@ function checkExportedServer(vc: VCluster): string[] {
   }
   if (host === 'localhost' || host === '127.0.0.1' || host === '') {
     return [`targetVCluster: ${vc.name} exports its kubeconfig with the server ${JSON.stringify(server || 'https://localhost:8443')}, ` +
-      `which from Flux's pod is Flux's pod itself. Set exportKubeConfig: { server: "${suggestion}" } on the VCluster (a name its certificate covers).`];
+      `which from Flux's pod is Flux's pod itself. Set exportKubeConfig: { server: "${suggestion}" } on the VCluster ` +
+      '(a name its certificate covers).'];
   }
   const names = certificateNames(vc.name, vc.namespace, values);
   if (!names.some((n) => covers(n, host))) {

@@ -38,7 +38,9 @@ describe('Flux', () => {
 
   test('a virtual cluster\'s folder keeps its Namespace and is ready with its control plane', () => {
     const k = kustomization(synth({}, (vc) => ({ vcluster: vc })));
-    expect(k.spec).toMatchObject({ path: './dist/vclusters/vc1', prune: true, sourceRef: { kind: 'GitRepository', name: 'platform', namespace: 'flux-system' } });
+    expect(k.spec).toMatchObject({
+      path: './dist/vclusters/vc1', prune: true, sourceRef: { kind: 'GitRepository', name: 'platform', namespace: 'flux-system' },
+    });
     expect(k.spec.healthChecks).toEqual([{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'vc1', namespace: 'vc1' }]);
     // Flux keeps an object that carries kustomize.toolkit.fluxcd.io/prune: disabled.
     const [patch] = k.spec.patches;
