@@ -111,9 +111,24 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     encode: (registry) => defaultImageRegistry(registry),
     decode: decodeDefaultImageRegistry,
   }),
-  mapped({ prop: 'backingStore', path: 'controlPlane.backingStore', encode: (store, _props, ids) => backingStoreSection(store, ids), decode: decodeBackingStore }),
-  mapped({ prop: 'controlPlane', path: 'controlPlane.statefulSet', encode: (cp, _props, ids) => controlPlaneSection(cp, ids), decode: decodeControlPlane }),
-  mapped({ prop: 'podDisruptionBudget', path: 'controlPlane.advanced.podDisruptionBudget', encode: podDisruptionBudgetSection, decode: decodePodDisruptionBudget }),
+  mapped({
+    prop: 'backingStore',
+    path: 'controlPlane.backingStore',
+    encode: (store, _props, ids) => backingStoreSection(store, ids),
+    decode: decodeBackingStore,
+  }),
+  mapped({
+    prop: 'controlPlane',
+    path: 'controlPlane.statefulSet',
+    encode: (cp, _props, ids) => controlPlaneSection(cp, ids),
+    decode: decodeControlPlane,
+  }),
+  mapped({
+    prop: 'podDisruptionBudget',
+    path: 'controlPlane.advanced.podDisruptionBudget',
+    encode: podDisruptionBudgetSection,
+    decode: decodePodDisruptionBudget,
+  }),
   {
     // Irregular: two lists of Secret names, one per service account, from one options object.
     prop: 'imagePullSecrets',
@@ -129,7 +144,12 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     encode: (props) => extraSansValues(props.extraSans, props.ingress),
     decode: decodeExtraSans,
   },
-  mapped({ prop: 'exportKubeConfig', path: 'exportKubeConfig', encode: (e, props) => exportKubeConfigSection(e, props.ingress), decode: decodeExportKubeConfig }),
+  mapped({
+    prop: 'exportKubeConfig',
+    path: 'exportKubeConfig',
+    encode: (e, props) => exportKubeConfigSection(e, props.ingress),
+    decode: decodeExportKubeConfig,
+  }),
   mapped({ prop: 'ingress', path: 'controlPlane.ingress', encode: ingressSection, decode: decodeIngress }),
   mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
   mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),

@@ -606,4 +606,7 @@ export const decodeLogging = (logging: unknown) => object({
   file: bool(at(logging, 'file', 'enabled')),
 });
 
-export const decodeSync = (sync: unknown, effective: unknown) => object({ toHost: toHost(at(sync, 'toHost'), at(effective, 'toHost')), fromHost: fromHost(at(sync, 'fromHost')) });
+export const decodeSync = (sync: unknown, effective: unknown) => object({
+  toHost: toHost(at(sync, 'toHost'), at(effective, 'toHost')),
+  fromHost: fromHost(at(sync, 'fromHost')),
+});
