@@ -114,13 +114,12 @@ export class VCluster extends Construct {
     this.node.addValidation({
       validate: () => {
         try {
-          this.rendered();
+          // The guard sees the objects as they are written, JSON patches applied.
+          this.guardOutput();
         } catch (e) {
           if (!(e instanceof ValuesError)) throw e;
           return e.diagnostics.map((d) => formatDiagnostic({ ...d, tenant: { release: this.name } }));
         }
-        // The guard sees the objects as they are written, JSON patches applied.
-        this.guardOutput();
         return [];
       },
     });
@@ -300,7 +299,7 @@ export class VCluster extends Construct {
       apiObjects: [
         ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),
       ],
-      guard: protection.guardScope(`the virtual cluster ${this.name} (${this.node.path})`, props.allowInOutput),
+      guard: protection.guardScope(props.allowInOutput),
     };
   }
 }

@@ -84,7 +84,7 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
   }
   // Like helm, the output keeps the credentials (the config Secret base64 only); unlike helm, the output guard says where.
   const config = { object: `Secret/vc-config-${options.name}`, path: ['data', 'config.yaml'], values: result.values };
-  const credentials = findLeaks(written, { tenant: options.name, config }).map((c) => `${c.at}: ${c.what}, in clear in the output`);
+  const credentials = findLeaks(written, { config }).map((c) => `${c.at}: ${c.what}, in clear in the output`);
   return { documents: [...objects, ...hooks], skipped, credentials };
 }
 

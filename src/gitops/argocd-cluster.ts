@@ -171,7 +171,7 @@ export class ArgoCdCluster extends Construct {
         }),
       },
     });
-    guardAtSynth(this, this.externalSecret, 'ExternalSecret');
+    guardAtSynth(this, this.externalSecret);
   }
 
   private server(vc: VCluster, given: string | undefined, insecure: boolean): string {

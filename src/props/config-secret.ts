@@ -276,7 +276,7 @@ export class ConfigProtection {
    * chart's Secret, an ExternalSecret's template), as values. Undefined with `plaintextInGit()`,
    * the knowing choice of credentials in clear, which turns the guard off.
    */
-  public guardScope(tenant: string, allow?: readonly string[]): GuardScope | undefined {
+  public guardScope(allow?: readonly string[]): GuardScope | undefined {
     const mode = this.mode;
     if (mode?.kind === 'plaintext') return undefined;
     const name = `vc-config-${this.release.name}`;
@@ -285,7 +285,7 @@ export class ConfigProtection {
       : mode === undefined ? { object: `Secret/${name}`, path: ['data', 'config.yaml'], values }
         : mode.kind === 'external' ? { object: `ExternalSecret/${name}`, path: ['spec', 'target', 'template', 'data', 'config.yaml'], values }
           : undefined;
-    return { tenant, allow, allowProp: 'allowInOutput', ...config ? { config } : {} };
+    return { allow, allowProp: 'allowInOutput', ...config ? { config } : {} };
   }
 
   /** The rendered objects with the config Secret written as the mode says. */

@@ -2,6 +2,7 @@ import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { controllerKeys } from './unseal';
 import { BackingStore, ConfigSecret, FleetApp, VCluster, VClusterProps } from '../../src';
 import { findLeaks } from '../../src/secrets/output-guard';
+import { MAX_YAML_BYTES } from '../../src/yaml/yaml-limits';
 
 /**
  * The output guard, tried with credentials in the forms users write: whatever the config Secret
@@ -102,7 +103,8 @@ describe.each(INPUTS)('%s', (input, props) => {
 
   test('is refused by default, naming where it is', () => {
     const r = synth(props);
-    expect('error' in r && r.error).toMatch(/\n {2}\S+: /);
+    // At construction (the config Secret's check) or in cdk8s validation (the guard, one line per finding).
+    expect('error' in r && r.error).toMatch(/\n {2}(\[test\/vc1\] release vc1: )?\S+: /);
   });
 
   test('reaches the output with the plaintext choice', () => {
@@ -111,10 +113,12 @@ describe.each(INPUTS)('%s', (input, props) => {
   });
 });
 
-/** The locations a refusal of the guard lists. */
+/** The locations a refusal of the guard lists, one validation error each. */
 function locations(message: string): string[] {
-  return [...message.matchAll(/^ {2}(\S+): /gm)].map((m) => m[1]);
+  return [...message.matchAll(/^ {2}\[test\/vc1\] release vc1: (\S+): /gm)].map((m) => m[1]);
 }
+
+const CONFIG_ENV = 'Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value';
 
 describe('the allow list', () => {
   test('lets through exactly the locations it lists', () => {
@@ -129,12 +133,28 @@ describe('the allow list', () => {
     expect('output' in allowed && allowed.output.some((t) => t.includes(S))).toBe(true);
   });
 
-  test('fails naming the tenant, each location and the fixes', () => {
+  test('fails with one line per finding, naming the tenant, the location and the fixes', () => {
     const r = synth({ values: env('DB_PASSWORD', S) });
-    expect('error' in r && r.error).toContain('the virtual cluster vc1 (test/vc1): the output would carry 2 credentials in clear');
-    expect('error' in r && r.error).toContain('  Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value: the value of DB_PASSWORD\n');
-    expect('error' in r && r.error).toContain('env valueFrom.secretKeyRef');
-    expect('error' in r && r.error).toContain('allowInOutput: ["Secret/vc-config-vc1:data[\\"config.yaml\\"].controlPlane.statefulSet.env[0].value"]');
+    const lines = ('error' in r ? r.error : '').split('\n').slice(1);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain(`  [test/vc1] release vc1: ${CONFIG_ENV}: the value of DB_PASSWORD, in clear in the output, readable by anyone`);
+    expect(lines[0]).toContain('env valueFrom.secretKeyRef');
+    expect(lines[0]).toContain('allowInOutput: ["Secret/vc-config-vc1:data[\\"config.yaml\\"].controlPlane.statefulSet.env[0].value"]');
+    expect(lines[1]).toMatch(/^ {2}\[test\/vc1\] release vc1: StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value: the value of DB_PASSWORD, /);
+  });
+
+  test('fails when an entry matches no finding, naming the entry and the nearest location', () => {
+    const stale = CONFIG_ENV.replace('env[0]', 'env[1]');
+    const r = synth({ values: env('DB_PASSWORD', S), allowInOutput: [CONFIG_ENV, stale] });
+    expect('error' in r && r.error).toContain(`  [test/vc1] release vc1: allowInOutput[1]: ${JSON.stringify(stale)} matches no credential the guard finds in the output; ` +
+      `a stale entry would let one there through unnoticed later. Did you mean ${JSON.stringify(CONFIG_ENV)}? Otherwise remove it.`);
+    expect('error' in r && locations(r.error)).toEqual([expect.stringMatching(/^StatefulSet\/vc1:/), 'allowInOutput[1]']);
+  });
+
+  test('fails when an entry matches no finding at all, asking to remove it', () => {
+    const r = synth({ allowInOutput: ['ConfigMap/app:data.token'] });
+    expect('error' in r && r.error).toContain('  [test/vc1] release vc1: allowInOutput[0]: "ConfigMap/app:data.token" matches no credential the guard finds in the output; ' +
+      'a stale entry would let one there through unnoticed later. Remove it.');
   });
 });
 
@@ -149,7 +169,7 @@ describe('the guard sees the output as it is written', () => {
   test('refuses in a FleetApp\'s synth too', () => {
     const app = new FleetApp({ outdir: Testing.app().outdir });
     new VCluster(new Chart(app, 'vc1'), 'vc1', { namespace: 'vc1', values: env('DB_PASSWORD', S) });
-    expect(() => app.synthYaml()).toThrow('the virtual cluster vc1 (vc1/vc1): the output would carry 2 credentials in clear');
+    expect(() => app.synthYaml()).toThrow(`[vc1/vc1] release vc1: ${CONFIG_ENV}: the value of DB_PASSWORD, in clear in the output`);
   });
 
   test('leaves the chart\'s own output alone, and references to credentials', () => {
@@ -167,7 +187,7 @@ describe('the guard sees the output as it is written', () => {
 });
 
 describe('findLeaks, on objects as written', () => {
-  const scope = { tenant: 'vc1' };
+  const scope = {};
   const secret = (name: string) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name }, data: { token: Buffer.from(S).toString('base64') } });
 
   test('expands Lists of any kind and names each item', () => {
@@ -186,7 +206,7 @@ describe('findLeaks, on objects as written', () => {
   test('reads a Secret that is not the config Secret, and the config Secret\'s values in place of its text', () => {
     const config = { ...secret('vc-config-vc1'), data: { 'config.yaml': 'Y29udHJvbFBsYW5lOiB7fQ==' } };
     const values = { controlPlane: { statefulSet: { env: [{ name: 'API_TOKEN', value: S }] } } };
-    expect(findLeaks([config, secret('app')], { tenant: 'vc1', config: { object: 'Secret/vc-config-vc1', path: ['data', 'config.yaml'], values } })).toEqual([
+    expect(findLeaks([config, secret('app')], { config: { object: 'Secret/vc-config-vc1', path: ['data', 'config.yaml'], values } })).toEqual([
       { at: 'Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value', what: 'the value of API_TOKEN' },
       { at: 'Secret/app', what: 'a Secret with data (base64 is not encryption)' },
     ]);
@@ -197,5 +217,12 @@ describe('findLeaks, on objects as written', () => {
       `password: ${S}`].join('\n');
     const leaks = findLeaks([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'values.yaml': bomb } }], scope);
     expect(leaks).toEqual([{ at: 'ConfigMap/c:data["values.yaml"]', what: 'the value of the key "password"' }]);
+  });
+
+  test('parses embedded YAML up to the limits of values files, and reads larger text as text', () => {
+    const manifestsOf = (bytes: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {pad: ${'x'.repeat(bytes)}}\n---\n${secretYaml('Secret')}`;
+    const leaks = (text: string) => findLeaks([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'manifests.yaml': text } }], scope);
+    expect(leaks(manifestsOf(MAX_YAML_BYTES - 1024))).toEqual([{ at: 'ConfigMap/c:data["manifests.yaml"][1]', what: 'a Secret with data (base64 is not encryption)' }]);
+    expect(leaks(manifestsOf(MAX_YAML_BYTES))).toEqual([{ at: 'ConfigMap/c:data["manifests.yaml"]', what: 'the value of the key "token"' }]);
   });
 });
