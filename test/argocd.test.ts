@@ -130,7 +130,8 @@ describe('ArgoCdApplication', () => {
     const chart = Testing.chart();
     const app = new ArgoCdApplication(chart, 'vc1', { source, path: 'dist/vc1' });
     app.apiObject.addJsonPatch(JsonPatch.add('/spec/source/repoURL', 'https://u:tok3n@git.example.com/platform.git'));
-    expect(() => Testing.synth(chart)).toThrow('  [test/vc1] Application/vc1:spec.source.repoURL: a password in a URL, in clear in the output, readable by anyone');
+    expect(() => Testing.synth(chart))
+      .toThrow('  [test/vc1] Application/vc1:spec.source.repoURL: a password in a URL, in clear in the output, readable by anyone');
   });
 });
 

@@ -85,7 +85,8 @@ export function guardOutput(objects: readonly unknown[], scope: GuardScope): voi
     diagnostics.push(diagnostic({
       path: `${scope.allowProp ?? 'allow'}[${i}]`,
       value: entry,
-      message: `${JSON.stringify(entry)} matches no credential the guard finds in the output; a stale entry would let one there through unnoticed later.`,
+      message: `${JSON.stringify(entry)} matches no credential the guard finds in the output; ` +
+        'a stale entry would let one there through unnoticed later.',
       fix: near === undefined ? 'Remove it.' : `Did you mean ${JSON.stringify(near)}? Otherwise remove it.`,
     }));
   });

@@ -118,7 +118,8 @@ export function limitedDocuments(text: string, source: string): LimitedDocument[
   const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
   const hasAliases = checkNesting(tokens, source, (offset) => `line ${lines.linePos(offset).line}, column ${lines.linePos(offset).col}`, false);
   // Keys that are maps (a template's `{{ .x }}`) become text quietly: these texts are only read.
-  return Array.from(new Composer({ logLevel: 'error' }).compose(tokens), (doc) => (doc.errors.length === 0 ? { valid: true, value: limitedJS(doc, source, hasAliases) } : { valid: false }));
+  return Array.from(new Composer({ logLevel: 'error' }).compose(tokens),
+    (doc) => (doc.errors.length === 0 ? { valid: true, value: limitedJS(doc, source, hasAliases) } : { valid: false }));
 }
 
 type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;

@@ -140,21 +140,25 @@ describe('the allow list', () => {
     expect(lines[0]).toContain(`  [test/vc1] release vc1: ${CONFIG_ENV}: the value of DB_PASSWORD, in clear in the output, readable by anyone`);
     expect(lines[0]).toContain('env valueFrom.secretKeyRef');
     expect(lines[0]).toContain('allowInOutput: ["Secret/vc-config-vc1:data[\\"config.yaml\\"].controlPlane.statefulSet.env[0].value"]');
-    expect(lines[1]).toMatch(/^ {2}\[test\/vc1\] release vc1: StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value: the value of DB_PASSWORD, /);
+    expect(lines[1]).toMatch(/^ {2}\[test\/vc1\] release vc1: StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value: /);
+    expect(lines[1]).toContain(': the value of DB_PASSWORD, in clear in the output');
   });
 
   test('fails when an entry matches no finding, naming the entry and the nearest location', () => {
     const stale = CONFIG_ENV.replace('env[0]', 'env[1]');
     const r = synth({ values: env('DB_PASSWORD', S), allowInOutput: [CONFIG_ENV, stale] });
-    expect('error' in r && r.error).toContain(`  [test/vc1] release vc1: allowInOutput[1]: ${JSON.stringify(stale)} matches no credential the guard finds in the output; ` +
+    expect('error' in r && r.error).toContain(
+      `  [test/vc1] release vc1: allowInOutput[1]: ${JSON.stringify(stale)} matches no credential the guard finds in the output; ` +
       `a stale entry would let one there through unnoticed later. Did you mean ${JSON.stringify(CONFIG_ENV)}? Otherwise remove it.`);
     expect('error' in r && locations(r.error)).toEqual([expect.stringMatching(/^StatefulSet\/vc1:/), 'allowInOutput[1]']);
   });
 
   test('fails when an entry matches no finding at all, asking to remove it', () => {
     const r = synth({ allowInOutput: ['ConfigMap/app:data.token'] });
-    expect('error' in r && r.error).toContain('  [test/vc1] release vc1: allowInOutput[0]: "ConfigMap/app:data.token" matches no credential the guard finds in the output; ' +
-      'a stale entry would let one there through unnoticed later. Remove it.');
+    expect('error' in r && r.error).toContain(
+      '  [test/vc1] release vc1: allowInOutput[0]: "ConfigMap/app:data.token" matches no credential the guard finds in the output; ' +
+      'a stale entry would let one there through unnoticed later. Remove it.',
+    );
   });
 });
 
@@ -220,9 +224,10 @@ describe('findLeaks, on objects as written', () => {
   });
 
   test('parses embedded YAML up to the limits of values files, and reads larger text as text', () => {
-    const manifestsOf = (bytes: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata: {pad: ${'x'.repeat(bytes)}}\n---\n${secretYaml('Secret')}`;
-    const leaks = (text: string) => findLeaks([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'manifests.yaml': text } }], scope);
-    expect(leaks(manifestsOf(MAX_YAML_BYTES - 1024))).toEqual([{ at: 'ConfigMap/c:data["manifests.yaml"][1]', what: 'a Secret with data (base64 is not encryption)' }]);
-    expect(leaks(manifestsOf(MAX_YAML_BYTES))).toEqual([{ at: 'ConfigMap/c:data["manifests.yaml"]', what: 'the value of the key "token"' }]);
+    const manifestsOf = (bytes: number) => `kind: ConfigMap\nmetadata: {name: big}\ndata: {pad: ${'x'.repeat(bytes)}}\n---\n${secretYaml('Secret')}`;
+    const leaks = (text: string) => findLeaks([{ kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'manifests.yaml': text } }], scope);
+    const at = 'ConfigMap/c:data["manifests.yaml"]';
+    expect(leaks(manifestsOf(MAX_YAML_BYTES - 1024))).toEqual([{ at: `${at}[1]`, what: 'a Secret with data (base64 is not encryption)' }]);
+    expect(leaks(manifestsOf(MAX_YAML_BYTES))).toEqual([{ at, what: 'the value of the key "token"' }]);
   });
 });
