@@ -19,6 +19,7 @@ import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { mergeFragments } from './props/fragment';
 import { claimNamespaces } from './namespace-claims';
+import { kubeConfigSecretRbac } from './kubeconfig-secret-rbac';
 import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './props/config-secret';
@@ -287,6 +288,7 @@ export class VCluster extends Construct {
       ...(o.id === 'ResourceQuota' || o.id === 'LimitRange'
         ? copiedTo.map((ns) => ({ id: `${o.id}-${ns}`, manifest: { ...o.manifest, metadata: { ...o.manifest.metadata, namespace: ns } } }))
         : []),
+      ...(o.id === 'RoleBinding' ? kubeConfigSecretRbac(result.values, result.objects, { name: this.name, namespace: this.namespace }) : []),
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
     const errors = result.findings.filter((f) => f.severity === 'error');

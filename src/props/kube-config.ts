@@ -8,8 +8,9 @@ export interface KubeConfigSecret {
   readonly name: string;
 
   /**
-   * The Secret's namespace. Another namespace than the virtual cluster's needs RBAC for
-   * vCluster there.
+   * The Secret's namespace. In another namespace than the virtual cluster's, the construct adds
+   * the Role and RoleBinding vCluster needs to write it there (README: "A kubeconfig Secret in
+   * another namespace").
    * @default - the virtual cluster's namespace
    */
   readonly namespace?: string;
