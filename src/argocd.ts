@@ -264,7 +264,8 @@ function syncPolicyJson(policy: SyncPolicyOptions = {}) {
     // ArgoCD's own backoff (5s, doubling, at most 3m), written out so that it shows on the Application.
     retry: {
       limit: retryLimit,
-      backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2, maxDuration: '3m' },
+      backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2,
+        maxDuration: '3m' },
     },
   };
 }

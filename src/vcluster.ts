@@ -198,7 +198,8 @@ export class VCluster extends Construct {
         controlPlane: {
           ...cp,
           volumes: [...cp?.volumes ?? [], ...added.map((a) => a.volume)],
-          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath, readOnly: a.readOnly ?? true, subPath: a.subPath }))],
+          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath,
+            readOnly: a.readOnly ?? true, subPath: a.subPath }))],
         },
       } : {}),
     };
@@ -214,7 +215,10 @@ export class VCluster extends Construct {
     const given = plainValues(mergeValueFiles([typed, (props.values ?? {}) as ValueMap]), 'values');
     const final = this.prepareValues(given);
     if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describe(final)}.`);
-    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace, chartVersion: props.chartVersion }, backingStoreRemoteSecrets(props.backingStore));
+    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect(
+      { name: this.name, namespace: this.namespace, chartVersion: props.chartVersion },
+      backingStoreRemoteSecrets(props.backingStore),
+    );
     const chartOutput = renderInPropTerms(props, typed, () => renderChart({
       name: this.name,
       namespace: this.namespace,
@@ -226,7 +230,11 @@ export class VCluster extends Construct {
     }));
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
     checkHighAvailability(props, result.values);
-    checkDeadQuotaEntries(props.policies?.resourceQuota, result.quotaBudget && result.values.policies?.resourceQuota?.quota, props.values as ValueMap | undefined);
+    checkDeadQuotaEntries(
+      props.policies?.resourceQuota,
+      result.quotaBudget && result.values.policies?.resourceQuota?.quota,
+      props.values as ValueMap | undefined,
+    );
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.
@@ -302,7 +310,9 @@ function checkHighAvailability(props: VClusterProps, values: ValueMap): void {
   const replicated = [store.etcd?.embedded, store.etcd?.deploy, store.etcd?.external, store.database?.external]
     .some((s) => truthy(s?.enabled));
   if (!replicated) {
-    fail('controlPlane.replicas', replicas, 'several control plane replicas need a backing store they share, and the embedded database (SQLite) is not one. ' +
-      'Choose backingStore: BackingStore.embeddedEtcd(), BackingStore.deployedEtcd(), BackingStore.externalEtcd(...) or BackingStore.externalDatabase(...), or set replicas to 1.');
+    fail('controlPlane.replicas', replicas, 'several control plane replicas need a backing store they share, and the embedded database ' +
+      '(SQLite) is not one. ' +
+      'Choose backingStore: BackingStore.embeddedEtcd(), BackingStore.deployedEtcd(), BackingStore.externalEtcd(...) or ' +
+        'BackingStore.externalDatabase(...), or set replicas to 1.');
   }
 }

@@ -23,7 +23,8 @@ describe('VCluster', () => {
     new VCluster(chart, 'vc', {
       values: {
         sync: { fromHost: { nodes: { enabled: true } } },
-        experimental: { deploy: { host: { manifests: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: x\n' } } },
+        experimental: { deploy: { host: { manifests: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ' +
+          'fast\nprovisioner: x\n' } } },
       },
     });
     const objects = Testing.synth(chart);
@@ -77,7 +78,10 @@ describe('VCluster', () => {
     expect(first).toEqual({
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: 'team-a', annotations: { 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' } },
+      metadata: {
+        name: 'team-a',
+        annotations: { 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' },
+      },
     });
   });
 
@@ -130,7 +134,10 @@ describe('VCluster', () => {
       class Audited extends VCluster {
         protected prepareValues(values: VClusterValues): VClusterValues {
           seen.push(values);
-          return { ...values, controlPlane: { ...values.controlPlane, statefulSet: { ...values.controlPlane?.statefulSet, labels: { audited: 'yes' } } } };
+          return {
+            ...values,
+            controlPlane: { ...values.controlPlane, statefulSet: { ...values.controlPlane?.statefulSet, labels: { audited: 'yes' } } },
+          };
         }
       }
       const chart = Testing.chart();

@@ -40,11 +40,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
  * Each command's code, loaded on demand: `template` does not load the importer, nor `import`
  * the template writer.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on demand, see above */
 const RUNNERS: Readonly<Record<Command, (args: ParsedArgs, io: CliIo) => CommandResult>> = {
   'template': (args, io) => ({ stdout: (require('./template') as typeof import('./template')).templateCommand(args, io), status: 0 }),
   'import': (args, io) => ({ stdout: (require('./import') as typeof import('./import')).importCommand(args, io), status: 0 }),
   'upgrade-check': (args, io) => (require('./upgrade-check') as typeof import('./upgrade-check')).upgradeCheckCommand(args, io),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 if (require.main === module) {
   process.exitCode = runCli(process.argv.slice(2), {

@@ -63,7 +63,8 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
   for (const o of result.objects) {
     const doc = { source: `${CHART_DIR}/${o.template}`, yaml: manifestYaml(toApiObject(chart, o.id, o.manifest).toJson(), cdk8sYaml) };
     const annotations = o.manifest.metadata.annotations;
-    const hook = isMap(annotations) && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook') ? String(annotations['helm.sh/hook']) : undefined;
+    const hook =
+      isMap(annotations) && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook') ? String(annotations['helm.sh/hook']) : undefined;
     if (hook === undefined) {
       objects.push(doc);
       continue;
@@ -73,7 +74,8 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
     else skipped.push(`${o.manifest.kind} ${o.manifest.metadata.name} (helm.sh/hook: ${JSON.stringify(hook)})`);
   }
   // Like helm, the config Secret keeps the credentials (base64 only); unlike helm, it says so.
-  const credentials = findCredentials(result.values, options.chartVersion).map((c) => `${c.path}: ${c.what}, in clear in the output (the config Secret vc-config-${options.name} is base64 only)`);
+  const credentials = findCredentials(result.values, options.chartVersion).map((c) => `${c.path}: ${c.what}, in clear in the output (the ` +
+    `config Secret vc-config-${options.name} is base64 only)`);
   return { documents: [...objects, ...hooks], skipped, credentials };
 }
 
@@ -104,7 +106,9 @@ export interface Selection {
  * (`*`, `?`, `[a-z]`); a pattern that matches nothing is an error, as in helm.
  */
 export function selectDocuments(documents: readonly TemplateDocument[], selection: Selection): TemplateDocument[] {
-  const kept = documents.filter((d) => !(d.hookEvents && (selection.noHooks || (selection.skipTests && d.hookEvents.some((e) => e === 'test' || e === 'test-success')))));
+  const kept = documents.filter(
+    (d) => !(d.hookEvents && (selection.noHooks || (selection.skipTests && d.hookEvents.some((e) => e === 'test' || e === 'test-success')))),
+  );
   if (selection.showOnly.length === 0) return kept;
   return selection.showOnly.flatMap((pattern) => {
     const matching = kept.filter((d) => goPathMatch(pattern.replace(/\\/g, '/'), d.source.slice(CHART_DIR.length + 1)));
@@ -167,10 +171,17 @@ function escapeRegex(c: string): string {
  */
 export function templateCommand(args: ParsedArgs, io: CliIo): string {
   const { name, chart } = releaseAndChart(args.positionals, isSet(args, 'generate-name'));
-  const chartVersion = resolveChart({ chart, repo: lastValue(args, 'repo'), version: lastValue(args, 'version'), devel: isSet(args, 'devel'), exists: existsSync });
+  const chartVersion = resolveChart({
+    chart,
+    repo: lastValue(args, 'repo'),
+    version: lastValue(args, 'version'),
+    devel: isSet(args, 'devel'),
+    exists: existsSync,
+  });
   const dryRun = lastValue(args, 'dry-run');
   if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'client') {
-    throw new UsageError(`--dry-run=${dryRun} is not supported: helm template renders client-side (--dry-run=client); a server dry run needs helm and the cluster`);
+    throw new UsageError(`--dry-run=${dryRun} is not supported: helm template renders client-side (--dry-run=client); a server dry run ` +
+      `needs helm and the cluster`);
   }
   const outputDir = lastValue(args, 'output-dir');
   const showOnly = allValues(args, 'show-only');
@@ -179,7 +190,10 @@ export function templateCommand(args: ParsedArgs, io: CliIo): string {
   }
   const { documents, skipped, credentials } = renderDocuments({
     name,
-    namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
+    namespace: helmNamespace(
+      { namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') },
+      io,
+    ),
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
     chartVersion,
     values: [userValues(args, io)],

@@ -13,7 +13,8 @@ import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
  * status is 1 when the target version refuses some of the values, so that CI can gate on it.
  */
 export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): CommandResult {
-  if (args.positionals.length > 1) throw new UsageError(`upgrade-check takes at most one argument, the release name; got ${args.positionals.join(' ')}`);
+  if (args.positionals.length > 1) throw new UsageError(`upgrade-check takes at most one argument, the release name; got ` +
+    `${args.positionals.join(' ')}`);
   const version = (flag: 'from' | 'to'): ChartVersion => {
     const v = lastValue(args, flag);
     if (v === undefined) throw new UsageError(`upgrade-check needs --${flag} VERSION, one of ${CHART_VERSIONS.join(', ')}`);
@@ -26,7 +27,10 @@ export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): CommandResult 
     from: version('from'),
     to: version('to'),
     name: args.positionals[0] ?? 'release-name',
-    namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
+    namespace: helmNamespace(
+      { namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') },
+      io,
+    ),
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
     values: [userValues(args, io)],
   });

@@ -18,7 +18,8 @@ export function embeddedDatabaseEnabled(ctx: RenderContext): boolean {
   if (enabled.length > 1) {
     throw new ValuesError(
       'controlPlane.backingStore',
-      `controlPlane.backingStore: you can only enable one backingStore at the same time, found ${enabled.length} enabled (${enabled.join(', ')}). Keep one and set enabled: false on the others.`,
+      `controlPlane.backingStore: you can only enable one backingStore at the same time, found ${enabled.length} enabled ` +
+        `(${enabled.join(', ')}). Keep one and set enabled: false on the others.`,
     );
   }
   return enabled.length === 0 || enabled[0] === 'database.embedded';

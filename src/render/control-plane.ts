@@ -1,4 +1,5 @@
-import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/chart-versions';
+import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet,
+  VClusterValues } from '../../imports/chart-versions';
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
 import { goInt, plain, uniq, userList, userMap, withDefault } from './go-template';
@@ -71,7 +72,10 @@ export function syncerSecurityContext(values: VClusterValues): ValueMap | undefi
     const existing: Value = capabilities.add;
     if (truthy(existing) && !Array.isArray(existing)) {
       const path = 'controlPlane.statefulSet.security.containerSecurityContext.capabilities.add';
-      throw new ValuesError(path, `${path}: expected a list of capabilities, found ${JSON.stringify(existing)}. Write it as a list, e.g. [SYS_TIME].`);
+      throw new ValuesError(
+        path,
+        `${path}: expected a list of capabilities, found ${JSON.stringify(existing)}. Write it as a list, e.g. [SYS_TIME].`,
+      );
     }
     capabilities.add = uniq([...(truthy(existing) ? (existing as Value[]) : []), 'NET_ADMIN', 'NET_RAW']);
     securityContext.capabilities = capabilities;
@@ -109,7 +113,8 @@ function volumes(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap[] {
   if (!Array.isArray(binaries) || binaries.length === 0) {
     // The chart pastes this list in unconditionally; anything but a non-empty list breaks its YAML.
     const path = 'controlPlane.statefulSet.persistence.binariesVolume';
-    throw new ValuesError(path, `${path}: expected a list with the volume named "binaries", found ${JSON.stringify(binaries ?? null)}. Give one, e.g. [{name: binaries, emptyDir: {}}], or leave the key out for that default.`);
+    throw new ValuesError(path, `${path}: expected a list with the volume named "binaries", found ${JSON.stringify(binaries ?? null)}. Give ` +
+      `one, e.g. [{name: binaries, emptyDir: {}}], or leave the key out for that default.`);
   }
   let data: ValueMap[] = [];
   if (truthy(persistence.dataVolume)) data = clone(persistence.dataVolume!);
@@ -142,7 +147,12 @@ function syncer(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap {
   if (truthy(sts.args)) container.args = clone(sts.args);
   const probes: ControlPlaneProbes = sts.probes ?? {};
   if (truthy(probes.livenessProbe?.enabled)) {
-    container.livenessProbe = probe('/healthz', probes.livenessProbe!, ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold']);
+    container.livenessProbe = probe('/healthz', probes.livenessProbe!, [
+      'initialDelaySeconds',
+      'periodSeconds',
+      'timeoutSeconds',
+      'failureThreshold',
+    ]);
   }
   if (truthy(probes.readinessProbe?.enabled)) {
     container.readinessProbe = probe('/readyz', probes.readinessProbe!, ['periodSeconds', 'timeoutSeconds', 'failureThreshold']);

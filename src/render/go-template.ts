@@ -21,6 +21,7 @@ export function isTrueString(v: Value): boolean {
 }
 
 /** Sprig `default`: the fallback when the value is empty. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a value of the values, as untyped as they are (ValueMap)
 export function withDefault<T>(fallback: T, v: Value): T | any {
   return truthy(v) ? v : fallback;
 }
@@ -45,7 +46,8 @@ export function plainString(v: Value, path: string, expected: string): string {
   if (typeof value !== 'string') {
     throw new ValuesError(
       path,
-      `${path}: the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text. Give ${expected}.`,
+      `${path}: the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ` +
+        `${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text. Give ${expected}.`,
     );
   }
   return value;
@@ -205,7 +207,8 @@ export function interpolated(v: Value, path: string): Value {
     return parse(text, { version: '1.1' });
   } catch (e) {
     const reason = (e as Error).message.split('\n')[0].replace(/:$/, '');
-    throw new ValuesError(path, `${path}: the chart writes ${JSON.stringify(v)} here as ${JSON.stringify(text)}, which is not valid YAML (${reason}). Give a list of plain words, e.g. [ReadWriteOnce].`);
+    throw new ValuesError(path, `${path}: the chart writes ${JSON.stringify(v)} here as ${JSON.stringify(text)}, which is not valid YAML ` +
+      `(${reason}). Give a list of plain words, e.g. [ReadWriteOnce].`);
   }
 }
 

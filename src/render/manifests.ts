@@ -31,11 +31,23 @@ function parseManifests(text: string, path: string): RenderedObject[] {
     }
     const obj = doc.value;
     if (obj === null || obj === undefined) continue;
-    if (!isMap(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string' || !isMap(obj.metadata) || typeof obj.metadata.name !== 'string') {
-      throw new ValuesError(path, `${path}: every document must be a Kubernetes object with apiVersion, kind and metadata.name; got ${JSON.stringify(obj).slice(0, 80)}.`);
+    if (
+      !isMap(obj) ||
+      typeof obj.apiVersion !== 'string' ||
+      typeof obj.kind !== 'string' ||
+      !isMap(obj.metadata) ||
+      typeof obj.metadata.name !== 'string'
+    ) {
+      throw new ValuesError(
+        path,
+        `${path}: every document must be a Kubernetes object with apiVersion, kind and metadata.name; got ` + `${JSON.stringify(obj).slice(0, 80)}.`,
+      );
     }
     const manifest = obj as Manifest;
-    out.push({ id: `HostManifest-${manifest.kind}-${manifest.metadata.namespace ? `${manifest.metadata.namespace}-` : ''}${manifest.metadata.name}`, manifest });
+    out.push({
+      id: `HostManifest-${manifest.kind}-${manifest.metadata.namespace ? `${manifest.metadata.namespace}-` : ''}${manifest.metadata.name}`,
+      manifest,
+    });
   }
   return out;
 }

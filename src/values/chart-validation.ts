@@ -30,7 +30,8 @@ function validateRemovedVolumeSnapshotKeys(values: ValueMap): void {
     const holder = parent.split('.').reduce<unknown>((v, k) => (isMap(v) ? v[k] : undefined), values);
     if (isMap(holder) && key in holder) {
       const path = `${parent}.${key}`;
-      throw new ValuesError(path, `${path}: was removed in vCluster 0.36.0 and is no longer supported, found ${JSON.stringify(holder[key])}. Remove it from your values.`);
+      throw new ValuesError(path, `${path}: was removed in vCluster 0.36.0 and is no longer supported, found ` +
+        `${JSON.stringify(holder[key])}. Remove it from your values.`);
     }
   }
 }
@@ -40,7 +41,8 @@ function validateKubeVirtCsi(values: ValueMap): void {
   const kubeVirt = valueAt(values, ['deploy', 'csi', 'kubeVirt']);
   if (!isMap(kubeVirt) || !truthy(kubeVirt.enabled)) return;
   if (!truthy(valueAt(values, ['privateNodes', 'enabled']))) {
-    throw new ValuesError('deploy.csi.kubeVirt.enabled', 'deploy.csi.kubeVirt.enabled: the kubevirt CSI driver is only supported in private nodes mode. Set privateNodes.enabled: true, or disable the driver.');
+    throw new ValuesError('deploy.csi.kubeVirt.enabled', 'deploy.csi.kubeVirt.enabled: the kubevirt CSI driver is only supported in private ' +
+      'nodes mode. Set privateNodes.enabled: true, or disable the driver.');
   }
   const storageClass = isMap(kubeVirt.storageClass) ? kubeVirt.storageClass : {};
   if (truthy(storageClass.enabled) && truthy(storageClass.default) && truthy(valueAt(values, ['deploy', 'localPathProvisioner', 'enabled']))) {
@@ -59,14 +61,19 @@ function validateFileLogging(values: ValueMap): void {
   (Array.isArray(volumes) ? volumes : []).forEach((v, i) => {
     if (isMap(v) && v.name === 'vcluster-logs') {
       const path = `controlPlane.statefulSet.persistence.addVolumes[${i}]`;
-      throw new ValuesError(path, `${path}: the volume name vcluster-logs is reserved by the chart while logging.file.enabled is true. Rename the volume.`);
+      throw new ValuesError(
+        path,
+        `${path}: the volume name vcluster-logs is reserved by the chart while logging.file.enabled is true. Rename the volume.`,
+      );
     }
   });
 }
 
 /** `vcluster.fileLoggingEnabled` (0.37). */
 export function fileLoggingEnabled(values: ValueMap): boolean {
-  return truthy(valueAt(values, ['logging'])) && truthy(valueAt(values, ['logging', 'file'])) && truthy(valueAt(values, ['logging', 'file', 'enabled']));
+  return (
+    truthy(valueAt(values, ['logging'])) && truthy(valueAt(values, ['logging', 'file'])) && truthy(valueAt(values, ['logging', 'file', 'enabled']))
+  );
 }
 
 function validateExportKubeConfig(values: ValueMap): void {

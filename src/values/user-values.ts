@@ -50,13 +50,17 @@ function copyChecked(v: unknown, source: string, path: Segment[]): unknown {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {
-      throw new ValuesError(formatPath(path), `${source}: ${formatPath(path)}: ${String(v)} (.inf or .nan) cannot be represented in JSON, so Helm refuses it. Write a finite number, or quote it if you meant text.`);
+      throw new ValuesError(formatPath(path), `${source}: ${formatPath(path)}: ${String(v)} (.inf or .nan) cannot be represented in JSON, ` +
+        `so Helm refuses it. Write a finite number, or quote it if you meant text.`);
     }
     return v;
   }
   if (typeof v !== 'object' || !(Array.isArray(v) || isPlainObject(v))) {
     const what = typeof v === 'object' ? `a ${v.constructor?.name ?? 'special'} object` : `a ${typeof v}`;
-    throw new ValuesError(formatPath(path), `${source}: ${formatPath(path)}: ${what} is no JSON value; give a string, number, boolean, null, list or map.`);
+    throw new ValuesError(
+      formatPath(path),
+      `${source}: ${formatPath(path)}: ${what} is no JSON value; give a string, number, boolean, null, list or map.`,
+    );
   }
   if (path.length >= MAX_VALUES_DEPTH) throw tooDeep(source, [...path, Array.isArray(v) ? 0 : Object.keys(v)[0] ?? '']);
   if (Array.isArray(v)) {

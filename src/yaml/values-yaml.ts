@@ -59,7 +59,8 @@ export function parseValuesYaml(data: string | Uint8Array, source: string): Valu
     if (value === null || value === undefined) return;
     if (!isMap(value)) {
       const where = chunks.length > 1 ? ` (document ${i + 1})` : '';
-      throw new ValuesError(source, `${source}${where}: a values file must be a map of vcluster.yaml keys, got ${Array.isArray(value) ? 'a list' : typeof value}.`);
+      throw new ValuesError(source, `${source}${where}: a values file must be a map of vcluster.yaml keys, got ` +
+        `${Array.isArray(value) ? 'a list' : typeof value}.`);
     }
     maps.push(value);
   });
@@ -143,7 +144,8 @@ function splitDocuments(raw: string, source: string): Chunk[] {
     if (text.startsWith('---', pos)) {
       const rest = text.slice(pos + 3, next).trim();
       if (rest !== '' && !rest.startsWith('#')) {
-        throw new ValuesError(source, `${source}: line ${line}: "---" followed by ${JSON.stringify(rest)} is no document separator: Helm allows only a comment after "---". Start the document on the next line.`);
+        throw new ValuesError(source, `${source}: line ${line}: "---" followed by ${JSON.stringify(rest)} is no document separator: Helm ` +
+          `allows only a comment after "---". Start the document on the next line.`);
       }
       if (pos > start) chunks.push({ text: text.slice(start, pos), line: startLine });
       start = next;

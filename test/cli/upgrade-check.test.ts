@@ -34,7 +34,8 @@ describe('cdk8s-vcluster upgrade-check', () => {
   });
 
   test('prints JSON for CI with --output json, with the same status', () => {
-    const { code, stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'), '--output', 'json');
+    const { code, stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'),
+      '--output', 'json');
     const report = JSON.parse(stdout);
     expect(report.refused.map((r: { path: string }) => r.path)).toEqual(['sync.toHost.volumeSnapshots']);
     expect(report.controlPlaneRolls).toBe(true);

@@ -66,7 +66,8 @@ describe('the exposure props', () => {
 
   test('fails when a node port is out of the node port range, naming the typed prop path', () => {
     expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT, httpsNodePort: 8443 } })).toThrow(
-      "service.httpsNodePort: expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default --service-node-port-range), got 8443. Use 0 or a port in that range.",
+      "service.httpsNodePort: expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default " +
+        "--service-node-port-range), got 8443. Use 0 or a port in that range.",
     );
   });
 
@@ -83,7 +84,8 @@ describe('the exposure props', () => {
 
   test('fails when a node port is given for a ClusterIP service', () => {
     expect(() => synthVCluster({ service: { httpsNodePort: 30443 } })).toThrow(
-      'service.httpsNodePort: needs service.type NODE_PORT or LOAD_BALANCER (got the default CLUSTER_IP); set the type or leave the node port out. Got 30443.',
+      'service.httpsNodePort: needs service.type NODE_PORT or LOAD_BALANCER (got the default CLUSTER_IP); set the type or leave the node ' +
+        'port out. Got 30443.',
     );
   });
 

@@ -289,6 +289,8 @@ describe('values Helm keeps that JavaScript cannot hold', () => {
 
   test('refuses a key path nested more than 100 levels', () => {
     expect(() => parsed('set', `a${'[0]'.repeat(150)}=1`)).toThrow(/values nest more than 100 levels deep/);
-    expect(() => parsed('set-json', `a=${'['.repeat(150)}${']'.repeat(150)}`)).toThrow(/--set-json a=\[+\]+: a\[0\].*values nest more than 100 levels deep/);
+    expect(() => parsed('set-json', `a=${'['.repeat(150)}${']'.repeat(150)}`)).toThrow(
+      /--set-json a=\[+\]+: a\[0\].*values nest more than 100 levels deep/,
+    );
   });
 });

@@ -34,7 +34,8 @@ describe('numbers as go-yaml reads them', () => {
 
 test('fails on .inf and .nan, which Helm cannot turn into JSON, naming the key', () => {
   expect(() => parseValuesYaml('controlPlane:\n  x: [1, .inf]\n', 'v.yaml'))
-    .toThrow('v.yaml: controlPlane.x[1]: Infinity (.inf or .nan) cannot be represented in JSON, so Helm refuses it. Write a finite number, or quote it if you meant text.');
+    .toThrow('v.yaml: controlPlane.x[1]: Infinity (.inf or .nan) cannot be represented in JSON, so Helm refuses it. Write a finite number, ' +
+      'or quote it if you meant text.');
 });
 
 /** Helm v4's loader.LoadValues and go-yaml v2, checked with helm v4.1.4 where marked. */
@@ -88,8 +89,12 @@ describe('values files as Helm v4 reads them', () => {
   test('refuses nesting deeper than 100 levels with the path, in block and flow style', () => {
     let block = '';
     for (let i = 0; i < 150; i++) block += `${' '.repeat(i)}k${i}:\n`;
-    expect(() => parseValuesYaml(block, 'v.yaml')).toThrow(/^v\.yaml \(line 101, column 101\): k0\.k1\.k2\.k3\.k4\.k5….k97\.k98\.k99: values nest more than 100 levels deep/);
-    expect(() => parseValuesYaml(`a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, 'v.yaml')).toThrow(/^v\.yaml \(line 1, column 103\): a\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/);
+    expect(() => parseValuesYaml(block, 'v.yaml')).toThrow(
+      /^v\.yaml \(line 101, column 101\): k0\.k1\.k2\.k3\.k4\.k5….k97\.k98\.k99: values nest more than 100 levels deep/,
+    );
+    expect(() => parseValuesYaml(`a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, 'v.yaml')).toThrow(
+      /^v\.yaml \(line 1, column 103\): a\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/,
+    );
     let ok = 'v';
     for (let i = 0; i < 99; i++) ok = `[${ok}]`;
     expect(() => parseValuesYaml(`a: ${ok}\n`, 'v.yaml')).not.toThrow();
@@ -97,7 +102,9 @@ describe('values files as Helm v4 reads them', () => {
 
   test('refuses nesting that aliases make deeper than 100 levels, and an anchor containing itself (helm refuses it too)', () => {
     const text = `a: &a ${'['.repeat(60)}${']'.repeat(60)}\nb: ${'['.repeat(50)}*a${']'.repeat(50)}\n`;
-    expect(() => parseValuesYaml(text, 'v.yaml')).toThrow(/^v\.yaml: b\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/);
+    expect(() => parseValuesYaml(text, 'v.yaml')).toThrow(
+      /^v\.yaml: b\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/,
+    );
     expect(() => parseValuesYaml('a: &x [*x]\n', 'v.yaml')).toThrow('v.yaml: the anchor &x contains its own alias *x; Helm refuses such values too.');
   });
 
