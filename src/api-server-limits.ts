@@ -1,6 +1,6 @@
 import { Manifest } from './render/context';
 import { isMap, ValueMap } from './values/value-map';
-import { describe } from './props/validation';
+import { describeValue } from './values/diagnostic';
 import { ValuesError } from './values/errors';
 
 /**
@@ -96,7 +96,7 @@ function checkName(m: Manifest, releaseName: string, budget: number): void {
   const rule = nameRule(m.kind);
   if (typeof name === 'string' && name.length <= rule.max && rule.valid(name)) return;
   const limit = rule.max === Infinity ? '' : ` of at most ${rule.max} characters${rule.why ? ` (${rule.why})` : ''}`;
-  const got = typeof name === 'string' ? `; this one has ${name.length}` : `; got ${describe(name)}`;
+  const got = typeof name === 'string' ? `; this one has ${name.length}` : `; got ${describeValue(name)}`;
   const derived = typeof name === 'string' && name.includes(releaseName);
   const fix = derived
     ? `It is made from the release name "${releaseName}" (${releaseName.length} characters); with this configuration the release name can ` +
@@ -151,16 +151,14 @@ function checkLabels(object: string, path: string, labels: ValueMap): void {
     if (value === null || value === undefined) continue;
     const at = `${object} ${path}[${JSON.stringify(key)}]`;
     if (!isQualifiedName(key)) {
-      throw new ValuesError(
-        path,
-        `${at}: a label key must be ${QUALIFIED_NAME_RULE}. Got the key ${JSON.stringify(key)}: change it where it is set.`,
-      );
+      throw new ValuesError(path, `${at}: a label key must be ${QUALIFIED_NAME_RULE}. Got the key ${JSON.stringify(key)}: change it where ` +
+        `it is set.`);
     }
     if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
       const length = typeof value === 'string' && value.length > 63 ? ` (${value.length} characters)` : '';
       throw new ValuesError(path,
         `${at}: a label value must be text of at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, or empty. ` +
-        `Got ${describe(value)}${length}: change it where it is set${typeof value === 'string' ? '' : ', quoted'}.`);
+        `Got ${describeValue(value)}${length}: change it where it is set${typeof value === 'string' ? '' : ', quoted'}.`);
     }
   }
 }
@@ -177,8 +175,8 @@ function checkAnnotations(object: string, path: string, annotations: ValueMap): 
         `change it where it is set.`);
     }
     if (typeof value !== 'string') {
-      throw new ValuesError(path, `${object} ${path}[${JSON.stringify(key)}]: an annotation value must be text. Got ${describe(value)}: ` +
-        `quote it where it is set.`);
+      throw new ValuesError(path, `${object} ${path}[${JSON.stringify(key)}]: an annotation value must be text. Got ` +
+        `${describeValue(value)}: quote it where it is set.`);
     }
     total += Buffer.byteLength(key) + Buffer.byteLength(value);
   }

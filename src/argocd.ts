@@ -1,6 +1,8 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { durationSeconds } from './props/quantities';
+import { credentialInText } from './secrets/credential-text';
+import { guardOutput } from './secrets/output-guard';
 
 /** ArgoCD's finalizer for cascading deletion (foreground). */
 const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
@@ -155,6 +157,7 @@ export class ArgoCdApplication extends Construct {
       },
       spec: applicationSpec(props, { ...sourceJson(props.source), path: props.path }),
     });
+    guardAtSynth(this, this.apiObject, 'Application');
   }
 }
 
@@ -219,7 +222,14 @@ export class ArgoCdApplicationSet extends Construct {
         ...(protect ? { syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: 'create-update' } } : {}),
       },
     });
+    guardAtSynth(this, this.apiObject, 'ApplicationSet');
   }
+}
+
+/** The output guard over the object as it is written (JSON patches applied), when cdk8s validates before synth. */
+function guardAtSynth(construct: Construct, object: ApiObject, kind: string): void {
+  const tenant = `the ArgoCD ${kind} ${object.name} (${construct.node.path})`;
+  construct.node.addValidation({ validate: () => (guardOutput([object.toJson()], { tenant }), []) });
 }
 
 function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: string }) {
@@ -237,6 +247,18 @@ function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: stri
 }
 
 function sourceJson(source: GitDirectorySource) {
+  // The URL is not printed: it may hold the token.
+  const url = source.repoUrl;
+  if (
+    typeof url === 'string' &&
+    ((/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(url) && !/^ssh:\/\/[^/:@\s]+@/i.test(url)) || credentialInText(url) !== undefined)
+  ) {
+    throw new Error(
+      'source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the Application. ' +
+        'Give the URL without them, and the credentials to ArgoCD in a repository Secret (label argocd.argoproj.io/secret-type: repository) ' +
+        'made by a SealedSecret or ExternalSecret, or by `argocd repo add`.',
+    );
+  }
   if (!/^(https?:\/\/|ssh:\/\/|git@)\S+$/.test(source.repoUrl)) {
     throw new Error(`source.repoUrl: expected a git repository URL (https://, ssh:// or git@), got ${JSON.stringify(source.repoUrl)}.`);
   }

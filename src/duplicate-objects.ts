@@ -35,7 +35,13 @@ export function refuseDuplicateObjects(scope: IConstruct, renderer: Renderer): v
 }
 
 function checkDuplicates(root: IConstruct, renderers: ReadonlyMap<IConstruct, Renderer>): void {
-  for (const r of renderers.values()) r.render();
+  for (const r of renderers.values()) {
+    try {
+      r.render();
+    } catch {
+      // A renderer that fails reports why in its own validation, beside the others' (cdk8s lists them all).
+    }
+  }
   const seen = new Map<string, ApiObject>();
   const found: string[] = [];
   for (const c of root.node.findAll()) {

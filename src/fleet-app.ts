@@ -3,6 +3,7 @@ import { dirname, join } from 'path';
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { manifestStream, writerAgrees, YamlFallback } from './yaml/manifest-yaml';
+import { replaceFolder } from './output-folder';
 
 /**
  * A cdk8s `App` for fleets: one App with a Chart per virtual cluster, synthesized in time linear
@@ -19,6 +20,9 @@ import { manifestStream, writerAgrees, YamlFallback } from './yaml/manifest-yaml
  * cover (it is not used when a probe finds that the app's cdk8s writes otherwise). With
  * `recordConstructMetadata`, which cdk8s writes from its private state, `synth()` is `App`'s own.
  *
+ * The output is written beside `outdir` and then takes its place (see replaceFolder): a failure
+ * while writing (a full disk, a construct that throws) leaves the previous output intact.
+ *
  * Use it instead of `App` when one app holds many charts (from about a hundred on, the time
  * `App` takes grows with the square of the number of charts). It assumes what cdk8s's own synth
  * does not guard against either: that synthesizing adds no constructs or dependencies.
@@ -34,7 +38,6 @@ export class FleetApp extends App {
 
   public override synth(): void {
     if (this.recordsConstructMetadata) return super.synth();
-    mkdirSync(this.outdir, { recursive: true });
     const constructs = this.node.findAll();
     validate(constructs);
     const indexed = resolveDependencies(constructs);
@@ -45,25 +48,30 @@ export class FleetApp extends App {
       for (const doc of docs) if (doc !== undefined) save(join(dir, resourceFileName(doc) + this.outputFileExtension), [doc]);
     };
     const names = new ChartNames(indexed);
-    switch (this.yamlOutputType) {
-      case YamlOutputType.FILE_PER_APP:
-        if (charts.length > 0) save(join(this.outdir, `app${this.outputFileExtension}`), charts.flatMap(chartDocs));
-        break;
-      case YamlOutputType.FILE_PER_CHART:
-        for (const chart of charts) save(join(this.outdir, names.next(chart) + this.outputFileExtension), chartDocs(chart));
-        break;
-      case YamlOutputType.FILE_PER_RESOURCE:
-        for (const chart of charts) resources(this.outdir, chartDocs(chart));
-        break;
-      case YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE:
-        for (const chart of charts) {
-          const dir = join(this.outdir, names.next(chart));
-          mkdirSync(dir, { recursive: true });
-          // cdk8s renders the objects here, not the chart's toJson().
-          resources(dir, chartObjects(chart).map((o) => o.toJson()));
-        }
-        break;
-    }
+    // Written beside outdir, then swapped in: a failure (a full disk, a construct that throws
+    // while rendering) leaves the previous output as it was, never a truncated file that parses.
+    const warnings = replaceFolder(this.outdir, (outdir) => {
+      switch (this.yamlOutputType) {
+        case YamlOutputType.FILE_PER_APP:
+          if (charts.length > 0) save(join(outdir, `app${this.outputFileExtension}`), charts.flatMap(chartDocs));
+          break;
+        case YamlOutputType.FILE_PER_CHART:
+          for (const chart of charts) save(join(outdir, names.next(chart) + this.outputFileExtension), chartDocs(chart));
+          break;
+        case YamlOutputType.FILE_PER_RESOURCE:
+          for (const chart of charts) resources(outdir, chartDocs(chart));
+          break;
+        case YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE:
+          for (const chart of charts) {
+            const dir = join(outdir, names.next(chart));
+            mkdirSync(dir, { recursive: true });
+            // cdk8s renders the objects here, not the chart's toJson().
+            resources(dir, chartObjects(chart).map((o) => o.toJson()));
+          }
+          break;
+      }
+    }, { keepFiles: true });
+    for (const w of warnings) console.warn(`warning: ${w}`);
   }
 
   public override synthYaml(): string {

@@ -59,7 +59,10 @@ export type {
 export { renderChart } from './pipeline';
 export type { ChartObject, RenderOptions, RenderResult } from './pipeline';
 export type { Manifest, RenderedObject } from './render/context';
-export { ValuesError } from './values/errors';
+export { formatDiagnostic, tenantName, ValuesError } from './values/errors';
+export type { Diagnostic, Severity, Tenant } from './values/errors';
+export { diagnostic, REDACTED } from './values/diagnostic';
+export type { DiagnosticOptions } from './values/diagnostic';
 export { formatQuantity } from './values/quantity';
 export type { Quantity } from './values/quantity';
 export type { QuotaBudgetEntry, QuotaBudgetLine, QuotaBudgetUser, QuotaUser, UnsetResource } from './analysis/quota-budget';

@@ -4,15 +4,15 @@ import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { deepFreeze, isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
-import { validateChartRules } from './values/chart-validation';
+import { chartRuleDiagnostics } from './values/chart-validation';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { ValuesError } from './values/errors';
 import { isDnsLabel } from './values/names';
 import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
 import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './analysis/quota-budget';
-import { validateBeyondChart } from './values/sanity';
-import { validateValues } from './values/schema';
+import { beyondChartDiagnostics } from './values/sanity';
+import { schemaDiagnostics } from './values/schema';
 import { plainValues } from './values/user-values';
 import { PreflightFinding } from './preflight/finding';
 import { HostOptions } from './preflight/host';
@@ -94,9 +94,13 @@ export function renderChart(options: RenderOptions): RenderResult {
   }
   const merged = mergeValueFiles(user);
   const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, merged);
-  validateValues(values, chartVersion);
-  validateChartRules(values, chartVersion);
-  validateBeyondChart(values, merged, chartVersion);
+  // Every rule on the values at once, so that one error lists every problem.
+  const found = [
+    ...schemaDiagnostics(values, chartVersion),
+    ...chartRuleDiagnostics(values, chartVersion),
+    ...beyondChartDiagnostics(values, merged, chartVersion),
+  ];
+  if (found.length > 0) throw new ValuesError(found);
   const ctx: RenderContext = {
     values: options.substitute ? options.substitute(values) : values,
     release: { name: options.name, namespace: options.namespace },

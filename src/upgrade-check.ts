@@ -3,15 +3,22 @@ import { parse } from 'yaml';
 import { ChartObject, renderChart } from './pipeline';
 import { parsePath } from './props/config-secret';
 import { ChartVersion, describeVersion } from './values/chart-version';
-import { formatPath, Segment, ValuesError } from './values/errors';
+import { formatDiagnostic, formatPath, Segment, ValuesError } from './values/errors';
+import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
 import { isMap, Value, ValueMap } from './values/value-map';
 
-/** What `upgradeCheck` compares: one release's values under two chart versions. */
+/**
+ * What `upgradeCheck` compares: one release's values under two chart versions, or on two host
+ * Kubernetes versions (the chart reads `.Capabilities.KubeVersion`), or both.
+ */
 export interface UpgradeCheckOptions {
   /** The chart version the release runs now. */
   readonly from: ChartVersion;
-  /** The chart version to upgrade to. */
-  readonly to: ChartVersion;
+  /**
+   * The chart version to upgrade to.
+   * @default - from: only the host is upgraded
+   */
+  readonly to?: ChartVersion;
   /** The release name. */
   readonly name: string;
   /** The host namespace. */
@@ -21,6 +28,12 @@ export interface UpgradeCheckOptions {
    * @default - the pipeline's default
    */
   readonly kubeVersion?: string;
+  /**
+   * The host's Kubernetes version after its upgrade, e.g. "1.35.0" from "1.33.1": what changes for
+   * the tenant when the host is upgraded (from 1.35 the chart grants `pods/resize`).
+   * @default - kubeVersion: the host is not upgraded
+   */
+  readonly toKubeVersion?: string;
   /** The user's values files, later ones winning. */
   readonly values: readonly ValueMap[];
 }
@@ -41,6 +54,10 @@ export interface ChangedObject {
 export interface UpgradeCheckResult {
   readonly from: ChartVersion;
   readonly to: ChartVersion;
+  /** The host's Kubernetes version rendered for now, as the chart sees it (`v1.33.1`). */
+  readonly fromKubeVersion: string;
+  /** The host's Kubernetes version after the upgrade. */
+  readonly toKubeVersion: string;
   /**
    * What the target version refuses, each with its fix. The objects below are rendered with
    * those keys left out, as after the fix.
@@ -67,16 +84,20 @@ const MAX_REFUSALS = 50;
  * Throws the ValuesError when the current version already refuses the values.
  */
 export function upgradeCheck(options: UpgradeCheckOptions): UpgradeCheckResult {
-  const render = (chartVersion: ChartVersion, values: readonly ValueMap[]) => renderChart({
-    name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, chartVersion, values,
+  const fromKube = parseKubeVersion(options.kubeVersion ?? DEFAULT_KUBE_VERSION).version;
+  const toKube = parseKubeVersion(options.toKubeVersion ?? options.kubeVersion ?? DEFAULT_KUBE_VERSION).version;
+  const to = options.to ?? options.from;
+  const render = (chartVersion: ChartVersion, kubeVersion: string, values: readonly ValueMap[]) => renderChart({
+    name: options.name, namespace: options.namespace, kubeVersion, chartVersion, values,
   });
-  const before = render(options.from, options.values);
+  const versions = { from: options.from, to, fromKubeVersion: fromKube, toKubeVersion: toKube };
+  const before = render(options.from, fromKube, options.values);
   const refused: RefusedValue[] = [];
   let values = options.values;
   let after: ReturnType<typeof renderChart> | undefined;
   while (after === undefined) {
     try {
-      after = render(options.to, values);
+      after = render(to, toKube, values);
     } catch (e) {
       if (!(e instanceof ValuesError)) throw e;
       const found = refusals(e);
@@ -84,7 +105,7 @@ export function upgradeCheck(options: UpgradeCheckOptions): UpgradeCheckResult {
       const fixed = values.map((v) => found.reduce((acc, r) => withoutPath(acc, r.path), v));
       // A refusal no removal fixes (a rule over several keys) leaves nothing to render.
       if (isDeepStrictEqual(fixed, values) || refused.length > MAX_REFUSALS) {
-        return { from: options.from, to: options.to, refused, added: [], removed: [], changed: [], controlPlaneRolls: false, rollReasons: [] };
+        return { ...versions, refused, added: [], removed: [], changed: [], controlPlaneRolls: false, rollReasons: [] };
       }
       values = fixed;
     }
@@ -100,8 +121,7 @@ export function upgradeCheck(options: UpgradeCheckOptions): UpgradeCheckResult {
   }
   const rollReasons = rolls(before.objects, after.objects, options.name);
   return {
-    from: options.from,
-    to: options.to,
+    ...versions,
     refused,
     added: [...b.keys()].filter((id) => !a.has(id)),
     removed: [...a.keys()].filter((id) => !b.has(id)),
@@ -113,7 +133,10 @@ export function upgradeCheck(options: UpgradeCheckOptions): UpgradeCheckResult {
 
 /** The report as people read it. */
 export function formatUpgradeCheck(r: UpgradeCheckResult): string {
-  const lines = [`Upgrade from chart ${describeVersion(r.from)} to ${describeVersion(r.to)}`, ''];
+  const chart = r.from === r.to ? `chart ${describeVersion(r.from)}` : `chart ${describeVersion(r.from)} to ${describeVersion(r.to)}`;
+  const host = r.fromKubeVersion === r.toKubeVersion ? '' : `host Kubernetes ${r.fromKubeVersion} to ${r.toKubeVersion}`;
+  const title = r.from !== r.to && host ? `Upgrade from ${chart}, ${host}` : host ? `Upgrade of the ${host} (${chart})` : `Upgrade from ${chart}`;
+  const lines = [title, ''];
   const section = (title: string, items: readonly string[]) => {
     lines.push(`${title}: ${items.length === 0 ? 'none' : ''}`.trimEnd(), ...items.map((i) => `  ${i}`), '');
   };
@@ -125,12 +148,9 @@ export function formatUpgradeCheck(r: UpgradeCheckResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One refusal per line of the message, each `path: text`. */
+/** One refusal per diagnostic. */
 function refusals(e: ValuesError): RefusedValue[] {
-  return e.message.split('\n').map((line) => {
-    const m = /^(\S+?): /.exec(line);
-    return { path: m ? m[1] : e.path, message: line };
-  });
+  return e.diagnostics.map((d) => ({ path: d.path, message: formatDiagnostic(d) }));
 }
 
 function withoutPath(values: ValueMap, path: string): ValueMap {

@@ -5,7 +5,6 @@ import { VClusterValues } from '../imports/chart-versions';
 import { toApiObject } from './api-objects';
 import { backingStoreRemoteSecrets } from './props/backing-store';
 import { renderChart } from './pipeline';
-import { truthy } from './values/go-values';
 import { isMap, ValueMap } from './values/value-map';
 import { mergeValueFiles } from './values/coalesce';
 import { plainValues } from './values/user-values';
@@ -13,7 +12,9 @@ import { checkDeadQuotaEntries } from './props/resource-quota';
 import { hostNamespaces } from './props/sync-to-host';
 import { renderInPropTerms } from './props/prop-paths';
 import { typedValues } from './props/table';
-import { describe, fail } from './props/validation';
+import { fail } from './props/validation';
+import { describeValue } from './values/diagnostic';
+import { checkPropTypes } from './props/props-schema';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { mergeFragments } from './props/fragment';
@@ -21,7 +22,8 @@ import { claimNamespaces } from './namespace-claims';
 import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './props/config-secret';
-import { ValuesError } from './values/errors';
+import { GuardScope, guardOutput } from './secrets/output-guard';
+import { formatDiagnostic, ValuesError } from './values/errors';
 import { VClusterProps } from './props/vcluster-props';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
 import { budgetEntries, QuotaBudgetEntry } from './analysis/quota-budget';
@@ -57,6 +59,8 @@ interface Rendered {
   readonly warnings: readonly PreflightFinding[];
   readonly quotaBudget?: readonly QuotaBudgetEntry[];
   readonly apiObjects: readonly ApiObject[];
+  /** What the output guard checks the objects with; undefined when it is off. */
+  readonly guard?: GuardScope;
 }
 
 /**
@@ -91,18 +95,34 @@ export class VCluster extends Construct {
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
+    checkPropTypes(props);
     this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;
     this.controlPlaneSelector = { app: 'vcluster', release: this.name };
-    if (props.values !== undefined && !isMap(props.values)) {
-      throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describe(props.values)}.`);
-    }
-    checkHostKubeVersion(props.kubeVersion);
-    // The namespaces are known now (no add-method changes them): a conflict throws at construction.
-    claimNamespaces(this, hostNamespaces(props.sync?.toHost, this.name, false).filter((ns) => ns !== this.namespace));
-    // cdk8s validates every construct before it synthesizes: the objects exist by then.
-    this.node.addValidation({ validate: () => (this.rendered(), []) });
+    this.asTenant(() => {
+      if (props.values !== undefined && !isMap(props.values)) {
+        throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describeValue(props.values)}.`);
+      }
+      checkHostKubeVersion(props.kubeVersion);
+      // The namespaces are known now (no add-method changes them): a conflict throws at construction.
+      claimNamespaces(this, hostNamespaces(props.sync?.toHost, this.name, false).filter((ns) => ns !== this.namespace));
+    });
+    // cdk8s validates every construct before it synthesizes: the objects exist by then. Each
+    // diagnostic is one validation error, which cdk8s prefixes with the construct path.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          this.rendered();
+        } catch (e) {
+          if (!(e instanceof ValuesError)) throw e;
+          return e.diagnostics.map((d) => formatDiagnostic({ ...d, tenant: { release: this.name } }));
+        }
+        // The guard sees the objects as they are written, JSON patches applied.
+        this.guardOutput();
+        return [];
+      },
+    });
     refuseDuplicateObjects(this, { namespace: this.namespace, render: () => this.rendered() });
   }
 
@@ -205,16 +225,30 @@ export class VCluster extends Construct {
     };
   }
 
+  private guardOutput(): void {
+    const { guard, apiObjects } = this.rendered();
+    if (guard !== undefined) guardOutput(apiObjects.map((o) => o.toJson()), guard);
+  }
+
   private rendered(): Rendered {
-    this.output ??= this.render(this.finalProps());
+    this.output ??= this.asTenant(() => this.render(this.finalProps()));
     return this.output;
+  }
+
+  /** Runs a step whose ValuesError then names this virtual cluster: in an app of many, the user sees which one. */
+  private asTenant<T>(step: () => T): T {
+    try {
+      return step();
+    } catch (e) {
+      throw e instanceof ValuesError ? e.forTenant({ release: this.name, constructPath: this.node.path }) : e;
+    }
   }
 
   private render(props: VClusterProps): Rendered {
     const typed = mergeFragments(typedValues(props), props.configSecret?._values() ?? {});
     const given = plainValues(mergeValueFiles([typed, (props.values ?? {}) as ValueMap]), 'values');
     const final = this.prepareValues(given);
-    if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describe(final)}.`);
+    if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describeValue(final)}.`);
     const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect(
       { name: this.name, namespace: this.namespace, chartVersion: props.chartVersion },
       backingStoreRemoteSecrets(props.backingStore),
@@ -229,7 +263,6 @@ export class VCluster extends Construct {
       substitute: (values) => protection.substitute(values),
     }));
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
-    checkHighAvailability(props, result.values);
     checkDeadQuotaEntries(
       props.policies?.resourceQuota,
       result.quotaBudget && result.values.policies?.resourceQuota?.quota,
@@ -263,7 +296,7 @@ export class VCluster extends Construct {
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
     const errors = result.findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) throw new ValuesError(errors[0].path, errors.map((f) => `${f.path}: ${f.message} ${f.fix}`).join('\n'));
+    if (errors.length > 0) throw new ValuesError(errors.map((f) => ({ severity: f.severity, path: f.path, message: f.message, fix: f.fix })));
     const warnings = result.findings.filter((f) => f.severity === 'warning');
     for (const w of warnings) this.node.addMetadata('warning', formatFinding(w));
     return {
@@ -273,6 +306,7 @@ export class VCluster extends Construct {
       apiObjects: [
         ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),
       ],
+      guard: protection.guardScope(`the virtual cluster ${this.name} (${this.node.path})`, props.allowInOutput),
     };
   }
 }
@@ -295,24 +329,5 @@ function checkHostKubeVersion(kubeVersion: string | undefined): void {
   if (typeof kubeVersion === 'string' && /^\s*v/.test(kubeVersion)) {
     fail('kubeVersion', kubeVersion, `is the host cluster's Kubernetes version, written without "v" (e.g. "${kubeVersion.trim().slice(1)}"). ` +
       `For the virtual cluster's Kubernetes version, set kubernetesVersion: ${JSON.stringify(kubeVersion.trim())}.`);
-  }
-}
-
-/**
- * Several control plane replicas share their state through the backing store; the embedded
- * database (SQLite) is a file of one pod. Checked on the final values, so a backing store given
- * through raw values counts too.
- */
-function checkHighAvailability(props: VClusterProps, values: ValueMap): void {
-  const replicas = props.controlPlane?.replicas;
-  if (replicas === undefined || replicas <= 1) return;
-  const store = values.controlPlane?.backingStore ?? {};
-  const replicated = [store.etcd?.embedded, store.etcd?.deploy, store.etcd?.external, store.database?.external]
-    .some((s) => truthy(s?.enabled));
-  if (!replicated) {
-    fail('controlPlane.replicas', replicas, 'several control plane replicas need a backing store they share, and the embedded database ' +
-      '(SQLite) is not one. ' +
-      'Choose backingStore: BackingStore.embeddedEtcd(), BackingStore.deployedEtcd(), BackingStore.externalEtcd(...) or ' +
-        'BackingStore.externalDatabase(...), or set replicas to 1.');
   }
 }

@@ -55,8 +55,8 @@ describe('checkApiServerLimits', () => {
   describe('labels and annotations', () => {
     test('refuses a label value that is not a label value, wherever labels are', () => {
       const labels = { team: 'a b' };
-      const message = (path: string) =>
-        `StatefulSet "vc1" ${path}["team"]: a label value must be text of at most 63 letters, digits, "-", "_" and ".", ` +
+      const message = (path: string) => `StatefulSet "vc1" ${path}["team"]: a label value must be text of at most 63 letters, digits, "-", ` +
+        `"_" and ".", ` +
         'starting and ending with a letter or digit, or empty. Got "a b": change it where it is set.';
       expect(check(object('StatefulSet', 'vc1', { metadata: { name: 'vc1', labels } }, 'apps/v1'))).toThrow(message('metadata.labels'));
       expect(check(object('StatefulSet', 'vc1', { spec: { template: { metadata: { labels } } } }, 'apps/v1'))).toThrow(
@@ -146,7 +146,7 @@ describe('a virtual cluster Kubernetes would refuse', () => {
       'with this configuration the release name can have at most 47 characters: choose a shorter name.',
     );
     expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(48), backingStore: etcd }).apiObjects).toThrow(
-      /^StatefulSet "a{48}-etcd": .* at most 47 characters/,
+      /^test\/vc \(release a{48}\): StatefulSet "a{48}-etcd": .* at most 47 characters/,
     );
     expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(47), backingStore: etcd }).apiObjects).not.toThrow();
   });
@@ -154,20 +154,20 @@ describe('a virtual cluster Kubernetes would refuse', () => {
   test("fails when the control plane StatefulSet is named with Helm's longest release name (53)", () => {
     // The chart default (embedded database with persistence) runs the control plane as a StatefulSet named after the release.
     expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(53) }).apiObjects).toThrow(
-      /^StatefulSet "a{53}": .* this one has 53\. .* the release name can have at most 52 characters: choose a shorter name\.$/,
+      /^test\/vc \(release a{53}\): StatefulSet "a{53}": .* this one has 53\. .* the release name can have at most 52 characters: choose a shorter name\.$/,
     );
   });
 
   test('fails when a label set through the typed props is not a label value', () => {
     expect(() => new VCluster(Testing.chart(), 'vc', { controlPlane: { labels: { team: 'platform team' } } }).apiObjects).toThrow(
-      /^StatefulSet "vc" metadata\.labels\["team"\]: a label value must be text .* Got "platform team": change it where it is set\.$/,
+      /^test\/vc \(release vc\): StatefulSet "vc" metadata\.labels\["team"\]: a label value must be text .* Got "platform team": change it where it is set\.$/,
     );
   });
 
   test('fails when the config Secret would hold more than 1 MiB', () => {
     const manifests = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: "${'x'.repeat(1024 * 1024)}"\n`;
     expect(() => new VCluster(Testing.chart(), 'vc', { values: { experimental: { deploy: { vcluster: { manifests } } } } }).apiObjects).toThrow(
-      /^Secret "vc-config-vc": a Secret may hold at most 1048576 bytes \(1 MiB\) of data; this one holds \d+\. It holds the virtual cluster's full values/,
+      /^test\/vc \(release vc\): Secret "vc-config-vc": a Secret may hold at most 1048576 bytes \(1 MiB\) of data; this one holds \d+\. It holds the virtual cluster's full values/,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { Application, ApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1';
-import { Duration, Testing } from 'cdk8s';
+import { Duration, JsonPatch, Testing } from 'cdk8s';
 import { ArgoCdApplication, ArgoCdApplicationSet } from '../src/argocd';
 
 const source = { repoUrl: 'https://git.example.com/platform.git' };
@@ -106,6 +106,34 @@ describe('ArgoCdApplication', () => {
       .toThrow('path: expected a path relative to the repository root such as "dist/vc1", got "/abs".');
     expect(() => new ArgoCdApplication(Testing.chart(), 'a', { source: { repoUrl: 'platform' }, path: 'dist' }))
       .toThrow('source.repoUrl: expected a git repository URL (https://, ssh:// or git@), got "platform".');
+  });
+
+  test.each([
+    'https://x-access-token:tok3n-value@github.com/acme/platform.git',
+    'https://tok3n-value@git.example.com/acme/platform.git',
+    `https://git.example.com/acme/platform.git?token=ghp_${'a1'.repeat(18)}`,
+  ])('fails when the repository URL %s holds a token, without printing it', (repoUrl) => {
+    for (const make of [
+      () => new ArgoCdApplication(Testing.chart(), 'a', { source: { repoUrl }, path: 'dist' }),
+      () => new ArgoCdApplicationSet(Testing.chart(), 'a', { source: { repoUrl }, directories: 'dist/*' }),
+    ]) {
+      expect(make).toThrow('source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the Application.');
+      expect(make).not.toThrow(/tok3n|ghp_/);
+    }
+  });
+
+  test('takes an ssh URL with its user', () => {
+    expect(
+      () => new ArgoCdApplication(Testing.chart(), 'a', { source: { repoUrl: 'ssh://git@github.com/acme/platform.git' }, path: 'dist' }),
+    ).not.toThrow();
+  });
+
+  test('fails at synth when a JSON patch adds a credential', () => {
+    const chart = Testing.chart();
+    const app = new ArgoCdApplication(chart, 'vc1', { source, path: 'dist/vc1' });
+    app.apiObject.addJsonPatch(JsonPatch.add('/spec/source/repoURL', 'https://u:tok3n@git.example.com/platform.git'));
+    expect(() => Testing.synth(chart)).toThrow('the ArgoCD Application vc1 (test/vc1): the output would carry a credential in clear');
+    expect(() => Testing.synth(chart)).toThrow('  Application/vc1:spec.source.repoURL: a password in a URL\n');
   });
 });
 

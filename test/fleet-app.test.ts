@@ -1,6 +1,8 @@
 import { ApiObject, App, AppProps, Chart, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, so that jest.spyOn can replace its functions
+import fs = require('fs');
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { tutorialProps } from '../main';
@@ -153,5 +155,73 @@ describe('FleetApp', () => {
     chart.node.addValidation({ validate: () => ['invalid'] });
     // Validation runs again: cdk8s's own Chart.toJson, not the fleet's shortcut.
     expect(() => Testing.synth(chart)).toThrow(/invalid/);
+  });
+});
+
+describe('FleetApp writes its output whole or not at all', () => {
+  /** A fleet synthesized into a fresh folder, with a file of the user's beside the output; returns the folder and its files. */
+  function previousOutput() {
+    const parent = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-staged-'));
+    const outdir = join(parent, 'dist');
+    const app = new FleetApp({ outdir });
+    fleet(app);
+    app.synth();
+    writeFileSync(join(outdir, 'README.md'), 'mine');
+    return { parent, outdir, files: filesUnder(outdir) };
+  }
+
+  test('leaves the previous output intact when the disk fills up mid-synth', () => {
+    const { parent, outdir, files } = previousOutput();
+    const app = new FleetApp({ outdir });
+    fleet(app);
+    new VCluster(new Chart(app, 'tenant-d'), 'tenant-d', tutorialProps('tenant-d'));
+    const write = fs.writeFileSync;
+    let calls = 0;
+    const full = jest.spyOn(fs, 'writeFileSync').mockImplementation((...args: Parameters<typeof write>) => {
+      if (++calls === 3) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      write(...args);
+    });
+    try {
+      expect(() => app.synth()).toThrow(`cannot write ${outdir} (ENOSPC); nothing was changed there`);
+    } finally {
+      full.mockRestore();
+    }
+    expect(filesUnder(outdir)).toEqual(files);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('leaves the previous output intact when a construct fails while it is written', () => {
+    const { parent, outdir, files } = previousOutput();
+    const app = new FleetApp({ outdir });
+    fleet(app);
+    new (class extends Chart {
+      public override toJson(): any[] {
+        throw new Error('broken chart');
+      }
+    })(app, 'broken');
+    expect(() => app.synth()).toThrow('broken chart');
+    expect(filesUnder(outdir)).toEqual(files);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  test('leaves the previous output intact when the app is invalid', () => {
+    const { outdir, files } = previousOutput();
+    const app = new FleetApp({ outdir });
+    fleet(app);
+    new VCluster(new Chart(app, 'bad'), 'bad', {
+      values: { controlPlane: { backingStore: { etcd: { deploy: { enabled: true }, embedded: { enabled: true } } } } },
+    });
+    expect(() => app.synth()).toThrow();
+    expect(filesUnder(outdir)).toEqual(files);
+  });
+
+  test('keeps the files it does not write, as App does, and writes the new output', () => {
+    const { outdir } = previousOutput();
+    const app = new FleetApp({ outdir });
+    fleet(app);
+    new VCluster(new Chart(app, 'tenant-d'), 'tenant-d', tutorialProps('tenant-d'));
+    app.synth();
+    expect(readFileSync(join(outdir, 'README.md'), 'utf8')).toBe('mine');
+    expect(readdirSync(outdir)).toContain('0006-tenant-d.k8s.yaml');
   });
 });

@@ -16,7 +16,7 @@ describe('host namespaces are unique within an app', () => {
     const app = Testing.app();
     new VCluster(new Chart(app, 'team-a'), 'vc1');
     expect(() => new VCluster(new Chart(app, 'team-b'), 'vc1')).toThrow(
-      /^namespace: the virtual cluster "vc1" in namespace "vc1" is defined twice in this app, at team-a\/vc1 and team-b\/vc1:/,
+      /^team-b\/vc1 \(release vc1\): namespace: the virtual cluster "vc1" in namespace "vc1" is defined twice in this app, at team-a\/vc1 and team-b\/vc1:/,
     );
   });
 
@@ -45,7 +45,7 @@ describe('host namespaces are unique within an app', () => {
     const namespaces = { mappings: { apps: 'shared-apps' } };
     new VCluster(new Chart(app, 'a'), 'vc1', { sync: { toHost: { namespaces } } });
     expect(() => new VCluster(new Chart(app, 'b'), 'vc2', { sync: { toHost: { namespaces } } })).toThrow(
-      /^sync\.toHost\.namespaces: host namespace "shared-apps" of the virtual cluster "vc2" \(b\/vc2\) is already a host namespace that the virtual cluster "vc1" \(a\/vc1\) syncs to:/,
+      /^b\/vc2 \(release vc2\): sync\.toHost\.namespaces: host namespace "shared-apps" of the virtual cluster "vc2" \(b\/vc2\) is already a host namespace that the virtual cluster "vc1" \(a\/vc1\) syncs to:/,
     );
   });
 

@@ -1,6 +1,6 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-31';
-import { VCluster, VClusterValues } from '../src';
+import { ValuesError, VCluster, VClusterValues } from '../src';
 
 describe('VCluster', () => {
   test('names the release after the construct id and the namespace after the release by default', () => {
@@ -156,5 +156,79 @@ describe('VCluster', () => {
           'Call the add-methods before reading values, apiObjects, quotaBudget or findApiObject.',
       );
     });
+  });
+});
+
+describe('in an app of several tenants', () => {
+  /** Three virtual clusters in three charts; only "vc2" runs two control planes on the embedded database. */
+  function threeTenants(): { app: ReturnType<typeof Testing.app>; vcs: VCluster[] } {
+    const app = Testing.app();
+    const vcs = ['vc1', 'vc2', 'vc3'].map((name) => new VCluster(new Chart(app, `team-${name}`), name, name === 'vc2'
+      ? { values: { controlPlane: { statefulSet: { highAvailability: { replicas: 2 } } } } }
+      : {}));
+    return { app, vcs };
+  }
+
+  test('fails synthesis naming the wrong tenant by construct path and release, and only that one', () => {
+    const { app } = threeTenants();
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(
+      /^Validation failed with the following errors:\n {2}\[team-vc2\/vc2\] release vc2: controlPlane\.statefulSet\.highAvailability\.replicas: several control plane replicas/,
+    );
+    expect(message).not.toMatch(/vc1|vc3/);
+  });
+
+  test('fails reading the values of the wrong tenant, the error naming it and holding the diagnostic as data', () => {
+    const { vcs } = threeTenants();
+    expect(vcs[0].values.controlPlane.statefulSet.highAvailability.replicas).toBe(1);
+    let error: ValuesError | undefined;
+    try {
+      void vcs[1].values;
+    } catch (e) {
+      error = e as ValuesError;
+    }
+    expect(error).toBeInstanceOf(ValuesError);
+    expect(error!.message).toMatch(
+      /^team-vc2\/vc2 \(release vc2\): controlPlane\.statefulSet\.highAvailability\.replicas: several control plane replicas/,
+    );
+    expect(error!.diagnostics).toEqual([expect.objectContaining({
+      severity: 'error',
+      path: 'controlPlane.statefulSet.highAvailability.replicas',
+      value: 2,
+      tenant: { release: 'vc2', constructPath: 'team-vc2/vc2' },
+    })]);
+    expect(error!.diagnostics[0].propPath).toBeUndefined();
+  });
+
+  test('names the prop path a typed prop wrote, beside the values path', () => {
+    const vc = new VCluster(Testing.chart(), 'vc', { controlPlane: { replicas: 2 } });
+    let error: ValuesError | undefined;
+    try {
+      void vc.values;
+    } catch (e) {
+      error = e as ValuesError;
+    }
+    expect(error!.diagnostics[0]).toMatchObject({
+      path: 'controlPlane.statefulSet.highAvailability.replicas',
+      propPath: 'controlPlane.replicas',
+      value: 2,
+    });
+    expect(error!.path).toBe('controlPlane.replicas');
+    expect(error!.message).toMatch(/^test\/vc \(release vc\): controlPlane\.replicas: several control plane replicas/);
+  });
+
+  test('lists every problem of a tenant in one error, one line each', () => {
+    const vc = new VCluster(Testing.chart(), 'vc', {
+      values: { controlPlane: { proxy: { port: 70000 }, statefulSet: { highAvailability: { replicas: 2 } } } },
+    });
+    expect(() => vc.values).toThrow(new RegExp([
+      '^test/vc \\(release vc\\): controlPlane\\.proxy\\.port: expected a port from 1 to 65535, got 70000\\. Choose a port in that range\\.',
+      'test/vc \\(release vc\\): controlPlane\\.statefulSet\\.highAvailability\\.replicas: several control plane replicas',
+    ].join('\n')));
   });
 });

@@ -2,7 +2,8 @@ import { Manifest, RenderContext, RenderedObject } from '../render/context';
 import { truthy } from '../values/go-values';
 import { corednsPod } from './coredns-pod';
 import { isMap, Value, ValueMap } from '../values/value-map';
-import { formatPath, ValuesError } from '../values/errors';
+import { diagnostic } from '../values/diagnostic';
+import { Diagnostic, ValuesError } from '../values/errors';
 import {
   addQuantities, compareQuantities, formatQuantity, maxQuantity, multiplyQuantity, parseQuantity, Quantity, quantityOf,
   subtractQuantities, ZERO,
@@ -187,51 +188,55 @@ export function checkQuotaBudget(
   // Without the chart's LimitRange, defaults may come from one the namespace already has.
   const limitRange = objects.some((o) => o.id === LIMIT_RANGE_ID);
   const quotaName = objects.find((o) => o.id === QUOTA_ID)!.manifest.metadata.name;
-  const problems: { path: string; text: string }[] = [];
+  const problems: Diagnostic[] = [];
   for (const line of budget) {
-    const path = formatPath(['policies', 'resourceQuota', 'quota', line.resource]);
-    const got = `got ${JSON.stringify(ctx.values.policies?.resourceQuota?.quota?.[line.resource])}`;
+    const path = ['policies', 'resourceQuota', 'quota', line.resource];
+    const value = ctx.values.policies?.resourceQuota?.quota?.[line.resource];
+    const got = `got ${JSON.stringify(value)}`;
     if (limitRange && line.unset.length > 0) {
       const [kind, name] = containerField(line.resource);
       const defaultKey = kind === 'limits' ? 'default' : 'defaultRequest';
       const amount = kind === 'limits' ? 'limit' : 'request';
-      problems.push({
+      problems.push(diagnostic({
         path,
-        text: `${path}: ${got}; a quota on ${line.resource} makes Kubernetes require it on every container, but ${describeUnset(line.unset)} ` +
+        value,
+        mentions: [`policies.limitRange.${defaultKey}`, `policies.limitRange.${defaultKey}.${name}`],
+        message: `${got}; a quota on ${line.resource} makes Kubernetes require it on every container, but ${describeUnset(line.unset)} ` +
           `no ${amount} for ${name}, and policies.limitRange.${defaultKey} has no ${name} to fill in. ` +
           `Kubernetes rejects the pod ("failed quota: ${quotaName}: must specify ${line.resource}"). ` +
           `Set policies.limitRange.${defaultKey}.${name}, or give ${line.unset.length === 1 ? 'the container' : 'each of them'} a ${name} ${amount}.`,
-      });
+      }));
     }
     if (compareQuantities(line.used, line.hard) > 0) {
       const shown = line.users.slice(0, 3).map(describeUser).join(', ');
       const more = line.users.length > 3 ? ` and ${line.users.length - 3} more` : '';
-      problems.push({
+      problems.push(diagnostic({
         path,
-        text: `${path}: ${got}, but the virtual cluster itself needs ${formatQuantity(line.used)} of ${line.resource} ` +
+        value,
+        message: `${got}, but the virtual cluster itself needs ${formatQuantity(line.used)} of ${line.resource} ` +
           `(${shown}${more}), so Kubernetes would refuse part of it. ` +
           `Raise the quota to at least ${formatQuantity(line.used)}, or lower what the biggest users ask for.`,
-      });
+      }));
     }
   }
-  if (problems.length > 0) throw new ValuesError(problems[0].path, problems.map((p) => p.text).join('\n'));
+  if (problems.length > 0) throw new ValuesError(problems);
 }
 
 const QUOTA_ID = 'ResourceQuota';
 const LIMIT_RANGE_ID = 'LimitRange';
 
-function describeUser(u: QuotaUser): string {
+export function describeUser(u: QuotaUser): string {
   const each = u.replicas > 1 ? ` (${u.replicas} × ${formatQuantity({ ...u.amount, nanos: u.amount.nanos / BigInt(u.replicas) })})` : '';
   return `${u.what} ${formatQuantity(u.amount)}${each}`;
 }
 
-function describeUnset(unset: readonly UnsetResource[]): string {
+export function describeUnset(unset: readonly UnsetResource[]): string {
   const names = unset.map((u) => `container ${u.container} of the ${u.pod}${u.valuesPath ? ` (${u.valuesPath})` : ''}`);
   return names.length === 1 ? `${names[0]} sets` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} set`;
 }
 
 /** `limits.cpu` → limits of cpu; `cpu` and `requests.cpu` → requests of cpu. */
-function containerField(resource: string): ['limits' | 'requests', string] {
+export function containerField(resource: string): ['limits' | 'requests', string] {
   if (resource.startsWith('limits.')) return ['limits', resource.slice('limits.'.length)];
   return ['requests', resource.startsWith('requests.') ? resource.slice('requests.'.length) : resource];
 }
@@ -486,14 +491,14 @@ function crossNamespaceAffinity(affinity: Value): boolean {
 // ---------------------------------------------------------------------------------------------
 // Volume claims and other objects.
 
-interface Claim {
+export interface Claim {
   readonly what: string;
   readonly replicas: number;
   readonly spec: ValueMap;
 }
 
 /** The claims the chart's StatefulSets create from their templates, one per replica. */
-function volumeClaims(ctx: RenderContext, objects: readonly RenderedObject[]): Claim[] {
+export function volumeClaims(ctx: RenderContext, objects: readonly RenderedObject[]): Claim[] {
   const claims: Claim[] = [];
   for (const { id, manifest } of objects) {
     const owner = WORKLOADS.get(id);

@@ -36,6 +36,7 @@ interface Flag {
 const T: readonly Command[] = ['template'];
 const I: readonly Command[] = ['import'];
 const U: readonly Command[] = ['upgrade-check'];
+const C: readonly Command[] = ['check'];
 /** Flags that say what is rendered: every command takes them. */
 const ALL: readonly Command[] = COMMAND_NAMES;
 
@@ -67,7 +68,7 @@ export const FLAGS: readonly Flag[] = [
   flag('output-dir', 'string', 'effect', T, "write the manifests to files in helm's layout, DIR/vcluster/templates/<file>.yaml, instead of " +
     "stdout; the folder DIR/vcluster is replaced as a whole", { value: 'DIR' }),
   flag('release-name', 'boolean', 'effect', T, 'with --output-dir: write to DIR/NAME/vcluster/templates'),
-  flag('version', 'string', 'effect', ['template', 'import'], `the chart version: ${CHART_VERSIONS.join(', ')} (default: ` +
+  flag('version', 'string', 'effect', ['template', 'import', 'check'], `the chart version: ${CHART_VERSIONS.join(', ')} (default: ` +
     `${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
   flag('devel', 'boolean', 'effect', T, `without --version, the newest version, pre-releases included ` +
     `(${CHART_VERSIONS[CHART_VERSIONS.length - 1]})`),
@@ -87,7 +88,11 @@ export const FLAGS: readonly Flag[] = [
   flag('help', 'boolean', 'effect', ALL, 'show this help', { short: 'h' }),
   flag('from', 'string', 'effect', U, `the chart version the release runs now (${CHART_VERSIONS.join(', ')})`, { value: 'VERSION' }),
   flag('to', 'string', 'effect', U, 'the chart version to upgrade to', { value: 'VERSION' }),
-  flag('output', 'string', 'effect', U, 'text (default) or json, for CI', { short: 'o', value: 'FORMAT' }),
+  flag('to-kube-version', 'string', 'effect', U, 'the host\'s Kubernetes version after its upgrade (default: --kube-version, the host is ' +
+    'not upgraded)', { value: 'VERSION' }),
+  flag('output', 'string', 'effect', [...U, ...C], 'text (default) or json, for CI', { short: 'o', value: 'FORMAT' }),
+  flag('host', 'array', 'effect', C, 'the host namespace\'s objects as kubectl prints them (Namespace, LimitRanges, ResourceQuotas; a List ' +
+    'or several documents); repeat for several files', { value: 'FILE' }),
 
   // No effect on what helm template prints for this chart.
   ...['include-crds', 'skip-crds'].map((n) => flag(n, 'boolean', 'no-op', T, 'the chart has no CRDs')),
@@ -314,11 +319,8 @@ function commandHelp(command: Command): string {
     ...own.filter((f) => f.use === 'effect' && f.name !== 'help').map(line),
     line(FLAGS.find((f) => f.name === 'help')!),
     ...(grouped.size > 0
-      ? [
-          '',
-          'Accepted as helm template accepts them, without effect here:',
-          ...[...grouped].map(([why, names]) => wrap(`  ${names.join(', ')}: ${why}`, 4)),
-        ]
+      ? ['', 'Accepted as helm template accepts them, without effect ' +
+        'here:', ...[...grouped].map(([why, names]) => wrap(`  ${names.join(', ')}: ${why}`, 4))]
       : []),
     ...(refused.length > 0 ? ['', 'Refused, as cdk8s-vcluster cannot honour them:', ...refused.map((f) => wrap(`  --${f.name}: ${f.help}`, 4))] : []),
     '',

@@ -1,4 +1,4 @@
-import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../values/chart-version';
+import { CHART_VERSIONS } from '../values/chart-version';
 
 /**
  * A command of `cdk8s-vcluster`: what its help says and how it exits. Adding a command is an
@@ -36,7 +36,7 @@ export const COMMANDS = {
       '',
       'NAME is the release name (default: "release-name", as helm). CHART names the vCluster chart as',
       'helm users write it: REPO/vcluster (e.g. vcluster/vcluster, loft-sh/vcluster), vcluster (with',
-      `--repo URL), oci://REGISTRY/PATH/vcluster[:${DEFAULT_CHART_VERSION}], or a URL of vcluster-${DEFAULT_CHART_VERSION}.tgz. Other charts`,
+      '--repo URL), oci://REGISTRY/PATH/vcluster[:VERSION], or a URL of vcluster-VERSION.tgz. Other charts',
       'are refused. NAME alone also works (`template vc1`); helm would read a lone argument as CHART.',
       '',
       'Values are layered as helm layers them: the -f files in order, then --set-json, --set,',
@@ -58,15 +58,33 @@ export const COMMANDS = {
     exitStatus: `Exit status: 0 on success; 1 ${FAILURE}, and nothing is printed; 2 on a usage error.`,
   },
   'upgrade-check': {
-    synopsis: '[NAME] --from VERSION --to VERSION -f FILE [flags]',
-    summary: 'before an upgrade: what the target chart version refuses, and what changes',
+    synopsis: '[NAME] --from V [--to V] [--to-kube-version K] -f FILE [flags]',
+    summary: 'before an upgrade of the chart or host: what it refuses, what changes',
     description: [
       'Before an upgrade: the values --to refuses (each with its fix), then the objects added,',
-      'removed and changed (field paths), and whether the control plane rolls.',
+      'removed and changed (field paths), and whether the control plane rolls. With --to-kube-version,',
+      'the host is upgraded too (or alone, without --to): what changes when the host\'s Kubernetes',
+      'version does (e.g. from 1.35 the chart grants pods/resize), so that a platform team knows which',
+      'tenants to render again.',
     ],
     usageStatus: 2,
     exitStatus: 'Exit status: 0 when --to accepts the values (the report may still list changes); 1 when --to refuses some of them '
       + `(the report lists each, and stderr says how many), or ${FAILURE}; 2 on a usage error.`,
+  },
+  'check': {
+    synopsis: 'NAME -n NS -f FILE [--host FILE]... [--kube-version K] [flags]',
+    summary: 'before applying: what the host would refuse (Pod Security, limits, quotas)',
+    description: [
+      'Renders the virtual cluster as `template` does and checks it against the host namespace, given',
+      'as kubectl prints it (--host, repeatable: `kubectl get ns NAMESPACE -o yaml`, `kubectl -n NAMESPACE',
+      'get limitrange,resourcequota -o yaml`): every pod against the Pod Security labels (enforce: error;',
+      'warn, audit: warning), the LimitRanges\' min, max and ratio, every ResourceQuota (the host\'s and the',
+      'chart\'s) against what the virtual cluster takes and what remains for its workloads, and',
+      'license-only features. Prints one `error:` or `warning:` line per finding, with the fix.',
+    ],
+    usageStatus: 2,
+    exitStatus: 'Exit status: 0 when the host admits everything (warnings may be printed); 1 when it would refuse something '
+      + `(an error line for each), or ${FAILURE}; 2 on a usage error.`,
   },
 } as const satisfies Readonly<Record<string, CommandInfo>>;
 

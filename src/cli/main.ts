@@ -4,6 +4,7 @@ import { parseCommandLine, ParsedArgs, usage, UsageError } from './args';
 import { Command, COMMANDS, CommandResult, isCommand } from './commands';
 import { CliIo } from './io';
 import { dieOfSigpipe, writeAll } from './output';
+import { formatDiagnostic, tenantName, ValuesError } from '../values/errors';
 import { versionText } from './version';
 
 export type { CliIo } from './io';
@@ -22,7 +23,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stderr(`Error: ${e.message}\nRun "cdk8s-vcluster${command ? ` ${command}` : ''} --help" for usage.\n`);
       return command ? COMMANDS[command].usageStatus : 2;
     }
-    io.stderr(`Error: ${(e as Error).message.split('\n').join('; ')}\n`);
+    io.stderr(`Error: ${errorLine(e as Error)}\n`);
     return 1;
   }
   // Everything is rendered before the first byte is written.
@@ -36,6 +37,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   return result.status;
 }
 
+/** An error as one line; a release's diagnostics after its name, once. */
+function errorLine(e: Error): string {
+  const tenant = e instanceof ValuesError ? e.diagnostics[0]?.tenant : undefined;
+  const text = tenant && e instanceof ValuesError ? `${tenantName(tenant)}: ` +
+    `${e.diagnostics.map((d) => formatDiagnostic(d, { tenant: false })).join('\n')}` : e.message;
+  return text.split('\n').join('; ');
+}
+
 /**
  * Each command's code, loaded on demand: `template` does not load the importer, nor `import`
  * the template writer.
@@ -45,6 +54,7 @@ const RUNNERS: Readonly<Record<Command, (args: ParsedArgs, io: CliIo) => Command
   'template': (args, io) => ({ stdout: (require('./template') as typeof import('./template')).templateCommand(args, io), status: 0 }),
   'import': (args, io) => ({ stdout: (require('./import') as typeof import('./import')).importCommand(args, io), status: 0 }),
   'upgrade-check': (args, io) => (require('./upgrade-check') as typeof import('./upgrade-check')).upgradeCheckCommand(args, io),
+  'check': (args, io) => (require('./check') as typeof import('./check')).checkCommand(args, io),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

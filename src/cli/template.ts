@@ -1,16 +1,17 @@
-import { existsSync } from 'fs';
-import { join } from 'path';
+import { existsSync, mkdirSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { App, Chart, Yaml } from 'cdk8s';
 import { allValues, isSet, lastValue, ParsedArgs, UsageError } from './args';
 import { resolveChart } from './chart-ref';
 import { CliIo } from './io';
 import { helmNamespace } from './namespace';
-import { replaceFolder } from './output';
+import { OutputFolderError, replaceFolder } from '../output-folder';
 import { userValues } from './values-options';
 import { toApiObject } from '../api-objects';
 import { renderChart } from '../pipeline';
+import { ValuesError } from '../values/errors';
 import { isMap, ValueMap } from '../values/value-map';
-import { findCredentials } from '../secrets/credentials';
+import { findLeaks } from '../secrets/output-guard';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { ChartVersion } from '../values/chart-version';
 import { manifestYaml } from '../yaml/manifest-yaml';
@@ -55,13 +56,22 @@ const HOOK_EVENTS = new Set([
  * out; `skipped` says which.
  */
 export function renderDocuments(options: TemplateOptions): { documents: TemplateDocument[]; skipped: string[]; credentials: string[] } {
-  const result = renderChart(options);
+  let result: ReturnType<typeof renderChart>;
+  try {
+    result = renderChart(options);
+  } catch (e) {
+    // Where helm would fail rendering, the error names the release.
+    throw e instanceof ValuesError ? e.forTenant({ release: options.name }) : e;
+  }
   const chart = new Chart(new App(), 'template');
   const objects: TemplateDocument[] = [];
   const hooks: TemplateDocument[] = [];
   const skipped: string[] = [];
+  const written: unknown[] = [];
   for (const o of result.objects) {
-    const doc = { source: `${CHART_DIR}/${o.template}`, yaml: manifestYaml(toApiObject(chart, o.id, o.manifest).toJson(), cdk8sYaml) };
+    const json = toApiObject(chart, o.id, o.manifest).toJson();
+    written.push(json);
+    const doc = { source: `${CHART_DIR}/${o.template}`, yaml: manifestYaml(json, cdk8sYaml) };
     const annotations = o.manifest.metadata.annotations;
     const hook =
       isMap(annotations) && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook') ? String(annotations['helm.sh/hook']) : undefined;
@@ -73,9 +83,9 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
     if (events.every((e) => HOOK_EVENTS.has(e))) hooks.push({ ...doc, hookEvents: events });
     else skipped.push(`${o.manifest.kind} ${o.manifest.metadata.name} (helm.sh/hook: ${JSON.stringify(hook)})`);
   }
-  // Like helm, the config Secret keeps the credentials (base64 only); unlike helm, it says so.
-  const credentials = findCredentials(result.values, options.chartVersion).map((c) => `${c.path}: ${c.what}, in clear in the output (the ` +
-    `config Secret vc-config-${options.name} is base64 only)`);
+  // Like helm, the output keeps the credentials (the config Secret base64 only); unlike helm, the output guard says where.
+  const config = { object: `Secret/vc-config-${options.name}`, path: ['data', 'config.yaml'], values: result.values };
+  const credentials = findLeaks(written, { tenant: options.name, config }).map((c) => `${c.at}: ${c.what}, in clear in the output`);
   return { documents: [...objects, ...hooks], skipped, credentials };
 }
 
@@ -202,24 +212,33 @@ export function templateCommand(args: ParsedArgs, io: CliIo): string {
   for (const s of skipped) io.stderr(`warning: left out ${s}: an unknown hook event, which helm skips too\n`);
   for (const c of credentials) io.stderr(`warning: ${c}\n`);
   if (outputDir === undefined) return formatStream(selected);
-  return writeOutputDir(outputDir, isSet(args, 'release-name') ? name : undefined, selected);
+  return writeOutputDir(outputDir, isSet(args, 'release-name') ? name : undefined, selected, io);
 }
 
 /**
  * helm's --output-dir layout, DIR[/NAME]/vcluster/templates/<file>.yaml, each file holding its
  * manifests with their `# Source:` lines. The folder vcluster/ is replaced as a whole (helm
- * would leave the files of templates that no longer render). Returns helm's "wrote" lines.
+ * would leave the files of templates that no longer render) or not at all. Returns helm's
+ * "wrote" lines; what went wrong after the swap is a warning on stderr.
  */
-function writeOutputDir(outputDir: string, releaseName: string | undefined, documents: readonly TemplateDocument[]): string {
+function writeOutputDir(outputDir: string, releaseName: string | undefined, documents: readonly TemplateDocument[], io: CliIo): string {
   const base = releaseName === undefined ? outputDir : join(outputDir, releaseName);
   const files = new Map<string, string>();
   for (const d of documents) files.set(d.source, `${files.get(d.source) ?? ''}---\n# Source: ${d.source}\n${d.yaml}`);
+  let warnings: string[];
   try {
-    replaceFolder(base, CHART_DIR, [...files].map(([path, text]) => ({ path, text })));
+    warnings = replaceFolder(join(base, CHART_DIR), (staging) => {
+      for (const [path, text] of files) {
+        const file = join(staging, path.slice(CHART_DIR.length + 1));
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, text);
+      }
+    });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new Error(`--output-dir ${outputDir}: cannot write the manifests (${err.code ?? err.message}); nothing was changed there`);
+    if (e instanceof OutputFolderError) throw new Error(`--output-dir ${outputDir}: ${e.message}`);
+    throw e;
   }
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
   return `${documents.map((d) => `wrote ${base}/${d.source}\n`).join('')}\n`;
 }
 

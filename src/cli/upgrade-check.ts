@@ -15,16 +15,20 @@ import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
 export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): CommandResult {
   if (args.positionals.length > 1) throw new UsageError(`upgrade-check takes at most one argument, the release name; got ` +
     `${args.positionals.join(' ')}`);
-  const version = (flag: 'from' | 'to'): ChartVersion => {
+  const toKubeVersion = lastValue(args, 'to-kube-version');
+  const version = (flag: 'from' | 'to'): ChartVersion | undefined => {
     const v = lastValue(args, flag);
-    if (v === undefined) throw new UsageError(`upgrade-check needs --${flag} VERSION, one of ${CHART_VERSIONS.join(', ')}`);
+    // The host alone may be upgraded: then --to is the version the release runs.
+    if (v === undefined && flag === 'to' && toKubeVersion !== undefined) return undefined;
+    if (v === undefined) throw new UsageError(`upgrade-check needs --${flag} VERSION, one of ` +
+      `${CHART_VERSIONS.join(', ')}${flag === 'to' ? ', or --to-kube-version VERSION' : ''}`);
     if (!isChartVersion(v)) throw new UsageError(`--${flag} ${v} is not a chart version rendered here; give one of ${CHART_VERSIONS.join(', ')}`);
     return v;
   };
   const output = lastValue(args, 'output') ?? 'text';
   if (output !== 'text' && output !== 'json') throw new UsageError(`--output ${output}: give text or json`);
   const result = upgradeCheck({
-    from: version('from'),
+    from: version('from')!,
     to: version('to'),
     name: args.positionals[0] ?? 'release-name',
     namespace: helmNamespace(
@@ -32,6 +36,7 @@ export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): CommandResult 
       io,
     ),
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
+    toKubeVersion,
     values: [userValues(args, io)],
   });
   const refused = result.refused.length;

@@ -30,12 +30,12 @@ function isStdin(path: string): boolean {
   return path.trim() === '-';
 }
 
-function sourceName(path: string): string {
+export function sourceName(path: string): string {
   return isStdin(path) ? '<stdin>' : path;
 }
 
 /** A file's bytes; helm's "-" reads standard input, and a URL is refused (nothing is downloaded). */
-function readInput(path: string, what: string, io: CliIo): Uint8Array {
+export function readInput(path: string, what: string, io: CliIo): Uint8Array {
   if (/^(https?|oci):\/\//.test(path)) {
     throw new ValuesError(path, `${path}: cdk8s-vcluster reads no ${what} from a URL; download it and give the local path.`);
   }

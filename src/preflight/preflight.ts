@@ -1,8 +1,11 @@
-import { admittedPods, PolicyObject } from '../analysis/quota-budget';
+import { admittedPods, PolicyObject, volumeClaims } from '../analysis/quota-budget';
 import { RenderContext, RenderedObject } from '../render/context';
 import { PreflightFinding, sortFindings } from './finding';
 import { hostModel, HostOptions } from './host';
+import { limitRangeFindings } from './limit-ranges';
 import { podSecurityFindings } from './pod-security-findings';
+import { proFeatureFindings } from './pro-features';
+import { quotaFindings } from './quotas';
 
 /**
  * What the host would refuse, or let in and fail later, of the rendered virtual cluster: its pods
@@ -11,15 +14,18 @@ import { podSecurityFindings } from './pod-security-findings';
  * rendered objects; changes nothing.
  */
 export function preflight(ctx: RenderContext, objects: readonly RenderedObject[], host: HostOptions | undefined): PreflightFinding[] {
-  const findings: PreflightFinding[] = [];
-  if (host !== undefined) {
-    const model = hostModel(host, ctx.release.namespace, ctx.kubeVersion.minor);
-    const limitRanges: PolicyObject[] = [
-      ...model.limitRanges.map((manifest) => ({ manifest, where: `host LimitRange ${manifest.metadata.name}` })),
-      ...objects.filter((o) => o.id === 'LimitRange').map(({ manifest }) => ({ manifest, where: 'policies.limitRange' })),
-    ];
-    const pods = admittedPods(ctx, objects, limitRanges);
-    findings.push(...podSecurityFindings(pods, model));
-  }
-  return sortFindings(findings);
+  const model = host === undefined ? undefined : hostModel(host, ctx.release.namespace, ctx.kubeVersion.minor);
+  // The host's LimitRanges and the chart's own apply together; the host's first.
+  const limitRanges: PolicyObject[] = [
+    ...(model?.limitRanges ?? []).map((manifest) => ({ manifest, where: `host LimitRange ${manifest.metadata.name}` })),
+    ...objects.filter((o) => o.id === 'LimitRange').map(({ manifest }) => ({ manifest, where: 'policies.limitRange' })),
+  ];
+  const pods = admittedPods(ctx, objects, limitRanges);
+  const hostQuotas = (model?.resourceQuotas ?? []).map((manifest) => ({ manifest, where: `ResourceQuota ${manifest.metadata.name}: spec.hard` }));
+  return sortFindings([
+    ...(model ? podSecurityFindings(pods, model) : []),
+    ...limitRangeFindings(pods, volumeClaims(ctx, objects), limitRanges),
+    ...quotaFindings(ctx, objects, hostQuotas, limitRanges, host?.objects !== undefined),
+    ...proFeatureFindings(ctx.values, ctx.chartVersion),
+  ]);
 }

@@ -1,9 +1,11 @@
 import { Duration } from 'cdk8s';
 import { Credential, findCredentials, isCredentialField } from '../secrets/credentials';
+import { GuardScope } from '../secrets/output-guard';
 import { seal, sealingKey, strictScopeLabel } from '../secrets/sealing';
 import { durationSeconds } from './quantities';
 import { Manifest, RenderedObject } from '../render/context';
-import { describe, fail } from './validation';
+import { fail } from './validation';
+import { describeValue } from '../values/diagnostic';
 import { ChartVersion } from '../values/chart-version';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
@@ -151,7 +153,10 @@ export class ConfigSecret {
     try {
       sealingKey(options?.certificate);
     } catch (e) {
-      fail('configSecret.certificate', typeof options?.certificate === 'string' ? `${options.certificate.slice(0, 40)}…` : options?.certificate,
+      const cert = options?.certificate;
+      // A private key given by mistake is not shown, not even its start.
+      const shown = typeof cert !== 'string' ? cert : /PRIVATE KEY/.test(cert) ? '(a private key, not shown)' : `${cert.slice(0, 40)}…`;
+      fail('configSecret.certificate', shown,
         `expected the Sealed Secrets controller's certificate as PEM (kubeseal --fetch-cert > cert.pem), which could not be read: ` +
           `${(e as Error).message}.`);
     }
@@ -234,6 +239,8 @@ interface Moved {
  */
 export class ConfigProtection {
   private moved: Moved[] = [];
+  /** The values the templates render from, credentials swapped for placeholders. */
+  private rendered?: ValueMap;
 
   public constructor(private readonly mode: Mode | undefined, private readonly release: Release) {}
 
@@ -243,7 +250,7 @@ export class ConfigProtection {
     if (mode?.kind === 'plaintext') return values;
     if (mode === undefined) {
       if (found.length > 0) throw refusal(this.release, found);
-      return values;
+      return (this.rendered = values);
     }
     const onHost = found.filter((c) => c.renderedAsObject);
     if (onHost.length > 0) throw hostManifestsRefusal(onHost);
@@ -276,7 +283,24 @@ export class ConfigProtection {
     } else {
       for (const c of found) take(c.segments, c.value);
     }
-    return out;
+    return (this.rendered = out);
+  }
+
+  /**
+   * What the output guard checks the output with: the config text it carries in clear (the
+   * chart's Secret, an ExternalSecret's template), as values. Undefined with `plaintextInGit()`,
+   * the knowing choice of credentials in clear, which turns the guard off.
+   */
+  public guardScope(tenant: string, allow?: readonly string[]): GuardScope | undefined {
+    const mode = this.mode;
+    if (mode?.kind === 'plaintext') return undefined;
+    const name = `vc-config-${this.release.name}`;
+    const values = this.rendered;
+    const config = values === undefined ? undefined
+      : mode === undefined ? { object: `Secret/${name}`, path: ['data', 'config.yaml'], values }
+        : mode.kind === 'external' ? { object: `ExternalSecret/${name}`, path: ['spec', 'target', 'template', 'data', 'config.yaml'], values }
+          : undefined;
+    return { tenant, allow, allowProp: 'allowInOutput', ...config ? { config } : {} };
   }
 
   /** The rendered objects with the config Secret written as the mode says. */
@@ -312,8 +336,7 @@ export class ConfigProtection {
   }
 
   private external(secret: Manifest, config: string, options: ExternalSecretOptions): Manifest {
-    // The operator renders the config as a Go template: literal braces of the values are quoted.
-    let template = config.split('{{').join('{{ "{{" }}');
+    let template = goTemplateLiteral(config);
     const data: ValueMap[] = [];
     const used = new Set<string>();
     for (const m of this.moved) {
@@ -345,7 +368,7 @@ export class ConfigProtection {
           template: {
             engineVersion: 'v2',
             type: secret.type,
-            metadata: { ...(labels ? { labels } : {}), ...(annotations ? { annotations } : {}) },
+            metadata: { ...(labels ? { labels: literalMap(labels) } : {}), ...(annotations ? { annotations: literalMap(annotations) } : {}) },
             data: { 'config.yaml': template },
           },
         },
@@ -355,9 +378,23 @@ export class ConfigProtection {
   }
 }
 
+/**
+ * Text the operator's Go template engine (text/template, `{{ }}` actions) renders as it is:
+ * each `{{` becomes the action `{{ "{{" }}`, which prints it. Every user string of the template
+ * (the config, label and annotation values) goes through here, so none runs as a template
+ * (label and annotation keys cannot hold braces).
+ */
+function goTemplateLiteral(text: string): string {
+  return text.split('{{').join('{{ "{{" }}');
+}
+
+function literalMap(map: ValueMap): ValueMap {
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, typeof v === 'string' ? goTemplateLiteral(v) : v]));
+}
+
 function checkRemoteRef(prop: string, ref: RemoteSecretRef | undefined): void {
-  if (!isMap(ref) || typeof ref.key !== 'string' || ref.key === '')
-    fail(prop, ref, 'give the key in the store, e.g. { key: "vc1-db", property: "dsn" }.');
+  if (!isMap(ref) || typeof ref.key !== 'string' || ref.key === '') fail(prop, ref, 'give the key in the store, e.g. { key: "vc1-db", ' +
+    'property: "dsn" }.');
 }
 
 function refusal(release: Release, found: readonly Credential[]): ValuesError {
@@ -407,8 +444,8 @@ export function parsePath(path: string): Segment[] {
     if (end === path.length) break;
   }
   if (end !== path.length || out.length === 0) {
-    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describe(path)}; write it ` +
-      `like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
+    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describeValue(path)}; write ` +
+      `it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
   }
   return out;
 }

@@ -1,15 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { VClusterProps } from './vcluster-props';
-import { formatPath, Segment, ValuesError } from '../values/errors';
+import { Diagnostic, formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, isPlainObject, valueAt, ValueMap } from '../values/value-map';
 import { factoryOptions } from './factory-options';
 import { PROP_TABLE, typedValues } from './table';
 
 /**
- * The values are checked once, by the pipeline, and its messages name values paths. Where the
+ * The values are checked once, by the pipeline, and its diagnostics name values paths. Where the
  * offending value came from a typed prop, the user never wrote that path: this names the prop
- * path instead (`service.httpsNodePort`, not `controlPlane.service.httpsNodePort`). Values from
- * the raw `values` prop keep their values path.
+ * path too (`service.httpsNodePort`, not `controlPlane.service.httpsNodePort`), and in the
+ * message the values paths it mentions. Values from the raw `values` prop keep their values path.
  */
 export function renderInPropTerms<T>(props: VClusterProps, typed: ValueMap, render: () => T): T {
   try {
@@ -21,36 +21,35 @@ export function renderInPropTerms<T>(props: VClusterProps, typed: ValueMap, rend
 
 function inPropTerms(error: ValuesError, props: VClusterProps, typed: ValueMap): ValuesError {
   const raw = props.values as ValueMap | undefined;
-  // Every values path the typed props give, longest first, so that a path wins over its parents.
-  const paths = nodePaths(typed).map((path) => ({ path, text: formatPath(path) })).sort((a, b) => b.text.length - a.text.length);
-  const propPaths = new Map<string, string | undefined>();
-  const propPath = (p: { path: Segment[]; text: string }) => {
-    if (!propPaths.has(p.text)) propPaths.set(p.text, valueAt(raw, p.path) === undefined ? propPathOf(props, typed, p.path) : undefined);
-    return propPaths.get(p.text);
+  const paths = new Map(nodePaths(typed).map((path) => [formatPath(path), path]));
+  const known = new Map<string, string | undefined>();
+  const propPath = (text: string): string | undefined => {
+    const path = paths.get(text);
+    if (path === undefined) return undefined;
+    if (!known.has(text)) known.set(text, valueAt(raw, path) === undefined ? propPathOf(props, typed, path) : undefined);
+    return known.get(text);
   };
-  let first: string | undefined;
   let changed = false;
-  const lines = error.message.split('\n').map((line) => {
-    // The line's own path comes first (`path: text`); others may follow in the text ("the limit (path)").
-    let out = '';
-    let rest = line;
-    while (rest.length > 0) {
-      const boundary = out === '' || /[\s(]$/.test(out);
-      const hit = boundary ? paths.find((p) => rest.startsWith(p.text) && /^($|[:;,)\s])/.test(rest.slice(p.text.length))) : undefined;
-      const prop = hit && propPath(hit);
-      if (hit && prop !== undefined) {
-        if (out === '') first ??= prop;
-        changed = true;
-        out += prop;
-        rest = rest.slice(hit.text.length);
-      } else {
-        out += rest[0];
-        rest = rest.slice(1);
-      }
-    }
-    return out;
+  const diagnostics = error.diagnostics.map((d): Diagnostic => {
+    const own = d.propPath ?? propPath(d.path);
+    const names = new Map([d.path, ...d.mentions ?? []].map((m) => [m, m === d.path ? own : propPath(m)] as const)
+      .filter((m): m is readonly [string, string] => m[1] !== undefined));
+    if (names.size === 0) return d;
+    changed = true;
+    return {
+      ...d,
+      ...(own === undefined ? {} : { propPath: own }),
+      message: renamed(d.message, names),
+      ...(d.fix === undefined ? {} : { fix: renamed(d.fix, names) }),
+    };
   });
-  return changed ? new ValuesError(first ?? error.path, lines.join('\n')) : error;
+  return changed ? new ValuesError(diagnostics) : error;
+}
+
+/** The message with each mentioned values path (a whole word of it) replaced by its prop path. */
+function renamed(message: string, names: ReadonlyMap<string, string>): string {
+  const escaped = [...names.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return message.replace(new RegExp(`(?<=^|[\\s(])(?:${escaped.join('|')})(?=$|[:;,)\\s])`, 'g'), (m) => names.get(m)!);
 }
 
 /** Every path into the values, to maps and lists as well as to scalars. */

@@ -1,3 +1,4 @@
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 import { isDnsLabel, isPluralGroup } from '../values/names';
 
@@ -6,19 +7,7 @@ import { isDnsLabel, isPluralGroup } from '../values/names';
  * typed props goes through here, so the messages read alike.
  */
 export function fail(prop: string, received: unknown, fix: string): never {
-  throw new ValuesError(prop, `${prop}: ${fix} Got ${describe(received)}.`);
-}
-
-/** A value as a message shows it. */
-export function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  try {
-    return JSON.stringify(v);
-  } catch {
-    return String(v);
-  }
+  throw new ValuesError([diagnostic({ path: prop, propPath: prop, value: received, message: (shown) => `${fix} Got ${shown}.` })]);
 }
 
 /** One of an enum's values (given from the enum of any package copy, or as its string). */

@@ -211,6 +211,16 @@ export interface VClusterProps {
   readonly configSecret?: ConfigSecret;
 
   /**
+   * Credentials in clear that the output guard lets through, knowingly: each location as the
+   * guard's refusal names it, `Kind/name:path`, e.g.
+   * `"StatefulSet/vc1:spec.template.spec.containers[0].env[0].value"`. For a value that only
+   * looks like a credential, or a deliberate choice; `ConfigSecret.plaintextInGit()` turns the
+   * guard off altogether.
+   * @default - none: every credential in clear is refused
+   */
+  readonly allowInOutput?: string[];
+
+  /**
    * vcluster.yaml values, exactly as they would be passed to `helm install -f`, merged over the
    * values of the typed props (raw values win) and coalesced with the defaults of `chartVersion`
    * the way Helm does (a `null` deletes a default). The escape hatch for what the typed props

@@ -1,6 +1,7 @@
 import { RenderContext } from './context';
 import { isTrueString } from './go-template';
 import { truthy } from '../values/go-values';
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 
 /**
@@ -16,11 +17,11 @@ export function embeddedDatabaseEnabled(ctx: RenderContext): boolean {
   if (truthy(bs.database?.embedded?.enabled)) enabled.push('database.embedded');
   if (truthy(bs.database?.external?.enabled)) enabled.push('database.external');
   if (enabled.length > 1) {
-    throw new ValuesError(
-      'controlPlane.backingStore',
-      `controlPlane.backingStore: you can only enable one backingStore at the same time, found ${enabled.length} enabled ` +
-        `(${enabled.join(', ')}). Keep one and set enabled: false on the others.`,
-    );
+    throw new ValuesError([diagnostic({
+      path: ['controlPlane', 'backingStore'],
+      message: `you can only enable one backingStore at the same time, found ${enabled.length} enabled (${enabled.join(', ')}).`,
+      fix: 'Keep one and set enabled: false on the others.',
+    })]);
   }
   return enabled.length === 0 || enabled[0] === 'database.embedded';
 }

@@ -11,6 +11,7 @@ import { volumeClaimTemplates } from './persistence';
 import { legacyPluginContainers, pluginVolumeMounts, pluginVolumes } from './plugins';
 import { tplValue } from './tpl';
 import { vClusterConfigHash } from '../yaml/vcluster-config-yaml';
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 import { chartHas } from '../values/chart-version';
 import { fileLoggingEnabled } from '../values/chart-validation';
@@ -72,10 +73,8 @@ export function syncerSecurityContext(values: VClusterValues): ValueMap | undefi
     const existing: Value = capabilities.add;
     if (truthy(existing) && !Array.isArray(existing)) {
       const path = 'controlPlane.statefulSet.security.containerSecurityContext.capabilities.add';
-      throw new ValuesError(
-        path,
-        `${path}: expected a list of capabilities, found ${JSON.stringify(existing)}. Write it as a list, e.g. [SYS_TIME].`,
-      );
+      throw new ValuesError([diagnostic({ path, value: existing, message: `expected a list of capabilities, found ` +
+        `${JSON.stringify(existing)}.`, fix: 'Write it as a list, e.g. [SYS_TIME].' })]);
     }
     capabilities.add = uniq([...(truthy(existing) ? (existing as Value[]) : []), 'NET_ADMIN', 'NET_RAW']);
     securityContext.capabilities = capabilities;
@@ -113,8 +112,12 @@ function volumes(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap[] {
   if (!Array.isArray(binaries) || binaries.length === 0) {
     // The chart pastes this list in unconditionally; anything but a non-empty list breaks its YAML.
     const path = 'controlPlane.statefulSet.persistence.binariesVolume';
-    throw new ValuesError(path, `${path}: expected a list with the volume named "binaries", found ${JSON.stringify(binaries ?? null)}. Give ` +
-      `one, e.g. [{name: binaries, emptyDir: {}}], or leave the key out for that default.`);
+    throw new ValuesError([diagnostic({
+      path,
+      value: binaries,
+      message: `expected a list with the volume named "binaries", found ${JSON.stringify(binaries ?? null)}.`,
+      fix: 'Give one, e.g. [{name: binaries, emptyDir: {}}], or leave the key out for that default.',
+    })]);
   }
   let data: ValueMap[] = [];
   if (truthy(persistence.dataVolume)) data = clone(persistence.dataVolume!);

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 import { resolveInterpolated, resolvePlainScalar } from '../yaml/yaml-text';
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 import { compareBytes, goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
@@ -44,11 +45,13 @@ export function plain(v: Value): Value {
 export function plainString(v: Value, path: string, expected: string): string {
   const value = plain(v);
   if (typeof value !== 'string') {
-    throw new ValuesError(
+    throw new ValuesError([diagnostic({
       path,
-      `${path}: the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ` +
-        `${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text. Give ${expected}.`,
-    );
+      value: v,
+      message: `the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ` +
+        `${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text.`,
+      fix: `Give ${expected}.`,
+    })]);
   }
   return value;
 }
@@ -207,8 +210,12 @@ export function interpolated(v: Value, path: string): Value {
     return parse(text, { version: '1.1' });
   } catch (e) {
     const reason = (e as Error).message.split('\n')[0].replace(/:$/, '');
-    throw new ValuesError(path, `${path}: the chart writes ${JSON.stringify(v)} here as ${JSON.stringify(text)}, which is not valid YAML ` +
-      `(${reason}). Give a list of plain words, e.g. [ReadWriteOnce].`);
+    throw new ValuesError([diagnostic({
+      path,
+      value: v,
+      message: `the chart writes ${JSON.stringify(v)} here as ${JSON.stringify(text)}, which is not valid YAML (${reason}).`,
+      fix: 'Give a list of plain words, e.g. [ReadWriteOnce].',
+    })]);
   }
 }
 
@@ -254,5 +261,6 @@ export function concatLists(parts: readonly (readonly [value: Value, path: strin
 }
 
 function wrongShape(v: Value, path: string, expected: string, hint: string): ValuesError {
-  return new ValuesError(path, `${path}: expected ${expected}, got ${v === undefined ? 'nothing' : JSON.stringify(v)}. ${hint}`);
+  return new ValuesError([diagnostic({ path, value: v, message: (shown) => `expected ${expected}, got ` +
+    `${v === undefined ? 'nothing' : shown}.`, fix: hint })]);
 }

@@ -3,6 +3,7 @@ import { truthy } from '../values/go-values';
 import { isMap } from '../values/value-map';
 import { tpl } from './tpl';
 import { parseManifestStream } from '../yaml/yaml-text';
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 
 /**
@@ -27,7 +28,7 @@ function parseManifests(text: string, path: string): RenderedObject[] {
   // Read back as the chart's printed text is read (values it writes unquoted resolve as YAML).
   for (const doc of parseManifestStream(text, path)) {
     if (doc.error !== undefined) {
-      throw new ValuesError(path, `${path}: not valid YAML (${doc.error}). Fix the manifest text.`);
+      throw new ValuesError([diagnostic({ path, message: `not valid YAML (${doc.error}).`, fix: 'Fix the manifest text.' })]);
     }
     const obj = doc.value;
     if (obj === null || obj === undefined) continue;
@@ -38,10 +39,11 @@ function parseManifests(text: string, path: string): RenderedObject[] {
       !isMap(obj.metadata) ||
       typeof obj.metadata.name !== 'string'
     ) {
-      throw new ValuesError(
-        path,
-        `${path}: every document must be a Kubernetes object with apiVersion, kind and metadata.name; got ` + `${JSON.stringify(obj).slice(0, 80)}.`,
-      );
+      // The document is not shown: it may be a Secret's data.
+      const got = isMap(obj) ? `a map with the keys ${Object.keys(obj).slice(0, 8).join(', ')}` : Array.isArray(obj) ? 'a list' : `a ${typeof obj}`;
+      throw new ValuesError([
+        diagnostic({ path, message: `every document must be a Kubernetes object with apiVersion, kind and ` + `metadata.name; got ${got}.` }),
+      ]);
     }
     const manifest = obj as Manifest;
     out.push({

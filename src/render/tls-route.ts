@@ -4,6 +4,7 @@ import { plainString, quoted } from './go-template';
 import { truthy } from '../values/go-values';
 import { clone, isMap, ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 
 /**
@@ -14,11 +15,12 @@ export function renderTlsRoute(ctx: RenderContext): RenderedObject[] {
   const route: ControlPlaneTLSRoute = ctx.values.controlPlane?.tlsRoute ?? {};
   if (!truthy(route.enabled)) return [];
   if (!truthy(route.apiVersion)) {
-    throw new ValuesError(
-      'controlPlane.tlsRoute.apiVersion',
-      `controlPlane.tlsRoute.apiVersion: the TLSRoute needs an API version, got ${JSON.stringify(route.apiVersion ?? null)}. Set it to the ` +
-        `Gateway API version your cluster serves, e.g. gateway.networking.k8s.io/v1.`,
-    );
+    throw new ValuesError([diagnostic({
+      path: ['controlPlane', 'tlsRoute', 'apiVersion'],
+      value: route.apiVersion,
+      message: `the TLSRoute needs an API version, got ${JSON.stringify(route.apiVersion ?? null)}.`,
+      fix: 'Set it to the Gateway API version your cluster serves, e.g. gateway.networking.k8s.io/v1.',
+    })]);
   }
 
   const own: ValueMap = isMap(route.spec) ? route.spec : {};

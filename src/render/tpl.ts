@@ -2,6 +2,7 @@ import { RenderContext } from './context';
 import { printed } from './go-template';
 import { truthy } from '../values/go-values';
 import { isMap, Value, ValueMap } from '../values/value-map';
+import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 
 /**
@@ -113,9 +114,9 @@ function applyFunction(stage: string, value: Value, path: string, expr: string):
 }
 
 function unsupported(path: string, found: string, what: string): ValuesError {
-  return new ValuesError(
+  return new ValuesError([diagnostic({
     path,
-    `${path}: template ${JSON.stringify(found)} uses ${what}, which cdk8s-vcluster does not evaluate. ` +
-      'Use {{ .Release.Name }}, {{ .Release.Namespace }} or {{ .Values.<path> }} (optionally | quote), or write the value out.',
-  );
+    message: `template ${JSON.stringify(found)} uses ${what}, which cdk8s-vcluster does not evaluate.`,
+    fix: 'Use {{ .Release.Name }}, {{ .Release.Namespace }} or {{ .Values.<path> }} (optionally | quote), or write the value out.',
+  })]);
 }

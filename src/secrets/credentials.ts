@@ -1,3 +1,5 @@
+import { credentialInText } from './credential-text';
+import { holdsSecretObject } from './output-guard';
 import { SchemaNode } from '../../imports/chart-versions';
 import { formatPath, Segment } from '../values/errors';
 import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
@@ -27,11 +29,6 @@ interface CredentialKind {
 
 const nonEmpty = (v: string) => v.trim() !== '';
 
-/**
- * A password in a DSN: `scheme://user:pass@host`, Go's MySQL `user:pass@tcp(host)`, or a
- * `password=` parameter (PostgreSQL keyword form, SQL Server and query strings).
- */
-const DSN_PASSWORD = [/^[a-z][a-z0-9+.-]*:\/\/[^/@:]*:[^/@]+@/i, /^[^@/:()]+:[^@/()]+@[a-z]*\(/i, /(^|[\s?&;])password=(?!\s|$|&|;)/i];
 
 /** A Kubernetes Secret among raw manifests (multi-document YAML, maybe a template). */
 const SECRET_MANIFEST = /^\s*kind:\s*["']?Secret["']?\s*(#.*)?$/m;
@@ -46,9 +43,10 @@ function credentialKind(name: string, node: SchemaNode): CredentialKind | undefi
     case 'password': return { what: 'a password', holdsSecret: nonEmpty };
     case 'identityToken': return { what: 'an identity token', holdsSecret: nonEmpty };
     case 'auth': return { what: 'registry credentials (base64 of user:password)', holdsSecret: nonEmpty };
-    case 'dataSource': return { what: 'a database DSN with a password', holdsSecret: (v) => DSN_PASSWORD.some((re) => re.test(v)) };
+    // Every DSN form the backing stores' drivers take (the output guard's rules).
+    case 'dataSource': return { what: 'a database DSN with a password', holdsSecret: (v) => credentialInText(v) !== undefined };
     case 'manifests':
-    case 'manifestsTemplate': return { what: 'a Secret among the manifests', holdsSecret: (v) => SECRET_MANIFEST.test(v) };
+    case 'manifestsTemplate': return { what: 'a Secret among the manifests', holdsSecret: (v) => SECRET_MANIFEST.test(v) || holdsSecretObject(v) };
     default: return undefined;
   }
 }

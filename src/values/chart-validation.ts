@@ -1,4 +1,5 @@
-import { ValuesError } from './errors';
+import { diagnostic } from './diagnostic';
+import { Diagnostic, ValuesError } from './errors';
 import { truthy } from './go-values';
 import { isMap, valueAt, ValueMap } from './value-map';
 import { chartHas, ChartVersion, DEFAULT_CHART_VERSION } from './chart-version';
@@ -8,13 +9,21 @@ import { chartHas, ChartVersion, DEFAULT_CHART_VERSION } from './chart-version';
  * `_exportKubeConfig.tpl`); the backing store check lives beside the backing store logic.
  */
 export function validateChartRules(values: ValueMap, version: ChartVersion = DEFAULT_CHART_VERSION): void {
-  validateReadSections(values);
-  validateExportKubeConfig(values);
-  if (chartHas(version, '0.36.0')) validateRemovedVolumeSnapshotKeys(values);
+  const found = chartRuleDiagnostics(values, version);
+  if (found.length > 0) throw new ValuesError(found);
+}
+
+/** What `validateChartRules` refuses, as diagnostics. */
+export function chartRuleDiagnostics(values: ValueMap, version: ChartVersion = DEFAULT_CHART_VERSION): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  validateReadSections(values, out);
+  validateExportKubeConfig(values, out);
+  if (chartHas(version, '0.36.0')) validateRemovedVolumeSnapshotKeys(values, out);
   if (chartHas(version, '0.37.0')) {
-    validateKubeVirtCsi(values);
-    validateFileLogging(values);
+    validateKubeVirtCsi(values, out);
+    validateFileLogging(values, out);
   }
+  return out;
 }
 
 const REMOVED_IN_0_36: ReadonlyArray<readonly [string, string]> = [
@@ -25,46 +34,57 @@ const REMOVED_IN_0_36: ReadonlyArray<readonly [string, string]> = [
   ['rbac', 'enableVolumeSnapshotRules'],
 ];
 
-function validateRemovedVolumeSnapshotKeys(values: ValueMap): void {
+function validateRemovedVolumeSnapshotKeys(values: ValueMap, out: Diagnostic[]): void {
   for (const [parent, key] of REMOVED_IN_0_36) {
     const holder = parent.split('.').reduce<unknown>((v, k) => (isMap(v) ? v[k] : undefined), values);
     if (isMap(holder) && key in holder) {
-      const path = `${parent}.${key}`;
-      throw new ValuesError(path, `${path}: was removed in vCluster 0.36.0 and is no longer supported, found ` +
-        `${JSON.stringify(holder[key])}. Remove it from your values.`);
+      out.push(diagnostic({
+        path: [...parent.split('.'), key],
+        value: holder[key],
+        message: `was removed in vCluster 0.36.0 and is no longer supported, found ${JSON.stringify(holder[key])}.`,
+        fix: 'Remove it from your values.',
+      }));
     }
   }
 }
 
 /** `vcluster.kubeVirtCSI.validate` (0.37): the driver hot plugs volumes into the VMs behind private nodes. */
-function validateKubeVirtCsi(values: ValueMap): void {
+function validateKubeVirtCsi(values: ValueMap, out: Diagnostic[]): void {
   const kubeVirt = valueAt(values, ['deploy', 'csi', 'kubeVirt']);
   if (!isMap(kubeVirt) || !truthy(kubeVirt.enabled)) return;
   if (!truthy(valueAt(values, ['privateNodes', 'enabled']))) {
-    throw new ValuesError('deploy.csi.kubeVirt.enabled', 'deploy.csi.kubeVirt.enabled: the kubevirt CSI driver is only supported in private ' +
-      'nodes mode. Set privateNodes.enabled: true, or disable the driver.');
+    out.push(diagnostic({
+      path: ['deploy', 'csi', 'kubeVirt', 'enabled'],
+      value: kubeVirt.enabled,
+      message: 'the kubevirt CSI driver is only supported in private nodes mode.',
+      fix: 'Set privateNodes.enabled: true, or disable the driver.',
+    }));
+    return;
   }
   const storageClass = isMap(kubeVirt.storageClass) ? kubeVirt.storageClass : {};
   if (truthy(storageClass.enabled) && truthy(storageClass.default) && truthy(valueAt(values, ['deploy', 'localPathProvisioner', 'enabled']))) {
-    throw new ValuesError(
-      'deploy.csi.kubeVirt.storageClass.default',
-      'deploy.csi.kubeVirt.storageClass.default and deploy.localPathProvisioner.enabled both make a default storage class. ' +
-        'Set deploy.csi.kubeVirt.storageClass.default: false, or deploy.localPathProvisioner.enabled: false.',
-    );
+    out.push(diagnostic({
+      path: ['deploy', 'csi', 'kubeVirt', 'storageClass', 'default'],
+      value: storageClass.default,
+      subject: '',
+      mentions: ['deploy.csi.kubeVirt.storageClass.default', 'deploy.localPathProvisioner.enabled'],
+      message: 'deploy.csi.kubeVirt.storageClass.default and deploy.localPathProvisioner.enabled both make a default storage class.',
+      fix: 'Set deploy.csi.kubeVirt.storageClass.default: false, or deploy.localPathProvisioner.enabled: false.',
+    }));
   }
 }
 
 /** `vcluster.fileLogging.validate` (0.37): the chart owns the vcluster-logs volume while file logging is on. */
-function validateFileLogging(values: ValueMap): void {
+function validateFileLogging(values: ValueMap, out: Diagnostic[]): void {
   if (!fileLoggingEnabled(values)) return;
   const volumes = valueAt(values, ['controlPlane', 'statefulSet', 'persistence', 'addVolumes']);
   (Array.isArray(volumes) ? volumes : []).forEach((v, i) => {
     if (isMap(v) && v.name === 'vcluster-logs') {
-      const path = `controlPlane.statefulSet.persistence.addVolumes[${i}]`;
-      throw new ValuesError(
-        path,
-        `${path}: the volume name vcluster-logs is reserved by the chart while logging.file.enabled is true. Rename the volume.`,
-      );
+      out.push(diagnostic({
+        path: ['controlPlane', 'statefulSet', 'persistence', 'addVolumes', i],
+        message: 'the volume name vcluster-logs is reserved by the chart while logging.file.enabled is true.',
+        fix: 'Rename the volume.',
+      }));
     }
   });
 }
@@ -76,23 +96,29 @@ export function fileLoggingEnabled(values: ValueMap): boolean {
   );
 }
 
-function validateExportKubeConfig(values: ValueMap): void {
+function validateExportKubeConfig(values: ValueMap, out: Diagnostic[]): void {
   const ekc = values.exportKubeConfig;
   if (!isMap(ekc)) return;
   const nonBlank = (v: unknown) => truthy(v) && String(v).trim() !== '';
   const secretSet = isMap(ekc.secret) && (nonBlank(ekc.secret.name) || nonBlank(ekc.secret.namespace));
   const additional: unknown[] = Array.isArray(ekc.additionalSecrets) ? ekc.additionalSecrets : [];
   if (secretSet && additional.length > 0) {
-    throw new ValuesError(
-      'exportKubeConfig.additionalSecrets',
-      'exportKubeConfig.secret and exportKubeConfig.additionalSecrets cannot be set at the same time. ' +
-        'Move the secret into exportKubeConfig.additionalSecrets, or drop additionalSecrets.',
-    );
+    out.push(diagnostic({
+      path: ['exportKubeConfig', 'additionalSecrets'],
+      subject: '',
+      mentions: ['exportKubeConfig.secret', 'exportKubeConfig.additionalSecrets'],
+      message: 'exportKubeConfig.secret and exportKubeConfig.additionalSecrets cannot be set at the same time.',
+      fix: 'Move the secret into exportKubeConfig.additionalSecrets, or drop additionalSecrets.',
+    }));
+    return;
   }
   additional.forEach((s, i) => {
     if (!isMap(s) || !(nonBlank(s.name) || nonBlank(s.namespace))) {
-      const path = `exportKubeConfig.additionalSecrets[${i}]`;
-      throw new ValuesError(path, `${path}: additional secret must have name and/or namespace set, found ${JSON.stringify(s)}.`);
+      out.push(diagnostic({
+        path: ['exportKubeConfig', 'additionalSecrets', i],
+        value: s,
+        message: (shown) => `additional secret must have name and/or namespace set, found ${shown}.`,
+      }));
     }
   });
 }
@@ -132,22 +158,33 @@ const READ_SECTIONS: readonly string[] = [
   'sync.toHost.resourceClaims', 'sync.toHost.serviceAccounts', 'sync.toHost.storageClasses',
 ];
 
-function validateReadSections(values: ValueMap): void {
+function validateReadSections(values: ValueMap, out: Diagnostic[]): void {
   const checked = new Set<string>();
+  const missing = new Set<string>();
   for (const section of READ_SECTIONS) {
     let holder: unknown = values;
-    let path = '';
+    const path: string[] = [];
     for (const key of section.split('.')) {
-      path = path ? `${path}.${key}` : key;
+      path.push(key);
+      const at = path.join('.');
       const next: unknown = isMap(holder) ? holder[key] : undefined;
-      if ((next === undefined || next === null) && !checked.has(path)) {
-        throw new ValuesError(
-          path,
-          `${path}: missing, but the chart reads settings inside it (${section}); a null in the values deletes the chart's whole section. ` +
-            `Set the individual keys inside ${path} instead (for example enabled: false).`,
-        );
+      // One line per missing section: the sections inside it are missing with it.
+      if (missing.has(at)) break;
+      if (checked.has(at)) {
+        holder = next;
+        continue;
       }
-      checked.add(path);
+      checked.add(at);
+      if (next === undefined || next === null) {
+        missing.add(at);
+        out.push(diagnostic({
+          path: [...path],
+          value: next,
+          message: `missing, but the chart reads settings inside it (${section}); a null in the values deletes the chart's whole section.`,
+          fix: `Set the individual keys inside ${at} instead (for example enabled: false).`,
+        }));
+        break;
+      }
       holder = next;
     }
   }

@@ -2,7 +2,8 @@ import type { SchemaNode } from '../../imports/chart-versions';
 import { chartData, ChartVersion } from './chart-version';
 import { truthy } from './go-values';
 import { isMap, Value, valueAt, ValueMap } from './value-map';
-import { formatPath, Segment, ValuesError } from './errors';
+import { diagnostic } from './diagnostic';
+import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
 import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from './schema-fields';
 import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quantity } from './quantity';
 
@@ -17,25 +18,25 @@ import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, Quan
  * defaults the checks follow.
  */
 export function validateBeyondChart(values: ValueMap, user: ValueMap, version: ChartVersion): void {
-  const problems: Problem[] = [];
+  const found = beyondChartDiagnostics(values, user, version);
+  if (found.length > 0) throw new ValuesError(found);
+}
+
+/** What `validateBeyondChart` refuses, as diagnostics. */
+export function beyondChartDiagnostics(values: ValueMap, user: ValueMap, version: ChartVersion): Diagnostic[] {
+  const problems: Diagnostic[] = [];
   const note = defaultNote(user, chartData(version).defaults as ValueMap);
   visitFields(fieldTree(version), values, (check, v, path) => check(v, path, problems));
   checkKubernetesFields(values, [], problems, note);
   checkPolicies(values, problems);
   checkRunAsNonRoot(values, problems, note);
-  if (problems.length > 0) {
-    throw new ValuesError(problems[0].path, problems.map((p) => p.text).join('\n'));
-  }
+  checkHighAvailability(values, problems);
+  return problems;
 }
 
-interface Problem {
-  readonly path: string;
-  readonly text: string;
-}
-
-function problem(path: readonly Segment[], text: string): Problem {
-  const at = formatPath(path);
-  return { path: at, text: `${at}: ${text}` };
+/** A problem at the path, with the value found there and the other values paths the text names. */
+function problem(path: readonly Segment[], value: Value, text: string, mentions?: readonly (readonly Segment[])[]): Diagnostic {
+  return diagnostic({ path, value, message: text, ...(mentions ? { mentions: mentions.map(formatPath) } : {}) });
 }
 
 function json(v: Value): string {
@@ -56,7 +57,7 @@ function defaultNote(user: ValueMap, defaults: ValueMap): DefaultNote {
 // ---------------------------------------------------------------------------------------------
 // Fields the values schema declares: derived from each version's schema once, when first asked for.
 
-type FieldCheck = (value: Value, path: readonly Segment[], out: Problem[]) => void;
+type FieldCheck = (value: Value, path: readonly Segment[], out: Diagnostic[]) => void;
 
 const TOGGLE_TEXT = 'expected true, false or "auto"';
 
@@ -68,30 +69,29 @@ const TOGGLE_TEXT = 'expected true, false or "auto"';
 const checkToggle: FieldCheck = (v, path, out) => {
   if (typeof v === 'boolean' || v === 'auto' || v === 'true') return;
   if (v === 'false') {
-    out.push(problem(path, `${TOGGLE_TEXT}, got "false" (quoted); the chart's templates read that string as enabled while vCluster reads it ` +
-      `as false. Write false without quotes.`));
+    out.push(problem(path, v, `${TOGGLE_TEXT}, got "false" (quoted); the chart's templates read that string as enabled while vCluster reads ` +
+      `it as false. Write false without quotes.`));
     return;
   }
-  out.push(
-    problem(path, `${TOGGLE_TEXT}, got ${json(v)}; vCluster reads any other string as false. Use true, false, or "auto" to let vCluster decide.`),
-  );
+  out.push(problem(path, v, `${TOGGLE_TEXT}, got ${json(v)}; vCluster reads any other string as false. Use true, false, or "auto" to let ` +
+    `vCluster decide.`));
 };
 
 const checkReplicas: FieldCheck = (v, path, out) => {
   if (typeof v === 'number' && v < 1) {
-    out.push(problem(path, `expected at least 1 replica, got ${json(v)}; with none, nothing runs. Set 1, or 3 or more for high availability.`));
+    out.push(problem(path, v, `expected at least 1 replica, got ${json(v)}; with none, nothing runs. Set 1, or 3 or more for high availability.`));
   }
 };
 
 const checkPort: FieldCheck = (v, path, out) => {
   if (typeof v === 'number' && (v < 1 || v > 65535)) {
-    out.push(problem(path, `expected a port from 1 to 65535, got ${json(v)}. Choose a port in that range.`));
+    out.push(problem(path, v, `expected a port from 1 to 65535, got ${json(v)}. Choose a port in that range.`));
   }
 };
 
 const checkNodePort: FieldCheck = (v, path, out) => {
   if (typeof v === 'number' && v !== 0 && (v < 30000 || v > 32767)) {
-    out.push(problem(path, `expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default ` +
+    out.push(problem(path, v, `expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default ` +
       `--service-node-port-range), got ${json(v)}. Use 0 or a port in that range.`));
   }
 };
@@ -104,7 +104,7 @@ function enumCheck(allowed: readonly string[], why: string): FieldCheck {
     const near = typeof v === 'string' ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
     const fix = near ? `Did you mean ${near}? Values are case-sensitive.` : `Use one of ${allowed.filter((a) => a !== '').join(', ')}.`;
     const shown = allowed.map((a) => (a === '' ? '"" (unset)' : a)).join(', ');
-    out.push(problem(path, `expected one of ${shown}, got ${json(v)}; ${why}. ${fix}`));
+    out.push(problem(path, v, `expected one of ${shown}, got ${json(v)}; ${why}. ${fix}`));
   };
 }
 
@@ -158,7 +158,7 @@ const KUBERNETES_ENUMS: ReadonlyMap<string, FieldCheck> = new Map([
 
 const checkServiceType = enumCheck(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'], 'Kubernetes refuses a Service of any other type');
 
-function checkKubernetesFields(value: Value, path: Segment[], out: Problem[], note: DefaultNote): void {
+function checkKubernetesFields(value: Value, path: Segment[], out: Diagnostic[], note: DefaultNote): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       path.push(i);
@@ -189,7 +189,7 @@ function checkKubernetesFields(value: Value, path: Segment[], out: Problem[], no
 }
 
 /** Every quantity well-formed and not negative, and no request above its limit (the API server refuses both). */
-function checkResources(resources: ValueMap, path: Segment[], out: Problem[], note: DefaultNote): void {
+function checkResources(resources: ValueMap, path: Segment[], out: Diagnostic[], note: DefaultNote): void {
   const parsed: { [kind: string]: Map<string, Quantity> } = {};
   for (const kind of ['limits', 'requests']) {
     parsed[kind] = new Map();
@@ -206,14 +206,10 @@ function checkResources(resources: ValueMap, path: Segment[], out: Problem[], no
     if (limit && compareQuantities(request, limit) > 0) {
       const at = [...path, 'requests', name];
       const raw = resources.requests[name];
-      out.push(
-        problem(
-          at,
-          `the request ${json(raw)}${note(at, raw)} is more than the limit ${formatQuantity(limit)} (${formatPath([...path, 'limits', name])}); ` +
-            `Kubernetes refuses a container whose request exceeds its limit. Lower the request to at most ${formatQuantity(limit)}, or ` +
-              `raise the limit.`,
-        ),
-      );
+      out.push(problem(at, raw,
+        `the request ${json(raw)}${note(at, raw)} is more than the limit ${formatQuantity(limit)} (${formatPath([...path, 'limits', name])}); ` +
+          `Kubernetes refuses a container whose request exceeds its limit. Lower the request to at most ${formatQuantity(limit)}, or raise ` +
+            `the limit.`, [[...path, 'limits', name]]));
     }
   }
 }
@@ -221,15 +217,15 @@ function checkResources(resources: ValueMap, path: Segment[], out: Problem[], no
 const QUANTITY_HELP = 'a number with an optional suffix: m (milli), k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei, or an exponent such as 1e3';
 
 /** Parses a quantity, reporting it when malformed, negative, or (for sizes) zero. */
-function checkQuantity(v: Value, path: readonly Segment[], out: Problem[], sign: 'non-negative' | 'positive'): Quantity | undefined {
+function checkQuantity(v: Value, path: readonly Segment[], out: Diagnostic[], sign: 'non-negative' | 'positive'): Quantity | undefined {
   const q = parseQuantity(v);
   if (!q) {
-    out.push(problem(path, `expected a Kubernetes quantity such as 500m, 2, 512Mi or 5Gi, got ${json(v)}. Write ${QUANTITY_HELP}.`));
+    out.push(problem(path, v, `expected a Kubernetes quantity such as 500m, 2, 512Mi or 5Gi, got ${json(v)}. Write ${QUANTITY_HELP}.`));
     return undefined;
   }
   if (q.nanos < 0n || (sign === 'positive' && q.nanos === 0n)) {
     const least = sign === 'positive' ? 'more than 0' : 'at least 0';
-    out.push(problem(path, `expected a quantity of ${least}, got ${json(v)}; Kubernetes refuses ` +
+    out.push(problem(path, v, `expected a quantity of ${least}, got ${json(v)}; Kubernetes refuses ` +
       `${sign === 'positive' ? 'an empty size' : 'negative amounts'}. Give a ${sign === 'positive' ? 'size such as 5Gi' : 'positive amount'}.`));
     return undefined;
   }
@@ -249,7 +245,7 @@ function isObjectCount(resource: string): boolean {
   return resource.startsWith('count/') || COUNTED.has(resource) || resource.endsWith('.storageclass.storage.k8s.io/persistentvolumeclaims');
 }
 
-function checkPolicies(values: ValueMap, out: Problem[]): void {
+function checkPolicies(values: ValueMap, out: Diagnostic[]): void {
   const quota = values.policies?.resourceQuota?.quota;
   if (isMap(quota)) {
     for (const key of Object.keys(quota)) {
@@ -262,7 +258,7 @@ function checkPolicies(values: ValueMap, out: Problem[]): void {
       }
       const q = parseQuantity(v);
       if (!q || q.nanos < 0n || !isWholeQuantity(q)) {
-        out.push(problem(path, `expected a whole number of objects (0 or more), got ${json(v)}; ${key} counts objects. Give a count such as 20.`));
+        out.push(problem(path, v, `expected a whole number of objects (0 or more), got ${json(v)}; ${key} counts objects. Give a count such as 20.`));
       }
     }
   }
@@ -345,7 +341,7 @@ function podsWithSecurity(values: ValueMap): PodSecurity[] {
  * true and user 0 the kubelet refuses it ("container has runAsNonRoot and image will run as
  * root"). The chart's default syncer context sets runAsUser 0, so `runAsNonRoot: true` alone fails.
  */
-function checkRunAsNonRoot(values: ValueMap, out: Problem[], note: DefaultNote): void {
+function checkRunAsNonRoot(values: ValueMap, out: Diagnostic[], note: DefaultNote): void {
   for (const pod of podsWithSecurity(values)) {
     const podContext: Value = valueAt(values, pod.podPath);
     for (const container of pod.containers) {
@@ -360,10 +356,33 @@ function checkRunAsNonRoot(values: ValueMap, out: Problem[], note: DefaultNote):
       const nonRootAt = source('runAsNonRoot');
       const userAt = source('runAsUser');
       if (!nonRootAt || !userAt || valueAt(values, nonRootAt) !== true || valueAt(values, userAt) !== 0) continue;
-      out.push(problem(nonRootAt,
+      out.push(problem(nonRootAt, true,
         `true, but the ${pod.what} container ${container.name} runs as root: runAsUser is 0 from ${formatPath(userAt)}${note(userAt, 0)}. ` +
           `The kubelet refuses to start it ("container has runAsNonRoot and image will run as root"). ` +
-          `Set ${formatPath([...container.path, 'runAsUser'])} to a non-zero UID (e.g. 1000), or drop runAsNonRoot.`));
+          `Set ${formatPath([...container.path, 'runAsUser'])} to a non-zero UID (e.g. 1000), or drop runAsNonRoot.`,
+        [userAt, [...container.path, 'runAsUser']]));
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several control plane replicas on the embedded database.
+
+const REPLICAS = [...STS, 'highAvailability', 'replicas'];
+
+/**
+ * Several control plane replicas share their state through the backing store; the embedded
+ * database (SQLite) is a file of one pod, so each replica would run a cluster of its own.
+ */
+function checkHighAvailability(values: ValueMap, out: Diagnostic[]): void {
+  const replicas: Value = valueAt(values, REPLICAS);
+  if (typeof replicas !== 'number' || replicas <= 1) return;
+  const store = values.controlPlane?.backingStore ?? {};
+  const shared = [store.etcd?.embedded, store.etcd?.deploy, store.etcd?.external, store.database?.external].some((s) => truthy(s?.enabled));
+  if (shared) return;
+  out.push(problem(REPLICAS, replicas,
+    `several control plane replicas need a backing store they share, and the embedded database (SQLite) is not one; got ${replicas}. ` +
+      'Choose etcd or an external database: backingStore: BackingStore.embeddedEtcd(), BackingStore.deployedEtcd(), BackingStore.externalEtcd(...) ' +
+      'or BackingStore.externalDatabase(...) in the typed props, enabled: true under controlPlane.backingStore.etcd.embedded (or etcd.deploy, ' +
+      'etcd.external, database.external) in the values; or set replicas to 1.'));
 }

@@ -1,6 +1,9 @@
 import { JsonType, SchemaNode, ValuesSchema } from '../../imports/chart-versions';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, describeVersion } from './chart-version';
-import { formatPath, Segment, ValuesError } from './errors';
+import { shownValue } from './credential-names';
+import { diagnostic } from './diagnostic';
+import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
+import { valueAt, ValueMap } from './value-map';
 
 export { ValuesError };
 
@@ -12,11 +15,15 @@ export { ValuesError };
  * Null (and undefined) map values count as absent: Helm's coalescing deletes null keys before validating.
  */
 export function validateValues(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): void {
+  const found = schemaDiagnostics(values, version);
+  if (found.length > 0) throw new ValuesError(found);
+}
+
+/** What `validateValues` refuses, as diagnostics. */
+export function schemaDiagnostics(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): Diagnostic[] {
   const problems: Problem[] = [];
   check(rootRule(version), values ?? {}, [], problems, version);
-  if (problems.length > 0) {
-    throw new ValuesError(shownPath(problems[0].path), problems.map((p) => `${shownPath(p.path)}: ${p.text}`).join('\n'));
-  }
+  return problems.map((p) => diagnostic({ path: p.path, value: valueAt(values as ValueMap, p.path), message: p.text }));
 }
 
 /** The path as messages show it; the whole values are `(root)`. */
@@ -147,11 +154,11 @@ function check(rule: Rule, value: unknown, at: Segment[], out: Problem[], versio
   } else if (type === 'string') {
     const s = value as string;
     if (rule.pattern && !rule.pattern.test(s)) {
-      out.push({ path: [...at], text: `expected a string matching ${rule.pattern.source}, got ${found(s)}.` });
+      out.push({ path: [...at], text: `expected a string matching ${rule.pattern.source}, got ${found(s, at)}.` });
     }
     // JSON Schema counts characters (code points), not UTF-16 units.
     if (rule.minLength !== undefined && [...s].length < rule.minLength) {
-      out.push({ path: [...at], text: `expected at least ${rule.minLength} character(s), got ${found(s)}.` });
+      out.push({ path: [...at], text: `expected at least ${rule.minLength} character(s), got ${found(s, at)}.` });
     }
   }
 }
@@ -214,12 +221,12 @@ function checkAlternatives(
       out.push({ path: [...at], text: `matches none of the ${alternatives.length} allowed forms (${reasons}).` });
     }
   } else if (exactlyOne && matches > 1) {
-    out.push({ path: [...at], text: `matches more than one of the allowed forms, got ${found(value)}; it must match exactly one.` });
+    out.push({ path: [...at], text: `matches more than one of the allowed forms, got ${found(value, at)}; it must match exactly one.` });
   }
 }
 
 function typeProblem(at: readonly Segment[], expected: readonly JsonType[], value: unknown): Problem {
-  return { path: [...at], text: `expected ${expected.join(' or ')}, got ${found(value)}.`, expected };
+  return { path: [...at], text: `expected ${expected.join(' or ')}, got ${found(value, at)}.`, expected };
 }
 
 /** Keys of features vCluster once had: the message says so, and where their settings go now. */
@@ -277,7 +284,11 @@ function jsonType(value: unknown): string {
 }
 
 /** What was found: its JSON type and, where it can be shown, its JSON text, shortened. */
-function found(value: unknown): string {
+function found(value: unknown, at: readonly Segment[]): string {
+  return shownValue(at, value, foundValue);
+}
+
+function foundValue(value: unknown): string {
   const type = jsonType(value);
   if (type === 'null') return 'null';
   let json: string | undefined;

@@ -1,4 +1,5 @@
 import { mergeMaps } from './coalesce';
+import { isCredentialPath, shownValue } from './credential-names';
 import { formatPath, Segment, ValuesError } from './errors';
 import { MAX_VALUES_DEPTH, plainValues, RESERVED_KEYS, reservedKey, tooDeep } from './user-values';
 import { isMap, ValueMap } from './value-map';
@@ -29,7 +30,7 @@ const MAX_INDEX = 65536;
  * Throws a ValuesError whose message starts with the flag and its argument.
  */
 export function applySet(flag: SetFlag, argument: string, values: ValueMap, readFile?: (path: string) => string): void {
-  const source = `--${flag} ${argument}`;
+  const source = `--${flag} ${shownArgument(argument)}`;
   if (flag === 'set-json' && argument.trim().startsWith('{')) {
     let object: unknown;
     try {
@@ -55,6 +56,18 @@ export function applySet(flag: SetFlag, argument: string, values: ValueMap, read
     if (e instanceof ValuesError) throw e;
     throw new ValuesError(source, `${source}: ${(e as Error).message}`);
   }
+}
+
+/**
+ * The argument as messages show it: the value of each `key=value` whose key is a credential path,
+ * and a JSON object with a key that names a credential, are not shown (messages end up in CI logs).
+ */
+function shownArgument(argument: string): string {
+  if (argument.trim().startsWith('{')) {
+    const named = [...argument.matchAll(/"((?:[^"\\]|\\.)*)"\s*:/g)].some((m) => isCredentialPath(m[1]));
+    return named ? '(a JSON object with a credential, not shown)' : argument;
+  }
+  return argument.replace(/((?:[^,=\\]|\\.)+)=((?:[^,\\]|\\.)*)/g, (pair, key: string) => (isCredentialPath(key) ? `${key}=(not shown)` : pair));
 }
 
 /**
@@ -326,12 +339,12 @@ function setIndex(list: unknown[], index: number, value: unknown): unknown[] {
 /** Helm's type assertions, which fail (and so refuse the argument) where the values hold something else. */
 function asList(v: unknown, path: Segment[]): unknown[] {
   if (Array.isArray(v)) return v;
-  throw new Error(`${formatPath(path)} holds ${describe(v)}, not a list, so it has no index`);
+  throw new Error(`${formatPath(path)} holds ${shownValue(path, v, describe)}, not a list, so it has no index`);
 }
 
 function asMap(v: unknown, path: Segment[]): ValueMap {
   if (isMap(v)) return v;
-  throw new Error(`${formatPath(path)} holds ${describe(v)}, not a map, so it has no keys`);
+  throw new Error(`${formatPath(path)} holds ${shownValue(path, v, describe)}, not a map, so it has no keys`);
 }
 
 function describe(v: unknown): string {

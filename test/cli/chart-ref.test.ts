@@ -1,4 +1,5 @@
 import { resolveChart } from '../../src/cli/chart-ref';
+import { DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 
 const nothingOnDisk = () => false;
 
@@ -10,6 +11,11 @@ describe('the CHART argument', () => {
     [{ chart: 'vcluster' }],
     [{ chart: 'vcluster', repo: 'https://charts.loft.sh' }],
     [{ chart: 'oci://ghcr.io/loft-sh/vcluster' }],
+  ])('accepts %j as the vCluster chart in the default version', (ref) => {
+    expect(resolveChart({ exists: nothingOnDisk, ...ref })).toBe(DEFAULT_CHART_VERSION);
+  });
+
+  test.each([
     [{ chart: 'oci://registry.example.com/mirror/loft-sh/vcluster:0.36.1' }],
     [{ chart: 'https://charts.loft.sh/charts/vcluster-0.36.1.tgz' }],
     [{ chart: 'vcluster/vcluster', version: '0.36.1' }],

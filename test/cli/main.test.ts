@@ -27,12 +27,36 @@ describe('cdk8s-vcluster template and credentials', () => {
     expect(r.code).toBe(0);
     expect(kindsAndNames(r.stdout)).toContain('Secret/vc-config-vc1');
     expect(r.stderr).toBe([
-      'warning: controlPlane.backingStore.database.external.dataSource: a database DSN with a password, in clear in the output (the config ' +
-        'Secret vc-config-vc1 is base64 only)',
-      'warning: privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: a password, in clear in the output (the ' +
-        'config Secret vc-config-vc1 is base64 only)',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.backingStore.database.external.dataSource: a password in a URL, in ' +
+        'clear in the output',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: ' +
+        'the value of the key "password", in clear in the output',
       '',
     ].join('\n'));
+  });
+});
+
+describe('cdk8s-vcluster template and the output guard', () => {
+  test('prints what helm prints and warns once per location the guard finds, without the value', () => {
+    const values = file('guarded.yaml', [
+      'controlPlane:', '  statefulSet:', '    env:', '    - name: DB_PASSWORD', '      value: Gu4rd-s3cret',
+      'experimental:', '  deploy:', '    host:', '      manifests: |-',
+      '        {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "app"}, "stringData": {"token": "Gu4rd-s3cret"}}', '',
+    ].join('\n'));
+    const r = run(['template', 'vc1', '-f', values]);
+    expect(r.code).toBe(0);
+    expect(kindsAndNames(r.stdout)).toContain('Secret/app');
+    expect(r.stdout).toContain('Gu4rd-s3cret');
+    const warnings = r.stderr.split('\n').filter((l) => l !== '');
+    expect(warnings).toEqual([
+      'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value: the value of DB_PASSWORD, in clear in the output',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].experimental.deploy.host.manifests: a Secret with data (base64 is not encryption), ' +
+        'in clear in the output',
+      'warning: Secret/app: a Secret with data (base64 is not encryption), in clear in the output',
+      expect.stringMatching(
+        /^warning: StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value: the value of DB_PASSWORD, in clear in the output$/,
+      ),
+    ]);
   });
 });
 

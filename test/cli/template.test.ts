@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, so that jest.spyOn can replace its functions
+import fs = require('fs');
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { runCommand as run, tempFiles } from './cli-helper';
 import { goPathMatch } from '../../src/cli/template';
+import { DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { VCluster } from '../../src/vcluster';
 import { loadCases, withCorpus } from '../conformance/cases';
 import { compareManifests } from '../conformance/compare';
@@ -81,8 +84,8 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
     test.each([
       [['vc1', 'vcluster/vcluster', '-n', 'vc1']],
       [['vc1', 'loft-sh/vcluster', '--namespace=vc1']],
-      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', '0.36.1', '-nvc1']],
-      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', '--version=v0.36.1']],
+      [['vc1', 'oci://ghcr.io/loft-sh/vcluster', '--version', DEFAULT_CHART_VERSION, '-nvc1']],
+      [['vc1', 'vcluster', '--repo', 'https://charts.loft.sh', '-n=vc1', `--version=v${DEFAULT_CHART_VERSION}`]],
       [['vc1', 'vcluster/vcluster', '-n', 'vc1', '--create-namespace', '--include-crds', '--skip-tests', '--is-upgrade', '--dry-run=client',
         '--timeout', '10m', '--wait', '--atomic', '--debug', '--kube-context', 'ci', '-a', 'networking.k8s.io/v1']],
     ])('renders the tutorial like helm for `template %j --kube-version 1.33.1 -f values.yaml`', (argv) => {
@@ -173,8 +176,19 @@ describe('values from the command line, as helm layers them', () => {
 
   test('types --set values and keeps --set-string values text, as the chart\'s schema then sees them', () => {
     expect(run(['template', 'vc1', '--set', 'controlPlane.statefulSet.labels.build=123']))
-      .toMatchObject({ code: 1, stderr: 'Error: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
+      .toMatchObject({ code: 1, stderr: 'Error: release vc1: controlPlane.statefulSet.labels.build: expected string, got number 123.\n' });
     expect(run(['template', 'vc1', '--set-string', 'controlPlane.statefulSet.labels.build=123']).stdout).toContain('build: "123"');
+  });
+
+  test('fails when --set values break a rule, naming the release once and every problem', () => {
+    const r = run(['template', 'vc2', '--set', 'controlPlane.statefulSet.highAvailability.replicas=2', '--set', 'controlPlane.proxy.port=70000']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toMatch(
+      /^Error: release vc2: controlPlane\.proxy\.port: expected a port from 1 to 65535, got 70000\. Choose a port in that range\.; /,
+    );
+    expect(r.stderr).toContain('; controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store ' +
+      'they share');
+    expect(r.stderr.match(/release vc2/g)).toHaveLength(1);
   });
 
   test('reads --set-file and -f - from their files and standard input', () => {
@@ -309,8 +323,92 @@ describe('--output-dir', () => {
     writeFileSync(join(blocked, 'vc1'), 'a file where the folder would go');
     const r = run(['template', 'vc1', '--output-dir', blocked, '--release-name']);
     expect(r).toMatchObject({ code: 1, stdout: '' });
-    expect(r.stderr).toMatch(/^Error: --output-dir .*: cannot write the manifests \((EEXIST|ENOTDIR)\); nothing was changed there\n$/);
+    expect(r.stderr).toBe(`Error: --output-dir ${blocked}: ${blocked}/vc1 is a file, not a folder: it is left alone, and nothing was changed. `
+      + 'Move it away, or write elsewhere\n');
     expect(readdirSync(blocked)).toEqual(['vc1']);
+  });
+
+  test('leaves a file where the vcluster folder goes alone and refuses to write', () => {
+    const out = join(dir, 'foreign');
+    mkdirSync(out);
+    writeFileSync(join(out, 'vcluster'), 'not ours');
+    const r = run(['template', 'vc1', '--output-dir', out]);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toContain(`${out}/vcluster is a file, not a folder: it is left alone, and nothing was changed.`);
+    expect(readFileSync(join(out, 'vcluster'), 'utf8')).toBe('not ours');
+    expect(readdirSync(out)).toEqual(['vcluster']);
+  });
+
+  test('makes folders 0755 and files 0644, as helm does', () => {
+    const out = join(dir, 'modes');
+    const umask = process.umask(0o022);
+    try {
+      expect(run(['template', 'vc1', '--output-dir', out]).code).toBe(0);
+    } finally {
+      process.umask(umask);
+    }
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    expect([mode(join(out, 'vcluster')), mode(join(out, 'vcluster', 'templates'))]).toEqual([0o755, 0o755]);
+    expect(mode(join(out, 'vcluster', 'templates', 'statefulset.yaml'))).toBe(0o644);
+  });
+
+  test('puts back the old output a crash left beside the folder between its two renames, then replaces it', () => {
+    const out = join(dir, 'crashed');
+    run(['template', 'vc1', '--output-dir', out]);
+    // What a kill -9 between the renames leaves: the old folder stepped aside, the staging folder unrenamed.
+    renameSync(join(out, 'vcluster'), join(out, '.vcluster-AbC123-previous'));
+    mkdirSync(join(out, '.vcluster-AbC123'));
+    const r = run(['template', 'vc1', '--output-dir', out, '--set', 'controlPlane.ingress.enabled=true']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: put back ${out}/vcluster from ${out}/.vcluster-AbC123-previous, left by an interrupted run\n`);
+    expect(readdirSync(out)).toEqual(['vcluster']);
+    expect(existsSync(join(out, 'vcluster', 'templates', 'ingress.yaml'))).toBe(true);
+  });
+
+  test('refuses a folder that cannot be made at once, naming it (Node\'s own recursive mkdir never returns for /proc/x)', () => {
+    const r = run(['template', 'vc1', '--output-dir', '/proc/x']);
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toBe('Error: --output-dir /proc/x: cannot create /proc/x (ENOENT); nothing was changed there\n');
+  });
+
+  test('keeps the old output and says nothing was changed when a write fails, e.g. on a full disk', () => {
+    const out = join(dir, 'full');
+    run(['template', 'vc1', '--output-dir', out]);
+    const before = readFileSync(join(out, 'vcluster', 'templates', 'statefulset.yaml'), 'utf8');
+    const full = jest.spyOn(fs, 'writeFileSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    let r: ReturnType<typeof run>;
+    try {
+      r = run(['template', 'vc1', '--output-dir', out, '--set', 'controlPlane.ingress.enabled=true']);
+    } finally {
+      full.mockRestore();
+    }
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toBe(`Error: --output-dir ${out}: cannot write ${out}/vcluster (ENOSPC); nothing was changed there\n`);
+    expect(readFileSync(join(out, 'vcluster', 'templates', 'statefulset.yaml'), 'utf8')).toBe(before);
+    expect(readdirSync(out)).toEqual(['vcluster']);
+  });
+
+  test('reports the new output as written when only removing the old one fails', () => {
+    const out = join(dir, 'stuck');
+    run(['template', 'vc1', '--output-dir', out]);
+    const rm = fs.rmSync;
+    const stuck = jest.spyOn(fs, 'rmSync').mockImplementation((p, o) => {
+      if (String(p).endsWith('-previous')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      rm(p, o);
+    });
+    let r: ReturnType<typeof run>;
+    try {
+      r = run(['template', 'vc1', '--output-dir', out, '--set', 'controlPlane.ingress.enabled=true']);
+    } finally {
+      stuck.mockRestore();
+    }
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`wrote ${out}/vcluster/templates/ingress.yaml\n`);
+    expect(r.stderr).toMatch(new RegExp(`^warning: wrote ${out}/vcluster, but could not remove its previous content at ` +
+      `${out}/\\.vcluster-\\w{6}-previous \\(EACCES\\): remove it\\n$`));
+    expect(existsSync(join(out, 'vcluster', 'templates', 'ingress.yaml'))).toBe(true);
   });
 
   test('refuses --show-only with it (helm writes every template, then fails)', () => {

@@ -52,3 +52,27 @@ describe('cdk8s-vcluster upgrade-check', () => {
     expect(stderr).toContain(message);
   });
 });
+
+describe('cdk8s-vcluster upgrade-check of the host Kubernetes version', () => {
+  test('lists what changes when the host is upgraded from 1.33 to 1.35: the Role gains pods/resize (vcluster #4091)', () => {
+    const { code, stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.36.1', '--kube-version', '1.33.1', '--to-kube-version', '1.35.0');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Upgrade of the host Kubernetes v1\.33\.1 to v1\.35\.0 \(chart 0\.36\.1\)\n/);
+    expect(stdout).toContain('Objects changed:\n  Role vc1/vc-vc1: rules\n');
+    expect(stdout).toContain('The control plane does not roll.');
+    const { stdout: json } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.36.1', '--kube-version', '1.33.1', '--to-kube-version',
+      '1.35.0', '-o', 'json');
+    expect(JSON.parse(json)).toMatchObject({ from: '0.36.1', to: '0.36.1', fromKubeVersion: 'v1.33.1', toKubeVersion: 'v1.35.0' });
+  });
+
+  test('reports no change when the chart renders the same for both host versions', () => {
+    const { stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.36.1', '--kube-version', '1.33.1', '--to-kube-version', '1.34.0');
+    expect(stdout).toContain('Objects changed: none');
+  });
+
+  test('fails when neither --to nor --to-kube-version says what is upgraded', () => {
+    const { code, stderr } = run('upgrade-check', 'vc1', '--from', '0.36.1');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Error: upgrade-check needs --to VERSION, one of 0\.35\.3, 0\.36\.1, 0\.37\.0-rc\.1, or --to-kube-version VERSION\n/);
+  });
+});

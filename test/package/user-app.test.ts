@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { delimiter, dirname, join, resolve } from 'path';
+import { basename, delimiter, dirname, join, relative, resolve } from 'path';
 import { minVersion, satisfies } from 'semver';
 import { parse } from 'yaml';
 import { CASES_DIR, withCorpus } from '../conformance/cases';
@@ -68,7 +68,20 @@ function nodeBinaries(): Map<string, string> {
   return new Map(NODE_MAJORS.map((m) => [m, m === CURRENT_MAJOR ? process.execPath : join(dir, 'node_modules', `node${m}`, 'bin', 'node')]));
 }
 
-/** A fresh app with the given dependencies, the packed library and the user program of ./user-app. */
+/** The project's example app (main.ts and examples/) as a user copies it: the library from its package, not from ./src. */
+const EXAMPLE_FILES = ['main.ts', 'examples/test-app.ts', 'examples/tenant-vcluster.ts'];
+const fromPackage = (text: string) => text.replace(/ from '(?:\.\/|\.\.\/)src';$/gm, " from 'cdk8s-vcluster';");
+
+/** The README's TypeScript programs: its `ts` blocks that import the package (the others are fragments). */
+function readmePrograms(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  return [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]).filter((code) => /^import .* from 'cdk8s-vcluster';$/m.test(code));
+}
+
+/**
+ * A fresh app with the given dependencies, the packed library, the user program of ./user-app
+ * (main.ts), the example app in example/ and the README's programs in readme/.
+ */
 function makeApp(tarball: string, deps: Record<string, string>): string {
   const app = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-user-app-'));
   writeFileSync(join(app, 'package.json'), JSON.stringify({
@@ -76,11 +89,19 @@ function makeApp(tarball: string, deps: Record<string, string>): string {
     private: true,
     dependencies: { ...deps, 'cdk8s-vcluster': `file:${tarball}` },
   }, null, 2));
+  const examples = EXAMPLE_FILES.map((file) => join('example', file));
+  const programs = readmePrograms().map((_, i) => join('readme', `program-${i + 1}.ts`));
   writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, resolveJsonModule: true, outDir: '.' },
-    files: ['main.ts'],
+    files: ['main.ts', ...examples, ...programs],
   }));
   copyFileSync(join(__dirname, 'user-app', 'main.ts'), join(app, 'main.ts'));
+  EXAMPLE_FILES.forEach((file, i) => {
+    mkdirSync(dirname(join(app, examples[i])), { recursive: true });
+    writeFileSync(join(app, examples[i]), fromPackage(readFileSync(join(ROOT, file), 'utf8')));
+  });
+  mkdirSync(join(app, 'readme'));
+  readmePrograms().forEach((code, i) => writeFileSync(join(app, programs[i]), code));
   writeFileSync(join(app, 'values.json'), JSON.stringify(parse(readFileSync(join(SEED, 'values.yaml'), 'utf8'), { version: '1.1' })));
   // The npm cache already holds what `npm ci` installed; only missing versions come from the registry.
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock'], app);
@@ -96,16 +117,24 @@ function compareWithSeed(yaml: string): string[] {
 const lowest = (range: string) => minVersion(range)!.version;
 const devVersion = (name: string) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
 
+/** What every app has beside cdk8s and constructs, as `cdk8s init typescript-app` gives it. */
+const APP_PACKAGES = {
+  'cdk8s-plus-33': PKG.devDependencies['cdk8s-plus-33'],
+  '@types/node': PKG.devDependencies['@types/node'],
+  // The example app's cdk8s-plus (the library's own, so no second copy).
+  'cdk8s-plus-31': PKG.dependencies['cdk8s-plus-31'],
+};
+
 const APPS: readonly (readonly [string, Record<string, string>])[] = [
   ['the lowest cdk8s and constructs of the peer ranges', {
     'cdk8s': lowest(PKG.peerDependencies.cdk8s),
     'constructs': lowest(PKG.peerDependencies.constructs),
-    'cdk8s-plus-33': PKG.devDependencies['cdk8s-plus-33'],
+    ...APP_PACKAGES,
   }],
   ['the cdk8s and constructs the project develops with', {
     'cdk8s': devVersion('cdk8s'),
     'constructs': devVersion('constructs'),
-    'cdk8s-plus-33': PKG.devDependencies['cdk8s-plus-33'],
+    ...APP_PACKAGES,
   }],
 ];
 
@@ -132,12 +161,25 @@ withCorpus('User app suite', () => {
       expect(pack.files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     });
 
+    test('is the tarball the README\'s install line names', () => {
+      const file = basename(pack.tarball);
+      expect(file).toBe(`${PKG.name}-${PKG.version}.tgz`);
+      expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(new RegExp(`^npm install \\S+/${file.replace(/\./g, '\\.')}$`, 'm'));
+    });
+
     describe.each(APPS)('installed into an app with %s', (_what, deps) => {
       let app: string;
       beforeAll(() => {
         app = makeApp(pack.tarball, deps);
         run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.'], app);
       }, 240_000);
+
+      test('type-checks the README\'s programs and the example app against the installed package', () => {
+        const programs = readmePrograms();
+        expect(programs.length).toBeGreaterThanOrEqual(2);
+        const compiled = [...EXAMPLE_FILES.map((f) => join('example', f)), ...programs.map((_, i) => join('readme', `program-${i + 1}.ts`))];
+        expect(compiled.filter((f) => !existsSync(join(app, f.replace(/\.ts$/, '.js'))))).toEqual([]);
+      });
 
       test('gets no second copy of cdk8s or constructs', () => {
         const installed = run('npm', ['ls', '--all', '--parseable', 'cdk8s', 'constructs'], app).split('\n').filter(Boolean);
@@ -173,6 +215,16 @@ withCorpus('User app suite', () => {
 
         test('synthesizes a fleet with FleetApp byte for byte as with App', () => {
           expect(readFileSync(join(out, 'dist/fleet/vc1.k8s.yaml'), 'utf8')).toBe(readFileSync(join(out, 'dist/raw/vc1.k8s.yaml'), 'utf8'));
+        });
+
+        test('synthesizes the example app, copied with the library from its package, into the committed dist/ byte for byte', () => {
+          const dist = join(out, 'example-dist');
+          run(nodes.get(major)!, [join(app, 'example', 'main.js')], out, { ...env, CDK8S_OUTDIR: dist });
+          const committed = run('git', ['ls-files', 'dist'], ROOT).split('\n').filter(Boolean);
+          expect(committed.length).toBeGreaterThan(0);
+          for (const file of committed) {
+            expect(`${file}\n${readFileSync(join(dist, relative('dist', file)), 'utf8')}`).toBe(`${file}\n${readFileSync(join(ROOT, file), 'utf8')}`);
+          }
         });
 
         test.each(['per-chart', 'per-resource'])('writes with FleetApp the files App writes, charts depending on each other: %s', (layout) => {

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { tutorialProps } from '../../main';
-import { BackingStore, hostObjectsFromYaml, ValuesError, VCluster, VClusterProps } from '../../src';
+import { BackingStore, formatDiagnostic, hostObjectsFromYaml, ValuesError, VCluster, VClusterProps } from '../../src';
 import { HostOptions } from '../../src/preflight/host';
 
 /** The host namespace as `kubectl get ns vc1 -o yaml` prints it, with Pod Security labels. */
@@ -39,7 +39,8 @@ function refusal(props: VClusterProps): ValuesError {
 describe('the pre-flight against the host namespace\'s Pod Security labels', () => {
   test("fails when the tutorial's final values go into a restricted namespace, naming each container, field, rule and fix", () => {
     const e = refusal({ ...tutorialProps('vc1'), host: restricted() });
-    const lines = e.message.split('\n');
+    expect(e.message.split('\n').every((l) => l.startsWith('c/vc1 (release vc1): '))).toBe(true);
+    const lines = e.diagnostics.map((d) => formatDiagnostic(d, { tenant: false }));
     // The distro's init container runs with an empty security context.
     expect(lines).toContain(
       'control plane Deployment vc1: container kubernetes: securityContext.allowPrivilegeEscalation: got unset, but the host namespace "vc1" has ' +
@@ -112,8 +113,8 @@ describe('the pre-flight against the host namespace\'s Pod Security labels', () 
 
   test('fails when the host version and kubeVersion disagree', () => {
     expect(refusal({ namespace: 'vc1', kubeVersion: '1.33.1', host: { kubeVersion: '1.35.0' } }).message).toBe(
-      'host.kubeVersion: got "1.35.0", but kubeVersion is "1.33.1": both name the host cluster\'s version. Give one of them, or the same ' +
-        'version in both.',
+      'c/vc1 (release vc1): host.kubeVersion: got "1.35.0", but kubeVersion is "1.33.1": both name the host cluster\'s version. Give one of ' +
+        'them, or the same version in both.',
     );
   });
 

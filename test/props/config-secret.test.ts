@@ -105,6 +105,14 @@ describe('ConfigSecret.sealedSecret', () => {
   });
 });
 
+describe('ConfigSecret.sealedSecret with a private key given by mistake', () => {
+  test('fails without showing any of the key', () => {
+    const key = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAs3cr3tK3yB0dy\n-----END RSA PRIVATE KEY-----\n';
+    expect(() => ConfigSecret.sealedSecret({ certificate: key })).toThrow('Got "(a private key, not shown)".');
+    expect(() => ConfigSecret.sealedSecret({ certificate: key })).not.toThrow(/MIIE/);
+  });
+});
+
 describe('ConfigSecret.externalSecret', () => {
   const store = { name: 'vault', kind: 'ClusterSecretStore' as const };
   const credentials = { [DSN_PATH]: { key: 'vc1/database', property: 'dsn' } };
@@ -143,6 +151,18 @@ describe('ConfigSecret.externalSecret', () => {
     const values = { ...database(), controlPlane: { ...database().controlPlane, statefulSet: { annotations: { team: '{{x}}' } } } } as VClusterValues;
     const es = find(synth({ values, configSecret: ConfigSecret.externalSecret({ store, credentials }) }).manifests, 'ExternalSecret');
     expect(es.spec.target.template.data['config.yaml']).toContain('team: \'{{ "{{" }}x}}\'');
+  });
+
+  test('quotes template braces of the annotations it copies into the template, so none runs in the operator', () => {
+    const annotations = { note: '{{ .controlPlane_backingStore_database_external_dataSource }}', plain: 'team-a' };
+    const values = { ...database(), controlPlane: { ...database().controlPlane, advanced: { globalMetadata: { annotations } } } } as VClusterValues;
+    const es = find(synth({ values, configSecret: ConfigSecret.externalSecret({ store, credentials }) }).manifests, 'ExternalSecret');
+    expect(es.spec.target.template.metadata.annotations).toEqual({
+      note: '{{ "{{" }} .controlPlane_backingStore_database_external_dataSource }}',
+      plain: 'team-a',
+    });
+    // The ExternalSecret's own metadata is not a template: it keeps them as given.
+    expect(es.metadata.annotations).toEqual(annotations);
   });
 
   test('reads a typed prop’s RemoteSecret from the store, with no credentials map to write', () => {

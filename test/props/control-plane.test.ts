@@ -93,10 +93,23 @@ describe('the control plane props', () => {
     );
   });
 
-  test('fails when several replicas would share the embedded database', () => {
+  test('fails when several replicas would share the embedded database, naming the prop', () => {
     expect(() => synthVCluster({ controlPlane: { replicas: 3 } })).toThrow(
-      /^controlPlane\.replicas: several control plane replicas need a backing store they share, and the embedded database \(SQLite\) is not one\. Choose backingStore: BackingStore\.embeddedEtcd\(\).* Got 3\.$/,
+      /\[test\/vc1\] release vc1: controlPlane\.replicas: several control plane replicas need a backing store they share, and the embedded database \(SQLite\) is not one; got 3\. Choose etcd or an external database: backingStore: BackingStore\.embeddedEtcd\(\)/,
     );
+  });
+
+  test('fails when several replicas from raw values would share the embedded database, naming the values path', () => {
+    expect(() => synthVCluster({ values: { controlPlane: { statefulSet: { highAvailability: { replicas: 2 } } } } })).toThrow(
+      /\[test\/vc1\] release vc1: controlPlane\.statefulSet\.highAvailability\.replicas: several control plane replicas need a backing store they share, and the embedded database \(SQLite\) is not one; got 2\./,
+    );
+  });
+
+  test('replicas from raw values scale the control plane when the backing store from raw values is shared', () => {
+    const { manifests } = synthVCluster({
+      values: { controlPlane: { statefulSet: { highAvailability: { replicas: 3 } }, backingStore: { etcd: { embedded: { enabled: true } } } } },
+    });
+    expect(manifest(manifests, 'StatefulSet', 'vc1').spec.replicas).toBe(3);
   });
 
   test('fails when the persistence size is zero', () => {

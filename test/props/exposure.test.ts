@@ -54,7 +54,7 @@ describe('the exposure props', () => {
 
   test('fails when an ingress has no host', () => {
     expect(() => synthVCluster({ ingress: {} as any })).toThrow(
-      'ingress.host: an ingress needs the host name the API server is reached at, e.g. { host: "vc1.example.com" }. Got nothing.',
+      'ingress.host: required, but not given. Set it.',
     );
   });
 
@@ -72,13 +72,14 @@ describe('the exposure props', () => {
   });
 
   test('fails when a node port from raw values is out of range, naming the values path', () => {
-    expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT }, values: { controlPlane: { service: { httpsNodePort: 8443 } } } }))
-      .toThrow(/^controlPlane\.service\.httpsNodePort: expected 0 \(Kubernetes picks the port\) or a node port from 30000 to 32767/);
+    expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT }, values: { controlPlane: { service: { httpsNodePort: 8443 } } } })).toThrow(
+      /\[test\/vc1\] release vc1: controlPlane\.service\.httpsNodePort: expected 0 \(Kubernetes picks the port\) or a node port from 30000 to 32767/,
+    );
   });
 
   test('fails when the service type is unknown, naming the typed prop path', () => {
     expect(() => synthVCluster({ service: { type: 'Nodeport' as ServiceType } })).toThrow(
-      /^service\.type: expected one of ClusterIP, NodePort, LoadBalancer, ExternalName, got "Nodeport".*Did you mean NodePort\?/,
+      /\[test\/vc1\] release vc1: service\.type: expected one of ClusterIP, NodePort, LoadBalancer, ExternalName, got "Nodeport".*Did you mean NodePort\?/,
     );
   });
 

@@ -216,7 +216,7 @@ describe('the policy props', () => {
 
     test('fails when a declared host namespace is not a namespace name', () => {
       expect(() => synthVCluster({ sync: { toHost: { namespaces: { mappings: { a: 'Team_A' } } } } })).toThrow(
-        /^sync\.toHost\.namespaces: host namespace "Team_A" must be a DNS label/,
+        /^test\/vc1 \(release vc1\): sync\.toHost\.namespaces: host namespace "Team_A" must be a DNS label/,
       );
     });
   });

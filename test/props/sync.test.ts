@@ -72,19 +72,21 @@ describe('the sync props', () => {
 
   test('fails when a resource without an automatic mode is given SyncMode.AUTO', () => {
     expect(() => synthVCluster({ sync: { toHost: { ingresses: SyncMode.AUTO as any } } })).toThrow(
-      'sync.toHost.ingresses: use true or false. Got "auto".',
+      'sync.toHost.ingresses: expected a boolean (true or false), got a string.',
     );
   });
 
   test('fails when a host object mapping does not name a namespace', () => {
     expect(() => synthVCluster({ sync: { fromHost: { configMaps: { mappings: { 'ca-bundle': 'default/ca-bundle' } } } } })).toThrow(
-      /^sync\.fromHost\.configMaps\.mappings: keys are host objects as "namespace\/name"/,
+      /\[test\/vc1\] release vc1: sync\.fromHost\.configMaps\.mappings: keys are host objects as "namespace\/name"/,
     );
   });
 
   test('fails when a cluster-wide custom resource is synced to the host', () => {
     expect(() =>
       synthVCluster({ sync: { toHost: { customResources: { 'clusterissuers.cert-manager.io': { scope: ResourceScope.CLUSTER } } } } }),
-    ).toThrow(/^sync\.toHost\.customResources\.clusterissuers\.cert-manager\.io\.scope: only namespaced custom resources sync to the host/);
+    ).toThrow(
+      /\[test\/vc1\] release vc1: sync\.toHost\.customResources\.clusterissuers\.cert-manager\.io\.scope: only namespaced custom resources sync to the host/,
+    );
   });
 });

@@ -7,14 +7,19 @@ import { tutorialProps } from '../../main';
 import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
 import { LogEncoding } from '../../src/props/logging';
-import { PROP_TABLE } from '../../src/props/table';
+import { NOT_EXPRESSIBLE, PROP_TABLE, PropDefinition } from '../../src/props/table';
+import { materialize, object, unitsOf } from '../../src/props/decode/candidate';
+import { coalesceValues } from '../../src/values/coalesce';
+import { chartData, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
+import { ValueMap } from '../../src/values/value-map';
 import { VClusterProps } from '../../src/props/vcluster-props';
 
 /**
  * The props of the construct itself, not in the table: they shape what it emits (objects, ArgoCD
- * protection, where the config Secret goes), not the chart's values.
+ * protection, where the config Secret goes) or what it checks (the host), not the chart's values.
  */
-const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'chartVersion', 'createNamespace', 'deletionProtection', 'configSecret'];
+const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'host', 'chartVersion', 'createNamespace', 'deletionProtection',
+  'configSecret', 'allowInOutput'];
 /** The raw values, merged over the table's props. */
 const RAW_VALUES = 'values';
 
@@ -31,6 +36,26 @@ function readmeProps(): string[] {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
   const table = readme.split('### The props')[1].split('\n\n')[1];
   return table.split('\n').slice(2).map((row) => /^\| `(\w+)` \|/.exec(row)![1]);
+}
+
+/** Every table prop given, each with settings that write values. */
+function sampleProps(): VClusterProps {
+  const workloads = new Chart(Testing.app(), 'workloads');
+  new k8s.KubeConfigMap(workloads, 'cm', { data: { a: 'b' } });
+  return {
+    ...tutorialProps('vc1'),
+    rootless: true,
+    distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
+    defaultImageRegistry: 'registry.example.com',
+    controlPlane: { persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' } },
+    service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
+    extraSans: ['10.0.0.1'],
+    initManifests: [workloads],
+    podDisruptionBudget: { minAvailable: 1 },
+    imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
+    serviceMonitor: true,
+    logging: { encoding: LogEncoding.JSON, file: true },
+  };
 }
 
 describe('the prop table', () => {
@@ -51,28 +76,32 @@ describe('the prop table', () => {
   });
 
   test('each prop writes only the values it declares', () => {
-    const workloads = new Chart(Testing.app(), 'workloads');
-    new k8s.KubeConfigMap(workloads, 'cm', { data: { a: 'b' } });
-    const props: VClusterProps = {
-      ...tutorialProps('vc1'),
-      rootless: true,
-      distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
-      defaultImageRegistry: 'registry.example.com',
-      controlPlane: { persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' } },
-      service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
-      extraSans: ['10.0.0.1'],
-      initManifests: [workloads],
-      podDisruptionBudget: { minAvailable: 1 },
-      imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
-      serviceMonitor: true,
-      logging: { encoding: LogEncoding.JSON, file: true },
-    };
+    const props = sampleProps();
     const ids = resolveRootless(props.rootless);
     for (const d of PROP_TABLE) {
       const paths = leafPaths(d.encode(props, ids));
       expect(paths.length).toBeGreaterThan(0);
       const outside = paths.filter((p) => !d.writes.some((w) => p === w || p.startsWith(`${w}.`)));
       expect({ prop: d.prop, outside }).toEqual({ prop: d.prop, outside: [] });
+    }
+  });
+
+  test('each prop decodes from the values it encodes, and the decoded prop encodes the same values', () => {
+    const props = sampleProps();
+    const ids = resolveRootless(props.rootless);
+    const defaults = chartData(DEFAULT_CHART_VERSION).defaults as ValueMap;
+    const expressible = PROP_TABLE.filter((d) => d.decode !== NOT_EXPRESSIBLE);
+    expect(expressible.length).toBeGreaterThan(10);
+    for (const d of expressible) {
+      const values = d.encode(props, ids) as ValueMap;
+      const decode = d.decode as Exclude<PropDefinition['decode'], typeof NOT_EXPRESSIBLE>;
+      const candidate = decode(values, coalesceValues(defaults, values));
+      expect({ prop: d.prop, decoded: candidate !== undefined }).toEqual({ prop: d.prop, decoded: true });
+      // Every prop the candidate offers taken, as the importer takes them when they fit.
+      const root = object({ [d.prop]: candidate })!;
+      const decoded = materialize(root, [], { taken: new Set(unitsOf(root).map((u) => u.key)), lists: new Map() })?.value as VClusterProps;
+      const again = d.encode({ ...props, [d.prop]: decoded[d.prop] }, ids);
+      expect({ prop: d.prop, values: again }).toEqual({ prop: d.prop, values });
     }
   });
 });

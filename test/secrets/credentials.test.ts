@@ -47,7 +47,7 @@ describe('credentials in values', () => {
   test.each([
     ['a URL without a password', 'postgres://vcluster@db.example.com:5432/vcluster'],
     ["Go's MySQL form without a password", 'vcluster@tcp(db.example.com:3306)/vcluster'],
-    ['an empty password parameter', 'host=db user=vc password= dbname=vc'],
+    ['an empty password parameter', "host=db user=vc password='' dbname=vc"],
     ['a SQLite file', '/data/state.db'],
   ])('finds none in a DSN without one: %s', (_what, value) => {
     expect(dsn(value)).toEqual([]);

@@ -265,6 +265,13 @@ describe('--set corner cases (observed with helm v4.1.4)', () => {
     expect(() => parsed('set', 'x.y=1', { x: null })).toThrow('x holds null, not a map');
   });
 
+  test('fails without showing a value at a credential path', () => {
+    expect(() => parsed('set', 'a.password=Gu4rd,a.password.b=1')).toThrow('--set a.password=(not shown),a.password.b=1: a.password holds a ' +
+      'string (not shown: a credential), not a map');
+    expect(() => parsed('set-json', '{"password": "Gu4rd"')).toThrow('--set-json (a JSON object with a credential, not shown): not a JSON object');
+    expect(() => parsed('set', 'a.password=Gu4rd,a.password.b=1')).not.toThrow(/Gu4rd/);
+  });
+
   test('changes a list from the values files in place', () => {
     expect(parsed('set', 'a[1]=x', { a: [1, 2, 3] })).toEqual({ a: [1, 'x', 3] });
   });

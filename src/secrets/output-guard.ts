@@ -1,0 +1,178 @@
+import { parseAllDocuments } from 'yaml';
+import { credentialInText, isReference } from './credential-text';
+import { namesCredential } from '../values/credential-names';
+import { formatPath, Segment, ValuesError } from '../values/errors';
+import { isMap, ValueMap } from '../values/value-map';
+
+/**
+ * The config Secret's text in clear, as the values it is written from: the guard reads those
+ * instead of parsing the text back (some 20 KB per virtual cluster).
+ */
+export interface GuardedConfig {
+  /** The object that carries the config, e.g. `Secret/vc-config-vc1`. */
+  readonly object: string;
+  /** Where in it the config text is, e.g. `data["config.yaml"]`. */
+  readonly path: readonly Segment[];
+  /** The values the text is written from. */
+  readonly values: ValueMap;
+}
+
+/** What the guard checks, and for whom. */
+export interface GuardScope {
+  /** Whose output it is, for messages: the virtual cluster, the ArgoCD object. */
+  readonly tenant: string;
+  /** @default - no config text in clear */
+  readonly config?: GuardedConfig;
+  /** Locations (`Kind/name:path`, as a finding names them) kept knowingly. @default - none */
+  readonly allow?: readonly string[];
+  /** The prop that takes the allow list, for the fix. @default - none: no allow list */
+  readonly allowProp?: string;
+}
+
+/** A credential in clear in the output: where (`Kind/name:path`) and what, never the value. */
+export interface Finding {
+  readonly at: string;
+  readonly what: string;
+}
+
+/** Fields that hold references or ciphertext by design, by kind. */
+const NOT_CLEAR: { readonly [kind: string]: readonly (readonly string[])[] } = {
+  SealedSecret: [['spec', 'encryptedData']],
+  ExternalSecret: [['spec', 'data'], ['spec', 'dataFrom']],
+};
+
+/** A Secret in manifest text that does not parse (a template): read as text. */
+const SECRET_TEXT = /^\s*["']?kind["']?\s*:\s*["']?Secret\b/m;
+
+/** Embedded YAML or JSON (manifests, helm values, plugin config) beyond this is read as text only. */
+const MAX_EMBEDDED = 1024 * 1024;
+
+/**
+ * The output guard: every credential in clear in the given objects (each as it is synthesized,
+ * JSON patches applied), in every string of them, in the YAML or JSON that strings embed (init
+ * and host manifests, helm values) and in a `List`'s items. A `Secret` with data is one, except
+ * the config Secret whose text {@link GuardScope.config} gives (read as its values). The
+ * findings in {@link GuardScope.allow} are left out.
+ */
+export function findLeaks(objects: readonly unknown[], scope: GuardScope): Finding[] {
+  const found = new Map<string, string>();
+  for (const o of objects) scanObject(o, scope, found);
+  const allowed = new Set(scope.allow ?? []);
+  return [...found].filter(([at]) => !allowed.has(at)).map(([at, what]) => ({ at, what }));
+}
+
+/** Refuses output with a credential in clear, naming the tenant, each location and the fixes. */
+export function guardOutput(objects: readonly unknown[], scope: GuardScope): void {
+  const leaks = findLeaks(objects, scope);
+  if (leaks.length === 0) return;
+  const secrets = leaks.some((l) => l.what.startsWith('a Secret'));
+  const allow = scope.allowProp;
+  throw new ValuesError(leaks[0].at, [
+    `${scope.tenant}: the output would carry ${leaks.length > 1 ? `${leaks.length} credentials` : 'a credential'} in clear, ` +
+      'readable by anyone who reads it or its git repository:',
+    ...leaks.map((l) => `  ${l.at}: ${l.what}`),
+    'Take each from a Secret that is not in the output instead (env valueFrom.secretKeyRef, a volume from a Secret, ' +
+      'a SealedSecret or ExternalSecret of its own), and for the config Secret choose configSecret: ConfigSecret.externalSecret(...) or ' +
+        '.sealedSecret(...).',
+    ...secrets ? ['A Secret among the manifests: create it with a SealedSecret or ExternalSecret of its own, or sync it from the host ' +
+      '(sync.fromHost.secrets).'] : [],
+    ...allow === undefined ? [] : [`If one is deliberate (not a real credential), list its location in ${allow}, e.g. ${allow}: ` +
+      `[${JSON.stringify(leaks[0].at)}].`],
+  ].join('\n'));
+}
+
+/** Whether manifest text (YAML or JSON, any spelling, Lists too) holds a Secret with data. */
+export function holdsSecretObject(text: string): boolean {
+  let found = false;
+  walk(text, [], { report: (_path, what) => (found ||= what.startsWith('a Secret')), skipped: [], topSecret: true });
+  return found;
+}
+
+function scanObject(o: unknown, scope: GuardScope, found: Map<string, string>): void {
+  if (!isMap(o)) return;
+  const kind = typeof o.kind === 'string' ? o.kind : '?';
+  if (kind.endsWith('List') && Array.isArray(o.items)) {
+    for (const item of o.items) scanObject(item, scope, found);
+    return;
+  }
+  const object = `${kind}/${isMap(o.metadata) ? String(o.metadata.name) : '?'}`;
+  const config = scope.config?.object === object ? scope.config : undefined;
+  const skipped = [...NOT_CLEAR[kind] ?? [], ...config ? [config.path] : []];
+  const report = (path: readonly Segment[], what: string) => {
+    const at = path.length > 0 ? `${object}:${formatPath(path)}` : object;
+    if (!found.has(at)) found.set(at, what);
+  };
+  walk(o, [], { report, skipped, topSecret: config === undefined });
+  if (config !== undefined) {
+    walk(config.values, [...config.path], { report, skipped: [], topSecret: false });
+  }
+}
+
+interface Walk {
+  readonly report: (path: readonly Segment[], what: string) => void;
+  readonly skipped: readonly (readonly Segment[])[];
+  /** Whether the object itself is a Secret whose data counts (not the config Secret). */
+  readonly topSecret: boolean;
+}
+
+/** Walks V at PATH, a stack it pushes to and pops from (a report formats it at once). */
+function walk(v: unknown, path: Segment[], w: Walk): void {
+  if (w.skipped.some((s) => s.length === path.length && s.every((seg, i) => seg === path[i]))) return;
+  if (typeof v === 'string') {
+    scanString(v, path, w);
+  } else if (Array.isArray(v)) {
+    v.forEach((item, i) => {
+      const flag = i > 0 && typeof v[i - 1] === 'string' ? /^--?([A-Za-z0-9][\w.-]*)$/.exec(v[i - 1]) : null;
+      path.push(i);
+      if (flag && namesCredential(flag[1]) && isClear(item)) w.report(path, `the value of the flag --${flag[1]}`);
+      else walk(item, path, w);
+      path.pop();
+    });
+  } else if (isMap(v)) {
+    if (v.kind === 'Secret' && (path.length > 0 || w.topSecret) && [v.data, v.stringData].some((d) => isMap(d) && Object.keys(d).length > 0)) {
+      w.report(path, 'a Secret with data (base64 is not encryption)');
+      return;
+    }
+    // An env variable (or any name/value pair) whose name names a credential.
+    if (typeof v.name === 'string' && namesCredential(v.name) && isClear(v.value)) w.report([...path, 'value'], `the value of ${v.name}`);
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      path.push(k);
+      if (namesCredential(k) && isClear(x)) w.report(path, `the value of the key "${k}"`);
+      else walk(x, path, w);
+      path.pop();
+    }
+  }
+}
+
+/** A literal value (not a reference, not a map) under a credential's name. */
+function isClear(v: unknown): boolean {
+  return (typeof v === 'string' && !isReference(v)) || typeof v === 'number';
+}
+
+function scanString(s: string, path: Segment[], w: Walk): void {
+  const docs = s.length <= MAX_EMBEDDED && /\n|^\s*[[{]/.test(s) ? embedded(s) : undefined;
+  if (docs !== undefined) {
+    docs.forEach((d, i) => {
+      if (docs.length > 1) path.push(i);
+      walk(d, path, w);
+      if (docs.length > 1) path.pop();
+    });
+    return;
+  }
+  const what = credentialInText(s) ?? (SECRET_TEXT.test(s) ? 'a Secret among manifests that do not parse' : undefined);
+  if (what !== undefined) w.report(path, what);
+}
+
+/** The YAML or JSON documents a string holds, when it holds maps or lists (else it is text). */
+function embedded(s: string): unknown[] | undefined {
+  try {
+    const docs = parseAllDocuments(s, { logLevel: 'error' });
+    if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
+    const values = docs.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+    return values.some((x) => isMap(x) || Array.isArray(x)) ? values : undefined;
+  } catch {
+    // An alias bomb or a text that only looks like YAML: read as text.
+    return undefined;
+  }
+}
