@@ -3,7 +3,7 @@ import { Cpu } from 'cdk8s-plus-31';
 import { Construct } from 'constructs';
 import * as path from 'path';
 import { TestAppChart } from './examples/test-app';
-import { ArgoCdApplicationSet, BackingStore, VCluster, VClusterProps } from './src';
+import { ArgoCdApplication, ArgoCdApplicationSet, ArgoCdCluster, BackingStore, VCluster, VClusterProps } from './src';
 
 /**
  * The tutorial's final state (step 5) for a virtual cluster `name` in a namespace of the same
@@ -48,9 +48,12 @@ export function tutorialProps(name: string, domain = 'kryukov.local'): VClusterP
 
 /** The example app's virtual cluster: `vc1` in namespace `vc1`, the tutorial's final state. */
 export class TutorialChart extends Chart {
+  /** The virtual cluster, for its registration with ArgoCD. */
+  public readonly vcluster: VCluster;
+
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    new VCluster(this, 'vc1', tutorialProps('vc1'));
+    this.vcluster = new VCluster(this, 'vc1', tutorialProps('vc1'));
   }
 }
 
@@ -59,15 +62,26 @@ export const REPO_URL = 'https://git.example.com/platform/vclusters.git';
 
 /**
  * ArgoCD objects that deploy every virtual cluster folder under `dist/vclusters/`: one
- * Application per folder, created by an ApplicationSet, so a new tenant is a new folder.
+ * Application per folder, created by an ApplicationSet, so a new tenant is a new folder. Given
+ * a virtual cluster, they also register it with ArgoCD and deploy its workloads folder
+ * (`dist/workloads/<name>/`) into it.
  */
 export class GitOpsChart extends Chart {
-  public constructor(scope: Construct, id: string) {
+  public constructor(scope: Construct, id: string, vcluster?: VCluster) {
     super(scope, id);
     new ArgoCdApplicationSet(this, 'vclusters', {
       source: { repoUrl: REPO_URL },
       directories: 'dist/vclusters/*',
     });
+    if (vcluster !== undefined) {
+      const cluster = new ArgoCdCluster(this, `${vcluster.name}-cluster`, { vcluster, labels: { 'cdk8s-vcluster/tenant': 'true' } });
+      new ArgoCdApplication(this, `${vcluster.name}-workloads`, {
+        source: { repoUrl: REPO_URL },
+        path: `dist/workloads/${vcluster.name}`,
+        destination: { name: cluster.clusterName },
+        syncWave: cluster.syncWave + 1,
+      });
+    }
   }
 }
 
@@ -81,8 +95,9 @@ export function synthExample(outdir: string): void {
     build(app);
     app.synth();
   };
-  synthTo('vclusters/vc1', (app) => new TutorialChart(app, 'vc1'));
-  synthTo('argocd', (app) => new GitOpsChart(app, 'argocd'));
+  let vc1: VCluster | undefined;
+  synthTo('vclusters/vc1', (app) => (vc1 = new TutorialChart(app, 'vc1').vcluster));
+  synthTo('argocd', (app) => new GitOpsChart(app, 'argocd', vc1));
   synthTo('workloads/vc1', (app) => new TestAppChart(app, 'test-app', { host: 'vc1-test-app.kryukov.local' }));
 }
 

@@ -1,5 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { SYNC_WAVE_ANNOTATION } from './argocd-annotations';
+import { checkPropTypes } from './props/props-schema';
 import { durationSeconds } from './props/quantities';
 import { credentialInText } from './secrets/credential-text';
 import { guardOutput } from './secrets/output-guard';
@@ -35,13 +37,19 @@ export interface GitDirectorySource {
   readonly targetRevision?: string;
 }
 
-/** The cluster ArgoCD applies to. */
+/** The cluster ArgoCD applies to: by `server` or by `name`, not both. */
 export interface ApplicationDestination {
   /**
    * The API server URL of the target cluster.
-   * @default "https://kubernetes.default.svc" (the cluster ArgoCD runs in)
+   * @default "https://kubernetes.default.svc" (the cluster ArgoCD runs in), unless `name` is given
    */
   readonly server?: string;
+  /**
+   * The name of a cluster registered with ArgoCD (its cluster Secret's `name`), e.g. an
+   * `ArgoCdCluster`'s `clusterName`.
+   * @default - by `server`
+   */
+  readonly name?: string;
   /**
    * The namespace for objects that have none.
    * @default - each object's own namespace
@@ -130,6 +138,13 @@ export interface ArgoCdCommonProps {
    * @default true
    */
   readonly deletionProtection?: boolean;
+  /**
+   * The object's sync wave (`argocd.argoproj.io/sync-wave`) when an Application of
+   * Applications syncs it: lower waves are applied first, e.g. a later wave than an
+   * `ArgoCdCluster`'s for an Application into that cluster.
+   * @default - none (wave 0)
+   */
+  readonly syncWave?: number;
 }
 
 /** Properties of an {@link ArgoCdApplication}. */
@@ -145,6 +160,7 @@ export class ArgoCdApplication extends Construct {
 
   public constructor(scope: Construct, id: string, props: ArgoCdApplicationProps) {
     super(scope, id);
+    checkPropTypes('ArgoCdApplicationProps', props);
     checkPath('path', props.path);
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: 'argoproj.io/v1alpha1',
@@ -152,6 +168,7 @@ export class ArgoCdApplication extends Construct {
       metadata: {
         name: props.name ?? id,
         namespace: props.namespace ?? 'argocd',
+        ...syncWaveAnnotations('syncWave', props.syncWave),
         // The finalizer is what makes ArgoCD delete the deployed objects with the Application.
         ...(props.deletionProtection ?? true ? {} : { finalizers: [RESOURCES_FINALIZER] }),
       },
@@ -185,49 +202,60 @@ export class ArgoCdApplicationSet extends Construct {
 
   public constructor(scope: Construct, id: string, props: ArgoCdApplicationSetProps) {
     super(scope, id);
+    checkPropTypes('ArgoCdApplicationSetProps', props);
     checkPath('directories', props.directories);
     const source = sourceJson(props.source);
-    const protect = props.deletionProtection ?? true;
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'ApplicationSet',
-      metadata: {
-        name: props.name ?? id,
-        namespace: props.namespace ?? 'argocd',
-        // With a policy that forbids deleting Applications, the ApplicationSet controller
-        // (ArgoCD 2.10+) removes its owner references from them before the ApplicationSet goes,
-        // so that garbage collection does not delete them.
-        ...(protect ? { finalizers: [RESOURCES_FINALIZER] } : {}),
+    this.apiObject = applicationSet(this, id, props, {
+      git: {
+        repoURL: source.repoURL,
+        revision: source.targetRevision,
+        directories: [
+          { path: props.directories },
+          ...(props.exclude ?? []).map((path) => ({ path, exclude: true })),
+        ],
       },
-      spec: {
-        goTemplate: true,
-        goTemplateOptions: ['missingkey=error'],
-        generators: [{
-          git: {
-            repoURL: source.repoURL,
-            revision: source.targetRevision,
-            directories: [
-              { path: props.directories },
-              ...(props.exclude ?? []).map((path) => ({ path, exclude: true })),
-            ],
-          },
-        }],
-        template: {
-          metadata: { name: '{{.path.basename}}' },
-          spec: applicationSpec(props, { ...source, path: '{{.path.path}}' }),
-        },
-        // preserveResourcesOnDeletion: the generated Applications get no resources finalizer, so
-        // deleting one deletes nothing it deployed. create-update: a folder that disappears (a
-        // rename, an emptied dist/, a generator that reads nothing) never deletes its Application.
-        ...(protect ? { syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: 'create-update' } } : {}),
-      },
-    });
+    }, '{{.path.basename}}', { ...source, path: '{{.path.path}}' });
     guardAtSynth(this, this.apiObject, 'ApplicationSet');
   }
 }
 
+/**
+ * An ApplicationSet (Go templates, missing keys an error) with one generator, making Applications
+ * named `name` from `source`, with the deletion protection of {@link ArgoCdCommonProps}.
+ */
+export function applicationSet(scope: Construct, id: string, props: ArgoCdCommonProps, generator: object, name: string,
+  source: { [key: string]: string }): ApiObject {
+  const protect = props.deletionProtection ?? true;
+  return new ApiObject(scope, 'Resource', {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: {
+      name: props.name ?? id,
+      namespace: props.namespace ?? 'argocd',
+      ...syncWaveAnnotations('syncWave', props.syncWave),
+      // With a policy that forbids deleting Applications, the ApplicationSet controller
+      // (ArgoCD 2.10+) removes its owner references from them before the ApplicationSet goes,
+      // so that garbage collection does not delete them.
+      ...(protect ? { finalizers: [RESOURCES_FINALIZER] } : {}),
+    },
+    spec: {
+      goTemplate: true,
+      goTemplateOptions: ['missingkey=error'],
+      generators: [generator],
+      template: {
+        metadata: { name },
+        spec: applicationSpec(props, source),
+      },
+      // preserveResourcesOnDeletion: the generated Applications get no resources finalizer, so
+      // deleting one deletes nothing it deployed. create-update: an Application whose generator
+      // entry disappears (a renamed or emptied folder, a cluster that lost its label) is never deleted.
+      ...(protect ? { syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: 'create-update' } } : {}),
+    },
+  });
+}
+
 /** The output guard over the object as it is written (JSON patches applied), when cdk8s validates before synth. */
-function guardAtSynth(construct: Construct, object: ApiObject, kind: string): void {
+export function guardAtSynth(construct: Construct, object: ApiObject, kind: string): void {
   const tenant = `the ArgoCD ${kind} ${object.name} (${construct.node.path})`;
   construct.node.addValidation({ validate: () => (guardOutput([object.toJson()], { tenant }), []) });
 }
@@ -246,7 +274,7 @@ function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: stri
   };
 }
 
-function sourceJson(source: GitDirectorySource) {
+export function sourceJson(source: GitDirectorySource) {
   // The URL is not printed: it may hold the token.
   const url = source.repoUrl;
   if (
@@ -266,8 +294,15 @@ function sourceJson(source: GitDirectorySource) {
 }
 
 function destinationJson(destination: ApplicationDestination = {}) {
+  if (destination.name !== undefined && destination.server !== undefined) {
+    throw new Error(`destination: ArgoCD takes the cluster by server or by name, not both; got server ${JSON.stringify(destination.server)} ` +
+      `and name ${JSON.stringify(destination.name)}. Keep one.`);
+  }
+  if (destination.name !== undefined && (typeof destination.name !== 'string' || destination.name === '')) {
+    throw new Error(`destination.name: expected the name of a cluster registered with ArgoCD, got ${JSON.stringify(destination.name)}.`);
+  }
   return {
-    server: destination.server ?? 'https://kubernetes.default.svc',
+    ...(destination.name !== undefined ? { name: destination.name } : { server: destination.server ?? 'https://kubernetes.default.svc' }),
     ...(destination.namespace ? { namespace: destination.namespace } : {}),
   };
 }
@@ -292,7 +327,14 @@ function syncPolicyJson(policy: SyncPolicyOptions = {}) {
   };
 }
 
-function checkPath(prop: string, path: string): void {
+/** The sync-wave annotation for a whole-number wave, if one is given. */
+export function syncWaveAnnotations(prop: string, wave: number | undefined): { annotations?: { [key: string]: string } } {
+  if (wave === undefined) return {};
+  if (!Number.isInteger(wave)) throw new Error(`${prop}: expected a whole number (ArgoCD's sync waves are integers), got ${wave}.`);
+  return { annotations: { [SYNC_WAVE_ANNOTATION]: String(wave) } };
+}
+
+export function checkPath(prop: string, path: string): void {
   if (path.trim() === '' || path.startsWith('/') || path.split('/').includes('..')) {
     throw new Error(`${prop}: expected a path relative to the repository root such as "dist/vc1", got ${JSON.stringify(path)}.`);
   }

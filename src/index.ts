@@ -1,6 +1,10 @@
 export { VCluster } from './vcluster';
 export { FleetApp } from './fleet-app';
 export { ArgoCdApplication, ArgoCdApplicationSet } from './argocd';
+export { ArgoCdCluster } from './gitops/argocd-cluster';
+export type { ArgoCdClusterProps } from './gitops/argocd-cluster';
+export { ArgoCdClusterAddons } from './gitops/argocd-cluster-addons';
+export type { ArgoCdClusterAddonsProps } from './gitops/argocd-cluster-addons';
 export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';
@@ -56,8 +60,9 @@ export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret } from './pr
 export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
 } from './props/config-secret';
-export { renderChart } from './pipeline';
-export type { ChartObject, RenderOptions, RenderResult } from './pipeline';
+export { diagnoseValues, renderChart, renderObjects, resolveValues } from './pipeline';
+export type { ChartObject, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
+export type { KubeVersion } from './values/kube-version';
 export type { Manifest, RenderedObject } from './render/context';
 export { formatDiagnostic, tenantName, ValuesError } from './values/errors';
 export type { Diagnostic, Severity, Tenant } from './values/errors';

@@ -4,12 +4,13 @@ import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { deepFreeze, isMap, ValueMap } from './values/value-map';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
+import { checkEmbeddedYaml } from './yaml/yaml-limits';
 import { chartRuleDiagnostics } from './values/chart-validation';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
-import { ValuesError } from './values/errors';
+import { Diagnostic, ValuesError } from './values/errors';
 import { isDnsLabel } from './values/names';
-import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
+import { DEFAULT_KUBE_VERSION, KubeVersion, parseKubeVersion } from './values/kube-version';
 import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './analysis/quota-budget';
 import { beyondChartDiagnostics } from './values/sanity';
 import { schemaDiagnostics } from './values/schema';
@@ -74,10 +75,34 @@ export interface RenderResult {
 }
 
 /**
- * The one rendering pipeline: user values → coalesced with the chart defaults → validated →
- * rendered by every chart template. The construct, the CLI and the tests all go through here.
+ * The values of one release, resolved: the user's values files merged, then coalesced with the
+ * chart's defaults, before any rule has looked at them (stage 1 of `renderChart`).
+ */
+export interface ResolvedValues {
+  readonly release: { readonly name: string; readonly namespace: string };
+  readonly chartVersion: ChartVersion;
+  readonly kubeVersion: KubeVersion;
+  /** The user's values, merged (before the chart's defaults): what a message blames the user for. */
+  readonly user: ValueMap;
+  /** The full values: the user's coalesced with the chart's defaults. */
+  readonly values: ValueMap;
+}
+
+/**
+ * The one rendering pipeline, in three stages that can also be called on their own: the values
+ * resolved (`resolveValues`), every rule on them (`diagnoseValues`, thrown as one ValuesError),
+ * then the objects of every chart template (`renderObjects`). The construct, the CLI and the
+ * tests all go through here; turning the objects into output (ApiObjects, helm's stream) is theirs.
  */
 export function renderChart(options: RenderOptions): RenderResult {
+  const resolved = resolveValues(options);
+  const found = diagnoseValues(resolved);
+  if (found.length > 0) throw new ValuesError(found);
+  return renderObjects(resolved, options);
+}
+
+/** Stage 1: the release checked, the user's values merged and coalesced with the chart's defaults. */
+export function resolveValues(options: RenderOptions): ResolvedValues {
   checkName('name', options.name, 53);
   checkName('namespace', options.namespace, 63);
   const kubeVersion = parseKubeVersion(hostKubeVersion(options) ?? DEFAULT_KUBE_VERSION);
@@ -94,18 +119,49 @@ export function renderChart(options: RenderOptions): RenderResult {
   }
   const merged = mergeValueFiles(user);
   const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, merged);
-  // Every rule on the values at once, so that one error lists every problem.
-  const found = [
+  return { release: { name: options.name, namespace: options.namespace }, chartVersion, kubeVersion, user: merged, values };
+}
+
+/**
+ * Stage 2: every rule on the resolved values (the chart's schema, the chart's own checks, the
+ * checks beyond the chart), all at once, so that one error lists every problem.
+ */
+export function diagnoseValues(resolved: ResolvedValues): Diagnostic[] {
+  const { values, user, chartVersion } = resolved;
+  return [
     ...schemaDiagnostics(values, chartVersion),
     ...chartRuleDiagnostics(values, chartVersion),
-    ...beyondChartDiagnostics(values, merged, chartVersion),
+    ...beyondChartDiagnostics(values, user, chartVersion),
   ];
-  if (found.length > 0) throw new ValuesError(found);
+}
+
+/** What `renderObjects` takes beside the values. */
+export interface RenderObjectsOptions {
+  /**
+   * The host the pre-flight checks the objects against.
+   * @default - none: the pre-flight checks what needs no host
+   */
+  readonly host?: HostOptions;
+  /**
+   * @internal As `RenderOptions.substitute`.
+   * @default - the values render as they are
+   */
+  readonly substitute?: (values: ValueMap) => ValueMap;
+}
+
+/**
+ * Stage 3: the objects every chart template renders for values that passed `diagnoseValues`, in
+ * Helm's install order, with the rules on the rendered objects (the quota budget, the pre-flight).
+ * The values are frozen then: the rendered objects are made from them.
+ */
+export function renderObjects(resolved: ResolvedValues, options: RenderObjectsOptions = {}): RenderResult {
+  const { values } = resolved;
+  checkEmbeddedYaml(values);
   const ctx: RenderContext = {
     values: options.substitute ? options.substitute(values) : values,
-    release: { name: options.name, namespace: options.namespace },
-    kubeVersion,
-    chartVersion,
+    release: resolved.release,
+    kubeVersion: resolved.kubeVersion,
+    chartVersion: resolved.chartVersion,
   };
   // Refuses two backing stores at once before any template renders.
   embeddedDatabaseEnabled(ctx);

@@ -95,7 +95,7 @@ export class VCluster extends Construct {
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
-    checkPropTypes(props);
+    checkPropTypes('VClusterProps', props);
     this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;
@@ -185,6 +185,7 @@ export class VCluster extends Construct {
    */
   public addVolume(options: AddVolumeOptions): void {
     this.beforeRendering('addVolume');
+    checkPropTypes('AddVolumeOptions', options);
     this.addedVolumes.push(options);
   }
 

@@ -189,3 +189,26 @@ describe('ArgoCdApplicationSet', () => {
       .toThrow(/^syncPolicy\.createNamespace: ArgoCD creates only the destination namespace/);
   });
 });
+
+describe('an Application into a registered cluster', () => {
+  test('names the cluster as its destination and comes in a later sync wave, keeping the deletion protection', () => {
+    const chart = Testing.chart();
+    new ArgoCdApplication(chart, 'vc1-workloads', { source, path: 'dist/workloads/vc1', destination: { name: 'vc1' }, syncWave: 2 });
+    const [app] = Testing.synth(chart);
+    // ArgoCD's Application: destination by name (the cluster Secret's name) instead of server.
+    expect(app.spec.destination).toEqual({ name: 'vc1' });
+    expect(app.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '2' });
+    expect(app.metadata).not.toHaveProperty('finalizers');
+    expect(app.spec.syncPolicy.retry).toEqual(argoRetry);
+    expect(() => new Application(app).validate()).not.toThrow();
+  });
+
+  test('fails when the destination has both a server and a name', () => {
+    expect(() => new ArgoCdApplication(Testing.chart(), 'a', { source, path: 'p', destination: { name: 'vc1', server: 'https://vc1.vc1' } }))
+      .toThrow(/destination: ArgoCD takes the cluster by server or by name, not both/);
+  });
+
+  test('fails when the sync wave is not a whole number', () => {
+    expect(() => new ArgoCdApplication(Testing.chart(), 'a', { source, path: 'p', syncWave: 1.5 })).toThrow(/syncWave: expected a whole number/);
+  });
+});

@@ -15,10 +15,20 @@
 import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { createGenerator } from 'ts-json-schema-generator';
+import type { ArgoCdApplicationProps, ArgoCdApplicationSetProps } from '../src/argocd';
 import type { VClusterProps } from '../src/props/vcluster-props';
+import type { AddVolumeOptions } from '../src/vcluster';
 
-/** The props the schema covers: VClusterProps, `values` left to the chart's schema. */
-export type CheckedVClusterProps = Omit<VClusterProps, 'values'>;
+/**
+ * The props and options the schema covers, by the name the check is asked for: VClusterProps
+ * (`values` left to the chart's schema), the add-methods' options, the ArgoCD constructs' props.
+ */
+export interface CheckedProps {
+  readonly VClusterProps: Omit<VClusterProps, 'values'>;
+  readonly AddVolumeOptions: AddVolumeOptions;
+  readonly ArgoCdApplicationProps: ArgoCdApplicationProps;
+  readonly ArgoCdApplicationSetProps: ArgoCdApplicationSetProps;
+}
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 export const PROPS_SCHEMA_FILE = path.join(PROJECT_ROOT, 'imports', 'props-schema.json');
@@ -40,19 +50,24 @@ type Node = { [key: string]: Json };
 export function generatePropsSchema(): string {
   const generated = createGenerator({
     path: path.join(__dirname, 'generate-props-schema.ts'),
-    type: 'CheckedVClusterProps',
+    type: 'CheckedProps',
     tsconfig: path.join(PROJECT_ROOT, 'tsconfig.json'),
     jsDoc: 'none',
     skipTypeCheck: true,
     sortProps: true,
     topRef: true,
-  }).createSchema('CheckedVClusterProps') as unknown as Node;
+  }).createSchema('CheckedProps') as unknown as Node;
   const definitions = generated.definitions as { [name: string]: Node };
   for (const [name, shape] of Object.entries(SHAPES)) if (definitions[name]) definitions[name] = { shape };
-  const root = definitions.CheckedVClusterProps as { properties: Node };
-  root.properties = { ...root.properties, values: {} };
-  const schema = simplify({ $ref: '#/definitions/CheckedVClusterProps', definitions: reachable(definitions, 'CheckedVClusterProps') }) as Node;
+  const vcluster = resolve(definitions, (definitions.CheckedProps.properties as { [name: string]: Node }).VClusterProps) as { properties: Node };
+  vcluster.properties = { ...vcluster.properties, values: {} };
+  const schema = simplify({ $ref: '#/definitions/CheckedProps', definitions: reachable(definitions, 'CheckedProps') }) as Node;
   return `${JSON.stringify(schema, null, 1)}\n`;
+}
+
+/** A node, or the definition it refers to. */
+function resolve(definitions: { [name: string]: Node }, node: Node): Node {
+  return typeof node.$ref === 'string' ? definitions[decodeURIComponent(node.$ref.replace('#/definitions/', ''))] : node;
 }
 
 /** Enums and literals as their type. */

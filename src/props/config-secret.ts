@@ -1,12 +1,13 @@
 import { Duration } from 'cdk8s';
 import { Credential, findCredentials, isCredentialField } from '../secrets/credentials';
 import { GuardScope } from '../secrets/output-guard';
+import { goTemplateLiteral } from '../secrets/go-template';
 import { seal, sealingKey, strictScopeLabel } from '../secrets/sealing';
 import { durationSeconds } from './quantities';
 import { Manifest, RenderedObject } from '../render/context';
 import { fail } from './validation';
 import { describeValue } from '../values/diagnostic';
-import { ChartVersion } from '../values/chart-version';
+import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
 
@@ -245,7 +246,7 @@ export class ConfigProtection {
   public constructor(private readonly mode: Mode | undefined, private readonly release: Release) {}
 
   public substitute(values: ValueMap): ValueMap {
-    const found = findCredentials(values, this.release.chartVersion);
+    const found = findCredentials(values, this.release.chartVersion ?? DEFAULT_CHART_VERSION);
     const mode = this.mode;
     if (mode?.kind === 'plaintext') return values;
     if (mode === undefined) {
@@ -264,7 +265,7 @@ export class ConfigProtection {
       const credentials = mode.options.credentials ?? {};
       const refs = new Map(Object.keys(credentials).map((p) => [p, parsePath(p)] as const));
       for (const [written, segments] of refs) {
-        if (!isCredentialField(segments, this.release.chartVersion)) {
+        if (!isCredentialField(segments, this.release.chartVersion ?? DEFAULT_CHART_VERSION)) {
           throw new ValuesError(`configSecret.credentials`, `configSecret.credentials: ${JSON.stringify(written)} is not a credential field ` +
             `of the chart; the store can stand in for the credential fields only. Give one of the paths the refusal names, e.g. ` +
               `"controlPlane.backingStore.database.external.dataSource".`);
@@ -376,16 +377,6 @@ export class ConfigProtection {
       },
     };
   }
-}
-
-/**
- * Text the operator's Go template engine (text/template, `{{ }}` actions) renders as it is:
- * each `{{` becomes the action `{{ "{{" }}`, which prints it. Every user string of the template
- * (the config, label and annotation values) goes through here, so none runs as a template
- * (label and annotation keys cannot hold braces).
- */
-function goTemplateLiteral(text: string): string {
-  return text.split('{{').join('{{ "{{" }}');
 }
 
 function literalMap(map: ValueMap): ValueMap {

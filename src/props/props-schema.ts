@@ -35,22 +35,30 @@ const SHAPES: { readonly [shape: string]: { readonly is: (v: unknown) => boolean
   ConfigSecret: { is: (v) => hasMethods(v, '_values', '_protect'), expected: 'a ConfigSecret, e.g. ConfigSecret.sealedSecret({ ... })' },
 };
 
-let validator: ValidateFunction | undefined;
+/** The props and options checked, by their declarations' names (tools/generate-props-schema.ts, CheckedProps). */
+export type CheckedKind = 'VClusterProps' | 'AddVolumeOptions' | 'ArgoCdApplicationProps' | 'ArgoCdApplicationSetProps';
 
-/** The schema's validator, compiled once per process (a fleet checks every virtual cluster's props). */
-function validate(): ValidateFunction {
-  if (validator === undefined) {
-    // Formats (a Date's "date-time") are the declarations' business, not the check's.
-    const ajv = new Ajv({ allErrors: false, verbose: true, validateFormats: false, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: 'shape', schemaType: 'string', validate: (shape: string, data: unknown) => SHAPES[shape].is(data), errors: true });
-    validator = ajv.compile(PROPS_SCHEMA);
+let ajv: Ajv | undefined;
+const validators = new Map<CheckedKind, ValidateFunction>();
+
+/** The validator of KIND, compiled once per process (a fleet checks every virtual cluster's props). */
+function validatorOf(kind: CheckedKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (validate === undefined) {
+    if (ajv === undefined) {
+      // Formats (a Date's "date-time") are the declarations' business, not the check's.
+      ajv = new Ajv({ allErrors: false, verbose: true, validateFormats: false, allowUnionTypes: true });
+      ajv.addKeyword({ keyword: 'shape', schemaType: 'string', validate: (shape: string, data: unknown) => SHAPES[shape].is(data), errors: true });
+    }
+    validate = ajv.compile({ definitions: PROPS_SCHEMA.definitions, $ref: `#/definitions/CheckedProps/properties/${kind}` });
+    validators.set(kind, validate);
   }
-  return validator;
+  return validate;
 }
 
-/** Throws a ValuesError naming the first prop of PROPS whose type its declaration does not allow. */
-export function checkPropTypes(props: unknown): void {
-  const check = validate();
+/** Throws a ValuesError naming the first path of PROPS (the props or options of KIND) whose type its declaration does not allow. */
+export function checkPropTypes(kind: CheckedKind, props: unknown): void {
+  const check = validatorOf(kind);
   if (check(props)) return;
   const errors = check.errors ?? [];
   // The deepest path is the most precise: alternatives (boolean or options) fail at the prop and below it.

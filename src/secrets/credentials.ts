@@ -2,7 +2,7 @@ import { credentialInText } from './credential-text';
 import { holdsSecretObject } from './output-guard';
 import { SchemaNode } from '../../imports/chart-versions';
 import { formatPath, Segment } from '../values/errors';
-import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
+import { ChartVersion } from '../values/chart-version';
 import { compileFieldTree, FieldTree, fieldPatterns, visitFields } from '../values/schema-fields';
 import { isMap, Value, ValueMap } from '../values/value-map';
 
@@ -63,12 +63,12 @@ function treeOf(version: ChartVersion): FieldTree<CredentialKind> {
 const HOST_MANIFESTS = /^experimental\.deploy\.host\.manifests(Template)?$/;
 
 /** The credential fields of the chart's values, as path patterns (`a.*.b`: any key; `a[].b`: any item). */
-export function credentialFields(version: ChartVersion = DEFAULT_CHART_VERSION): string[] {
+export function credentialFields(version: ChartVersion): string[] {
   return fieldPatterns(treeOf(version)).map(([path]) => path);
 }
 
 /** Every credential the merged values hold in clear, in path order. */
-export function findCredentials(values: ValueMap, version: ChartVersion = DEFAULT_CHART_VERSION): Credential[] {
+export function findCredentials(values: ValueMap, version: ChartVersion): Credential[] {
   const found: Credential[] = [];
   visitFields(treeOf(version), values, (kind, value, path) => {
     if (typeof value !== 'string' || !kind.holdsSecret(value)) return;
@@ -79,7 +79,7 @@ export function findCredentials(values: ValueMap, version: ChartVersion = DEFAUL
 }
 
 /** Whether a values path names a credential field of the chart (a concrete path, not a pattern). */
-export function isCredentialField(path: readonly Segment[], version: ChartVersion = DEFAULT_CHART_VERSION): boolean {
+export function isCredentialField(path: readonly Segment[], version: ChartVersion): boolean {
   let matched = false;
   visitFields(treeOf(version), build(path), () => {
     matched = true;

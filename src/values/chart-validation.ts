@@ -2,19 +2,19 @@ import { diagnostic } from './diagnostic';
 import { Diagnostic, ValuesError } from './errors';
 import { truthy } from './go-values';
 import { isMap, valueAt, ValueMap } from './value-map';
-import { chartHas, ChartVersion, DEFAULT_CHART_VERSION } from './chart-version';
+import { chartHas, ChartVersion } from './chart-version';
 
 /**
  * The checks the chart's templates make before rendering (`_validate.tpl`,
  * `_exportKubeConfig.tpl`); the backing store check lives beside the backing store logic.
  */
-export function validateChartRules(values: ValueMap, version: ChartVersion = DEFAULT_CHART_VERSION): void {
+export function validateChartRules(values: ValueMap, version: ChartVersion): void {
   const found = chartRuleDiagnostics(values, version);
   if (found.length > 0) throw new ValuesError(found);
 }
 
 /** What `validateChartRules` refuses, as diagnostics. */
-export function chartRuleDiagnostics(values: ValueMap, version: ChartVersion = DEFAULT_CHART_VERSION): Diagnostic[] {
+export function chartRuleDiagnostics(values: ValueMap, version: ChartVersion): Diagnostic[] {
   const out: Diagnostic[] = [];
   validateReadSections(values, out);
   validateExportKubeConfig(values, out);

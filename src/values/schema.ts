@@ -1,5 +1,5 @@
 import { JsonType, SchemaNode, ValuesSchema } from '../../imports/chart-versions';
-import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, describeVersion } from './chart-version';
+import { CHART_VERSIONS, chartData, ChartVersion, describeVersion } from './chart-version';
 import { shownValue } from './credential-names';
 import { diagnostic } from './diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
@@ -14,13 +14,13 @@ export { ValuesError };
  *
  * Null (and undefined) map values count as absent: Helm's coalescing deletes null keys before validating.
  */
-export function validateValues(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): void {
+export function validateValues(values: unknown, version: ChartVersion): void {
   const found = schemaDiagnostics(values, version);
   if (found.length > 0) throw new ValuesError(found);
 }
 
 /** What `validateValues` refuses, as diagnostics. */
-export function schemaDiagnostics(values: unknown, version: ChartVersion = DEFAULT_CHART_VERSION): Diagnostic[] {
+export function schemaDiagnostics(values: unknown, version: ChartVersion): Diagnostic[] {
   const problems: Problem[] = [];
   check(rootRule(version), values ?? {}, [], problems, version);
   return problems.map((p) => diagnostic({ path: p.path, value: valueAt(values as ValueMap, p.path), message: p.text }));

@@ -1,7 +1,8 @@
-import { CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import { Composer, CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, LineCounter, Node, Parser } from 'yaml';
 import { ValuesError } from '../values/errors';
 import { Segment } from '../values/errors';
 import { MAX_VALUES_DEPTH, tooDeep } from '../values/user-values';
+import { isMap, ValueMap } from '../values/value-map';
 
 /*
  * The limits every YAML text a user hands in is read with (values files, and YAML embedded in
@@ -77,6 +78,30 @@ function expandedSize(value: unknown, limit: number): number {
     } else size += String(v).length + 1;
   }
   return size;
+}
+
+/**
+ * The YAML texts of the values that vCluster reads itself, inside the virtual cluster (init
+ * manifests, their template, the values of its Helm charts): the library does not read them
+ * otherwise, but refuses them past the limits, with their key path, rather than ship an alias
+ * bomb. Texts without an alias (`*`) need only the size check.
+ */
+export function checkEmbeddedYaml(values: ValueMap): void {
+  const vc = values.experimental?.deploy?.vcluster;
+  if (!isMap(vc)) return;
+  const path = 'experimental.deploy.vcluster';
+  const texts: [string, unknown][] = [[`${path}.manifests`, vc.manifests], [`${path}.manifestsTemplate`, vc.manifestsTemplate]];
+  if (Array.isArray(vc.helm)) vc.helm.forEach((h, i) => texts.push([`${path}.helm[${i}].values`, isMap(h) ? h.values : undefined]));
+  for (const [source, text] of texts) {
+    if (typeof text !== 'string') continue;
+    checkTextSize(text, source);
+    if (!text.includes('*')) continue;
+    const lines = new LineCounter();
+    const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+    const hasAliases = checkNesting(tokens, source, (offset) => `line ${lines.linePos(offset).line}, column ${lines.linePos(offset).col}`);
+    // Text that is no valid YAML (a template) is vCluster's to refuse; only the limits are checked here.
+    for (const doc of new Composer().compose(tokens)) if (doc.errors.length === 0) limitedJS(doc, source, hasAliases);
+  }
 }
 
 type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
-import { Chart, Size, Testing } from 'cdk8s';
+import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-33';
-import { BackingStore, ConfigSecret, VCluster } from '../../src';
+import { ArgoCdApplication, ArgoCdApplicationSet, BackingStore, ConfigSecret, VCluster } from '../../src';
 import { formatPath, Segment, ValuesError } from '../../src/values/errors';
 import PROPS_SCHEMA from '../../imports/props-schema.json';
 import { generatePropsSchema, PROPS_SCHEMA_FILE } from '../../tools/generate-props-schema';
@@ -13,6 +13,7 @@ const resolve = (s: Schema): Schema => (s.$ref ? DEFINITIONS[decodeURIComponent(
 /** A valid value for each shape the schema checks by its public API. */
 const SHAPE_SAMPLES: { [shape: string]: () => unknown } = {
   Size: () => Size.gibibytes(1),
+  Duration: () => Duration.seconds(5),
   Cpu: () => Cpu.millis(100),
   Construct: () => new Chart(Testing.app(), 'workloads'),
   BackingStore: () => BackingStore.deployedEtcd(),
@@ -83,16 +84,26 @@ const WRONG: readonly { readonly value: unknown; readonly type: string }[] = [
   { value: null, type: 'null' },
 ];
 
-const ALL = leaves(DEFINITIONS.CheckedVClusterProps, [], (v) => v, new Set());
-const TOP = [...new Set(ALL.map((l) => l.path[0] as string))];
+/** What takes each kind of props or options the schema checks. */
+const TAKERS: { [kind: string]: (chart: Chart, id: string, value: any) => void } = {
+  VClusterProps: (chart, id, props) => new VCluster(chart, id, props),
+  AddVolumeOptions: (chart, id, options) => new VCluster(chart, id).addVolume(options),
+  ArgoCdApplicationProps: (chart, id, props) => new ArgoCdApplication(chart, id, props),
+  ArgoCdApplicationSetProps: (chart, id, props) => new ArgoCdApplicationSet(chart, id, props),
+};
+const KINDS = DEFINITIONS.CheckedProps.properties as { [kind: string]: Schema };
+const LEAVES = new Map(Object.entries(KINDS).map(([kind, schema]) => [kind, leaves(schema, [], (v) => v, new Set())]));
+const ALL = LEAVES.get('VClusterProps')!;
+const TOP = [...LEAVES].flatMap(([kind, all]) => [...new Set(all.map((l) => l.path[0] as string))].map((top) => [kind, top] as const));
 
 describe('typed props checked at run time against their declarations', () => {
   test('the committed schema is what the declarations generate (npm run generate:props)', () => {
     expect(readFileSync(PROPS_SCHEMA_FILE, 'utf8')).toBe(generatePropsSchema());
   });
 
-  test('the schema has every prop of VClusterProps, shapes and Kubernetes structs included', () => {
-    expect(TOP.length).toBeGreaterThanOrEqual(25);
+  test('the schema has every prop of VClusterProps, shapes and Kubernetes structs included, and the other constructs\' props', () => {
+    expect(Object.keys(KINDS).sort()).toEqual(Object.keys(TAKERS).sort());
+    expect(TOP.filter(([kind]) => kind === 'VClusterProps').length).toBeGreaterThanOrEqual(25);
     expect(ALL.length).toBeGreaterThan(1000);
     const paths = ALL.map((l) => formatPath(l.path));
     expect(paths).toEqual(expect.arrayContaining([
@@ -100,16 +111,16 @@ describe('typed props checked at run time against their declarations', () => {
     ]));
   });
 
-  test.each(TOP)('every path under %s refuses a value of another type, naming the path', (top) => {
+  test.each(TOP)('%s: every path under %s refuses a value of another type, naming the path', (kind, top) => {
     const chart = Testing.chart();
     let n = 0;
     const problems: string[] = [];
-    for (const leaf of ALL.filter((l) => l.path[0] === top)) {
+    for (const leaf of LEAVES.get(kind)!.filter((l) => l.path[0] === top)) {
       const path = formatPath(leaf.path);
       const wrong = WRONG.filter((w) => !leaf.accepts.includes(w.type) && !leaf.accepts.includes('any'));
       for (const w of wrong) {
         try {
-          new VCluster(chart, `vc${n++}`, leaf.props(w.value));
+          TAKERS[kind](chart, `c${n++}`, leaf.props(w.value));
           problems.push(`${path} = ${JSON.stringify(w.value)}: accepted`);
         } catch (e) {
           const message = (e as Error).message;
@@ -140,6 +151,14 @@ describe('typed props checked at run time against their declarations', () => {
     expect(() => new VCluster(chart, 'c', { rootless: 0 } as any)).toThrow(
       /^rootless: expected a boolean \(true or false\) or an object, got a number\.$/,
     );
+  });
+
+  test('booleans are booleans for the ArgoCD constructs too: 0 does not drop their deletion protection', () => {
+    const source = { repoUrl: 'https://git.example.com/x.git' };
+    expect(() => new ArgoCdApplication(Testing.chart(), 'a', { source, path: 'dist', deletionProtection: 0 } as any))
+      .toThrow(/^deletionProtection: expected a boolean \(true or false\), got a number\.$/);
+    expect(() => new VCluster(Testing.chart(), 'vc1').addVolume({ volume: { name: 'v' }, mountPath: 5 } as any))
+      .toThrow(/^mountPath: expected a string, got a number\.$/);
   });
 
   test('fails on a prop the declarations do not have', () => {

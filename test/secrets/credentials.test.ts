@@ -1,11 +1,14 @@
-import { credentialFields, findCredentials } from '../../src/secrets/credentials';
-import { CHART_VERSIONS } from '../../src/values/chart-version';
+import { credentialFields, findCredentials as findIn } from '../../src/secrets/credentials';
+import { CHART_VERSIONS, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
+import { ValueMap } from '../../src/values/value-map';
+
+const findCredentials = (values: ValueMap) => findIn(values, DEFAULT_CHART_VERSION);
 
 describe('the credential inventory', () => {
   test('lists the credential fields of chart 0.36.1, found in its schema by name', () => {
     // The fields the chart's values document as passwords, tokens, registry auth, DSNs and raw
     // manifests (values.yaml of 0.36.1).
-    expect(credentialFields()).toEqual([
+    expect(credentialFields('0.36.1')).toEqual([
       'controlPlane.backingStore.database.embedded.dataSource',
       'controlPlane.backingStore.database.external.dataSource',
       'controlPlane.standalone.joinNode.containerd.registry.auth.*.auth',

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { controllerKeys } from './unseal';
 import { BackingStore, ConfigSecret, VCluster, VClusterProps } from '../../src';
 import { credentialFields } from '../../src/secrets/credentials';
+import { DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { parsePath } from '../../src/props/config-secret';
 import { formatPath, Segment } from '../../src/values/errors';
 
@@ -59,7 +60,7 @@ const MODES: readonly (readonly [string, (path: string) => ConfigSecret])[] = [
   ['a Secret of your own', () => ConfigSecret.bringYourOwn()],
 ];
 
-const FIELDS = credentialFields().map((pattern) => [pattern, example(pattern)] as const);
+const FIELDS = credentialFields(DEFAULT_CHART_VERSION).map((pattern) => [pattern, example(pattern)] as const);
 const onHost = (pattern: string) => pattern.startsWith('experimental.deploy.host.');
 
 describe.each(FIELDS)('a credential at %s', (_pattern, { path, value }) => {

@@ -5,13 +5,13 @@ import { ValueMap } from '../../src/values/value-map';
 
 /** Runs the checks on the user values coalesced with the chart defaults, as the pipeline does. */
 const check = (values: Record<string, unknown>) => () =>
-  validateChartRules(coalesceValues(chartData(DEFAULT_CHART_VERSION).defaults as ValueMap, values));
+  validateChartRules(coalesceValues(chartData(DEFAULT_CHART_VERSION).defaults as ValueMap, values), DEFAULT_CHART_VERSION);
 
 describe('the chart template checks', () => {
   test('fails when a volume-snapshot key removed in 0.36.0 is set', () => {
-    expect(check({ sync: { toHost: { volumeSnapshots: { enabled: true } } } })).toThrow(
-      'sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0 and is no longer supported, found {"enabled":true}. Remove it from your values.',
-    );
+    expect(check({ sync: { toHost: { volumeSnapshots: { enabled: true } } } }))
+      .toThrow('sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0 and is no longer supported, found {"enabled":true}. Remove it ' +
+        'from your values.');
     expect(check({ rbac: { enableVolumeSnapshotRules: true } })).toThrow(/^rbac\.enableVolumeSnapshotRules: was removed/);
   });
 

@@ -1,11 +1,12 @@
 import { chartData, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { ValuesError } from '../../src/values/errors';
-import { validateValues } from '../../src/values/schema';
+import { validateValues as validateIn } from '../../src/values/schema';
 import { caseValues, loadCases, withCorpus } from '../conformance/cases';
 
 type Values = { [key: string]: unknown };
 
 const CHART_DEFAULTS = chartData(DEFAULT_CHART_VERSION).defaults as Values;
+const validateValues = (values: unknown) => validateIn(values, DEFAULT_CHART_VERSION);
 
 const isMap = (v: unknown): v is Values => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -70,6 +70,21 @@ describe('limits on YAML embedded in the values', () => {
     expect(() => new VCluster(Testing.chart(), 'vc1', { values }).apiObjects).toThrow(`experimental.deploy.host.manifestsTemplate: ${BOMB_REFUSAL}`);
   });
 
+  test.each([
+    ['experimental.deploy.vcluster.manifests', { manifests: BOMB_MANIFEST }],
+    ['experimental.deploy.vcluster.manifestsTemplate', { manifestsTemplate: BOMB_MANIFEST }],
+    ['experimental.deploy.vcluster.helm[0].values', { helm: [{ chart: { name: 'app' }, values: aliasBomb('') }] }],
+  ])('the construct refuses an alias bomb in %s, which vCluster reads itself', (path, vcluster) => {
+    const values = { experimental: { deploy: { vcluster } } };
+    expect(() => new VCluster(Testing.chart(), 'vc1', { values }).apiObjects).toThrow(`${path}: ${BOMB_REFUSAL}`);
+  });
+
+  test('takes init manifests with aliases within the limits and text that is no YAML', () => {
+    const manifests = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &n cron\ndata:\n  name: *n\n  schedule: "*/5 * * * *"\n';
+    const values = { experimental: { deploy: { vcluster: { manifests, manifestsTemplate: 'a: {{ .Values.x | default "*" }}\n' } } } };
+    expect(new VCluster(Testing.chart(), 'vc1', { values }).values.experimental.deploy.vcluster.manifests).toBe(manifests);
+  });
+
   test('template and import refuse an alias bomb in the host manifests of a values file', () => {
     const { file } = tempFiles('cdk8s-vcluster-limits-');
     const values = file('bomb.yaml', valuesWithHostManifests(BOMB_MANIFEST));
