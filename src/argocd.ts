@@ -282,7 +282,7 @@ export function sourceJson(source: GitDirectorySource) {
     ((/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(url) && !/^ssh:\/\/[^/:@\s]+@/i.test(url)) || credentialInText(url) !== undefined)
   ) {
     throw new Error(
-      'source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the Application. ' +
+      'source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the output. ' +
         'Give the URL without them, and the credentials to ArgoCD in a repository Secret (label argocd.argoproj.io/secret-type: repository) ' +
         'made by a SealedSecret or ExternalSecret, or by `argocd repo add`.',
     );

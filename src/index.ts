@@ -5,6 +5,10 @@ export { ArgoCdCluster } from './gitops/argocd-cluster';
 export type { ArgoCdClusterProps } from './gitops/argocd-cluster';
 export { ArgoCdClusterAddons } from './gitops/argocd-cluster-addons';
 export type { ArgoCdClusterAddonsProps } from './gitops/argocd-cluster-addons';
+export { FluxGitRepository } from './gitops/flux-git-repository';
+export type { FluxGitRepositoryProps } from './gitops/flux-git-repository';
+export { FluxKustomization } from './gitops/flux-kustomization';
+export type { FluxKustomizationProps } from './gitops/flux-kustomization';
 export type {
   ApplicationDestination, ArgoCdApplicationProps, ArgoCdApplicationSetProps, ArgoCdCommonProps, GitDirectorySource, SyncPolicyOptions,
 } from './argocd';

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { ChartObject, renderChart } from './pipeline';
 import { parsePath } from './props/config-secret';
 import { ChartVersion, describeVersion } from './values/chart-version';
-import { formatDiagnostic, formatPath, Segment, ValuesError } from './values/errors';
+import { Diagnostic, formatDiagnostic, formatPath, Segment, ValuesError } from './values/errors';
 import { DEFAULT_KUBE_VERSION, parseKubeVersion } from './values/kube-version';
 import { isMap, Value, ValueMap } from './values/value-map';
 
@@ -42,6 +42,8 @@ export interface UpgradeCheckOptions {
 export interface RefusedValue {
   readonly path: string;
   readonly message: string;
+  /** The refusal as data: the value received, the message and the fix apart. */
+  readonly diagnostic: Diagnostic;
 }
 
 /** An object both versions render, and the field paths that differ. */
@@ -150,7 +152,7 @@ export function formatUpgradeCheck(r: UpgradeCheckResult): string {
 
 /** One refusal per diagnostic. */
 function refusals(e: ValuesError): RefusedValue[] {
-  return e.diagnostics.map((d) => ({ path: d.path, message: formatDiagnostic(d) }));
+  return e.diagnostics.map((d) => ({ path: d.path, message: formatDiagnostic(d), diagnostic: d }));
 }
 
 function withoutPath(values: ValueMap, path: string): ValueMap {

@@ -95,12 +95,13 @@ export class VCluster extends Construct {
 
   public constructor(scope: Construct, id: string, props: VClusterProps = {}) {
     super(scope, id);
-    checkPropTypes('VClusterProps', props);
     this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? this.name;
     this.controlPlaneSelector = { app: 'vcluster', release: this.name };
     this.asTenant(() => {
+      // Named after the tenant too: a release name of the wrong type is shown as given.
+      checkPropTypes('VClusterProps', props);
       if (props.values !== undefined && !isMap(props.values)) {
         throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describeValue(props.values)}.`);
       }
@@ -185,7 +186,7 @@ export class VCluster extends Construct {
    */
   public addVolume(options: AddVolumeOptions): void {
     this.beforeRendering('addVolume');
-    checkPropTypes('AddVolumeOptions', options);
+    this.asTenant(() => checkPropTypes('AddVolumeOptions', options));
     this.addedVolumes.push(options);
   }
 

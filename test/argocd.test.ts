@@ -117,7 +117,7 @@ describe('ArgoCdApplication', () => {
       () => new ArgoCdApplication(Testing.chart(), 'a', { source: { repoUrl }, path: 'dist' }),
       () => new ArgoCdApplicationSet(Testing.chart(), 'a', { source: { repoUrl }, directories: 'dist/*' }),
     ]) {
-      expect(make).toThrow('source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the Application.');
+      expect(make).toThrow('source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the output.');
       expect(make).not.toThrow(/tok3n|ghp_/);
     }
   });

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { parseAllDocuments } from 'yaml';
+import { synthFluxExample } from '../examples/flux-app';
 import { synthExample } from '../main';
 
 function files(dir: string): string[] {
@@ -36,5 +37,19 @@ describe('the committed dist/', () => {
     expect(set.spec.template.metadata.finalizers).toBeUndefined();
     const namespace = read('vclusters/vc1/vc1.k8s.yaml').find((o) => o.kind === 'Namespace');
     expect(namespace.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Prune=false,Delete=false');
+  });
+});
+
+describe('the committed dist-flux/', () => {
+  test('is exactly what examples/flux-app.ts synthesizes (run `npm run synth:flux` and commit dist-flux/ when this fails)', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-dist-flux-'));
+    synthFluxExample(fresh);
+    expect(Object.keys(tree(fresh))).toEqual(['flux/flux.k8s.yaml', 'vclusters/vc1/vc1.k8s.yaml', 'workloads/vc1/test-app.k8s.yaml']);
+    expect(tree(join(__dirname, '..', 'dist-flux'))).toEqual(tree(fresh));
+  });
+
+  test('deploys the same test app as dist/', () => {
+    expect(readFileSync(join(__dirname, '..', 'dist-flux', 'workloads', 'vc1', 'test-app.k8s.yaml'), 'utf8'))
+      .toBe(readFileSync(join(__dirname, '..', 'dist', 'workloads', 'vc1', 'test-app.k8s.yaml'), 'utf8'));
   });
 });

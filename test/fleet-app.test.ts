@@ -190,6 +190,23 @@ describe('FleetApp writes its output whole or not at all', () => {
     expect(readdirSync(parent)).toEqual(['dist']);
   });
 
+  test('puts back the output a crash left aside between the two renames, even when this synth fails', () => {
+    const { parent, outdir, files } = previousOutput();
+    // What a kill -9 between the renames leaves: the old output stepped aside, the new one unrenamed.
+    fs.renameSync(outdir, join(parent, '.dist-AbC123-previous'));
+    fs.mkdirSync(join(parent, '.dist-AbC123'));
+    const app = new FleetApp({ outdir });
+    fleet(app);
+    new (class extends Chart {
+      public override toJson(): any[] {
+        throw new Error('broken chart');
+      }
+    })(app, 'broken');
+    expect(() => app.synth()).toThrow('broken chart');
+    expect(filesUnder(outdir)).toEqual(files);
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
   test('leaves the previous output intact when a construct fails while it is written', () => {
     const { parent, outdir, files } = previousOutput();
     const app = new FleetApp({ outdir });

@@ -35,6 +35,7 @@ describe('upgradeCheck', () => {
       path: 'logging.file',
       message: "logging.file: unknown key (not in vCluster 0.36.1's values schema). The nearest chart version with it is 0.37.0-rc.1 (a " +
         "pre-release): choose chart version 0.37.0-rc.1 (chartVersion, --version), or remove it.",
+      diagnostic: expect.objectContaining({ severity: 'error', path: 'logging.file', value: { enabled: true } }),
     }]);
     // File logging goes: the log volume, its mount and the LOFT_LOG_FILE variable.
     expect(r.rollReasons.join()).toContain('the pod template changes');

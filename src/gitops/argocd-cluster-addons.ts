@@ -32,8 +32,8 @@ export class ArgoCdClusterAddons extends Construct {
     checkPath('path', props.path);
     const labels = props.clusterLabels;
     if (labels === null || typeof labels !== 'object' || Object.values(labels).some((v) => typeof v !== 'string')) {
-      throw new Error(`clusterLabels: expected a map of label names to values, e.g. { "cdk8s-vcluster/tenant": "true" }, got ` +
-        `${JSON.stringify(labels)}.`);
+      throw new Error('clusterLabels: expected a map of label names to values, e.g. { "cdk8s-vcluster/tenant": "true" }, ' +
+        `got ${JSON.stringify(labels)}.`);
     }
     const name = props.name ?? id;
     this.apiObject = applicationSet(this, id, { ...props, destination: { name: '{{.name}}', namespace: props.destinationNamespace } },

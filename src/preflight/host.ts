@@ -41,6 +41,8 @@ export interface PodSecurityMode {
 export interface HostModel {
   readonly namespace: string;
   readonly podSecurity: readonly PodSecurityMode[];
+  /** Namespaces the objects hold other than the virtual cluster's: given by mistake, if its own is missing. */
+  readonly otherNamespaces: readonly string[];
   readonly limitRanges: readonly Manifest[];
   readonly resourceQuotas: readonly Manifest[];
 }
@@ -72,6 +74,7 @@ export function hostModel(options: HostOptions, namespace: string, hostMinor: nu
   return {
     namespace,
     podSecurity: podSecurityModes(isMap(ns?.metadata?.labels) ? ns.metadata.labels : {}, hostMinor),
+    otherNamespaces: ns !== undefined ? [] : objects.filter((o) => o.kind === 'Namespace').map((o) => String(o.metadata?.name)),
     limitRanges: objects.filter((o) => o.kind === 'LimitRange' && inNamespace(o)) as Manifest[],
     resourceQuotas: objects.filter((o) => o.kind === 'ResourceQuota' && inNamespace(o)) as Manifest[],
   };

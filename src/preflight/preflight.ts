@@ -24,8 +24,21 @@ export function preflight(ctx: RenderContext, objects: readonly RenderedObject[]
   const hostQuotas = (model?.resourceQuotas ?? []).map((manifest) => ({ manifest, where: `ResourceQuota ${manifest.metadata.name}: spec.hard` }));
   return sortFindings([
     ...(model ? podSecurityFindings(pods, model) : []),
+    ...(model && model.otherNamespaces.length > 0 ? [missingNamespace(ctx.release.namespace, model.otherNamespaces)] : []),
     ...limitRangeFindings(pods, volumeClaims(ctx, objects), limitRanges),
     ...quotaFindings(ctx, objects, hostQuotas, limitRanges, host?.objects !== undefined),
     ...proFeatureFindings(ctx.values, ctx.chartVersion),
   ]);
+}
+
+/** Host objects with other Namespaces than the virtual cluster's: its Pod Security labels go unchecked. */
+function missingNamespace(namespace: string, others: readonly string[]): PreflightFinding {
+  return {
+    severity: 'warning',
+    path: 'host.objects',
+    message: `hold the Namespace${others.length === 1 ? '' : 's'} ${others.map((n) => `"${n}"`).join(', ')} but none named "${namespace}", ` +
+      'so its Pod Security labels are not checked.',
+    fix: `Add the output of \`kubectl get ns ${namespace} -o yaml\`.`,
+    rule: 'host model',
+  };
 }

@@ -1,5 +1,5 @@
 import { VClusterValues } from '../../imports/chart-versions';
-import { mergeMaps, userMap } from './go-template';
+import { mapArgument, mergeMaps, userMap } from './go-template';
 import { truthy } from '../values/go-values';
 import { Value, ValueMap } from '../values/value-map';
 import { KubeVersion } from '../values/kube-version';
@@ -54,9 +54,10 @@ export function standardLabels(ctx: RenderContext): ValueMap {
  * (`controlPlane.advanced.globalMetadata.annotations`): A wins on a shared key, and the templates
  * differ in which of the two they put first.
  */
-export function mergedAnnotations(ctx: RenderContext, own: Value, first: 'own' | 'global'): ValueMap {
-  const global = ctx.values.controlPlane?.advanced?.globalMetadata?.annotations;
-  return first === 'own' ? mergeMaps(own, global) : mergeMaps(global, own);
+export function mergedAnnotations(ctx: RenderContext, own: Value, ownPath: string, first: 'own' | 'global'): ValueMap {
+  const ownMap = mapArgument(own, ownPath);
+  const global = mapArgument(ctx.values.controlPlane?.advanced?.globalMetadata?.annotations, 'controlPlane.advanced.globalMetadata.annotations');
+  return first === 'own' ? mergeMaps(ownMap, global) : mergeMaps(global, ownMap);
 }
 
 /** What `objectMetadata` builds from. */
@@ -77,7 +78,7 @@ export interface MetadataOptions {
  * when there are any.
  */
 export function objectMetadata(ctx: RenderContext, options: MetadataOptions): Manifest['metadata'] {
-  const annotations = mergedAnnotations(ctx, options.section.annotations, options.annotationsFirst);
+  const annotations = mergedAnnotations(ctx, options.section.annotations, `${options.path}.annotations`, options.annotationsFirst);
   return {
     name: options.name,
     namespace: ctx.release.namespace,

@@ -2,7 +2,7 @@ import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, Co
   VClusterValues } from '../../imports/chart-versions';
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { goInt, plain, uniq, userList, userMap, withDefault } from './go-template';
+import { goInt, mapArgument, plain, uniq, userList, userMap, withDefault } from './go-template';
 import { truthy } from '../values/go-values';
 import { clone, Value, ValueMap } from '../values/value-map';
 import { controlPlaneImage } from './images';
@@ -67,7 +67,8 @@ export function syncerSecurityContext(values: VClusterValues): ValueMap | undefi
   const base = values.controlPlane?.statefulSet?.security?.containerSecurityContext;
   const kubeVip = truthy(values.controlPlane?.advanced?.kubeVip?.enabled);
   if (!truthy(base) && !kubeVip) return undefined;
-  const securityContext: ValueMap = truthy(base) ? clone(base!) : {};
+  // `merge <it> dict`: with kube-vip on, a null there fails in Helm.
+  const securityContext: ValueMap = clone(mapArgument(base, 'controlPlane.statefulSet.security.containerSecurityContext'));
   if (kubeVip) {
     const capabilities: ValueMap = truthy(securityContext.capabilities) ? securityContext.capabilities : {};
     const existing: Value = capabilities.add;

@@ -1,7 +1,7 @@
 import { EtcdDeploy, EtcdDeployStatefulSet } from '../../imports/chart-versions';
 import { deployedEtcdEnabled, migrateFromDeployedEtcd } from './backing-store';
 import { chartLabel, Manifest, mergedAnnotations, objectMetadata, RenderContext, RenderedObject } from './context';
-import { goInt, interpolated, plain, quoted, quotedMap, userList } from './go-template';
+import { goInt, interpolated, plain, quoted, quotedMap, readMap, userList } from './go-template';
 import { truthy } from '../values/go-values';
 import { clone, Value, ValueMap } from '../values/value-map';
 import { imageName } from './images';
@@ -26,8 +26,8 @@ function selectorLabels(ctx: RenderContext): ValueMap {
 }
 
 /** `annotations:` as the etcd templates write it: the global ones win over the object's own. */
-function withAnnotations(metadata: Manifest['metadata'], ctx: RenderContext, own: Value): Manifest['metadata'] {
-  const annotations = mergedAnnotations(ctx, own, 'global');
+function withAnnotations(metadata: Manifest['metadata'], ctx: RenderContext, own: Value, ownPath: string): Manifest['metadata'] {
+  const annotations = mergedAnnotations(ctx, own, ownPath, 'global');
   return truthy(annotations) ? { ...metadata, annotations } : metadata;
 }
 
@@ -49,6 +49,7 @@ export function renderEtcdHeadlessService(ctx: RenderContext): RenderedObject[] 
         { name: `${ctx.release.name}-etcd-headless`, namespace: ctx.release.namespace, labels: etcdLabels(ctx) },
         ctx,
         deploy.headlessService?.annotations,
+        `${ETCD_PATH}.headlessService.annotations`,
       ),
       spec: {
         publishNotReadyAddresses: true,
@@ -74,6 +75,7 @@ export function renderEtcdService(ctx: RenderContext): RenderedObject[] {
         { name: `${ctx.release.name}-etcd`, namespace: ctx.release.namespace, labels: etcdLabels(ctx) },
         ctx,
         service.annotations,
+        `${ETCD_PATH}.service.annotations`,
       ),
       spec: {
         type: 'ClusterIP',
@@ -90,9 +92,14 @@ export function renderEtcdStatefulSet(ctx: RenderContext): RenderedObject[] {
   const sts: EtcdDeployStatefulSet = deployValues(ctx).statefulSet ?? {};
   if (!truthy(sts.enabled)) return [];
   const path = `${ETCD_PATH}.statefulSet`;
-  const persistence = sts.persistence ?? {};
-  const volumeClaim = persistence.volumeClaim ?? {};
-  const scheduling = sts.scheduling ?? {};
+  // The sections the template reads without a guard, each with the first field it reads.
+  const persistence = readMap(sts.persistence, `${path}.persistence`, 'volumeClaim');
+  const volumeClaim = readMap(persistence.volumeClaim, `${path}.persistence.volumeClaim`, 'retentionPolicy');
+  const scheduling = readMap(sts.scheduling, `${path}.scheduling`, 'podManagementPolicy');
+  readMap(sts.highAvailability, `${path}.highAvailability`, 'replicas');
+  readMap(sts.pods, `${path}.pods`, 'annotations');
+  readMap(sts.security, `${path}.security`, 'podSecurityContext');
+  readMap(sts.image, `${path}.image`, 'registry');
   const name = ctx.release.name;
 
   const spec: ValueMap = {

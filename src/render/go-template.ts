@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
-import { resolveInterpolated, resolvePlainScalar } from '../yaml/yaml-text';
+import { resolveInterpolated } from '../yaml/yaml-text';
 import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
 import { compareBytes, goString, truthy } from '../values/go-values';
@@ -30,11 +30,13 @@ export function withDefault<T>(fallback: T, v: Value): T | any {
 /**
  * What a value becomes when a template writes it unquoted (`key: {{ x }}`) and the manifest is
  * read back as YAML: "8443" becomes a number, "true" a boolean, "" null, `"q"` the string q.
- * Numbers print as Go prints them first (1000000 as 1e+06, which reads back as text). Values
- * that are not scalars keep their shape (the chart only interpolates scalars).
+ * A number stays the number: Go prints it in its shortest form (1000000 from a values file as
+ * 1e+06, from `--set` as 1000000), and Go's YAML, which reads the manifest for kubectl and helm
+ * install, reads either back as that number (-0 as 0). Values that are not scalars keep their
+ * shape (the chart only interpolates scalars).
  */
 export function plain(v: Value): Value {
-  if (typeof v === 'number') return resolvePlainScalar(goString(v));
+  if (typeof v === 'number') return v === 0 ? 0 : v;
   return typeof v === 'string' ? resolveInterpolated(v) : v;
 }
 
@@ -80,6 +82,45 @@ function fillMissing(dst: ValueMap, src: ValueMap): void {
       dst[k] = clone(sv);
     }
   }
+}
+
+/**
+ * A map argument of a Sprig function whose parameter is typed `map[string]interface{}` (`merge`
+ * and its sources, `hasKey`): Go's template engine refuses anything else before the function
+ * runs, nil included (a null in the values, or a key a null deleted), so Helm fails; so does this,
+ * with Helm's words and the key.
+ */
+export function mapArgument(v: Value, path: string): ValueMap {
+  if (isMap(v)) return v;
+  throw new ValuesError([diagnostic({
+    path,
+    value: v,
+    message: (shown) => `wrong type for value; expected map[string]interface {}; got ${goTypeName(v)} (${v === undefined ? 'null' : shown}). ` +
+      'The chart merges it as a map, so Helm fails too.',
+    fix: 'Set it to {} for none.',
+  })]);
+}
+
+/**
+ * A map the chart reads a field of without a guard (`.Values.controlPlane.service.spec.ports`):
+ * nil there (a null in the values deletes the chart's map) makes Go fail with a nil pointer
+ * error, so Helm fails; so does this, naming the key. Anything else that is no map reads as {}.
+ */
+export function readMap(v: Value, path: string, field: string): ValueMap {
+  if (v !== null && v !== undefined) return isMap(v) ? v : {};
+  throw new ValuesError([diagnostic({
+    path,
+    message: `missing (null), but the chart reads ${path}.${field}, so Helm fails (nil pointer evaluating interface {}.${field}).`,
+    fix: 'Set the keys inside it instead of null, or {} for none.',
+  })]);
+}
+
+/** The Go type a value of Helm's values has, as Go's errors name it. */
+function goTypeName(v: Value): string {
+  if (v === null || v === undefined) return 'interface {}';
+  if (Array.isArray(v)) return '[]interface {}';
+  if (typeof v === 'number') return 'float64';
+  return typeof v === 'boolean' ? 'bool' : 'string';
 }
 
 /** Sprig `trunc 63 | trimSuffix "-"`, the chart's way of fitting names into label length. */

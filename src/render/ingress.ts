@@ -1,8 +1,8 @@
 import { ControlPlaneIngress } from '../../imports/chart-versions';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { plain, quoted } from './go-template';
+import { plain, quoted, readMap } from './go-template';
 import { truthy } from '../values/go-values';
-import { isMap, ValueMap } from '../values/value-map';
+import { ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
 
 /** `controlPlane.ingress`: exposes the control plane's API through an ingress controller. */
@@ -12,10 +12,9 @@ export function renderIngress(ctx: RenderContext): RenderedObject[] {
 
   // The user's spec goes through `tpl`, so it may name the release; the default rule follows it
   // only when the spec has no rules of its own.
-  const spec: ValueMap = truthy(ingress.spec) && isMap(ingress.spec)
-    ? tplValue(ingress.spec, ctx, 'controlPlane.ingress.spec')
-    : {};
-  if (!truthy(ingress.spec?.rules)) {
+  const own = readMap(ingress.spec, 'controlPlane.ingress.spec', 'rules');
+  const spec: ValueMap = truthy(own) ? tplValue(own, ctx, 'controlPlane.ingress.spec') : {};
+  if (!truthy(own.rules)) {
     spec.rules = [{
       host: quoted(ingress.host),
       http: {

@@ -1,6 +1,6 @@
 import { NetworkPolicy, NetworkPolicyControlPlane, NetworkPolicyWorkload, NetworkPolicyWorkloadPublicEgress } from '../../imports/chart-versions';
 import { chartLabel, Manifest, mergedAnnotations, RenderContext, RenderedObject } from './context';
-import { mergeMaps, plain, userList } from './go-template';
+import { mapArgument, mergeMaps, plain, userList } from './go-template';
 import { truthy } from '../values/go-values';
 import { clone, Value, ValueMap } from '../values/value-map';
 
@@ -20,9 +20,9 @@ export function renderNetworkPolicies(ctx: RenderContext): RenderedObject[] {
   // The chart's own labels win over the user's; the policy's annotations fill in the global ones.
   const labels = mergeMaps(
     { app: 'vcluster', chart: chartLabel(ctx), release: ctx.release.name, heritage: 'Helm' },
-    policy.labels,
+    mapArgument(policy.labels, 'policies.networkPolicy.labels'),
   );
-  const annotations = mergedAnnotations(ctx, policy.annotations, 'global');
+  const annotations = mergedAnnotations(ctx, policy.annotations, 'policies.networkPolicy.annotations', 'global');
   const object = (id: string, name: string, spec: ValueMap): RenderedObject => ({
     id,
     manifest: networkPolicy(ctx, name, labels, annotations, spec),

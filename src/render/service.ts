@@ -1,9 +1,9 @@
 import { ControlPlaneHeadlessService, ControlPlaneService } from '../../imports/chart-versions';
 import { controlPlaneKind } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject, standardLabels } from './context';
-import { plain } from './go-template';
+import { plain, readMap } from './go-template';
 import { truthy } from '../values/go-values';
-import { clone, isMap, ValueMap } from '../values/value-map';
+import { clone, ValueMap } from '../values/value-map';
 
 /**
  * `service.yaml`: the control plane's API endpoint. The user's spec comes first and the chart
@@ -14,7 +14,7 @@ export function renderService(ctx: RenderContext): RenderedObject[] {
   const service: ControlPlaneService = values.controlPlane?.service ?? {};
   if (!truthy(service.enabled)) return [];
 
-  const spec: ValueMap = isMap(service.spec) ? clone(service.spec) : {};
+  const spec: ValueMap = clone(readMap(service.spec, 'controlPlane.service.spec', 'ports'));
   if (!truthy(spec.ports)) {
     const nodePort = plain(service.httpsNodePort);
     const ports: ValueMap[] = [{ name: 'https', port: 443, targetPort: 8443, nodePort, protocol: 'TCP' }];

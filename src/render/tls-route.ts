@@ -1,8 +1,8 @@
 import { ControlPlaneTLSRoute } from '../../imports/chart-versions';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
-import { plainString, quoted } from './go-template';
+import { plainString, quoted, readMap } from './go-template';
 import { truthy } from '../values/go-values';
-import { clone, isMap, ValueMap } from '../values/value-map';
+import { clone, ValueMap } from '../values/value-map';
 import { tplValue } from './tpl';
 import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
@@ -23,7 +23,7 @@ export function renderTlsRoute(ctx: RenderContext): RenderedObject[] {
     })]);
   }
 
-  const own: ValueMap = isMap(route.spec) ? route.spec : {};
+  const own: ValueMap = readMap(route.spec, 'controlPlane.tlsRoute.spec', 'parentRefs');
   const spec: ValueMap = truthy(own) ? tplValue(own, ctx, 'controlPlane.tlsRoute.spec') : {};
   if (!truthy(own.parentRefs) && truthy(route.parentRefs)) spec.parentRefs = clone(route.parentRefs);
   if (!truthy(own.hostnames)) spec.hostnames = [quoted(route.host)];

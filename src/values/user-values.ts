@@ -19,20 +19,26 @@ export const MAX_VALUES_DEPTH = 100;
 /** The refusal of a key path that nests too deeply; long paths are shortened in the middle. */
 export function tooDeep(source: string, path: readonly Segment[]): ValuesError {
   const shown = path.length > 12 ? `${formatPath(path.slice(0, 6))}…${formatPath(path.slice(-3)).replace(/^(?!\[)/, '.')}` : formatPath(path);
-  return new ValuesError(
-    formatPath(path),
-    `${source}: ${shown}: values nest more than ${MAX_VALUES_DEPTH} levels deep (maps and lists), which cdk8s-vcluster refuses; ` +
-      'Kubernetes objects need about 20. Flatten the structure, or pass deep data as a string.',
-  );
+  return new ValuesError([{
+    severity: 'error',
+    path: formatPath(path),
+    subject: `${source}: ${shown}`,
+    message: `values nest more than ${MAX_VALUES_DEPTH} levels deep (maps and lists), which cdk8s-vcluster refuses; Kubernetes objects need ` +
+      `about 20.`,
+    fix: 'Flatten the structure, or pass deep data as a string.',
+  }]);
 }
 
 /** The refusal of a reserved key (see RESERVED_KEYS) at its path. */
 export function reservedKey(source: string, path: readonly Segment[]): ValuesError {
-  return new ValuesError(
-    formatPath(path),
-    `${source}: ${formatPath(path)}: the key "${path[path.length - 1]}" is refused: __proto__, constructor and prototype have a special meaning ` +
-      'in JavaScript objects and are no vCluster values. Remove or rename the key.',
-  );
+  return new ValuesError([{
+    severity: 'error',
+    path: formatPath(path),
+    subject: `${source}: ${formatPath(path)}`,
+    message: `the key "${path[path.length - 1]}" is refused: __proto__, constructor and prototype have a special meaning in JavaScript ` +
+      `objects and are no vCluster values.`,
+    fix: 'Remove or rename the key.',
+  }]);
 }
 
 /**
@@ -50,17 +56,25 @@ function copyChecked(v: unknown, source: string, path: Segment[]): unknown {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {
-      throw new ValuesError(formatPath(path), `${source}: ${formatPath(path)}: ${String(v)} (.inf or .nan) cannot be represented in JSON, ` +
-        `so Helm refuses it. Write a finite number, or quote it if you meant text.`);
+      throw new ValuesError([{
+        severity: 'error',
+        path: formatPath(path),
+        subject: `${source}: ${formatPath(path)}`,
+        value: v,
+        message: `${String(v)} (.inf or .nan) cannot be represented in JSON, so Helm refuses it.`,
+        fix: 'Write a finite number, or quote it if you meant text.',
+      }]);
     }
     return v;
   }
   if (typeof v !== 'object' || !(Array.isArray(v) || isPlainObject(v))) {
     const what = typeof v === 'object' ? `a ${v.constructor?.name ?? 'special'} object` : `a ${typeof v}`;
-    throw new ValuesError(
-      formatPath(path),
-      `${source}: ${formatPath(path)}: ${what} is no JSON value; give a string, number, boolean, null, list or map.`,
-    );
+    throw new ValuesError([{
+      severity: 'error',
+      path: formatPath(path),
+      subject: `${source}: ${formatPath(path)}`,
+      message: `${what} is no JSON value; give a string, number, boolean, null, list or map.`,
+    }]);
   }
   if (path.length >= MAX_VALUES_DEPTH) throw tooDeep(source, [...path, Array.isArray(v) ? 0 : Object.keys(v)[0] ?? '']);
   if (Array.isArray(v)) {

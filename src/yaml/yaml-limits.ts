@@ -1,6 +1,6 @@
 import { Composer, CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, LineCounter, Node, Parser } from 'yaml';
 import { ValuesError } from '../values/errors';
-import { Segment } from '../values/errors';
+import { formatPath, Segment } from '../values/errors';
 import { MAX_VALUES_DEPTH, tooDeep } from '../values/user-values';
 import { isMap, ValueMap } from '../values/value-map';
 
@@ -98,7 +98,8 @@ export function checkEmbeddedYaml(values: ValueMap): void {
     if (!text.includes('*')) continue;
     const lines = new LineCounter();
     const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
-    const hasAliases = checkNesting(tokens, source, (offset) => `line ${lines.linePos(offset).line}, column ${lines.linePos(offset).col}`);
+    // vCluster reads these texts itself (a template may not even be YAML): only the limits are Helm's here, not its keys.
+    const hasAliases = checkNesting(tokens, source, (offset) => `line ${lines.linePos(offset).line}, column ${lines.linePos(offset).col}`, false);
     // Text that is no valid YAML (a template) is vCluster's to refuse; only the limits are checked here.
     for (const doc of new Composer().compose(tokens)) if (doc.errors.length === 0) limitedJS(doc, source, hasAliases);
   }
@@ -110,8 +111,9 @@ type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
  * Refuses tokens nested deeper than MAX_VALUES_DEPTH, walking them without recursion (the yaml
  * package's tokenizer has no depth limit of its own, and its composer recurses per level).
  * Returns whether there are aliases. WHERE says where an offset of the text is, for messages.
+ * With HELM_KEYS, also the map keys Helm refuses (see checkKey), for text Helm reads.
  */
-export function checkNesting(tokens: readonly CST.Token[], source: string, where: (offset: number) => string): boolean {
+export function checkNesting(tokens: readonly CST.Token[], source: string, where: (offset: number) => string, helmKeys = true): boolean {
   interface Entry {
     readonly token: CST.Token;
     readonly depth: number;
@@ -127,22 +129,43 @@ export function checkNesting(tokens: readonly CST.Token[], source: string, where
     const { token, depth } = entry;
     if (token.type === 'alias') hasAliases = true;
     if (!CST.isCollection(token)) continue;
-    if (depth >= MAX_VALUES_DEPTH) {
+    const pathTo = (e: Entry | undefined): Segment[] => {
       const path: Segment[] = [];
-      for (let e: Entry | undefined = entry; e?.step !== undefined; e = e.parent) {
-        path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
-      }
-      const e = tooDeep(source, path);
-      throw new ValuesError(e.path, e.message.replace(`${source}: `, `${source} (${where(token.offset)}): `));
+      for (; e?.step !== undefined; e = e.parent) path.unshift(typeof e.step === 'number' ? e.step : CST.resolveAsScalar(e.step)?.value ?? '?');
+      return path;
+    };
+    if (depth >= MAX_VALUES_DEPTH) {
+      throw tooDeep(`${source} (${where(token.offset)})`, pathTo(entry));
     }
     const sequence = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[');
     (token as Collection).items.forEach((item, i) => {
+      if (helmKeys && !sequence && item.key) checkKey(item.key, pathTo(entry), source, where);
       if (item.key) stack.push({ token: item.key, depth: depth + 1, parent: entry, step: item.key });
       if (item.value) stack.push({ token: item.value, depth: depth + 1, parent: entry, step: sequence || !item.key ? i : item.key });
     });
   }
   return hasAliases;
 }
+
+/**
+ * Refuses the map keys Helm refuses when it turns the YAML into JSON (sigs.k8s.io/yaml): a list
+ * or a map as key (`? [a, b]`: "yaml: invalid map key"), and null (`~:` or `null:`: "unsupported
+ * map key"). JavaScript would make them the text "a,b", "[object Object]" or "".
+ */
+function checkKey(key: CST.Token, parent: readonly Segment[], source: string, where: (offset: number) => string): void {
+  const complex = CST.isCollection(key);
+  if (!complex && !(key.type === 'scalar' && NULL_KEYS.has(key.source))) return;
+  const at = formatPath(parent) || '(top level)';
+  const what = complex ? `a ${key.type === 'block-seq' || (key.type === 'flow-collection' && key.start.source === '[') ? 'list' : 'map'}` : 'null';
+  throw new ValuesError(
+    formatPath(parent),
+    `${source} (${where(key.offset)}): ${at}: a map key that is ${what} (${CST.stringify(key).trim()}); Helm refuses it ` +
+      `(${complex ? 'yaml: invalid map key' : 'unsupported map key of type: <nil>'}). Write the key as a string.`,
+  );
+}
+
+/** Plain scalars YAML 1.1 reads as null. */
+const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
 /**
  * Refuses aliases that nest the values deeper than MAX_VALUES_DEPTH once expanded, and an

@@ -149,6 +149,15 @@ describe('values from the command line, as helm layers them', () => {
     expect(fromSet.stdout).toBe(fromFile.stdout);
   });
 
+  test('renders large integers from --set as the integers helm v4.1.4 renders (replicas: 1000000, 2147483648), not the text "1e+06"', () => {
+    const etcd = ['--set', 'controlPlane.backingStore.etcd.embedded.enabled=true'];
+    for (const n of ['1000000', '2147483648']) {
+      const r = run(['template', 'vc1', ...etcd, '--set', `controlPlane.statefulSet.highAvailability.replicas=${n}`]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain(`\n  replicas: ${n}\n`);
+    }
+  });
+
   test('applies the files first, then --set-json, --set, --set-string, --set-file and --set-literal, ' +
     'whatever their order on the command line', () => {
     const host = (argv: string[]) => {
@@ -164,14 +173,8 @@ describe('values from the command line, as helm layers them', () => {
     expect(host(['--set', 'controlPlane.ingress.host=set.example.com', '--set-json', 'controlPlane.ingress.host="json.example.com"'])).toBe(
       'set.example.com',
     );
-    expect(
-      host([
-        '--set-json',
-        'controlPlane.ingress.host="json.example.com"',
-        '-f',
-        file('h2.yaml', 'controlPlane:\n  ingress:\n    host: f.example.com\n'),
-      ]),
-    ).toBe('json.example.com');
+    expect(host(['--set-json', 'controlPlane.ingress.host="json.example.com"', '-f', file('h2.yaml', 'controlPlane:\n  ingress:\n    host: ' +
+      'f.example.com\n')])).toBe('json.example.com');
   });
 
   test('types --set values and keeps --set-string values text, as the chart\'s schema then sees them', () => {
@@ -423,10 +426,8 @@ describe('usage errors exit with status 1 as in helm, one message, a pointer to 
     [['template', 'a', 'vcluster/vcluster', 'c'], 'expected at most two arguments, NAME and CHART; unexpected: c'],
     [['template', '-g', 'vc1', 'vcluster/vcluster'], 'cannot set --generate-name and also specify a name'],
     [['template', 'vc1', 'bitnami/nginx'], 'CHART "bitnami/nginx" is not the vCluster chart'],
-    [
-      ['template', 'vc1', '--version', '0.34.0'],
-      'chart version 0.34.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, 0.36.1, 0.37.0-rc.1',
-    ],
+    [['template', 'vc1', '--version', '0.34.0'], 'chart version 0.34.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, ' +
+      '0.36.1, 0.37.0-rc.1'],
     [['template', 'vc1', '--dry-run=server'], '--dry-run=server is not supported'],
     [['template', 'vc1', '--post-renderer', 'kustomize'], '--post-renderer is not supported'],
     [['template', 'vc1', '--bogus'], 'unknown flag --bogus'],

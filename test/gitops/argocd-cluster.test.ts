@@ -112,9 +112,8 @@ describe('ArgoCdCluster', () => {
 
   test('takes the ingress host and extra names of the certificate as the server', () => {
     const props = { ingress: { host: 'vc1.example.com' }, extraSans: ['api.vc1.internal'] };
-    expect(find(synth(props, { server: 'https://vc1.example.com' }), 'ExternalSecret').spec.target.template.data.server).toBe(
-      'https://vc1.example.com',
-    );
+    const es = find(synth(props, { server: 'https://vc1.example.com' }), 'ExternalSecret');
+    expect(es.spec.target.template.data.server).toBe('https://vc1.example.com');
     expect(() => synth(props, { server: 'https://api.vc1.internal:443' })).not.toThrow();
   });
 

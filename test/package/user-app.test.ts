@@ -69,7 +69,7 @@ function nodeBinaries(): Map<string, string> {
 }
 
 /** The project's example app (main.ts and examples/) as a user copies it: the library from its package, not from ./src. */
-const EXAMPLE_FILES = ['main.ts', 'examples/test-app.ts', 'examples/tenant-vcluster.ts'];
+const EXAMPLE_FILES = ['main.ts', 'examples/test-app.ts', 'examples/tenant-vcluster.ts', 'examples/flux-app.ts'];
 const fromPackage = (text: string) => text.replace(/ from '(?:\.\/|\.\.\/)src';$/gm, " from 'cdk8s-vcluster';");
 
 /** The README's TypeScript programs: its `ts` blocks that import the package (the others are fragments). */

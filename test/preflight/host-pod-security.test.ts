@@ -123,4 +123,16 @@ describe('the pre-flight against the host namespace\'s Pod Security labels', () 
       JSON.stringify(vcluster({ namespace: 'vc1', host, kubeVersion: host ? undefined : '1.35.0' }).apiObjects.map((o) => o.toJson()));
     expect(at({ kubeVersion: '1.35.0' })).toBe(at());
   });
+
+  test('warns when the host objects hold another Namespace but not the release\'s, whose labels then go unchecked', () => {
+    const other = {
+      objects: hostObjectsFromYaml(namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted' }).replace('name: vc1', 'name: other')),
+    };
+    const warnings = vcluster({ namespace: 'vc1', host: other }).preflightWarnings;
+    expect(warnings.map((w) => `${w.path}: ${w.message} ${w.fix}`)).toEqual([
+      'host.objects: hold the Namespace "other" but none named "vc1", so its Pod Security labels are not checked. Add the output of ' +
+        '`kubectl get ns vc1 -o yaml`.',
+    ]);
+    expect(vcluster({ namespace: 'vc1', rootless: true, host: restricted() }).preflightWarnings.filter((w) => w.path === 'host.objects')).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-33';
 import { ArgoCdApplication, ArgoCdApplicationSet, BackingStore, ConfigSecret, VCluster } from '../../src';
-import { formatPath, Segment, ValuesError } from '../../src/values/errors';
+import { formatDiagnostic, formatPath, Segment, ValuesError } from '../../src/values/errors';
 import PROPS_SCHEMA from '../../imports/props-schema.json';
 import { generatePropsSchema, PROPS_SCHEMA_FILE } from '../../tools/generate-props-schema';
 
@@ -124,8 +124,9 @@ describe('typed props checked at run time against their declarations', () => {
           problems.push(`${path} = ${JSON.stringify(w.value)}: accepted`);
         } catch (e) {
           const message = (e as Error).message;
-          if (!(e instanceof ValuesError) || !message.startsWith(`${path}: `)) problems.push(`${path} = ${JSON.stringify(w.value)}: ` +
-            `${(e as Error).name}: ${message}`);
+          // The line without the tenant a VCluster's errors start with.
+          if (!(e instanceof ValuesError) || !formatDiagnostic(e.diagnostics[0], { tenant: false }).startsWith(`${path}: `))
+            problems.push(`${path} = ${JSON.stringify(w.value)}: ${(e as Error).name}: ${message}`);
         }
       }
     }
@@ -134,22 +135,26 @@ describe('typed props checked at run time against their declarations', () => {
 
   test('fails on a wrong type with the expected and the found type, never the value', () => {
     const chart = Testing.chart();
-    expect(() => new VCluster(chart, 'a', { kubeVersion: 133 } as any)).toThrow(/^kubeVersion: expected a string, got a number\.$/);
-    expect(() => new VCluster(chart, 'b', { name: 98127361 } as any)).toThrow(/^name: expected a string, got a number\.$/);
+    expect(() => new VCluster(chart, 'a', { kubeVersion: 133 } as any)).toThrow(
+      /^test\/a \(release a\): kubeVersion: expected a string, got a number\.$/,
+    );
+    expect(() => new VCluster(chart, 'b', { name: 98127361 } as any)).toThrow(
+      /^test\/b \(release 98127361\): name: expected a string, got a number\.$/,
+    );
     expect(() => new VCluster(chart, 'c', { controlPlane: { volumes: [{ name: 'v', secret: { secretName: 5 } }] } } as any))
-      .toThrow(/^controlPlane\.volumes\[0\]\.secret\.secretName: expected a string, got a number\.$/);
+      .toThrow(/^test\/c \(release c\): controlPlane\.volumes\[0\]\.secret\.secretName: expected a string, got a number\.$/);
   });
 
   test('booleans are booleans: 0 and "" neither turn protection off nor rootless mode on', () => {
     const chart = Testing.chart();
     expect(() => new VCluster(chart, 'a', { deletionProtection: 0 } as any)).toThrow(
-      /^deletionProtection: expected a boolean \(true or false\), got a number\.$/,
+      /^test\/a \(release a\): deletionProtection: expected a boolean \(true or false\), got a number\.$/,
     );
     expect(() => new VCluster(chart, 'b', { deletionProtection: '' } as any)).toThrow(
-      /^deletionProtection: expected a boolean \(true or false\), got a string\.$/,
+      /^test\/b \(release b\): deletionProtection: expected a boolean \(true or false\), got a string\.$/,
     );
     expect(() => new VCluster(chart, 'c', { rootless: 0 } as any)).toThrow(
-      /^rootless: expected a boolean \(true or false\) or an object, got a number\.$/,
+      /^test\/c \(release c\): rootless: expected a boolean \(true or false\) or an object, got a number\.$/,
     );
   });
 
@@ -158,7 +163,7 @@ describe('typed props checked at run time against their declarations', () => {
     expect(() => new ArgoCdApplication(Testing.chart(), 'a', { source, path: 'dist', deletionProtection: 0 } as any))
       .toThrow(/^deletionProtection: expected a boolean \(true or false\), got a number\.$/);
     expect(() => new VCluster(Testing.chart(), 'vc1').addVolume({ volume: { name: 'v' }, mountPath: 5 } as any))
-      .toThrow(/^mountPath: expected a string, got a number\.$/);
+      .toThrow(/^test\/vc1 \(release vc1\): mountPath: expected a string, got a number\.$/);
   });
 
   test('fails on a prop the declarations do not have', () => {

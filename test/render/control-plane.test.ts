@@ -129,6 +129,15 @@ describe('control plane', () => {
     expect(values.controlPlane!.statefulSet!.security!.containerSecurityContext!.capabilities).toBeUndefined();
   });
 
+  test('fails as Helm fails when kube-vip is on and the container security context is null', () => {
+    // helm v4.1.4: statefulset.yaml's `merge .Values.controlPlane.statefulSet.security.containerSecurityContext dict`
+    // fails with "wrong type for value; expected map[string]interface {}; got interface {}".
+    const values = { controlPlane: { advanced: { kubeVip: { enabled: true } }, statefulSet: { security: { containerSecurityContext: null } } } };
+    expect(() => syncer(values)).toThrow(
+      /^controlPlane\.statefulSet\.security\.containerSecurityContext: wrong type for value; expected map\[string\]interface \{\}; got interface/,
+    );
+  });
+
   test('omits the security context when none is set and kube-vip is off', () => {
     expect(syncer(statefulSet({ security: { containerSecurityContext: null } })).securityContext).toBeUndefined();
   });

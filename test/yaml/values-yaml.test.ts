@@ -1,4 +1,5 @@
 import { parseValuesYaml } from '../../src/yaml/values-yaml';
+import { ValuesError } from '../../src/values/errors';
 
 describe('parseValuesYaml', () => {
   test('reads YAML 1.1 scalars as Helm does', () => {
@@ -106,6 +107,23 @@ describe('values files as Helm v4 reads them', () => {
       /^v\.yaml: b\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/,
     );
     expect(() => parseValuesYaml('a: &x [*x]\n', 'v.yaml')).toThrow('v.yaml: the anchor &x contains its own alias *x; Helm refuses such values too.');
+  });
+
+  test('fails on a map key that is a list, a map or null, naming the file, the line and the path (helm v4.1.4 refuses them)', () => {
+    // helm v4.1.4: "error converting YAML to JSON: yaml: invalid map key: []interface {}{"a", "b"}" for `? [a, b]`, the
+    // same for a map key, and "unsupported map key of type: %!s(<nil>), key: <nil>" for `~:` or `null:`.
+    expect(() => parseValuesYaml('controlPlane:\n  statefulSet:\n    labels:\n      ? [a, b]\n      : x\n', 'v.yaml')).toThrow(new ValuesError(
+      'controlPlane.statefulSet.labels',
+      'v.yaml (line 4, column 9): controlPlane.statefulSet.labels: a map key that is a list ([a, b]); Helm refuses it (yaml: invalid map key). ' +
+        'Write the key as a string.',
+    ));
+    expect(() => parseValuesYaml('a:\n  - {? {c: d} : y}\n', 'v.yaml'))
+      .toThrow(/^v\.yaml \(line 2, column 8\): a\[0\]: a map key that is a map \(\{c: d\}\); Helm refuses it \(yaml: invalid map key\)/);
+    expect(() => parseValuesYaml('x:\n  ~: z\n', 'v.yaml'))
+      .toThrow(/^v\.yaml \(line 2, column 3\): x: a map key that is null \(~\); Helm refuses it \(unsupported map key/);
+    expect(() => parseValuesYaml('null: z\n', 'v.yaml')).toThrow(/^v\.yaml \(line 1, column 1\): \(top level\): a map key that is null/);
+    // Quoted, they are strings, and a list may hold lists.
+    expect(parseValuesYaml('a:\n  "null": 1\n  "[a, b]": 2\nb: [[1]]\n', 'v.yaml')).toEqual({ a: { 'null': 1, '[a, b]': 2 }, b: [[1]] });
   });
 
   test('gives every alias its own copy, as Helm\'s JSON round trip does', () => {

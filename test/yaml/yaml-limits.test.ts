@@ -55,6 +55,13 @@ describe('limits on YAML embedded in the values', () => {
     );
   });
 
+  test('the construct refuses a map key that is a list in the host manifests, as helm v4.1.4 does', () => {
+    // helm v4.1.4: "YAML parse error on vcluster/templates/manifests.yaml: error converting YAML to JSON: yaml: invalid map key".
+    const manifests = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  ? [a, b]\n  : c\n';
+    expect(() => new VCluster(Testing.chart(), 'vc1', { values: { experimental: { deploy: { host: { manifests } } } } }).apiObjects)
+      .toThrow(/experimental\.deploy\.host\.manifests \(line 6, column 5\): data: a map key that is a list \(\[a, b\]\); Helm refuses it/);
+  });
+
   test('reads manifests with aliases within the limits as the chart reads them', () => {
     const [doc] = parseManifestStream('a: &x {k: yes}\nb: *x\n', 'm');
     expect(doc.value).toEqual({ a: { k: true }, b: { k: true } });
