@@ -37,6 +37,8 @@ const T: readonly Command[] = ['template'];
 const I: readonly Command[] = ['import'];
 const U: readonly Command[] = ['upgrade-check'];
 const C: readonly Command[] = ['check'];
+/** `check` reads values exactly as `template` does (values-options.ts). */
+const TC: readonly Command[] = [...T, ...C];
 /** Flags that say what is rendered: every command takes them. */
 const ALL: readonly Command[] = COMMAND_NAMES;
 
@@ -51,11 +53,11 @@ const flag = (name: string, type: FlagType, use: FlagUse, commands: readonly Com
 export const FLAGS: readonly Flag[] = [
   flag('namespace', 'string', 'effect', ALL, 'host namespace the virtual cluster runs in (default: as helm, see --kubeconfig; else "default")', { short: 'n', value: 'NAMESPACE' }),
   flag('values', 'slice', 'effect', ALL, 'a values file (vcluster.yaml); repeat, or separate with commas, to layer several, later files winning; "-" reads standard input', { short: 'f', value: 'FILE' }),
-  flag('set', 'array', 'effect', T, 'set values: key1=val1,key2=val2; a.b=v, list[0]=v, {x,y} lists, \\ escapes; true/false/null and integers are typed', { value: 'VALUES' }),
-  flag('set-string', 'array', 'effect', T, 'as --set, every value a string', { value: 'VALUES' }),
-  flag('set-json', 'array', 'effect', T, 'as --set with JSON values (key1=jsonval1,key2=jsonval2), or one JSON object', { value: 'VALUES' }),
-  flag('set-file', 'array', 'effect', T, 'as --set, each value the path of a file whose text is the value', { value: 'VALUES' }),
-  flag('set-literal', 'array', 'effect', T, 'set one value verbatim: key=everything up to the end', { value: 'VALUE' }),
+  flag('set', 'array', 'effect', TC, 'set values: key1=val1,key2=val2; a.b=v, list[0]=v, {x,y} lists, \\ escapes; true/false/null and integers are typed', { value: 'VALUES' }),
+  flag('set-string', 'array', 'effect', TC, 'as --set, every value a string', { value: 'VALUES' }),
+  flag('set-json', 'array', 'effect', TC, 'as --set with JSON values (key1=jsonval1,key2=jsonval2), or one JSON object', { value: 'VALUES' }),
+  flag('set-file', 'array', 'effect', TC, 'as --set, each value the path of a file whose text is the value', { value: 'VALUES' }),
+  flag('set-literal', 'array', 'effect', TC, 'set one value verbatim: key=everything up to the end', { value: 'VALUE' }),
   flag('kube-version', 'string', 'effect', ALL, `Kubernetes version of the host cluster (.Capabilities.KubeVersion; default: ${HELM_DEFAULT_KUBE_VERSION}, as helm v4.1)`, { value: 'VERSION' }),
   flag('api-versions', 'slice', 'effect', T, 'API versions of the host cluster (.Capabilities.APIVersions); repeat or separate with commas. The chart reads none', { short: 'a', value: 'VERSIONS' }),
   flag('show-only', 'array', 'effect', T, 'print only the manifests of these templates, e.g. templates/statefulset.yaml (globs as helm: templates/etcd-*)', { short: 's', value: 'TEMPLATE' }),

@@ -82,6 +82,22 @@ describe('cdk8s-vcluster check', () => {
     });
   });
 
+  test('reads --set, --set-string, --set-json, --set-file and --set-literal after the -f files, as template does', () => {
+    writeFileSync(join(dir, 'memory.txt'), '20Gi');
+    const key = 'policies.resourceQuota.quota.limits\\.memory';
+    // 20Gi leaves the tutorial's workloads room for their 512Mi default: the warning goes.
+    for (const set of [['--set', `${key}=20Gi`], ['--set-string', `${key}=20Gi`],
+      ['--set-json', 'policies.resourceQuota.quota={"limits.memory":"20Gi"}'], ['--set-file', `${key}=${join(dir, 'memory.txt')}`]]) {
+      expect({ set, ...run('check', 'vc1', '-n', 'vc1', '-f', TUTORIAL, ...set) }).toEqual({ set, code: 0, stderr: '', stdout: expect.stringMatching(/no findings/) });
+    }
+    // --set-literal reads no escapes in the key (helm's literal parser): the key ends at the dot, and the schema refuses the map.
+    const literal = run('check', 'vc1', '-n', 'vc1', '-f', TUTORIAL, '--set-literal', `${key}=20Gi`);
+    expect(literal).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^Error: policies\.resourceQuota\.quota\.limits\\: expected a Kubernetes quantity/) });
+    // Later flags win, in helm's order of flags: --set after --set-json.
+    const layered = run('check', 'vc1', '-n', 'vc1', '-f', TUTORIAL, '--set', `${key}=5Gi`, '--set-json', 'policies.resourceQuota.quota={"limits.memory":"20Gi"}');
+    expect(layered.stdout).toMatch(/^warning: policies\.resourceQuota\.quota\["limits\.memory"\]: got 5Gi/);
+  });
+
   test('fails as a usage error without the release name', () => {
     const { code, stderr } = run('check', '-n', 'vc1');
     expect(code).toBe(2);
