@@ -31,6 +31,16 @@ describe('numbers as go-yaml reads them', () => {
   test('reads the 0o octal prefix and upper-case base prefixes as Go does', () => {
     expect(parseValuesYaml('a: 0o17\nb: 0O17\nc: 0B11\nd: 0X1F\ne: -0o10\nf: 0b101\n', 'v.yaml')).toEqual({ a: 15, b: 15, c: 3, d: 31, e: -8, f: 5 });
   });
+
+  test('turns number keys into the text Helm makes of them: integers in decimal, floats as float32 %g (helm v4.1.4)', () => {
+    // helm v4.1.4, these keys under policies.resourceQuota.quota: 0.1, 1, 1.2345678e+07, 1000, 16, 1e+06, 3.1415927.
+    const text = '1000000.0: 5\n0.1: 1\n0x10: 2\n1.0: 3\n3.14159265358979: 4\n1_000: 6\n12345678.0: 7\n';
+    expect(Object.keys(parseValuesYaml(text, 'v.yaml')).sort()).toEqual(['0.1', '1', '1.2345678e+07', '1000', '16', '1e+06', '3.1415927']);
+  });
+
+  test('keeps an integer key beyond 2^53 exact, as go-yaml reads it as int64 (helm v4.1.4: 9007199254740993)', () => {
+    expect(parseValuesYaml('9007199254740993: a\n', 'v.yaml')).toEqual({ '9007199254740993': 'a' });
+  });
 });
 
 test('fails on .inf and .nan, which Helm cannot turn into JSON, naming the key', () => {
