@@ -218,7 +218,8 @@ export class VCluster extends Construct {
         controlPlane: {
           ...cp,
           volumes: [...cp?.volumes ?? [], ...added.map((a) => a.volume)],
-          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath, readOnly: a.readOnly ?? true, subPath: a.subPath }))],
+          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath,
+            readOnly: a.readOnly ?? true, subPath: a.subPath }))],
         },
       } : {}),
     };
@@ -253,7 +254,10 @@ export class VCluster extends Construct {
     const given = propsValues(props);
     const final = this.prepareValues(given.values);
     if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describeValue(final)}.`);
-    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace, chartVersion: props.chartVersion }, backingStoreRemoteSecrets(props.backingStore));
+    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect(
+      { name: this.name, namespace: this.namespace, chartVersion: props.chartVersion },
+      backingStoreRemoteSecrets(props.backingStore),
+    );
     const chartOutput = renderInPropTerms(props, given.typed as ValueMap, () => {
       const resolved = resolveValues({
         name: this.name,
@@ -268,7 +272,11 @@ export class VCluster extends Construct {
       return renderObjects(resolved, { host: props.host, substitute: (values) => protection.substitute(values) });
     });
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
-    checkDeadQuotaEntries(props.policies?.resourceQuota, result.quotaBudget && result.values.policies?.resourceQuota?.quota, props.values as ValueMap | undefined);
+    checkDeadQuotaEntries(
+      props.policies?.resourceQuota,
+      result.quotaBudget && result.values.policies?.resourceQuota?.quota,
+      props.values as ValueMap | undefined,
+    );
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.

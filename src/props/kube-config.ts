@@ -83,7 +83,8 @@ export function exportKubeConfigValues(options: ExportKubeConfigOptions | undefi
   }
   if (options.context !== undefined) checkNonEmpty('exportKubeConfig.context', options.context, 'give a context name, or leave it out.');
   if (options.secret !== undefined) checkNonEmpty('exportKubeConfig.secret.name', options.secret.name, 'give the Secret name.');
-  if (options.serviceAccount !== undefined) checkNonEmpty('exportKubeConfig.serviceAccount.name', options.serviceAccount.name, 'give the ServiceAccount name.');
+  if (options.serviceAccount !== undefined)
+    checkNonEmpty('exportKubeConfig.serviceAccount.name', options.serviceAccount.name, 'give the ServiceAccount name.');
   return {
     exportKubeConfig: {
       context: options.context,

@@ -72,9 +72,12 @@ export function guardOutput(objects: readonly unknown[], scope: GuardScope): voi
       'readable by anyone who reads it or its git repository:',
     ...leaks.map((l) => `  ${l.at}: ${l.what}`),
     'Take each from a Secret that is not in the output instead (env valueFrom.secretKeyRef, a volume from a Secret, ' +
-      'a SealedSecret or ExternalSecret of its own), and for the config Secret choose configSecret: ConfigSecret.externalSecret(...) or .sealedSecret(...).',
-    ...secrets ? ['A Secret among the manifests: create it with a SealedSecret or ExternalSecret of its own, or sync it from the host (sync.fromHost.secrets).'] : [],
-    ...allow === undefined ? [] : [`If one is deliberate (not a real credential), list its location in ${allow}, e.g. ${allow}: [${JSON.stringify(leaks[0].at)}].`],
+      'a SealedSecret or ExternalSecret of its own), and for the config Secret choose configSecret: ConfigSecret.externalSecret(...) or ' +
+        '.sealedSecret(...).',
+    ...secrets ? ['A Secret among the manifests: create it with a SealedSecret or ExternalSecret of its own, or sync it from the host ' +
+      '(sync.fromHost.secrets).'] : [],
+    ...allow === undefined ? [] : [`If one is deliberate (not a real credential), list its location in ${allow}, e.g. ${allow}: ` +
+      `[${JSON.stringify(leaks[0].at)}].`],
   ].join('\n'));
 }
 
