@@ -288,10 +288,15 @@ function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: stri
 export function sourceJson(source: GitDirectorySource) {
   // The URL is not printed: it may hold the token.
   const url = source.repoUrl;
-  if (typeof url === 'string' && ((/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(url) && !/^ssh:\/\/[^/:@\s]+@/i.test(url)) || credentialInText(url) !== undefined)) {
-    throw new Error('source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the output. ' +
-      'Give the URL without them, and the credentials to ArgoCD in a repository Secret (label argocd.argoproj.io/secret-type: repository) ' +
-      'made by a SealedSecret or ExternalSecret, or by `argocd repo add`.');
+  if (
+    typeof url === 'string' &&
+    ((/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(url) && !/^ssh:\/\/[^/:@\s]+@/i.test(url)) || credentialInText(url) !== undefined)
+  ) {
+    throw new Error(
+      'source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the output. ' +
+        'Give the URL without them, and the credentials to ArgoCD in a repository Secret (label argocd.argoproj.io/secret-type: repository) ' +
+        'made by a SealedSecret or ExternalSecret, or by `argocd repo add`.',
+    );
   }
   if (!/^(https?:\/\/|ssh:\/\/|git@)\S+$/.test(source.repoUrl)) {
     throw new Error(`source.repoUrl: expected a git repository URL (https://, ssh:// or git@), got ${JSON.stringify(source.repoUrl)}.`);
@@ -327,7 +332,8 @@ function syncPolicyJson(policy: SyncPolicyOptions = {}) {
     // ArgoCD's own backoff (5s, doubling, at most 3m), written out so that it shows on the Application.
     retry: {
       limit: retryLimit,
-      backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2, maxDuration: '3m' },
+      backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2,
+        maxDuration: '3m' },
     },
   };
 }

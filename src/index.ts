@@ -14,6 +14,8 @@ export type {
 } from './argocd';
 export type { AddVolumeOptions } from './vcluster';
 export type { VClusterProps } from './props/vcluster-props';
+export { propsValues } from './props/props-values';
+export type { PropsValues } from './props/props-values';
 export { CHART_VERSIONS, DEFAULT_CHART_VERSION } from './values/chart-version';
 export type { ChartVersion } from './values/chart-version';
 export { formatUpgradeCheck, upgradeCheck } from './upgrade-check';

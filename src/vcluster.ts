@@ -4,21 +4,19 @@ import { Construct, IConstruct } from 'constructs';
 import { VClusterValues } from '../imports/chart-versions';
 import { toApiObject } from './api-objects';
 import { backingStoreRemoteSecrets } from './props/backing-store';
-import { renderChart } from './pipeline';
+import { diagnoseValues, renderObjects, resolveValues } from './pipeline';
 import { isMap, ValueMap } from './values/value-map';
-import { mergeValueFiles } from './values/coalesce';
-import { plainValues } from './values/user-values';
 import { checkDeadQuotaEntries } from './props/resource-quota';
 import { hostNamespaces } from './props/sync-to-host';
 import { renderInPropTerms } from './props/prop-paths';
-import { typedValues } from './props/table';
+import { propsValues } from './props/props-values';
 import { fail } from './props/validation';
 import { describeValue } from './values/diagnostic';
 import { checkPropTypes } from './props/props-schema';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
-import { mergeFragments } from './props/fragment';
 import { claimNamespaces } from './namespace-claims';
+import { kubeConfigSecretRbac } from './kubeconfig-secret-rbac';
 import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './props/config-secret';
@@ -219,7 +217,8 @@ export class VCluster extends Construct {
         controlPlane: {
           ...cp,
           volumes: [...cp?.volumes ?? [], ...added.map((a) => a.volume)],
-          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath, readOnly: a.readOnly ?? true, subPath: a.subPath }))],
+          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath,
+            readOnly: a.readOnly ?? true, subPath: a.subPath }))],
         },
       } : {}),
     };
@@ -244,23 +243,39 @@ export class VCluster extends Construct {
     }
   }
 
+  /**
+   * The stages in turn: the props' values (`propsValues`), the subclass's `prepareValues`, the
+   * values resolved (`resolveValues`) and checked (`diagnoseValues`), the chart's objects
+   * (`renderObjects`, credentials swapped for placeholders), then this construct's own output:
+   * the host namespaces, the API server's limits, the pre-flight's verdict and the ApiObjects.
+   */
   private render(props: VClusterProps): Rendered {
-    const typed = mergeFragments(typedValues(props), props.configSecret?._values() ?? {});
-    const given = plainValues(mergeValueFiles([typed, (props.values ?? {}) as ValueMap]), 'values');
-    const final = this.prepareValues(given);
+    const given = propsValues(props);
+    const final = this.prepareValues(given.values);
     if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describeValue(final)}.`);
-    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace, chartVersion: props.chartVersion }, backingStoreRemoteSecrets(props.backingStore));
-    const chartOutput = renderInPropTerms(props, typed, () => renderChart({
-      name: this.name,
-      namespace: this.namespace,
-      kubeVersion: props.kubeVersion ?? (props.host?.kubeVersion === undefined ? DEFAULT_KUBE_VERSION : undefined),
-      chartVersion: props.chartVersion,
-      host: props.host,
-      values: [final as ValueMap].filter((v) => Object.keys(v).length > 0),
-      substitute: (values) => protection.substitute(values),
-    }));
+    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect(
+      { name: this.name, namespace: this.namespace, chartVersion: props.chartVersion },
+      backingStoreRemoteSecrets(props.backingStore),
+    );
+    const chartOutput = renderInPropTerms(props, given.typed as ValueMap, () => {
+      const resolved = resolveValues({
+        name: this.name,
+        namespace: this.namespace,
+        kubeVersion: props.kubeVersion ?? (props.host?.kubeVersion === undefined ? DEFAULT_KUBE_VERSION : undefined),
+        chartVersion: props.chartVersion,
+        host: props.host,
+        values: [final as ValueMap].filter((v) => Object.keys(v).length > 0),
+      });
+      const found = diagnoseValues(resolved);
+      if (found.length > 0) throw new ValuesError(found);
+      return renderObjects(resolved, { host: props.host, substitute: (values) => protection.substitute(values) });
+    });
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
-    checkDeadQuotaEntries(props.policies?.resourceQuota, result.quotaBudget && result.values.policies?.resourceQuota?.quota, props.values as ValueMap | undefined);
+    checkDeadQuotaEntries(
+      props.policies?.resourceQuota,
+      result.quotaBudget && result.values.policies?.resourceQuota?.quota,
+      props.values as ValueMap | undefined,
+    );
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.
@@ -286,6 +301,7 @@ export class VCluster extends Construct {
       ...(o.id === 'ResourceQuota' || o.id === 'LimitRange'
         ? copiedTo.map((ns) => ({ id: `${o.id}-${ns}`, manifest: { ...o.manifest, metadata: { ...o.manifest.metadata, namespace: ns } } }))
         : []),
+      ...(o.id === 'RoleBinding' ? kubeConfigSecretRbac(result.values, result.objects, { name: this.name, namespace: this.namespace }) : []),
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
     const errors = result.findings.filter((f) => f.severity === 'error');

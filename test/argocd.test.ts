@@ -123,7 +123,9 @@ describe('ArgoCdApplication', () => {
   });
 
   test('takes an ssh URL with its user', () => {
-    expect(() => new ArgoCdApplication(Testing.chart(), 'a', { source: { repoUrl: 'ssh://git@github.com/acme/platform.git' }, path: 'dist' })).not.toThrow();
+    expect(
+      () => new ArgoCdApplication(Testing.chart(), 'a', { source: { repoUrl: 'ssh://git@github.com/acme/platform.git' }, path: 'dist' }),
+    ).not.toThrow();
   });
 
   test('fails at synth when a JSON patch adds a credential', () => {

@@ -81,6 +81,9 @@ export const COMMANDS = {
       'warn, audit: warning), the LimitRanges\' min, max and ratio, every ResourceQuota (the host\'s and the',
       'chart\'s) against what the virtual cluster takes and what remains for its workloads, and',
       'license-only features. Prints one `error:` or `warning:` line per finding, with the fix.',
+      '',
+      'Values are read as `template` reads them: the -f files in order, then --set-json, --set,',
+      '--set-string, --set-file and --set-literal (each in the order given), later ones winning.',
     ],
     usageStatus: 2,
     exitStatus: 'Exit status: 0 when the host admits everything (warnings may be printed); 1 when it would refuse something '

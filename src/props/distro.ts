@@ -87,10 +87,18 @@ export function kubernetesVersionValues(kubernetesVersion: string | undefined): 
 }
 
 /** The distro section; `kubernetesVersion` only to refuse a second tag. */
-export function distroValues(distro: KubernetesDistroOptions | undefined, ids: RootlessIds | undefined, kubernetesVersion: string | undefined): VClusterValues {
+export function distroValues(
+  distro: KubernetesDistroOptions | undefined,
+  ids: RootlessIds | undefined,
+  kubernetesVersion: string | undefined,
+): VClusterValues {
   if (distro === undefined) return {};
   if (kubernetesVersion !== undefined && distro.image?.tag !== undefined) {
-    fail('distro.image.tag', distro.image.tag, `conflicts with kubernetesVersion ${JSON.stringify(kubernetesVersion)}, which sets the tag too. Give one of them.`);
+    fail(
+      'distro.image.tag',
+      distro.image.tag,
+      `conflicts with kubernetesVersion ${JSON.stringify(kubernetesVersion)}, which sets the tag ` + `too. Give one of them.`,
+    );
   }
   return {
     controlPlane: {

@@ -35,7 +35,9 @@ export interface PodDisruptionBudgetOptions {
   readonly unhealthyPodEvictionPolicy?: UnhealthyPodEvictionPolicy;
 }
 
-export function podDisruptionBudgetValues(pdb: boolean | PodDisruptionBudgetOptions | undefined): { controlPlane?: { advanced?: ControlPlaneAdvanced } } {
+export function podDisruptionBudgetValues(pdb: boolean | PodDisruptionBudgetOptions | undefined): {
+  controlPlane?: { advanced?: ControlPlaneAdvanced };
+} {
   const prop = 'podDisruptionBudget';
   const settings = toggle(pdb, (o) => {
     if (o.minAvailable !== undefined && o.maxUnavailable !== undefined) {
@@ -50,7 +52,12 @@ export function podDisruptionBudgetValues(pdb: boolean | PodDisruptionBudgetOpti
       return v;
     };
     if (o.unhealthyPodEvictionPolicy !== undefined) {
-      checkOneOf(`${prop}.unhealthyPodEvictionPolicy`, o.unhealthyPodEvictionPolicy, UnhealthyPodEvictionPolicy, 'use UnhealthyPodEvictionPolicy.IF_HEALTHY_BUDGET or UnhealthyPodEvictionPolicy.ALWAYS_ALLOW.');
+      checkOneOf(
+        `${prop}.unhealthyPodEvictionPolicy`,
+        o.unhealthyPodEvictionPolicy,
+        UnhealthyPodEvictionPolicy,
+        'use UnhealthyPodEvictionPolicy.IF_HEALTHY_BUDGET or UnhealthyPodEvictionPolicy.ALWAYS_ALLOW.',
+      );
     }
     return { minAvailable: count('minAvailable'), maxUnavailable: count('maxUnavailable'), unhealthyPodEvictionPolicy: o.unhealthyPodEvictionPolicy };
   });

@@ -44,7 +44,8 @@ export interface PoliciesOptions {
 export function policiesValues(policies: PoliciesOptions | undefined): VClusterValues {
   if (policies === undefined) return {};
   const pss = policies.podSecurityStandard;
-  if (pss !== undefined) checkOneOf('policies.podSecurityStandard', pss, PodSecurityStandard, 'use a PodSecurityStandard, e.g. PodSecurityStandard.RESTRICTED.');
+  if (pss !== undefined) checkOneOf('policies.podSecurityStandard', pss, PodSecurityStandard, 'use a PodSecurityStandard, e.g. ' +
+    'PodSecurityStandard.RESTRICTED.');
   return {
     policies: {
       resourceQuota: resourceQuotaValues(policies.resourceQuota),

@@ -128,8 +128,10 @@ export function schemaHasPath(version: ChartVersion, path: readonly Segment[]): 
 /** The chart version nearest to `version` whose schema has the path (the newer one on a tie); undefined if none. */
 export function nearestVersionWith(version: ChartVersion, path: readonly Segment[]): ChartVersion | undefined {
   const at = CHART_VERSIONS.indexOf(version);
-  const others = CHART_VERSIONS.filter((v) => v !== version)
-    .sort((a, b) => Math.abs(CHART_VERSIONS.indexOf(a) - at) - Math.abs(CHART_VERSIONS.indexOf(b) - at) || CHART_VERSIONS.indexOf(b) - CHART_VERSIONS.indexOf(a));
+  const others = CHART_VERSIONS.filter((v) => v !== version).sort(
+    (a, b) =>
+      Math.abs(CHART_VERSIONS.indexOf(a) - at) - Math.abs(CHART_VERSIONS.indexOf(b) - at) || CHART_VERSIONS.indexOf(b) - CHART_VERSIONS.indexOf(a),
+  );
   return others.find((v) => schemaHasPath(v, path));
 }
 
@@ -177,7 +179,10 @@ function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[],
       }
     }
     if (!matched && rule.additionalProperties === false) {
-      out.push({ path: [...at], text: removedFeatureText(at.join('.'), version) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])], version, at) });
+      out.push({
+        path: [...at],
+        text: removedFeatureText(at.join('.'), version) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])], version, at),
+      });
     } else if (!matched && rule.additionalProperties) {
       check(rule.additionalProperties, value, at, out, version);
     }
@@ -188,7 +193,14 @@ function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[],
   }
 }
 
-function checkAlternatives(alternatives: readonly Rule[], exactlyOne: boolean, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
+function checkAlternatives(
+  alternatives: readonly Rule[],
+  exactlyOne: boolean,
+  value: unknown,
+  at: Segment[],
+  out: Problem[],
+  version: ChartVersion,
+): void {
   const failures: Problem[][] = [];
   let matches = 0;
   for (const alt of alternatives) {
@@ -228,7 +240,8 @@ function removedFeatureText(path: string, version: ChartVersion): string | undef
 function unknownKeyText(key: string, allowed: readonly string[], version: ChartVersion, at: readonly Segment[]): string {
   const known = `unknown key (not in vCluster ${version}'s values schema).`;
   const elsewhere = nearestVersionWith(version, at);
-  if (elsewhere) return `${known} The nearest chart version with it is ${describeVersion(elsewhere)}: choose chart version ${elsewhere} (chartVersion, --version), or remove it.`;
+  if (elsewhere) return `${known} The nearest chart version with it is ${describeVersion(elsewhere)}: choose chart version ${elsewhere} ` +
+    `(chartVersion, --version), or remove it.`;
   if (allowed.length === 0) return `${known} Remove it; no keys are allowed here.`;
   // With a single allowed key, the list below already is the suggestion.
   const guess = allowed.length > 1 ? closest(key, allowed) : undefined;

@@ -193,7 +193,8 @@ function checkAliases(doc: Document.Parsed, source: string): void {
   const height = new Map<Node, number>();
   const children = (node: Node): Node[] => {
     if (isAlias(node)) return [node.resolve(doc) as Node].filter((n) => n !== undefined);
-    if (isYamlMap(node)) return node.items.flatMap((p) => (isPair(p) ? [p.key, p.value] : [p])).filter((n): n is Node => n !== null && typeof n === 'object');
+    if (isYamlMap(node))
+      return node.items.flatMap((p) => (isPair(p) ? [p.key, p.value] : [p])).filter((n): n is Node => n !== null && typeof n === 'object');
     if (isSeq(node)) return node.items.filter((n): n is Node => n !== null && typeof n === 'object');
     return [];
   };
@@ -209,7 +210,8 @@ function checkAliases(doc: Document.Parsed, source: string): void {
       if (height.has(kid)) continue;
       if (open.has(kid)) {
         const anchor = isAlias(frame.node) ? frame.node.source : '';
-        throw new ValuesError(source, `${source}: the anchor &${anchor} contains its own alias *${anchor}; Helm refuses such values too. Copy the values instead.`);
+        throw new ValuesError(source, `${source}: the anchor &${anchor} contains its own alias *${anchor}; Helm refuses such values too. ` +
+          `Copy the values instead.`);
       }
       open.add(kid);
       stack.push({ node: kid, kids: children(kid), next: 0 });

@@ -36,7 +36,12 @@ describe('the command line as helm reads it', () => {
 
   test('reads booleans alone, grouped, or with Go spellings after =', () => {
     const args = parseCommandLine(['template', '--skip-tests', '--no-hooks=false', '--include-crds=T', '-gs', 'templates/role.yaml']);
-    expect([isSet(args, 'skip-tests'), isSet(args, 'no-hooks'), isSet(args, 'include-crds'), isSet(args, 'generate-name')]).toEqual([true, false, true, true]);
+    expect([isSet(args, 'skip-tests'), isSet(args, 'no-hooks'), isSet(args, 'include-crds'), isSet(args, 'generate-name')]).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
     expect(allValues(args, 'show-only')).toEqual(['templates/role.yaml']);
     expect(() => parseCommandLine(['template', '--no-hooks=maybe'])).toThrow('invalid argument "maybe" for "--no-hooks" flag');
   });
@@ -57,7 +62,7 @@ describe('the command line as helm reads it', () => {
     [['template', '--bogus'], 'unknown flag --bogus'],
     [['template', '-x'], 'unknown flag -x'],
     [['template', '--class-name', 'X'], '--class-name is a flag of import, not of template'],
-    [['import', '--set', 'a=1'], '--set is a flag of template, not of import'],
+    [['import', '--set', 'a=1'], '--set is a flag of template and check, not of import'],
     [['template', '-n'], '-n needs a value: -n NAMESPACE'],
     [['template', '--post-renderer', 'kustomize'], '--post-renderer is not supported: post-renderers are helm plugins'],
     [['template', '--skip-schema-validation'], "--skip-schema-validation is not supported: values are always validated against the chart's schema"],

@@ -47,7 +47,8 @@ const SECRET_MANIFESTS: { readonly [form: string]: string } = {
   'a !!str tag': secretYaml('!!str Secret'),
   'an escaped kind': secretYaml('"Secr\\x65t"'),
   'an alias': `apiVersion: v1\nmetadata:\n  name: app\n  labels: {k: &k Secret}\nkind: *k\nstringData: {token: ${S}}\n`,
-  'a List of Secrets': `apiVersion: v1\nkind: List\nmetadata: {name: l}\nitems:\n- {apiVersion: v1, kind: Secret, metadata: {name: app}, stringData: {token: ${S}}}\n`,
+  'a List of Secrets': `apiVersion: v1\nkind: List\nmetadata: {name: l}\nitems:\n- {apiVersion: v1, kind: Secret, metadata: {name: app}, ` +
+    `stringData: {token: ${S}}}\n`,
   'a second document': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n${secretYaml('Secret')}`,
 };
 
@@ -56,28 +57,43 @@ const env = (name: string, value: string) => ({ controlPlane: { statefulSet: { e
 
 /** Credentials in the values, by the form they take. */
 const INPUTS: readonly (readonly [string, VClusterProps])[] = [
-  ...Object.entries(SECRET_MANIFESTS).map(([form, text]) => [`a Secret in the host manifests as ${form}`, { values: manifests('host', text) }] as const),
-  ...Object.entries(SECRET_MANIFESTS).map(([form, text]) => [`a Secret in the init manifests as ${form}`, { values: manifests('vcluster', text) }] as const),
+  ...Object.entries(SECRET_MANIFESTS).map(([form, text]) => [`a Secret in the host manifests as ${form}`, { values: manifests('host',
+    text) }] as const),
+  ...Object.entries(SECRET_MANIFESTS).map(([form, text]) => [`a Secret in the init manifests as ${form}`, { values: manifests('vcluster',
+    text) }] as const),
   ['a Secret in the host manifests template with a templated kind', { values: manifests('host', secretYaml('{{ "Secret" }}'), 'manifestsTemplate') }],
   ['a Secret in the init manifests template', { values: manifests('vcluster', secretYaml('Secret'), 'manifestsTemplate') }],
   ...[
     `mysql://vc:${S}@tcp(db:3306)/vc`, `mysql://vc:${S}/x@tcp(db:3306)/vc`, `vc:${S}@x@tcp(db:3306)/vc`, `vc:${S}@/vc`,
     `host=db user=vc password = ${S} dbname=vc`, `postgres://vc:${S}@db/vc?sslmode=require`, `nats://${S}@nats:4222`,
-  ].map((dsn) => [`the DSN ${dsn.replace(S, 'S')}`, { values: { controlPlane: { backingStore: { database: { external: { enabled: true, dataSource: dsn } } } } } }] as const),
+  ].map((dsn) => [`the DSN ${dsn.replace(S, 'S')}`, { values: { controlPlane: { backingStore: { database: { external: { enabled: true,
+    dataSource: dsn } } } } } }] as const),
   ['a DSN of the typed prop', { backingStore: BackingStore.externalDatabase({ dataSource: `vc:${S}@tcp(db:3306)/vc` }) }],
-  ['an etcd endpoint with a password', { values: { controlPlane: { backingStore: { etcd: { external: { enabled: true, endpoint: `https://root:${S}@etcd:2379` } } } } } }],
+  ['an etcd endpoint with a password', { values: { controlPlane: { backingStore: { etcd: { external: { enabled: true,
+    endpoint: `https://root:${S}@etcd:2379` } } } } } }],
   ['a password env variable of the control plane', { values: env('DB_PASSWORD', S) }],
-  ['an API token env variable of the distro', { values: { controlPlane: { distro: { k8s: { enabled: true, env: [{ name: 'API_TOKEN', value: S }] } } } } }],
-  ['a flag with a client secret', { values: { controlPlane: { distro: { k8s: { enabled: true, apiServer: { extraArgs: [`--oidc-client-secret=${S}`] } } } } } }],
-  ['a flag and its value in two arguments', { values: { controlPlane: { backingStore: { database: { embedded: { extraArgs: ['--token', S] } } } } } }],
-  ['a password in a helm chart repository URL', { values: { experimental: { deploy: { vcluster: { helm: [{ chart: { name: 'app', repo: `https://u:${S}@charts.example.com` }, release: { name: 'app', namespace: 'app' } }] } } } } }],
-  ['a password key inside helm values', { values: { experimental: { deploy: { vcluster: { helm: [{ chart: { name: 'app' }, release: { name: 'app', namespace: 'app' }, values: `auth:\n  password: ${S}\n` }] } } } } }],
+  ['an API token env variable of the distro', { values: { controlPlane: { distro: { k8s: { enabled: true, env: [{ name: 'API_TOKEN',
+    value: S }] } } } } }],
+  ['a flag with a client secret', { values: { controlPlane: { distro: { k8s: { enabled: true,
+    apiServer: { extraArgs: [`--oidc-client-secret=${S}`] } } } } } }],
+  ['a flag and its value in two arguments', { values: { controlPlane: { backingStore: { database: { embedded: { extraArgs: ['--token',
+    S] } } } } } }],
+  ['a password in a helm chart repository URL', { values: { experimental: { deploy: { vcluster: { helm: [{ chart: { name: 'app',
+    repo: `https://u:${S}@charts.example.com` }, release: { name: 'app', namespace: 'app' } }] } } } } }],
+  ['a password key inside helm values', { values: { experimental: { deploy: { vcluster: { helm: [{ chart: { name: 'app' },
+    release: { name: 'app', namespace: 'app' }, values: `auth:\n  password: ${S}\n` }] } } } } }],
   ['a password key inside plugin config', { values: { plugins: { audit: { image: 'ghcr.io/acme/audit:1.0.0', config: { password: S } } } } }],
-  ['a private key in caFile', { values: { controlPlane: { backingStore: { database: { external: { enabled: true, caFile: `-----BEGIN PRIVATE KEY-----\n${S}\n-----END PRIVATE KEY-----\n` } } } } } }],
-  ['a GitHub token in an annotation', { values: { controlPlane: { statefulSet: { annotations: { note: `ghp_${S.replace(/-/g, '')}${'a'.repeat(20)}` } } } } }],
-  ['a JSON web token in an env variable of any name', { values: env('KUBECONFIG_DATA', `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ2YzEifQ.${S.replace(/-/g, '')}`) }],
-  ['an assignment in a shell command', { values: { controlPlane: { statefulSet: { command: ['sh', '-c', `export DB_PASSWORD=${S}; exec vcluster`] } } } }],
-  ['a registry password', { values: { privateNodes: { joinNode: { containerd: { registry: { auth: { 'registry.example.com': { password: S } } } } } } } }],
+  ['a private key in caFile', { values: { controlPlane: { backingStore: { database: { external: { enabled: true,
+    caFile: `-----BEGIN PRIVATE KEY-----\n${S}\n-----END PRIVATE KEY-----\n` } } } } } }],
+  ['a GitHub token in an annotation', { values: { controlPlane: { statefulSet: { annotations: { note: `ghp_${S.replace(/-/g,
+    '')}${'a'.repeat(20)}` } } } } }],
+  ['a JSON web token in an env variable of any name', { values: env('KUBECONFIG_DATA',
+    `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ2YzEifQ.${S.replace(/-/g, '')}`) }],
+  ['an assignment in a shell command', { values: { controlPlane: { statefulSet: { command: ['sh', '-c',
+    `export DB_PASSWORD=${S}; exec vcluster`] } } } }],
+  ['a registry password', {
+    values: { privateNodes: { joinNode: { containerd: { registry: { auth: { 'registry.example.com': { password: S } } } } } } },
+  }],
 ];
 
 const MODES: readonly (readonly [string, ConfigSecret | undefined])[] = [
@@ -126,7 +142,10 @@ describe('the allow list', () => {
     const refused = synth({ values });
     expect('error' in refused).toBe(true);
     const at = locations((refused as { error: string }).error);
-    expect(at).toEqual(['Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value', expect.stringMatching(/^StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value$/)]);
+    expect(at).toEqual([
+      'Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value',
+      expect.stringMatching(/^StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value$/),
+    ]);
     const partly = synth({ values, allowInOutput: at.slice(0, 1) });
     expect('error' in partly && locations(partly.error)).toEqual(at.slice(1));
     const allowed = synth({ values, allowInOutput: at });
@@ -180,8 +199,15 @@ describe('the guard sees the output as it is written', () => {
     const r = synth({
       values: {
         controlPlane: {
-          statefulSet: { env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }, { name: 'API_TOKEN', value: '$(TOKEN)' }] },
-          backingStore: { database: { external: { enabled: true, dataSource: 'postgres://vc@db/vc', caFile: '/certs/ca.pem', keyFile: '/certs/tls.key' } } },
+          statefulSet: {
+            env: [
+              { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+              { name: 'API_TOKEN', value: '$(TOKEN)' },
+            ],
+          },
+          backingStore: {
+            database: { external: { enabled: true, dataSource: 'postgres://vc@db/vc', caFile: '/certs/ca.pem', keyFile: '/certs/tls.key' } },
+          },
         },
         sync: { fromHost: { secrets: { enabled: true, mappings: { byName: { 'shared/registry-credentials': 'default/registry-credentials' } } } } },
       },
@@ -202,8 +228,18 @@ describe('findLeaks, on objects as written', () => {
   });
 
   test('reads neither a SealedSecret\'s ciphertext nor an ExternalSecret\'s references', () => {
-    const sealed = { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', metadata: { name: 's' }, spec: { encryptedData: { password: 'AgBy3i4OJSWK+PiTySYZZA==' } } };
-    const external = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'e' }, spec: { data: [{ secretKey: 'password', remoteRef: { key: 'db-password' } }] } };
+    const sealed = {
+      apiVersion: 'bitnami.com/v1alpha1',
+      kind: 'SealedSecret',
+      metadata: { name: 's' },
+      spec: { encryptedData: { password: 'AgBy3i4OJSWK+PiTySYZZA==' } },
+    };
+    const external = {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      metadata: { name: 'e' },
+      spec: { data: [{ secretKey: 'password', remoteRef: { key: 'db-password' } }] },
+    };
     expect(findLeaks([sealed, external], scope)).toEqual([]);
   });
 
@@ -217,8 +253,11 @@ describe('findLeaks, on objects as written', () => {
   });
 
   test('reads embedded YAML with an alias bomb as text, key lines included, without expanding it', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`),
-      `password: ${S}`].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghij'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(',')}]`),
+      `password: ${S}`,
+    ].join('\n');
     const leaks = findLeaks([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'values.yaml': bomb } }], scope);
     expect(leaks).toEqual([{ at: 'ConfigMap/c:data["values.yaml"]', what: 'the value of the key "password"' }]);
   });
