@@ -12,7 +12,6 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { performance } = require('perf_hooks');
 
 const LIB = path.join(__dirname, '..', 'lib');
 const times = {};
@@ -75,7 +74,9 @@ try {
   const t1 = performance.now();
   synth(built);
   const t2 = performance.now();
-  console.log(`N=${n} ${layout}: construct ${(t1 - t0).toFixed(0)} ms, synth ${(t2 - t1).toFixed(0)} ms; ${((t2 - t0) / n).toFixed(2)} ms per virtual cluster`);
+  console.log(
+    `N=${n} ${layout}: construct ${(t1 - t0).toFixed(0)} ms, synth ${(t2 - t1).toFixed(0)} ms; ${((t2 - t0) / n).toFixed(2)} ms per virtual cluster`,
+  );
   for (const [k, v] of Object.entries(times).sort((a, b) => b[1] - a[1])) {
     console.log(`  ${k.padEnd(22)} ${v.toFixed(0).padStart(6)} ms  ${(v / n).toFixed(3)} ms/VC`);
   }

@@ -30,7 +30,10 @@ function summarizeProfile(profile, root = process.cwd()) {
     const pkg = packageOf(file, cf.functionName);
     packages.set(pkg, (packages.get(pkg) ?? 0) + ms);
   }
-  const rank = (m) => [...m].map(([name, ms]) => ({ name, selfMs: Math.round(ms * 10) / 10, selfPct: Math.round((1000 * ms) / total) / 10 })).sort((a, b) => b.selfMs - a.selfMs);
+  const rank = (m) =>
+    [...m]
+      .map(([name, ms]) => ({ name, selfMs: Math.round(ms * 10) / 10, selfPct: Math.round((1000 * ms) / total) / 10 }))
+      .sort((a, b) => b.selfMs - a.selfMs);
   // Total (inclusive) time of this project's functions: each sample counts once for every
   // distinct function on its stack.
   const parent = new Map();
@@ -60,7 +63,9 @@ function packageOf(file, functionName) {
   if (nm >= 0) {
     const [a, b] = file.slice(nm + 'node_modules/'.length).split('/');
     const name = a.startsWith('@') ? `${a}/${b}` : a;
-    return file.slice(0, nm).includes('node_modules/') ? `${name} (${file.slice(0, nm).split('node_modules/').filter(Boolean).pop().replace(/\/$/, '')}'s)` : name;
+    return file.slice(0, nm).includes('node_modules/')
+      ? `${name} (${file.slice(0, nm).split('node_modules/').filter(Boolean).pop().replace(/\/$/, '')}'s)`
+      : name;
   }
   if (file.startsWith('lib/')) return 'cdk8s-vcluster (lib/)';
   return file;
@@ -75,13 +80,16 @@ function displayFile(url, root) {
 
 function formatSummary(summary, top = 25) {
   const lines = [`  total ${summary.totalMs} ms sampled`];
-  for (const f of summary.functions.slice(0, top)) lines.push(`  ${f.selfPct.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}`);
+  for (const f of summary.functions.slice(0, top))
+    lines.push(`  ${f.selfPct.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}`);
   lines.push('  by package:');
-  for (const f of summary.packages.slice(0, 10)) lines.push(`  ${f.selfPct.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}`);
+  for (const f of summary.packages.slice(0, 10))
+    lines.push(`  ${f.selfPct.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}`);
   lines.push('  by file:');
   for (const f of summary.files.slice(0, 12)) lines.push(`  ${f.selfPct.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}`);
   lines.push('  cdk8s-vcluster functions by total (inclusive) time:');
-  for (const f of summary.projectInclusive.slice(0, top)) lines.push(`  ${f.selfPct.toFixed(1).padStart(5)}%  ${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}`);
+  for (const f of summary.projectInclusive.slice(0, top)) lines.push(`  ${f.selfPct.toFixed(1).padStart(5)}%  ` +
+    `${f.selfMs.toFixed(0).padStart(6)} ms  ${f.name}`);
   return lines.join('\n');
 }
 

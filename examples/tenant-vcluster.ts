@@ -132,7 +132,9 @@ export class TenantVCluster extends VCluster {
       ingress: props.host === undefined ? undefined : { host: props.host, ingressClassName: 'nginx' },
       exportKubeConfig: { context: props.team },
       policies: {
-        resourceQuota: { quota: { requestsCpu: cpu, requestsMemory: memory, pods: size.pods, objectCounts: { pods: size.pods }, servicesLoadBalancers: 0 } },
+        resourceQuota: {
+          quota: { requestsCpu: cpu, requestsMemory: memory, pods: size.pods, objectCounts: { pods: size.pods }, servicesLoadBalancers: 0 },
+        },
         limitRange: {
           default: { cpu: Cpu.millis(500), memory: Size.mebibytes(512) },
           defaultRequest: { cpu: Cpu.millis(100), memory: Size.mebibytes(128) },
@@ -154,7 +156,8 @@ export class TenantVCluster extends VCluster {
    */
   protected prepareValues(values: VClusterValues): VClusterValues {
     if (values.policies?.networkPolicy?.enabled !== true) {
-      throw new ValuesError('policies.networkPolicy.enabled', `policies.networkPolicy.enabled: the platform isolates every tenant; got ${JSON.stringify(values.policies?.networkPolicy?.enabled)}.`);
+      throw new ValuesError('policies.networkPolicy.enabled', `policies.networkPolicy.enabled: the platform isolates every tenant; got ` +
+        `${JSON.stringify(values.policies?.networkPolicy?.enabled)}.`);
     }
     const statefulSet = values.controlPlane?.statefulSet;
     return {

@@ -26,6 +26,7 @@ export interface ChartData {
   readonly schema: ValuesSchema;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded when first asked for */
 /** Each version's data, loaded when first asked for: a render needs one version's, not all. */
 export const CHART_DATA: { readonly [V in ChartVersion]: ChartData } = {
   get '0.35.3'(): ChartData {
@@ -44,6 +45,7 @@ export const CHART_DATA: { readonly [V in ChartVersion]: ChartData } = {
     return { defaults: CHART_DEFAULTS, schema: VALUES_SCHEMA };
   },
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** vcluster.yaml as each chart version's schema declares it. */
 export interface ChartValues {

@@ -30,6 +30,7 @@ const CLUSTER_SCOPED = new Set([
  * chart's output has none, and the API server refuses one on apply with some clients).
  */
 class ClusterScopedApiObject extends ApiObject {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdk8s's ApiObject.toJson signature
   public toJson(): any {
     const json = super.toJson();
     delete json.metadata.namespace;

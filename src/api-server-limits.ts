@@ -99,7 +99,8 @@ function checkName(m: Manifest, releaseName: string, budget: number): void {
   const got = typeof name === 'string' ? `; this one has ${name.length}` : `; got ${describeValue(name)}`;
   const derived = typeof name === 'string' && name.includes(releaseName);
   const fix = derived
-    ? `It is made from the release name "${releaseName}" (${releaseName.length} characters); with this configuration the release name can have at most ${budget} characters: choose a shorter name.`
+    ? `It is made from the release name "${releaseName}" (${releaseName.length} characters); with this configuration the release name can ` +
+      `have at most ${budget} characters: choose a shorter name.`
     : 'Change it where it is set.';
   throw new ValuesError(derived ? 'name' : 'metadata.name', `${m.kind} "${name}": a ${m.kind} name must be ${rule.rule}${limit}${got}. ${fix}`);
 }
@@ -134,7 +135,8 @@ function forEachSelector(m: Manifest, visit: (labels: ValueMap, path: string) =>
 
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const QUALIFIED_NAME_RULE = 'an optional DNS subdomain prefix of at most 253 characters and "/", then at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
+const QUALIFIED_NAME_RULE = 'an optional DNS subdomain prefix of at most 253 characters and "/", then at most 63 letters, digits, "-", "_" ' +
+  'and ".", starting and ending with a letter or digit';
 
 function isQualifiedName(key: string): boolean {
   const parts = key.split('/');
@@ -149,7 +151,8 @@ function checkLabels(object: string, path: string, labels: ValueMap): void {
     if (value === null || value === undefined) continue;
     const at = `${object} ${path}[${JSON.stringify(key)}]`;
     if (!isQualifiedName(key)) {
-      throw new ValuesError(path, `${at}: a label key must be ${QUALIFIED_NAME_RULE}. Got the key ${JSON.stringify(key)}: change it where it is set.`);
+      throw new ValuesError(path, `${at}: a label key must be ${QUALIFIED_NAME_RULE}. Got the key ${JSON.stringify(key)}: change it where ` +
+        `it is set.`);
     }
     if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
       const length = typeof value === 'string' && value.length > 63 ? ` (${value.length} characters)` : '';
@@ -168,15 +171,18 @@ function checkAnnotations(object: string, path: string, annotations: ValueMap): 
   for (const [key, value] of Object.entries(annotations)) {
     if (value === null || value === undefined) continue;
     if (!isQualifiedName(key.toLowerCase())) {
-      throw new ValuesError(path, `${object} ${path}: an annotation key must be ${QUALIFIED_NAME_RULE}. Got the key ${JSON.stringify(key)}: change it where it is set.`);
+      throw new ValuesError(path, `${object} ${path}: an annotation key must be ${QUALIFIED_NAME_RULE}. Got the key ${JSON.stringify(key)}: ` +
+        `change it where it is set.`);
     }
     if (typeof value !== 'string') {
-      throw new ValuesError(path, `${object} ${path}[${JSON.stringify(key)}]: an annotation value must be text. Got ${describeValue(value)}: quote it where it is set.`);
+      throw new ValuesError(path, `${object} ${path}[${JSON.stringify(key)}]: an annotation value must be text. Got ` +
+        `${describeValue(value)}: quote it where it is set.`);
     }
     total += Buffer.byteLength(key) + Buffer.byteLength(value);
   }
   if (total > MAX_ANNOTATIONS_BYTES) {
-    throw new ValuesError(path, `${object} ${path}: the annotations of an object may total at most ${MAX_ANNOTATIONS_BYTES} bytes (256 KiB); these have ${total}. ` +
+    throw new ValuesError(path, `${object} ${path}: the annotations of an object may total at most ${MAX_ANNOTATIONS_BYTES} bytes (256 ` +
+      `KiB); these have ${total}. ` +
       'Move large content out of annotations, e.g. into a ConfigMap.');
   }
 }
@@ -205,7 +211,8 @@ const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
 function checkObjectSize(m: Manifest, object: string): void {
   const size = Buffer.byteLength(JSON.stringify(m));
   if (size > MAX_OBJECT_BYTES) {
-    throw new ValuesError('metadata.name', `${object}: an object is stored in etcd with one request of at most ${MAX_OBJECT_BYTES} bytes (1.5 MiB, etcd's default); ` +
+    throw new ValuesError('metadata.name', `${object}: an object is stored in etcd with one request of at most ${MAX_OBJECT_BYTES} bytes ` +
+      `(1.5 MiB, etcd's default); ` +
       `this one serializes to ${size}. Make it smaller: move large content out of it.`);
   }
 }

@@ -5,6 +5,7 @@ import { checkPropTypes } from './props/props-schema';
 import { durationSeconds } from './props/quantities';
 import { credentialInText } from './secrets/credential-text';
 import { guardOutput } from './secrets/output-guard';
+import { formatDiagnostic, ValuesError } from './values/errors';
 
 /** ArgoCD's finalizer for cascading deletion (foreground). */
 const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
@@ -174,7 +175,7 @@ export class ArgoCdApplication extends Construct {
       },
       spec: applicationSpec(props, { ...sourceJson(props.source), path: props.path }),
     });
-    guardAtSynth(this, this.apiObject, 'Application');
+    guardAtSynth(this, this.apiObject);
   }
 }
 
@@ -215,7 +216,7 @@ export class ArgoCdApplicationSet extends Construct {
         ],
       },
     }, '{{.path.basename}}', { ...source, path: '{{.path.path}}' });
-    guardAtSynth(this, this.apiObject, 'ApplicationSet');
+    guardAtSynth(this, this.apiObject);
   }
 }
 
@@ -255,9 +256,19 @@ export function applicationSet(scope: Construct, id: string, props: ArgoCdCommon
 }
 
 /** The output guard over the object as it is written (JSON patches applied), when cdk8s validates before synth. */
-export function guardAtSynth(construct: Construct, object: ApiObject, kind: string): void {
-  const tenant = `the ArgoCD ${kind} ${object.name} (${construct.node.path})`;
-  construct.node.addValidation({ validate: () => (guardOutput([object.toJson()], { tenant }), []) });
+export function guardAtSynth(construct: Construct, object: ApiObject): void {
+  // One validation error per finding; cdk8s prefixes each with the construct path.
+  construct.node.addValidation({
+    validate: () => {
+      try {
+        guardOutput([object.toJson()], {});
+      } catch (e) {
+        if (!(e instanceof ValuesError)) throw e;
+        return e.diagnostics.map((d) => formatDiagnostic(d));
+      }
+      return [];
+    },
+  });
 }
 
 function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: string }) {
@@ -277,10 +288,15 @@ function applicationSpec(props: ArgoCdCommonProps, source: { [key: string]: stri
 export function sourceJson(source: GitDirectorySource) {
   // The URL is not printed: it may hold the token.
   const url = source.repoUrl;
-  if (typeof url === 'string' && ((/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(url) && !/^ssh:\/\/[^/:@\s]+@/i.test(url)) || credentialInText(url) !== undefined)) {
-    throw new Error('source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the output. ' +
-      'Give the URL without them, and the credentials to ArgoCD in a repository Secret (label argocd.argoproj.io/secret-type: repository) ' +
-      'made by a SealedSecret or ExternalSecret, or by `argocd repo add`.');
+  if (
+    typeof url === 'string' &&
+    ((/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+@/i.test(url) && !/^ssh:\/\/[^/:@\s]+@/i.test(url)) || credentialInText(url) !== undefined)
+  ) {
+    throw new Error(
+      'source.repoUrl: holds credentials (a user, password or token before "@"), which would land in git with the output. ' +
+        'Give the URL without them, and the credentials to ArgoCD in a repository Secret (label argocd.argoproj.io/secret-type: repository) ' +
+        'made by a SealedSecret or ExternalSecret, or by `argocd repo add`.',
+    );
   }
   if (!/^(https?:\/\/|ssh:\/\/|git@)\S+$/.test(source.repoUrl)) {
     throw new Error(`source.repoUrl: expected a git repository URL (https://, ssh:// or git@), got ${JSON.stringify(source.repoUrl)}.`);
@@ -316,7 +332,8 @@ function syncPolicyJson(policy: SyncPolicyOptions = {}) {
     // ArgoCD's own backoff (5s, doubling, at most 3m), written out so that it shows on the Application.
     retry: {
       limit: retryLimit,
-      backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2, maxDuration: '3m' },
+      backoff: { duration: `${durationSeconds('syncPolicy.retryBackoff', policy.retryBackoff ?? Duration.seconds(5))}s`, factor: 2,
+        maxDuration: '3m' },
     },
   };
 }

@@ -57,8 +57,11 @@ function checkDuplicates(root: IConstruct, renderers: ReadonlyMap<IConstruct, Re
     found.push(`${c.kind} "${c.name}"${where} (${c.apiVersion}) is defined twice in this app, at ${first.node.path} and ${c.node.path}`);
   }
   if (found.length === 0) return;
-  throw new ValuesError('metadata.name', `${found.join(';\n')}: Kubernetes holds one object per API group, kind, namespace and name, so each apply of one ` +
-    'would overwrite the other (and ArgoCD refuses such an app). Remove one, or rename it.');
+  throw new ValuesError(
+    'metadata.name',
+    `${found.join(';\n')}: Kubernetes holds one object per API group, kind, namespace and name, so each apply of one ` +
+      'would overwrite the other (and ArgoCD refuses such an app). Remove one, or rename it.',
+  );
 }
 
 /** The namespace an object without one is applied to: that of the renderer it is under, if any. */

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
@@ -133,7 +133,6 @@ function chartObjects(chart: Chart): ApiObject[] {
 
 /** What `chart.toJson()` returns once the app is resolved: its objects' JSON, or the chart class's own rendering. */
 function chartDocs(chart: Chart): unknown[] {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- compared, not called
   if (chart.toJson !== Chart.prototype.toJson) return Object.values(chart.toJson());
   return chartObjects(chart).map((o) => o.toJson());
 }
@@ -187,9 +186,9 @@ function writerFits(stringify: typeof Yaml.stringify, fallback: YamlFallback): b
 
 function cdk8sBundlesOurYaml(): boolean {
   try {
-    const version = (pkg: string) => (require(pkg) as { version: string }).version;
+    const version = (pkg: string) => (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
     const cdk8sYaml = require.resolve('yaml/package.json', { paths: [dirname(require.resolve('cdk8s/package.json'))] });
-    return version(cdk8sYaml) === version('yaml/package.json');
+    return version(cdk8sYaml) === version(require.resolve('yaml/package.json'));
   } catch {
     return false;
   }

@@ -41,13 +41,16 @@ export function claimNamespaces(vc: NamespaceClaimant, hostNamespaces: readonly 
 function conflict(vc: NamespaceClaimant, namespace: string, own: boolean, taken: Claim): string {
   const other = `the virtual cluster "${taken.by.name}" (${taken.by.node.path})`;
   if (own && taken.own && taken.by.name === vc.name) {
-    return `namespace: the virtual cluster "${vc.name}" in namespace "${namespace}" is defined twice in this app, at ${taken.by.node.path} and ${vc.node.path}: ` +
-      'both would render the same objects, and each apply of one would overwrite the other. Keep one, or give the other a name and namespace of its own.';
+    return `namespace: the virtual cluster "${vc.name}" in namespace "${namespace}" is defined twice in this app, at ${taken.by.node.path} ` +
+      `and ${vc.node.path}: ` +
+      'both would render the same objects, and each apply of one would overwrite the other. Keep one, or give the other a name and ' +
+        'namespace of its own.';
   }
   const mine = own ? `namespace: "${namespace}"` : `sync.toHost.namespaces: host namespace "${namespace}"`;
   const theirs = taken.own ? `the namespace of ${other}` : `a host namespace that ${other} syncs to`;
   const why = own && taken.own
     ? 'vCluster runs one virtual cluster per namespace (from 0.25 a second one refuses to start)'
     : 'vCluster imports every object of a host namespace it maps to, so the two virtual clusters would take over each other\'s objects';
-  return `${mine} of the virtual cluster "${vc.name}" (${vc.node.path}) is already ${theirs}: ${why}. Give each virtual cluster namespaces of its own.`;
+  return `${mine} of the virtual cluster "${vc.name}" (${vc.node.path}) is already ${theirs}: ${why}. Give each virtual cluster namespaces ` +
+    `of its own.`;
 }

@@ -71,7 +71,8 @@ export function replaceFolder(target: string, fill: (staging: string) => void, o
     try {
       rmSync(previous, { recursive: true, force: true });
     } catch (e) {
-      warnings.push(`wrote ${target}, but could not remove its previous content at ${previous} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): remove it`);
+      warnings.push(`wrote ${target}, but could not remove its previous content at ${previous} ` +
+        `(${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): remove it`);
     }
   }
   return warnings;

@@ -108,12 +108,14 @@ export function resolveValues(options: RenderOptions): ResolvedValues {
   const kubeVersion = parseKubeVersion(hostKubeVersion(options) ?? DEFAULT_KUBE_VERSION);
   const user = (options.values ?? []).map((v, i) => {
     const source = `values${options.values!.length > 1 ? `[${i}]` : ''}`;
-    if (!isMap(v)) throw new ValuesError('values', `${source}: expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
+    if (!isMap(v)) throw new ValuesError('values', `${source}: expected a map of vcluster.yaml values, got ` +
+      `${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
     return plainValues(v, source);
   });
   const chartVersion = options.chartVersion ?? DEFAULT_CHART_VERSION;
   if (!isChartVersion(chartVersion)) {
-    throw new ValuesError('chartVersion', `chartVersion: ${JSON.stringify(chartVersion)} is not a chart version rendered here. Choose one of ${CHART_VERSIONS.join(', ')}.`);
+    throw new ValuesError('chartVersion', `chartVersion: ${JSON.stringify(chartVersion)} is not a chart version rendered here. Choose one ` +
+      `of ${CHART_VERSIONS.join(', ')}.`);
   }
   const merged = mergeValueFiles(user);
   const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, merged);
@@ -126,7 +128,11 @@ export function resolveValues(options: RenderOptions): ResolvedValues {
  */
 export function diagnoseValues(resolved: ResolvedValues): Diagnostic[] {
   const { values, user, chartVersion } = resolved;
-  return [...schemaDiagnostics(values, chartVersion), ...chartRuleDiagnostics(values, chartVersion), ...beyondChartDiagnostics(values, user, chartVersion)];
+  return [
+    ...schemaDiagnostics(values, chartVersion),
+    ...chartRuleDiagnostics(values, chartVersion),
+    ...beyondChartDiagnostics(values, user, chartVersion),
+  ];
 }
 
 /** What `renderObjects` takes beside the values. */

@@ -219,7 +219,8 @@ function diffPaths(a: Value, b: Value, at: Segment[]): string[] {
 
 /** Why the control plane's pods restart: a change of kind, of the config hash or of other pod template fields. */
 function rolls(before: readonly ChartObject[], after: readonly ChartObject[], name: string): string[] {
-  const controlPlane = (objects: readonly ChartObject[]) => objects.find((o) => o.template === 'templates/statefulset.yaml' && o.manifest.metadata.name === name);
+  const controlPlane = (objects: readonly ChartObject[]) =>
+    objects.find((o) => o.template === 'templates/statefulset.yaml' && o.manifest.metadata.name === name);
   const a = controlPlane(before);
   const b = controlPlane(after);
   if (!a || !b) return [];

@@ -16,6 +16,7 @@ import { checkPropTypes } from './props/props-schema';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
 import { claimNamespaces } from './namespace-claims';
+import { kubeConfigSecretRbac } from './kubeconfig-secret-rbac';
 import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './props/config-secret';
@@ -111,13 +112,12 @@ export class VCluster extends Construct {
     this.node.addValidation({
       validate: () => {
         try {
-          this.rendered();
+          // The guard sees the objects as they are written, JSON patches applied.
+          this.guardOutput();
         } catch (e) {
           if (!(e instanceof ValuesError)) throw e;
           return e.diagnostics.map((d) => formatDiagnostic({ ...d, tenant: { release: this.name } }));
         }
-        // The guard sees the objects as they are written, JSON patches applied.
-        this.guardOutput();
         return [];
       },
     });
@@ -217,7 +217,8 @@ export class VCluster extends Construct {
         controlPlane: {
           ...cp,
           volumes: [...cp?.volumes ?? [], ...added.map((a) => a.volume)],
-          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath, readOnly: a.readOnly ?? true, subPath: a.subPath }))],
+          volumeMounts: [...cp?.volumeMounts ?? [], ...added.map((a) => ({ name: a.volume.name, mountPath: a.mountPath,
+            readOnly: a.readOnly ?? true, subPath: a.subPath }))],
         },
       } : {}),
     };
@@ -252,7 +253,10 @@ export class VCluster extends Construct {
     const given = propsValues(props);
     const final = this.prepareValues(given.values);
     if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describeValue(final)}.`);
-    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect({ name: this.name, namespace: this.namespace, chartVersion: props.chartVersion }, backingStoreRemoteSecrets(props.backingStore));
+    const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect(
+      { name: this.name, namespace: this.namespace, chartVersion: props.chartVersion },
+      backingStoreRemoteSecrets(props.backingStore),
+    );
     const chartOutput = renderInPropTerms(props, given.typed as ValueMap, () => {
       const resolved = resolveValues({
         name: this.name,
@@ -267,7 +271,11 @@ export class VCluster extends Construct {
       return renderObjects(resolved, { host: props.host, substitute: (values) => protection.substitute(values) });
     });
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
-    checkDeadQuotaEntries(props.policies?.resourceQuota, result.quotaBudget && result.values.policies?.resourceQuota?.quota, props.values as ValueMap | undefined);
+    checkDeadQuotaEntries(
+      props.policies?.resourceQuota,
+      result.quotaBudget && result.values.policies?.resourceQuota?.quota,
+      props.values as ValueMap | undefined,
+    );
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.
@@ -293,6 +301,7 @@ export class VCluster extends Construct {
       ...(o.id === 'ResourceQuota' || o.id === 'LimitRange'
         ? copiedTo.map((ns) => ({ id: `${o.id}-${ns}`, manifest: { ...o.manifest, metadata: { ...o.manifest.metadata, namespace: ns } } }))
         : []),
+      ...(o.id === 'RoleBinding' ? kubeConfigSecretRbac(result.values, result.objects, { name: this.name, namespace: this.namespace }) : []),
     ]);
     checkApiServerLimits([...namespaces, ...rendered].map((o) => o.manifest), this.name);
     const errors = result.findings.filter((f) => f.severity === 'error');
@@ -306,7 +315,7 @@ export class VCluster extends Construct {
       apiObjects: [
         ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),
       ],
-      guard: protection.guardScope(`the virtual cluster ${this.name} (${this.node.path})`, props.allowInOutput),
+      guard: protection.guardScope(props.allowInOutput),
     };
   }
 }

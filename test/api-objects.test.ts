@@ -12,9 +12,19 @@ const meta = { name: 'x', namespace: 'ns' };
 describe('toApiObject', () => {
   test('makes a plain ApiObject that keeps every field, also those Kubernetes 1.31 does not know', () => {
     const chart = Testing.chart();
-    const service = toApiObject(chart, 's', { apiVersion: 'v1', kind: 'Service', metadata: meta, spec: { ports: [{ port: 443 }], fieldFromAFutureRelease: true } });
+    const service = toApiObject(chart, 's', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta,
+      spec: { ports: [{ port: 443 }], fieldFromAFutureRelease: true },
+    });
     expect(service.constructor).toBe(ApiObject);
-    expect(service.toJson()).toEqual({ apiVersion: 'v1', kind: 'Service', metadata: meta, spec: { ports: [{ port: 443 }], fieldFromAFutureRelease: true } });
+    expect(service.toJson()).toEqual({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta,
+      spec: { ports: [{ port: 443 }], fieldFromAFutureRelease: true },
+    });
   });
 
   test('keeps fields that JSON patches add', () => {
@@ -38,20 +48,26 @@ const L1: { [kind: string]: (scope: Construct, id: string, props: any) => ApiObj
   Role: (s, id, p) => new k8s.KubeRole(s, id, p),
   RoleBinding: (s, id, p) => new k8s.KubeRoleBinding(s, id, p),
   ResourceQuota: (s, id, p) => new k8s.KubeResourceQuota(s, id, { ...p, spec: { ...p.spec, hard: quantities(p.spec.hard) } }),
-  LimitRange: (s, id, p) => new k8s.KubeLimitRange(s, id, {
-    ...p,
-    spec: { ...p.spec, limits: p.spec.limits.map((l: ValueMap) => ({ ...l, default: quantities(l.default), defaultRequest: quantities(l.defaultRequest) })) },
-  }),
-  Service: (s, id, p) => new k8s.KubeService(s, id, {
-    ...p,
-    spec: {
-      ...p.spec,
-      ports: p.spec.ports.map((port: ValueMap) => ({
-        ...port,
-        targetPort: typeof port.targetPort === 'number' ? k8s.IntOrString.fromNumber(port.targetPort) : k8s.IntOrString.fromString(port.targetPort as string),
-      })),
-    },
-  }),
+  LimitRange: (s, id, p) =>
+    new k8s.KubeLimitRange(s, id, {
+      ...p,
+      spec: {
+        ...p.spec,
+        limits: p.spec.limits.map((l: ValueMap) => ({ ...l, default: quantities(l.default), defaultRequest: quantities(l.defaultRequest) })),
+      },
+    }),
+  Service: (s, id, p) =>
+    new k8s.KubeService(s, id, {
+      ...p,
+      spec: {
+        ...p.spec,
+        ports: p.spec.ports.map((port: ValueMap) => ({
+          ...port,
+          targetPort:
+            typeof port.targetPort === 'number' ? k8s.IntOrString.fromNumber(port.targetPort) : k8s.IntOrString.fromString(port.targetPort as string),
+        })),
+      },
+    }),
 };
 
 describe('plain objects', () => {

@@ -12,7 +12,8 @@ describe('checkApiServerLimits', () => {
     test('accepts a Service name of 63 characters and refuses one of 64 (DNS-1035 label)', () => {
       expect(check(object('Service', 's'.repeat(63)))).not.toThrow();
       expect(check(object('Service', 's'.repeat(64)))).toThrow(
-        `Service "${'s'.repeat(64)}": a Service name must be a DNS-1035 label (lowercase letters, digits and "-", starting with a letter and ending with a letter or digit) ` +
+        `Service "${'s'.repeat(64)}": a Service name must be a DNS-1035 label (lowercase letters, digits and "-", starting with a letter ` +
+          `and ending with a letter or digit) ` +
         'of at most 63 characters; this one has 64. Change it where it is set.',
       );
     });
@@ -24,14 +25,17 @@ describe('checkApiServerLimits', () => {
     test('refuses a StatefulSet name over 52 characters, as its pods could not be created', () => {
       expect(check(object('StatefulSet', 'a'.repeat(52), {}, 'apps/v1'))).not.toThrow();
       expect(check(object('StatefulSet', 'a'.repeat(53), {}, 'apps/v1'))).toThrow(
-        'of at most 52 characters (its pods get the label controller-revision-hash "<name>-<hash of up to 10 characters>", and a label value has at most 63); this one has 53.',
+        'of at most 52 characters (its pods get the label controller-revision-hash "<name>-<hash of up to 10 characters>", and a label ' +
+          'value has at most 63); this one has 53.',
       );
     });
 
     test('accepts DNS subdomains of 253 characters for other kinds, and refuses 254', () => {
       const name = (n: number) => `${'a'.repeat(n - 2)}.b`;
       expect(check(object('Deployment', name(253), {}, 'apps/v1'))).not.toThrow();
-      expect(check(object('Deployment', name(254), {}, 'apps/v1'))).toThrow(/a Deployment name must be a DNS-1123 subdomain .* of at most 253 characters; this one has 254\./);
+      expect(check(object('Deployment', name(254), {}, 'apps/v1'))).toThrow(
+        /a Deployment name must be a DNS-1123 subdomain .* of at most 253 characters; this one has 254\./,
+      );
     });
 
     test('accepts long RBAC names, which are path segments', () => {
@@ -42,25 +46,38 @@ describe('checkApiServerLimits', () => {
     });
 
     test('refuses a Namespace name over 63 characters (DNS-1123 label)', () => {
-      expect(check(object('Namespace', 'n'.repeat(64)))).toThrow(/^Namespace "n+": a Namespace name must be a DNS-1123 label .* of at most 63 characters; this one has 64\./);
+      expect(check(object('Namespace', 'n'.repeat(64)))).toThrow(
+        /^Namespace "n+": a Namespace name must be a DNS-1123 label .* of at most 63 characters; this one has 64\./,
+      );
     });
   });
 
   describe('labels and annotations', () => {
     test('refuses a label value that is not a label value, wherever labels are', () => {
       const labels = { team: 'a b' };
-      const message = (path: string) => `StatefulSet "vc1" ${path}["team"]: a label value must be text of at most 63 letters, digits, "-", "_" and ".", ` +
+      const message = (path: string) => `StatefulSet "vc1" ${path}["team"]: a label value must be text of at most 63 letters, digits, "-", ` +
+        `"_" and ".", ` +
         'starting and ending with a letter or digit, or empty. Got "a b": change it where it is set.';
       expect(check(object('StatefulSet', 'vc1', { metadata: { name: 'vc1', labels } }, 'apps/v1'))).toThrow(message('metadata.labels'));
-      expect(check(object('StatefulSet', 'vc1', { spec: { template: { metadata: { labels } } } }, 'apps/v1'))).toThrow(message('spec.template.metadata.labels'));
-      expect(check(object('StatefulSet', 'vc1', { spec: { selector: { matchLabels: labels } } }, 'apps/v1'))).toThrow(message('spec.selector.matchLabels'));
+      expect(check(object('StatefulSet', 'vc1', { spec: { template: { metadata: { labels } } } }, 'apps/v1'))).toThrow(
+        message('spec.template.metadata.labels'),
+      );
+      expect(check(object('StatefulSet', 'vc1', { spec: { selector: { matchLabels: labels } } }, 'apps/v1'))).toThrow(
+        message('spec.selector.matchLabels'),
+      );
       expect(check(object('StatefulSet', 'vc1', { spec: { volumeClaimTemplates: [{ metadata: { labels } }] } }, 'apps/v1')))
         .toThrow(message('spec.volumeClaimTemplates[0].metadata.labels'));
     });
 
     test("checks a Service's selector and the selectors inside a pod template", () => {
-      expect(check(object('Service', 'vc1', { spec: { selector: { app: '-x' } } }))).toThrow(/^Service "vc1" spec\.selector\["app"\]: a label value must be/);
-      const affinity = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ podAffinityTerm: { labelSelector: { matchLabels: { app: 'a'.repeat(64) } } } }] } };
+      expect(check(object('Service', 'vc1', { spec: { selector: { app: '-x' } } }))).toThrow(
+        /^Service "vc1" spec\.selector\["app"\]: a label value must be/,
+      );
+      const affinity = {
+        podAntiAffinity: {
+          preferredDuringSchedulingIgnoredDuringExecution: [{ podAffinityTerm: { labelSelector: { matchLabels: { app: 'a'.repeat(64) } } } }],
+        },
+      };
       expect(check(object('Deployment', 'vc1', { spec: { template: { spec: { affinity } } } }, 'apps/v1'))).toThrow(
         /spec\.template\.spec\.affinity\.podAntiAffinity\.preferredDuringSchedulingIgnoredDuringExecution\[0\]\.podAffinityTerm\.labelSelector\.matchLabels\["app"\]: .* \(64 characters\)/,
       );
@@ -68,13 +85,16 @@ describe('checkApiServerLimits', () => {
 
     test('accepts empty and prefixed labels, and refuses values that are not text', () => {
       expect(check(object('Secret', 'vc1', { metadata: { name: 'vc1', labels: { 'app.kubernetes.io/name': 'vc', empty: '' } } }))).not.toThrow();
-      expect(check(object('Secret', 'vc1', { metadata: { name: 'vc1', labels: { replicas: 3 } } }))).toThrow(/Got 3: change it where it is set, quoted\.$/);
+      expect(check(object('Secret', 'vc1', { metadata: { name: 'vc1', labels: { replicas: 3 } } }))).toThrow(
+        /Got 3: change it where it is set, quoted\.$/,
+      );
     });
 
     test('refuses a label key that is not a qualified name', () => {
       expect(check(object('Secret', 'vc1', { metadata: { name: 'vc1', labels: { 'Example.com/team': 'a' } } }))).toThrow(
         'Secret "vc1" metadata.labels["Example.com/team"]: a label key must be an optional DNS subdomain prefix of at most 253 characters and "/", ' +
-        'then at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Got the key "Example.com/team": change it where it is set.',
+        'then at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit. Got the key "Example.com/team": ' +
+          'change it where it is set.',
       );
     });
 
@@ -120,11 +140,14 @@ describe('a virtual cluster Kubernetes would refuse', () => {
     const name = 'a'.repeat(53);
     // <name>-etcd-headless is a Service (63 at most); <name>-etcd a StatefulSet (52 at most): 52 - "-etcd".length = 47.
     expect(() => new VCluster(Testing.chart(), 'vc', { name, backingStore: etcd }).apiObjects).toThrow(
-      `Service "${name}-etcd-headless": a Service name must be a DNS-1035 label (lowercase letters, digits and "-", starting with a letter and ending with a letter or digit) ` +
+      `Service "${name}-etcd-headless": a Service name must be a DNS-1035 label (lowercase letters, digits and "-", starting with a letter ` +
+        `and ending with a letter or digit) ` +
       `of at most 63 characters; this one has 67. It is made from the release name "${name}" (53 characters); ` +
       'with this configuration the release name can have at most 47 characters: choose a shorter name.',
     );
-    expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(48), backingStore: etcd }).apiObjects).toThrow(/^test\/vc \(release a{48}\): StatefulSet "a{48}-etcd": .* at most 47 characters/);
+    expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(48), backingStore: etcd }).apiObjects).toThrow(
+      /^test\/vc \(release a{48}\): StatefulSet "a{48}-etcd": .* at most 47 characters/,
+    );
     expect(() => new VCluster(Testing.chart(), 'vc', { name: 'a'.repeat(47), backingStore: etcd }).apiObjects).not.toThrow();
   });
 

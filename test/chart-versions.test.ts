@@ -8,7 +8,8 @@ const synth = (props: VClusterProps) => {
   return Testing.synth(chart);
 };
 const role = (props: VClusterProps) => synth(props).find((o) => o.kind === 'Role')!;
-const snapshotRules = (props: VClusterProps) => (role(props).rules as { apiGroups: string[] }[]).filter((r) => r.apiGroups.includes('snapshot.storage.k8s.io'));
+const snapshotRules = (props: VClusterProps) =>
+  (role(props).rules as { apiGroups: string[] }[]).filter((r) => r.apiGroups.includes('snapshot.storage.k8s.io'));
 
 describe('chartVersion', () => {
   test('defaults to 0.36.1, the newest stable chart', () => {
@@ -33,13 +34,17 @@ describe('chartVersion', () => {
     const values = { sync: { toHost: { volumeSnapshots: { enabled: true } } } };
     expect(() => synth({ values })).toThrow('sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0 and is no longer supported');
     const rules = snapshotRules({ chartVersion: '0.35.3', values });
-    expect(rules.map((r) => (r as unknown as { verbs: string[] }).verbs)).toEqual([['create', 'delete', 'patch', 'update', 'get', 'list'], ['watch']]);
+    expect(rules.map((r) => (r as unknown as { verbs: string[] }).verbs)).toEqual([
+      ['create', 'delete', 'patch', 'update', 'get', 'list'],
+      ['watch'],
+    ]);
   });
 
   test('fails when a key is missing from the version, naming the nearest version with it', () => {
     // Raw values are typed for every version rendered here; the chosen version's schema decides at synth.
-    expect(() => synth({ values: { logging: { file: { enabled: true } } } }))
-      .toThrow("logging.file: unknown key (not in vCluster 0.36.1's values schema). The nearest chart version with it is 0.37.0-rc.1 (a pre-release)");
+    expect(() => synth({ values: { logging: { file: { enabled: true } } } })).toThrow(
+      "logging.file: unknown key (not in vCluster 0.36.1's values schema). The nearest chart version with it is 0.37.0-rc.1 (a pre-release)",
+    );
   });
 
   test('fails when the version is not one rendered here', () => {

@@ -7,7 +7,9 @@ const WHY = 'Kubernetes holds one object per API group, kind, namespace and name
 describe('two objects of one app that Kubernetes would take for one are refused', () => {
   test('fails when a host manifest without a namespace is named like the chart\'s Service, naming both', () => {
     const chart = Testing.chart();
-    new VCluster(chart, 'vc1', { values: { experimental: { deploy: { host: { manifests: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: vc1\nspec: {}\n' } } } } });
+    new VCluster(chart, 'vc1', {
+      values: { experimental: { deploy: { host: { manifests: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: vc1\nspec: {}\n' } } } },
+    });
     expect(() => Testing.synth(chart)).toThrow(
       `Service "vc1" in namespace "vc1" (v1) is defined twice in this app, at test/vc1/HostManifest-Service-vc1 and test/vc1/Service: ${WHY}`);
   });
@@ -32,7 +34,9 @@ describe('two objects of one app that Kubernetes would take for one are refused'
     new VCluster(chart, 'vc1');
     new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'vc1' } });
     new ApiObject(chart, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'vc-vc1', namespace: 'vc1' } });
-    expect(() => Testing.synth(chart)).toThrow(/Namespace "vc1" \(v1\) is defined twice .*;\nServiceAccount "vc-vc1" in namespace "vc1" \(v1\) is defined twice/);
+    expect(() => Testing.synth(chart)).toThrow(
+      /Namespace "vc1" \(v1\) is defined twice .*;\nServiceAccount "vc-vc1" in namespace "vc1" \(v1\) is defined twice/,
+    );
   });
 
   test('takes objects that differ in API group, kind, namespace or name for different objects', () => {
@@ -50,6 +54,7 @@ describe('two objects of one app that Kubernetes would take for one are refused'
     new VCluster(new Chart(app, 'a'), 'vc1', { namespace: 'team-a' });
     new VCluster(new Chart(app, 'b'), 'vc2', { namespace: 'team-b', values: { experimental: { deploy: { host: { manifests:
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: vc1-headless\n  namespace: team-a\n' } } } } });
-    expect(() => app.synthYaml()).toThrow(`Service "vc1-headless" in namespace "team-a" (v1) is defined twice in this app, at a/vc1/HeadlessService and b/vc2/HostManifest-Service-team-a-vc1-headless: ${WHY}`);
+    expect(() => app.synthYaml()).toThrow(`Service "vc1-headless" in namespace "team-a" (v1) is defined twice in this app, at ` +
+      `a/vc1/HeadlessService and b/vc2/HostManifest-Service-team-a-vc1-headless: ${WHY}`);
   });
 });

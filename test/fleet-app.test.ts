@@ -1,5 +1,6 @@
 import { ApiObject, App, AppProps, Chart, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, so that jest.spyOn can replace its functions
 import fs = require('fs');
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -224,7 +225,9 @@ describe('FleetApp writes its output whole or not at all', () => {
     const { outdir, files } = previousOutput();
     const app = new FleetApp({ outdir });
     fleet(app);
-    new VCluster(new Chart(app, 'bad'), 'bad', { values: { controlPlane: { backingStore: { etcd: { deploy: { enabled: true }, embedded: { enabled: true } } } } } });
+    new VCluster(new Chart(app, 'bad'), 'bad', {
+      values: { controlPlane: { backingStore: { etcd: { deploy: { enabled: true }, embedded: { enabled: true } } } } },
+    });
     expect(() => app.synth()).toThrow();
     expect(filesUnder(outdir)).toEqual(files);
   });

@@ -7,7 +7,8 @@ describe('host namespaces are unique within an app', () => {
     new VCluster(chart, 'vc1');
     expect(() => new VCluster(chart, 'copy', { name: 'vc1' })).toThrow(
       'namespace: the virtual cluster "vc1" in namespace "vc1" is defined twice in this app, at test/vc1 and test/copy: ' +
-      'both would render the same objects, and each apply of one would overwrite the other. Keep one, or give the other a name and namespace of its own.',
+      'both would render the same objects, and each apply of one would overwrite the other. Keep one, or give the other a name and ' +
+        'namespace of its own.',
     );
   });
 
@@ -32,9 +33,10 @@ describe('host namespaces are unique within an app', () => {
     const app = Testing.app();
     new VCluster(new Chart(app, 'a'), 'vc1');
     expect(() => new VCluster(new Chart(app, 'b'), 'vc2', { sync: { toHost: { namespaces: { mappings: { apps: 'vc1' } } } } })).toThrow(
-      'sync.toHost.namespaces: host namespace "vc1" of the virtual cluster "vc2" (b/vc2) is already the namespace of the virtual cluster "vc1" (a/vc1): ' +
-      "vCluster imports every object of a host namespace it maps to, so the two virtual clusters would take over each other's objects. " +
-      'Give each virtual cluster namespaces of its own.',
+      'sync.toHost.namespaces: host namespace "vc1" of the virtual cluster "vc2" (b/vc2) is already the namespace of the virtual cluster ' +
+        '"vc1" (a/vc1): ' +
+        "vCluster imports every object of a host namespace it maps to, so the two virtual clusters would take over each other's objects. " +
+        'Give each virtual cluster namespaces of its own.',
     );
   });
 

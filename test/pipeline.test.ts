@@ -13,7 +13,9 @@ describe('the pipeline stages', () => {
   });
 
   test('diagnoseValues returns every problem as data, without throwing', () => {
-    const found = diagnoseValues(resolveValues({ ...release, values: [{ controlPlane: { proxy: { port: 70000 }, statefulSet: { highAvailability: { replicas: 2 } } } }] }));
+    const found = diagnoseValues(
+      resolveValues({ ...release, values: [{ controlPlane: { proxy: { port: 70000 }, statefulSet: { highAvailability: { replicas: 2 } } } }] }),
+    );
     expect(found.map((d) => [d.severity, d.path, d.value])).toEqual([
       ['error', 'controlPlane.proxy.port', 70000],
       ['error', 'controlPlane.statefulSet.highAvailability.replicas', 2],

@@ -59,15 +59,19 @@ const STEPS: ReadonlyArray<readonly [string, string, VClusterProps]> = [
 
 describe('the tutorial written with the typed API', () => {
   // Each chart version's golden output: the same where the chart renders the same, different where it differs.
-  withCorpus('The tutorial golden checks', () => test.each(corpusVersions().flatMap((v) => STEPS.map(([step, seed, props]) => [step, seed, v, props] as const)))(
-    'step %s renders exactly the golden output of %s in chart %s, config hash included', (_step, seed, chartVersion, props) => {
-    const expected = readFileSync(join(casesDir(chartVersion), seed, 'expected.yaml'), 'utf8');
-    const chart = Testing.chart();
-    new VCluster(chart, 'vc1', { ...props, chartVersion });
-    // The golden is helm template's output, which has no Namespace; the construct adds one.
-    const objects = Testing.synth(chart).filter((o) => o.kind !== 'Namespace');
-    expect(compareManifests(expected, Yaml.stringify(...objects), true)).toEqual([]);
-  }));
+  withCorpus('The tutorial golden checks', () =>
+    test.each(corpusVersions().flatMap((v) => STEPS.map(([step, seed, props]) => [step, seed, v, props] as const)))(
+      'step %s renders exactly the golden output of %s in chart %s, config hash included',
+      (_step, seed, chartVersion, props) => {
+        const expected = readFileSync(join(casesDir(chartVersion), seed, 'expected.yaml'), 'utf8');
+        const chart = Testing.chart();
+        new VCluster(chart, 'vc1', { ...props, chartVersion });
+        // The golden is helm template's output, which has no Namespace; the construct adds one.
+        const objects = Testing.synth(chart).filter((o) => o.kind !== 'Namespace');
+        expect(compareManifests(expected, Yaml.stringify(...objects), true)).toEqual([]);
+      },
+    ),
+  );
 
   test('the ingress host becomes the certificate name and the kubeconfig server', () => {
     const vc = new VCluster(Testing.chart(), 'vc1', step1);

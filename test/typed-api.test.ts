@@ -23,7 +23,10 @@ describe('the typed API', () => {
       backingStore: BackingStore.deployedEtcd(),
       values: { controlPlane: { backingStore: { etcd: { deploy: { statefulSet: { extraArgs: ['--quota-backend-bytes=4294967296'] } } } } } },
     });
-    expect(vc.values.controlPlane.backingStore.etcd.deploy).toMatchObject({ enabled: true, statefulSet: { extraArgs: ['--quota-backend-bytes=4294967296'] } });
+    expect(vc.values.controlPlane.backingStore.etcd.deploy).toMatchObject({
+      enabled: true,
+      statefulSet: { extraArgs: ['--quota-backend-bytes=4294967296'] },
+    });
   });
 
   test('reports what the virtual cluster takes of its quota and what remains for workloads', () => {

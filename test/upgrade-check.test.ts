@@ -15,8 +15,13 @@ describe('upgradeCheck', () => {
       rbac: { enableVolumeSnapshotRules: { enabled: 'auto' } },
     }];
     const r = upgradeCheck({ ...vc1, from: '0.35.3', to: '0.36.1', values });
-    expect(r.refused.map((x) => x.path)).toEqual(['sync.toHost.volumeSnapshots', 'sync.fromHost.volumeSnapshotClasses', 'rbac.enableVolumeSnapshotRules']);
-    expect(r.refused[0].message).toBe('sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0 and is no longer supported, found {"enabled":true}. Remove it from your values.');
+    expect(r.refused.map((x) => x.path)).toEqual([
+      'sync.toHost.volumeSnapshots',
+      'sync.fromHost.volumeSnapshotClasses',
+      'rbac.enableVolumeSnapshotRules',
+    ]);
+    expect(r.refused[0].message).toBe('sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0 and is no longer supported, found ' +
+      '{"enabled":true}. Remove it from your values.');
     // 0.35.3 grants the snapshot rules, with a cluster role for the classes; 0.36.1 has neither.
     expect(r.removed).toEqual(['ClusterRole vc-vc1-v-vc1', 'ClusterRoleBinding vc-vc1-v-vc1']);
     expect(r.changed.find((c) => c.object === 'Role vc1/vc-vc1')?.paths).toEqual(['rules']);
@@ -28,7 +33,8 @@ describe('upgradeCheck', () => {
     const r = upgradeCheck({ ...vc1, from: '0.37.0-rc.1', to: '0.36.1', values: [{ logging: { file: { enabled: true } } }] });
     expect(r.refused).toEqual([{
       path: 'logging.file',
-      message: "logging.file: unknown key (not in vCluster 0.36.1's values schema). The nearest chart version with it is 0.37.0-rc.1 (a pre-release): choose chart version 0.37.0-rc.1 (chartVersion, --version), or remove it.",
+      message: "logging.file: unknown key (not in vCluster 0.36.1's values schema). The nearest chart version with it is 0.37.0-rc.1 (a " +
+        "pre-release): choose chart version 0.37.0-rc.1 (chartVersion, --version), or remove it.",
       diagnostic: expect.objectContaining({ severity: 'error', path: 'logging.file', value: { enabled: true } }),
     }]);
     // File logging goes: the log volume, its mount and the LOFT_LOG_FILE variable.
@@ -36,7 +42,9 @@ describe('upgradeCheck', () => {
   });
 
   test('prints a report people read', () => {
-    const text = formatUpgradeCheck(upgradeCheck({ ...vc1, from: '0.36.1', to: '0.37.0-rc.1', values: [{ controlPlane: { serviceMonitor: { enabled: true } } }] }));
+    const text = formatUpgradeCheck(
+      upgradeCheck({ ...vc1, from: '0.36.1', to: '0.37.0-rc.1', values: [{ controlPlane: { serviceMonitor: { enabled: true } } }] }),
+    );
     expect(text).toContain('Upgrade from chart 0.36.1 to 0.37.0-rc.1 (a pre-release)\n\nValues 0.37.0-rc.1 refuses: none\n');
     expect(text).toContain('ServiceMonitor vc1/vc-vc1: spec.selector.matchLabels.chart, spec.endpoints');
     expect(text).toContain('The control plane rolls');
@@ -48,7 +56,11 @@ function golden(version: ChartVersion, seed: string): Map<string, unknown> {
   const text = readFileSync(join(casesDir(version), seed, 'expected.yaml'), 'utf8');
   const objects = new Map<string, unknown>();
   for (const doc of parseAllDocuments(text)) {
-    const o = doc.toJS() as { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; data?: Record<string, string> } | null;
+    const o = doc.toJS() as {
+      kind: string;
+      metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+      data?: Record<string, string>;
+    } | null;
     if (!o) continue;
     delete o.metadata.labels?.chart;
     if (o.kind === 'Secret' && o.data?.['config.yaml']) o.data['config.yaml'] = Buffer.from(o.data['config.yaml'], 'base64').toString('utf8');

@@ -23,7 +23,8 @@ describe('VCluster', () => {
     new VCluster(chart, 'vc', {
       values: {
         sync: { fromHost: { nodes: { enabled: true } } },
-        experimental: { deploy: { host: { manifests: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: x\n' } } },
+        experimental: { deploy: { host: { manifests: 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ' +
+          'fast\nprovisioner: x\n' } } },
       },
     });
     const objects = Testing.synth(chart);
@@ -77,7 +78,10 @@ describe('VCluster', () => {
     expect(first).toEqual({
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name: 'team-a', annotations: { 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' } },
+      metadata: {
+        name: 'team-a',
+        annotations: { 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' },
+      },
     });
   });
 
@@ -130,7 +134,10 @@ describe('VCluster', () => {
       class Audited extends VCluster {
         protected prepareValues(values: VClusterValues): VClusterValues {
           seen.push(values);
-          return { ...values, controlPlane: { ...values.controlPlane, statefulSet: { ...values.controlPlane?.statefulSet, labels: { audited: 'yes' } } } };
+          return {
+            ...values,
+            controlPlane: { ...values.controlPlane, statefulSet: { ...values.controlPlane?.statefulSet, labels: { audited: 'yes' } } },
+          };
         }
       }
       const chart = Testing.chart();
@@ -170,7 +177,9 @@ describe('in an app of several tenants', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/^Validation failed with the following errors:\n {2}\[team-vc2\/vc2\] release vc2: controlPlane\.statefulSet\.highAvailability\.replicas: several control plane replicas/);
+    expect(message).toMatch(
+      /^Validation failed with the following errors:\n {2}\[team-vc2\/vc2\] release vc2: controlPlane\.statefulSet\.highAvailability\.replicas: several control plane replicas/,
+    );
     expect(message).not.toMatch(/vc1|vc3/);
   });
 
@@ -184,7 +193,9 @@ describe('in an app of several tenants', () => {
       error = e as ValuesError;
     }
     expect(error).toBeInstanceOf(ValuesError);
-    expect(error!.message).toMatch(/^team-vc2\/vc2 \(release vc2\): controlPlane\.statefulSet\.highAvailability\.replicas: several control plane replicas/);
+    expect(error!.message).toMatch(
+      /^team-vc2\/vc2 \(release vc2\): controlPlane\.statefulSet\.highAvailability\.replicas: several control plane replicas/,
+    );
     expect(error!.diagnostics).toEqual([expect.objectContaining({
       severity: 'error',
       path: 'controlPlane.statefulSet.highAvailability.replicas',
@@ -202,13 +213,19 @@ describe('in an app of several tenants', () => {
     } catch (e) {
       error = e as ValuesError;
     }
-    expect(error!.diagnostics[0]).toMatchObject({ path: 'controlPlane.statefulSet.highAvailability.replicas', propPath: 'controlPlane.replicas', value: 2 });
+    expect(error!.diagnostics[0]).toMatchObject({
+      path: 'controlPlane.statefulSet.highAvailability.replicas',
+      propPath: 'controlPlane.replicas',
+      value: 2,
+    });
     expect(error!.path).toBe('controlPlane.replicas');
     expect(error!.message).toMatch(/^test\/vc \(release vc\): controlPlane\.replicas: several control plane replicas/);
   });
 
   test('lists every problem of a tenant in one error, one line each', () => {
-    const vc = new VCluster(Testing.chart(), 'vc', { values: { controlPlane: { proxy: { port: 70000 }, statefulSet: { highAvailability: { replicas: 2 } } } } });
+    const vc = new VCluster(Testing.chart(), 'vc', {
+      values: { controlPlane: { proxy: { port: 70000 }, statefulSet: { highAvailability: { replicas: 2 } } } },
+    });
     expect(() => vc.values).toThrow(new RegExp([
       '^test/vc \\(release vc\\): controlPlane\\.proxy\\.port: expected a port from 1 to 65535, got 70000\\. Choose a port in that range\\.',
       'test/vc \\(release vc\\): controlPlane\\.statefulSet\\.highAvailability\\.replicas: several control plane replicas',

@@ -53,7 +53,8 @@ export function bundleCli(dir: string = CLI_DIR, readable = false): string[] {
   // The bin runs it inside a function, where a hashbang line would not parse.
   const code = result.outputFiles[0].text.replace(/^#!.*\n/, '');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'cli.js'), `// cdk8s-vcluster's command line, bundled from src/cli/main.ts by tools/bundle-cli.ts.\n// Bundled packages: ${packages.join(', ')}.\n${code}`);
+  writeFileSync(join(dir, 'cli.js'), `// cdk8s-vcluster's command line, bundled from src/cli/main.ts by tools/bundle-cli.ts.\n// Bundled ` +
+    `packages: ${packages.join(', ')}.\n${code}`);
   writeFileSync(join(dir, 'cdk8s-vcluster.js'), BIN, { mode: 0o755 });
   return packages;
 }

@@ -162,7 +162,8 @@ function checkAssertions(s: { [keyword: string]: Json }, pointer: string): void 
   }
   if (s.$ref !== undefined) {
     // Since 2020-12, keywords beside $ref apply too; neither emitter nor validator combines them.
-    if (Object.keys(s).some((k) => k !== '$ref' && k !== PRO)) throw new Error(`values.schema.json ${pointer}: $ref with sibling keywords is unsupported`);
+    if (Object.keys(s).some((k) => k !== '$ref' && k !== PRO))
+      throw new Error(`values.schema.json ${pointer}: $ref with sibling keywords is unsupported`);
     if (typeof s.$ref !== 'string' || !/^#\/\$defs\/[A-Za-z_]\w*$/.test(s.$ref)) {
       throw new Error(`values.schema.json ${pointer}/$ref: only local #/$defs/Name references are supported`);
     }
@@ -360,6 +361,7 @@ function chartVersionsSource(versions: readonly string[], defs: ReadonlyMap<stri
     '  readonly schema: ValuesSchema;',
     '}',
     '',
+    '/* eslint-disable @typescript-eslint/no-require-imports -- loaded when first asked for */',
     '/** Each version\'s data, loaded when first asked for: a render needs one version\'s, not all. */',
     'export const CHART_DATA: { readonly [V in ChartVersion]: ChartData } = {',
     ...versions.flatMap((v) => [
@@ -370,6 +372,7 @@ function chartVersionsSource(versions: readonly string[], defs: ReadonlyMap<stri
       '  },',
     ]),
     '};',
+    '/* eslint-enable @typescript-eslint/no-require-imports */',
     '',
     '/** vcluster.yaml as each chart version\'s schema declares it. */',
     'export interface ChartValues {',

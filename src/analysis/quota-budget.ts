@@ -98,7 +98,12 @@ export function quotaBudget(ctx: RenderContext, objects: readonly RenderedObject
   const quota = objects.find((o) => o.id === QUOTA_ID)?.manifest;
   if (!quota) return undefined;
   const limitRange = objects.find((o) => o.id === LIMIT_RANGE_ID)?.manifest;
-  return budgetAgainst(ctx, objects, { manifest: quota, where: 'policies.resourceQuota.quota' }, limitRange ? [{ manifest: limitRange, where: 'policies.limitRange' }] : []);
+  return budgetAgainst(
+    ctx,
+    objects,
+    { manifest: quota, where: 'policies.resourceQuota.quota' },
+    limitRange ? [{ manifest: limitRange, where: 'policies.limitRange' }] : [],
+  );
 }
 
 /** A ResourceQuota or LimitRange, and how messages name where its entries come from. */
@@ -156,7 +161,8 @@ export function budgetAgainst(
     }
     for (const o of objects) {
       if (o.manifest.metadata.namespace !== ctx.release.namespace) continue;
-      for (const [resource, amount] of objectUsage(o.manifest)) take(resource, { what: `${o.manifest.kind} ${o.manifest.metadata.name}`, amount, replicas: 1 });
+      for (const [resource, amount] of objectUsage(o.manifest))
+        take(resource, { what: `${o.manifest.kind} ${o.manifest.metadata.name}`, amount, replicas: 1 });
     }
   }
 
@@ -563,7 +569,8 @@ export function quantities(list: Value, where: string): Map<string, Quantity> {
   for (const [name, v] of Object.entries(list)) {
     if (v === null || v === undefined) continue;
     const q = parseQuantity(v);
-    if (!q) throw new ValuesError(where, `${where}: ${name} is not a Kubernetes quantity, got ${JSON.stringify(v)}. Write a number with an optional suffix, such as 500m or 512Mi.`);
+    if (!q) throw new ValuesError(where, `${where}: ${name} is not a Kubernetes quantity, got ${JSON.stringify(v)}. Write a number with an ` +
+      `optional suffix, such as 500m or 512Mi.`);
     out.set(name, q);
   }
   return out;

@@ -51,34 +51,50 @@ const flag = (name: string, type: FlagType, use: FlagUse, commands: readonly Com
  * meaning cannot be honoured without helm or a cluster are refused, saying why.
  */
 export const FLAGS: readonly Flag[] = [
-  flag('namespace', 'string', 'effect', ALL, 'host namespace the virtual cluster runs in (default: as helm, see --kubeconfig; else "default")', { short: 'n', value: 'NAMESPACE' }),
-  flag('values', 'slice', 'effect', ALL, 'a values file (vcluster.yaml); repeat, or separate with commas, to layer several, later files winning; "-" reads standard input', { short: 'f', value: 'FILE' }),
-  flag('set', 'array', 'effect', TC, 'set values: key1=val1,key2=val2; a.b=v, list[0]=v, {x,y} lists, \\ escapes; true/false/null and integers are typed', { value: 'VALUES' }),
+  flag('namespace', 'string', 'effect', ALL, 'host namespace the virtual cluster runs in (default: as helm, see --kubeconfig; else ' +
+    '"default")', { short: 'n', value: 'NAMESPACE' }),
+  flag('values', 'slice', 'effect', ALL, 'a values file (vcluster.yaml); repeat, or separate with commas, to layer several, later files ' +
+    'winning; "-" reads standard input', { short: 'f', value: 'FILE' }),
+  flag('set', 'array', 'effect', TC, 'set values: key1=val1,key2=val2; a.b=v, list[0]=v, {x,y} lists, \\ escapes; true/false/null and ' +
+    'integers are typed', { value: 'VALUES' }),
   flag('set-string', 'array', 'effect', TC, 'as --set, every value a string', { value: 'VALUES' }),
   flag('set-json', 'array', 'effect', TC, 'as --set with JSON values (key1=jsonval1,key2=jsonval2), or one JSON object', { value: 'VALUES' }),
   flag('set-file', 'array', 'effect', TC, 'as --set, each value the path of a file whose text is the value', { value: 'VALUES' }),
   flag('set-literal', 'array', 'effect', TC, 'set one value verbatim: key=everything up to the end', { value: 'VALUE' }),
-  flag('kube-version', 'string', 'effect', ALL, `Kubernetes version of the host cluster (.Capabilities.KubeVersion; default: ${HELM_DEFAULT_KUBE_VERSION}, as helm v4.1)`, { value: 'VERSION' }),
-  flag('api-versions', 'slice', 'effect', T, 'API versions of the host cluster (.Capabilities.APIVersions); repeat or separate with commas. The chart reads none', { short: 'a', value: 'VERSIONS' }),
-  flag('show-only', 'array', 'effect', T, 'print only the manifests of these templates, e.g. templates/statefulset.yaml (globs as helm: templates/etcd-*)', { short: 's', value: 'TEMPLATE' }),
-  flag('output-dir', 'string', 'effect', T, "write the manifests to files in helm's layout, DIR/vcluster/templates/<file>.yaml, instead of stdout; the folder DIR/vcluster is replaced as a whole", { value: 'DIR' }),
+  flag('kube-version', 'string', 'effect', ALL, `Kubernetes version of the host cluster (.Capabilities.KubeVersion; default: ` +
+    `${HELM_DEFAULT_KUBE_VERSION}, as helm v4.1)`, { value: 'VERSION' }),
+  flag('api-versions', 'slice', 'effect', T, 'API versions of the host cluster (.Capabilities.APIVersions); repeat or separate with commas. ' +
+    'The chart reads none', { short: 'a', value: 'VERSIONS' }),
+  flag('show-only', 'array', 'effect', T, 'print only the manifests of these templates, e.g. templates/statefulset.yaml (globs as helm: ' +
+    'templates/etcd-*)', { short: 's', value: 'TEMPLATE' }),
+  flag('output-dir', 'string', 'effect', T, "write the manifests to files in helm's layout, DIR/vcluster/templates/<file>.yaml, instead of " +
+    "stdout; the folder DIR/vcluster is replaced as a whole", { value: 'DIR' }),
   flag('release-name', 'boolean', 'effect', T, 'with --output-dir: write to DIR/NAME/vcluster/templates'),
-  flag('version', 'string', 'effect', ['template', 'import', 'check'], `the chart version: ${CHART_VERSIONS.join(', ')} (default: ${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
-  flag('devel', 'boolean', 'effect', T, `without --version, the newest version, pre-releases included (${CHART_VERSIONS[CHART_VERSIONS.length - 1]})`),
+  flag('version', 'string', 'effect', ['template', 'import', 'check'], `the chart version: ${CHART_VERSIONS.join(', ')} (default: ` +
+    `${DEFAULT_CHART_VERSION}, the newest stable one)`, { value: 'VERSION' }),
+  flag('devel', 'boolean', 'effect', T, `without --version, the newest version, pre-releases included ` +
+    `(${CHART_VERSIONS[CHART_VERSIONS.length - 1]})`),
   flag('repo', 'string', 'effect', T, 'the chart repository URL (e.g. https://charts.loft.sh), with the CHART vcluster', { value: 'URL' }),
   flag('no-hooks', 'boolean', 'effect', T, 'leave out hook manifests (objects annotated helm.sh/hook; the chart has none of its own)'),
   flag('skip-tests', 'boolean', 'effect', T, 'leave out test hooks (helm.sh/hook: test)'),
-  flag('generate-name', 'boolean', 'effect', T, "as helm template: the release is named \"release-name\"; refused together with NAME", { short: 'g' }),
-  flag('name', 'string', 'effect', I, 'release name: names the virtual cluster and its objects (default: "release-name", as helm)', { value: 'NAME' }),
-  flag('class-name', 'string', 'effect', I, 'name of the generated Chart class (default: from the name, e.g. "Vc1Chart" for vc1)', { value: 'CLASS' }),
-  flag('kubeconfig', 'string', 'effect', ALL, 'without -n, the namespace is that of the kubeconfig context, as helm takes it (also $HELM_NAMESPACE, $KUBECONFIG, ~/.kube/config); nothing is contacted', { value: 'FILE' }),
-  flag('kube-context', 'string', 'effect', ALL, 'the kubeconfig context for that (also $HELM_KUBECONTEXT; default: the current context)', { value: 'CONTEXT' }),
+  flag('generate-name', 'boolean', 'effect', T, "as helm template: the release is named \"release-name\"; refused together with NAME",
+    { short: 'g' }),
+  flag('name', 'string', 'effect', I, 'release name: names the virtual cluster and its objects (default: "release-name", as ' +
+    'helm)', { value: 'NAME' }),
+  flag('class-name', 'string', 'effect', I, 'name of the generated Chart class (default: from the name, e.g. "Vc1Chart" for vc1)',
+    { value: 'CLASS' }),
+  flag('kubeconfig', 'string', 'effect', ALL, 'without -n, the namespace is that of the kubeconfig context, as helm takes it (also ' +
+    '$HELM_NAMESPACE, $KUBECONFIG, ~/.kube/config); nothing is contacted', { value: 'FILE' }),
+  flag('kube-context', 'string', 'effect', ALL, 'the kubeconfig context for that (also $HELM_KUBECONTEXT; default: the current ' +
+    'context)', { value: 'CONTEXT' }),
   flag('help', 'boolean', 'effect', ALL, 'show this help', { short: 'h' }),
   flag('from', 'string', 'effect', U, `the chart version the release runs now (${CHART_VERSIONS.join(', ')})`, { value: 'VERSION' }),
   flag('to', 'string', 'effect', U, 'the chart version to upgrade to', { value: 'VERSION' }),
-  flag('to-kube-version', 'string', 'effect', U, 'the host\'s Kubernetes version after its upgrade (default: --kube-version, the host is not upgraded)', { value: 'VERSION' }),
+  flag('to-kube-version', 'string', 'effect', U, 'the host\'s Kubernetes version after its upgrade (default: --kube-version, the host is ' +
+    'not upgraded)', { value: 'VERSION' }),
   flag('output', 'string', 'effect', [...U, ...C], 'text (default) or json, for CI', { short: 'o', value: 'FORMAT' }),
-  flag('host', 'array', 'effect', C, 'the host namespace\'s objects as kubectl prints them (Namespace, LimitRanges, ResourceQuotas; a List or several documents); repeat for several files', { value: 'FILE' }),
+  flag('host', 'array', 'effect', C, 'the host namespace\'s objects as kubectl prints them (Namespace, LimitRanges, ResourceQuotas; a List ' +
+    'or several documents); repeat for several files', { value: 'FILE' }),
 
   // No effect on what helm template prints for this chart.
   ...['include-crds', 'skip-crds'].map((n) => flag(n, 'boolean', 'no-op', T, 'the chart has no CRDs')),
@@ -93,10 +109,12 @@ export const FLAGS: readonly Flag[] = [
   ...['description', 'timeout'].map((n) => flag(n, 'string', 'no-op', T, 'only installing acts on it', { value: 'VALUE' })),
   flag('wait', 'optional', 'no-op', T, 'only installing acts on it', { value: 'VALUE' }),
   flag('labels', 'string', 'no-op', T, 'release metadata, not the objects', { short: 'l', value: 'VALUE' }),
-  ...['ca-file', 'cert-file', 'key-file', 'keyring', 'username', 'password'].map((n) => flag(n, 'string', 'no-op', T, 'nothing is downloaded', { value: 'VALUE' })),
+  ...['ca-file', 'cert-file', 'key-file', 'keyring', 'username', 'password'].map((n) => flag(n, 'string', 'no-op', T,
+    'nothing is downloaded', { value: 'VALUE' })),
   ...['insecure-skip-tls-verify', 'pass-credentials', 'plain-http', 'verify'].map((n) => flag(n, 'boolean', 'no-op', T, 'nothing is downloaded')),
   ...['burst-limit', 'color', 'colour', 'content-cache', 'kube-apiserver', 'kube-as-user', 'kube-ca-file', 'kube-tls-server-name',
-    'kube-token', 'qps', 'registry-config', 'repository-cache', 'repository-config'].map((n) => flag(n, 'string', 'no-op', T, 'no cluster or repository is contacted', { value: 'VALUE' })),
+    'kube-token', 'qps', 'registry-config', 'repository-cache', 'repository-config'].map((n) => flag(n, 'string', 'no-op', T,
+      'no cluster or repository is contacted', { value: 'VALUE' })),
   flag('kube-as-group', 'array', 'no-op', T, 'no cluster is contacted', { value: 'VALUE' }),
   ...['debug', 'kube-insecure-skip-tls-verify'].map((n) => flag(n, 'boolean', 'no-op', T, 'no cluster is contacted')),
 
@@ -303,7 +321,8 @@ function commandHelp(command: Command): string {
     ...own.filter((f) => f.use === 'effect' && f.name !== 'help').map(line),
     line(FLAGS.find((f) => f.name === 'help')!),
     ...(grouped.size > 0
-      ? ['', 'Accepted as helm template accepts them, without effect here:', ...[...grouped].map(([why, names]) => wrap(`  ${names.join(', ')}: ${why}`, 4))]
+      ? ['', 'Accepted as helm template accepts them, without effect ' +
+        'here:', ...[...grouped].map(([why, names]) => wrap(`  ${names.join(', ')}: ${why}`, 4))]
       : []),
     ...(refused.length > 0 ? ['', 'Refused, as cdk8s-vcluster cannot honour them:', ...refused.map((f) => wrap(`  --${f.name}: ${f.help}`, 4))] : []),
     '',

@@ -44,7 +44,8 @@ export function resolveChart(ref: ChartReference): ChartVersion {
   }
   const version = given[0] ?? (ref.devel ? SUPPORTED_CHART_VERSIONS[SUPPORTED_CHART_VERSIONS.length - 1] : DEFAULT_CHART_VERSION);
   if (!isChartVersion(version)) {
-    throw new UsageError(`chart version ${version} is not supported: cdk8s-vcluster renders the vCluster chart ${SUPPORTED_CHART_VERSIONS.join(', ')}; give --version with one of them`);
+    throw new UsageError(`chart version ${version} is not supported: cdk8s-vcluster renders the vCluster chart ` +
+      `${SUPPORTED_CHART_VERSIONS.join(', ')}; give --version with one of them`);
   }
   return version;
 }

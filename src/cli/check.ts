@@ -20,13 +20,17 @@ export function checkCommand(args: ParsedArgs, io: CliIo): CommandResult {
     throw new UsageError(`check takes one argument, the release name; got ${args.positionals.length === 0 ? 'none' : args.positionals.join(' ')}`);
   }
   const chartVersion = lastValue(args, 'version') ?? DEFAULT_CHART_VERSION;
-  if (!isChartVersion(chartVersion)) throw new UsageError(`--version ${chartVersion} is not a chart version rendered here; give one of ${CHART_VERSIONS.join(', ')}`);
+  if (!isChartVersion(chartVersion)) throw new UsageError(`--version ${chartVersion} is not a chart version rendered here; give one of ` +
+    `${CHART_VERSIONS.join(', ')}`);
   const output = lastValue(args, 'output') ?? 'text';
   if (output !== 'text' && output !== 'json') throw new UsageError(`--output ${output}: give text or json`);
   const hostFiles = allValues(args, 'host');
   const objects = hostFiles.flatMap((file) => hostObjectsFromYaml(strictUtf8(readInput(file, 'host file', io), sourceName(file)), sourceName(file)));
   const name = args.positionals[0];
-  const namespace = helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io);
+  const namespace = helmNamespace(
+    { namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') },
+    io,
+  );
   const kubeVersion = lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION;
   const { findings } = renderChart({
     name, namespace, chartVersion, kubeVersion, values: [userValues(args, io)], host: hostFiles.length > 0 ? { objects } : undefined,
@@ -37,7 +41,8 @@ export function checkCommand(args: ParsedArgs, io: CliIo): CommandResult {
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const summary = findings.length === 0
-    ? `The host admits the virtual cluster ${name}: no findings${hostFiles.length === 0 ? ' (without --host, only the chart\'s own quota and limit range are checked)' : ''}.`
+    ? `The host admits the virtual cluster ${name}: no ` +
+      `findings${hostFiles.length === 0 ? ' (without --host, only the chart\'s own quota and limit range are checked)' : ''}.`
     : `${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'}.`;
   return { stdout: [...findings.map(formatFinding), summary, ''].join('\n'), status: refused ? 1 : 0 };
 }

@@ -73,7 +73,10 @@ export function importCommand(args: ParsedArgs, io: CliIo): string {
   const chartVersion = resolveChart({ version: lastValue(args, 'version'), exists: () => false });
   return renderImport({
     name: lastValue(args, 'name') ?? 'release-name',
-    namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
+    namespace: helmNamespace(
+      { namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') },
+      io,
+    ),
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
     chartVersion,
     className,

@@ -40,7 +40,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 /** An error as one line; a release's diagnostics after its name, once. */
 function errorLine(e: Error): string {
   const tenant = e instanceof ValuesError ? e.diagnostics[0]?.tenant : undefined;
-  const text = tenant && e instanceof ValuesError ? `${tenantName(tenant)}: ${e.diagnostics.map((d) => formatDiagnostic(d, { tenant: false })).join('\n')}` : e.message;
+  const text = tenant && e instanceof ValuesError ? `${tenantName(tenant)}: ` +
+    `${e.diagnostics.map((d) => formatDiagnostic(d, { tenant: false })).join('\n')}` : e.message;
   return text.split('\n').join('; ');
 }
 
@@ -48,12 +49,14 @@ function errorLine(e: Error): string {
  * Each command's code, loaded on demand: `template` does not load the importer, nor `import`
  * the template writer.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on demand, see above */
 const RUNNERS: Readonly<Record<Command, (args: ParsedArgs, io: CliIo) => CommandResult>> = {
   'template': (args, io) => ({ stdout: (require('./template') as typeof import('./template')).templateCommand(args, io), status: 0 }),
   'import': (args, io) => ({ stdout: (require('./import') as typeof import('./import')).importCommand(args, io), status: 0 }),
   'upgrade-check': (args, io) => (require('./upgrade-check') as typeof import('./upgrade-check')).upgradeCheckCommand(args, io),
   'check': (args, io) => (require('./check') as typeof import('./check')).checkCommand(args, io),
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 if (require.main === module) {
   process.exitCode = runCli(process.argv.slice(2), {

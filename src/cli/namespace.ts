@@ -1,7 +1,7 @@
 import { join } from 'path';
 import { parse } from 'yaml';
 import { CliIo } from './io';
-import { isMap } from '../values/value-map';
+import { isMap, ValueMap } from '../values/value-map';
 
 /** Where a pod finds its service account (client-go's in-cluster configuration). */
 const SERVICE_ACCOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -38,7 +38,7 @@ export function helmNamespace(flags: NamespaceFlags, io: CliIo): string {
     return 'default';
   }
   if (!isMap(config)) return 'default';
-  const list = (key: string): Record<string, any>[] => (Array.isArray(config[key]) ? config[key].filter(isMap) : []);
+  const list = (key: string): ValueMap[] => (Array.isArray(config[key]) ? config[key].filter(isMap) : []);
   const [contexts, clusters, users] = [list('contexts'), list('clusters'), list('users')];
   if (contexts.length === 0 && clusters.length === 0 && users.length === 0 && !config['current-context']) return inClusterNamespace(io);
   const name = flags.kubeContext ?? io.env.HELM_KUBECONTEXT ?? config['current-context'];

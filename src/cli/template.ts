@@ -73,7 +73,8 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
     written.push(json);
     const doc = { source: `${CHART_DIR}/${o.template}`, yaml: manifestYaml(json, cdk8sYaml) };
     const annotations = o.manifest.metadata.annotations;
-    const hook = isMap(annotations) && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook') ? String(annotations['helm.sh/hook']) : undefined;
+    const hook =
+      isMap(annotations) && Object.prototype.hasOwnProperty.call(annotations, 'helm.sh/hook') ? String(annotations['helm.sh/hook']) : undefined;
     if (hook === undefined) {
       objects.push(doc);
       continue;
@@ -84,7 +85,7 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
   }
   // Like helm, the output keeps the credentials (the config Secret base64 only); unlike helm, the output guard says where.
   const config = { object: `Secret/vc-config-${options.name}`, path: ['data', 'config.yaml'], values: result.values };
-  const credentials = findLeaks(written, { tenant: options.name, config }).map((c) => `${c.at}: ${c.what}, in clear in the output`);
+  const credentials = findLeaks(written, { config }).map((c) => `${c.at}: ${c.what}, in clear in the output`);
   return { documents: [...objects, ...hooks], skipped, credentials };
 }
 
@@ -115,7 +116,9 @@ export interface Selection {
  * (`*`, `?`, `[a-z]`); a pattern that matches nothing is an error, as in helm.
  */
 export function selectDocuments(documents: readonly TemplateDocument[], selection: Selection): TemplateDocument[] {
-  const kept = documents.filter((d) => !(d.hookEvents && (selection.noHooks || (selection.skipTests && d.hookEvents.some((e) => e === 'test' || e === 'test-success')))));
+  const kept = documents.filter(
+    (d) => !(d.hookEvents && (selection.noHooks || (selection.skipTests && d.hookEvents.some((e) => e === 'test' || e === 'test-success')))),
+  );
   if (selection.showOnly.length === 0) return kept;
   return selection.showOnly.flatMap((pattern) => {
     const matching = kept.filter((d) => goPathMatch(pattern.replace(/\\/g, '/'), d.source.slice(CHART_DIR.length + 1)));
@@ -178,10 +181,17 @@ function escapeRegex(c: string): string {
  */
 export function templateCommand(args: ParsedArgs, io: CliIo): string {
   const { name, chart } = releaseAndChart(args.positionals, isSet(args, 'generate-name'));
-  const chartVersion = resolveChart({ chart, repo: lastValue(args, 'repo'), version: lastValue(args, 'version'), devel: isSet(args, 'devel'), exists: existsSync });
+  const chartVersion = resolveChart({
+    chart,
+    repo: lastValue(args, 'repo'),
+    version: lastValue(args, 'version'),
+    devel: isSet(args, 'devel'),
+    exists: existsSync,
+  });
   const dryRun = lastValue(args, 'dry-run');
   if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'client') {
-    throw new UsageError(`--dry-run=${dryRun} is not supported: helm template renders client-side (--dry-run=client); a server dry run needs helm and the cluster`);
+    throw new UsageError(`--dry-run=${dryRun} is not supported: helm template renders client-side (--dry-run=client); a server dry run ` +
+      `needs helm and the cluster`);
   }
   const outputDir = lastValue(args, 'output-dir');
   const showOnly = allValues(args, 'show-only');
@@ -190,7 +200,10 @@ export function templateCommand(args: ParsedArgs, io: CliIo): string {
   }
   const { documents, skipped, credentials } = renderDocuments({
     name,
-    namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
+    namespace: helmNamespace(
+      { namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') },
+      io,
+    ),
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
     chartVersion,
     values: [userValues(args, io)],

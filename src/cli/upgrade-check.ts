@@ -13,13 +13,15 @@ import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
  * status is 1 when the target version refuses some of the values, so that CI can gate on it.
  */
 export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): CommandResult {
-  if (args.positionals.length > 1) throw new UsageError(`upgrade-check takes at most one argument, the release name; got ${args.positionals.join(' ')}`);
+  if (args.positionals.length > 1) throw new UsageError(`upgrade-check takes at most one argument, the release name; got ` +
+    `${args.positionals.join(' ')}`);
   const toKubeVersion = lastValue(args, 'to-kube-version');
   const version = (flag: 'from' | 'to'): ChartVersion | undefined => {
     const v = lastValue(args, flag);
     // The host alone may be upgraded: then --to is the version the release runs.
     if (v === undefined && flag === 'to' && toKubeVersion !== undefined) return undefined;
-    if (v === undefined) throw new UsageError(`upgrade-check needs --${flag} VERSION, one of ${CHART_VERSIONS.join(', ')}${flag === 'to' ? ', or --to-kube-version VERSION' : ''}`);
+    if (v === undefined) throw new UsageError(`upgrade-check needs --${flag} VERSION, one of ` +
+      `${CHART_VERSIONS.join(', ')}${flag === 'to' ? ', or --to-kube-version VERSION' : ''}`);
     if (!isChartVersion(v)) throw new UsageError(`--${flag} ${v} is not a chart version rendered here; give one of ${CHART_VERSIONS.join(', ')}`);
     return v;
   };
@@ -29,7 +31,10 @@ export function upgradeCheckCommand(args: ParsedArgs, io: CliIo): CommandResult 
     from: version('from')!,
     to: version('to'),
     name: args.positionals[0] ?? 'release-name',
-    namespace: helmNamespace({ namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') }, io),
+    namespace: helmNamespace(
+      { namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') },
+      io,
+    ),
     kubeVersion: lastValue(args, 'kube-version') ?? HELM_DEFAULT_KUBE_VERSION,
     toKubeVersion,
     values: [userValues(args, io)],

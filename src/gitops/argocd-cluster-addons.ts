@@ -38,6 +38,6 @@ export class ArgoCdClusterAddons extends Construct {
     const name = props.name ?? id;
     this.apiObject = applicationSet(this, id, { ...props, destination: { name: '{{.name}}', namespace: props.destinationNamespace } },
       { clusters: { selector: { matchLabels: { ...labels } } } }, `{{.name}}-${name}`, { ...sourceJson(props.source), path: props.path });
-    guardAtSynth(this, this.apiObject, 'ApplicationSet');
+    guardAtSynth(this, this.apiObject);
   }
 }

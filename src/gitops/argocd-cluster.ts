@@ -165,13 +165,15 @@ export class ArgoCdCluster extends Construct {
         },
         data: Lazy.any({
           produce: () => [
-            ...insecure ? [] : [remote('ca', KUBECONFIG_KEYS.ca)],
-            ...usesToken(vc) ? [remote('token', KUBECONFIG_KEYS.token)] : [remote('cert', KUBECONFIG_KEYS.cert), remote('key', KUBECONFIG_KEYS.key)],
+            ...(insecure ? [] : [remote('ca', KUBECONFIG_KEYS.ca)]),
+            ...(usesToken(vc)
+              ? [remote('token', KUBECONFIG_KEYS.token)]
+              : [remote('cert', KUBECONFIG_KEYS.cert), remote('key', KUBECONFIG_KEYS.key)]),
           ],
         }),
       },
     });
-    guardAtSynth(this, this.externalSecret, 'ExternalSecret');
+    guardAtSynth(this, this.externalSecret);
   }
 
   private server(vc: VCluster, given: string | undefined, insecure: boolean): string {

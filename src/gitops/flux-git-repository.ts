@@ -60,6 +60,6 @@ export class FluxGitRepository extends Construct {
         ...(props.secretName !== undefined ? { secretRef: { name: props.secretName } } : {}),
       },
     });
-    guardAtSynth(this, this.apiObject, 'GitRepository');
+    guardAtSynth(this, this.apiObject);
   }
 }

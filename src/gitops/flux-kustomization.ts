@@ -116,7 +116,7 @@ export class FluxKustomization extends Construct {
       // The exported server is known once the virtual cluster is rendered.
       this.node.addValidation({ validate: () => checkExportedServer(target) });
     }
-    guardAtSynth(this, this.apiObject, 'Kustomization');
+    guardAtSynth(this, this.apiObject);
   }
 }
 

@@ -83,7 +83,8 @@ export function hostModel(options: HostOptions, namespace: string, hostMinor: nu
 function flatten(objects: readonly object[]): ValueMap[] {
   return objects.flatMap((o, i): ValueMap[] => {
     if (!isMap(o as Value) || typeof (o as ValueMap).kind !== 'string') {
-      throw new ValuesError(`host.objects[${i}]`, `host.objects[${i}]: expected a Kubernetes object with a kind, got ${JSON.stringify(o).slice(0, 60)}.`);
+      throw new ValuesError(`host.objects[${i}]`, `host.objects[${i}]: expected a Kubernetes object with a kind, got ` +
+        `${JSON.stringify(o).slice(0, 60)}.`);
     }
     const m = o as ValueMap;
     return m.kind.endsWith('List') && Array.isArray(m.items) ? flatten(m.items) : [m];

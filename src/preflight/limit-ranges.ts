@@ -78,22 +78,30 @@ function check(rule: Constraints, resources: Container['resources'], s: Subject)
   for (const [resource, min] of rule.min) {
     const request = resources.requests.get(resource);
     if (request === undefined) {
-      out.push(finding(field('requests', resource), `is unset, but ${s.name} sets a minimum ${resource} of ${formatQuantity(min)} per ${s.per} and gives no default, ${refused} ` +
-        `("minimum ${resource} usage per ${s.per} is ${formatQuantity(min)}. No request is specified").`, `Set {key} to at least ${formatQuantity(min)}.`));
+      out.push(finding(field('requests', resource), `is unset, but ${s.name} sets a minimum ${resource} of ${formatQuantity(min)} per ` +
+        `${s.per} and gives no default, ${refused} ` +
+        `("minimum ${resource} usage per ${s.per} is ${formatQuantity(min)}. No request is ` +
+          `specified").`, `Set {key} to at least ${formatQuantity(min)}.`));
     } else if (compareQuantities(request, min) < 0) {
-      out.push(finding(field('requests', resource), `got ${formatQuantity(request)}, but ${s.name} sets a minimum ${resource} of ${formatQuantity(min)} per ${s.per}, ${refused} ` +
-        `("minimum ${resource} usage per ${s.per} is ${formatQuantity(min)}, but request is ${formatQuantity(request)}").`, `Set {key} to at least ${formatQuantity(min)}.`));
+      out.push(finding(field('requests', resource), `got ${formatQuantity(request)}, but ${s.name} sets a minimum ${resource} of ` +
+        `${formatQuantity(min)} per ${s.per}, ${refused} ` +
+        `("minimum ${resource} usage per ${s.per} is ${formatQuantity(min)}, but request is ` +
+          `${formatQuantity(request)}").`, `Set {key} to at least ${formatQuantity(min)}.`));
     }
   }
   for (const [resource, max] of rule.max) {
     const limit = (s.claim ? resources.requests : resources.limits).get(resource);
     const kind = s.claim ? 'request' : 'limit';
     if (limit === undefined) {
-      out.push(finding(field('limits', resource), `is unset, but ${s.name} sets a maximum ${resource} of ${formatQuantity(max)} per ${s.per}, ${refused} ` +
-        `("maximum ${resource} usage per ${s.per} is ${formatQuantity(max)}. No ${kind} is specified").`, `Set {key} to at most ${formatQuantity(max)}.`));
+      out.push(finding(field('limits', resource), `is unset, but ${s.name} sets a maximum ${resource} of ${formatQuantity(max)} per ` +
+        `${s.per}, ${refused} ` +
+        `("maximum ${resource} usage per ${s.per} is ${formatQuantity(max)}. No ${kind} is ` +
+          `specified").`, `Set {key} to at most ${formatQuantity(max)}.`));
     } else if (compareQuantities(limit, max) > 0) {
-      out.push(finding(field('limits', resource), `got ${formatQuantity(limit)}, but ${s.name} sets a maximum ${resource} of ${formatQuantity(max)} per ${s.per}, ${refused} ` +
-        `("maximum ${resource} usage per ${s.per} is ${formatQuantity(max)}, but ${kind} is ${formatQuantity(limit)}").`, `Set {key} to at most ${formatQuantity(max)}.`));
+      out.push(finding(field('limits', resource), `got ${formatQuantity(limit)}, but ${s.name} sets a maximum ${resource} of ` +
+        `${formatQuantity(max)} per ${s.per}, ${refused} ` +
+        `("maximum ${resource} usage per ${s.per} is ${formatQuantity(max)}, but ${kind} is ` +
+          `${formatQuantity(limit)}").`, `Set {key} to at most ${formatQuantity(max)}.`));
     }
   }
   for (const [resource, ratio] of rule.ratio) {
@@ -102,8 +110,10 @@ function check(rule: Constraints, resources: Container['resources'], s: Subject)
     if (limit === undefined || request === undefined || request.nanos === 0n) continue;
     // limit / request > ratio, in whole numbers: the ratio's nanos are ratio × 10^9.
     if (limit.nanos * 1_000_000_000n > ratio.nanos * request.nanos) {
-      out.push(finding(field('limits', resource), `got ${formatQuantity(limit)} over a request of ${formatQuantity(request)}, but ${s.name} sets a maximum limit to request ratio ` +
-        `of ${formatQuantity(ratio)} for ${resource} per ${s.per}, ${refused} ("${resource} max limit to request ratio per ${s.per} is ${formatQuantity(ratio)}").`,
+      out.push(finding(field('limits', resource), `got ${formatQuantity(limit)} over a request of ${formatQuantity(request)}, but ${s.name} ` +
+        `sets a maximum limit to request ratio ` +
+        `of ${formatQuantity(ratio)} for ${resource} per ${s.per}, ${refused} ("${resource} max limit to request ratio per ${s.per} is ` +
+          `${formatQuantity(ratio)}").`,
       `Lower {key}, or raise the request, to a ratio of at most ${formatQuantity(ratio)}.`));
     }
   }

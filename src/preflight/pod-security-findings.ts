@@ -7,7 +7,8 @@ import { podSecurityViolations, PodSecurityViolation } from './pod-security';
 const SECURITY_PATHS: ReadonlyMap<string, { readonly pod: string; readonly containers: ReadonlyMap<string, string> }> = new Map([
   ['ControlPlane', {
     pod: 'controlPlane.statefulSet.security.podSecurityContext',
-    containers: new Map([['syncer', 'controlPlane.statefulSet.security.containerSecurityContext'], ['kubernetes', 'controlPlane.distro.k8s.securityContext']]),
+    containers: new Map([['syncer', 'controlPlane.statefulSet.security.containerSecurityContext'], ['kubernetes',
+      'controlPlane.distro.k8s.securityContext']]),
   }],
   ['EtcdStatefulSet', {
     pod: 'controlPlane.backingStore.etcd.deploy.statefulSet.security.podSecurityContext',
@@ -20,7 +21,8 @@ const SECURITY_PATHS: ReadonlyMap<string, { readonly pod: string; readonly conta
 ]);
 
 const CONSEQUENCE = {
-  enforce: (what: string) => `the API server refuses the pod, so the ${what} never starts (the controller's events say "forbidden: violates PodSecurity")`,
+  enforce: (what: string) =>
+    `the API server refuses the pod, so the ${what} never starts (the controller's events say "forbidden: violates PodSecurity")`,
   warn: () => 'the pod is admitted, with a warning to whoever applies it',
   audit: () => 'the pod is admitted, and the audit log records the violation',
 };

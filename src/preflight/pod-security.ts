@@ -41,7 +41,8 @@ export interface PodSecurityViolation {
  */
 export function podSecurityViolations(pod: PodUnderCheck, level: PodSecurityLevel, minor: number): PodSecurityViolation[] {
   if (level === 'privileged') return [];
-  const controls = level === 'restricted' ? [...BASELINE_KEPT_BY_RESTRICTED, ...RESTRICTED] : [...BASELINE_KEPT_BY_RESTRICTED, ...BASELINE_REPLACED_BY_RESTRICTED];
+  const controls =
+    level === 'restricted' ? [...BASELINE_KEPT_BY_RESTRICTED, ...RESTRICTED] : [...BASELINE_KEPT_BY_RESTRICTED, ...BASELINE_REPLACED_BY_RESTRICTED];
   return controls.flatMap((control) => (minor >= control.since ? control.check(pod, minor) : []));
 }
 
@@ -72,7 +73,12 @@ function violation(control: string, level: PodSecurityViolation['level'], allowe
 }
 
 /** Pod-level then container-level security context fields, each checked by `bad`. */
-function securityContextFields(pod: PodUnderCheck, path: readonly string[], bad: (v: Value) => boolean, make: ReturnType<typeof violation>): PodSecurityViolation[] {
+function securityContextFields(
+  pod: PodUnderCheck,
+  path: readonly string[],
+  bad: (v: Value) => boolean,
+  make: ReturnType<typeof violation>,
+): PodSecurityViolation[] {
   const at = (sc: Value): Value => path.reduce<Value>((v, k) => (isMap(v) ? v[k] : undefined), sc);
   const field = `securityContext.${path.join('.')}`;
   const out: PodSecurityViolation[] = [];
@@ -110,7 +116,8 @@ const privileged: Control = {
 
 /** The capabilities baseline lets containers add: Docker's default set. */
 const BASELINE_CAPABILITIES = new Set([
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID',
+    'SYS_CHROOT',
 ]);
 
 const capabilitiesBaseline: Control = {
@@ -118,7 +125,9 @@ const capabilitiesBaseline: Control = {
   check: (pod) => containers(pod.spec).flatMap(({ name, c }) => {
     const added = map(map(c.securityContext).capabilities).add;
     const bad = (Array.isArray(added) ? added : []).filter((cap) => !BASELINE_CAPABILITIES.has(String(cap)));
-    return bad.length === 0 ? [] : [violation('Capabilities', 'baseline', `only ${[...BASELINE_CAPABILITIES].join(', ')} added`)('securityContext.capabilities.add', bad, name)];
+    return bad.length === 0
+      ? []
+      : [violation('Capabilities', 'baseline', `only ${[...BASELINE_CAPABILITIES].join(', ')} added`)('securityContext.capabilities.add', bad, name)];
   }),
 };
 
@@ -171,10 +180,15 @@ const seLinux: Control = {
 
 const procMount: Control = {
   since: 0,
-  check: (pod) => containers(pod.spec).filter(({ c }) => {
-    const v = map(c.securityContext).procMount;
-    return v !== undefined && v !== null && v !== 'Default';
-  }).map(({ name, c }) => violation('/proc Mount Type', 'baseline', 'Default or unset')('securityContext.procMount', map(c.securityContext).procMount, name)),
+  check: (pod) =>
+    containers(pod.spec)
+      .filter(({ c }) => {
+        const v = map(c.securityContext).procMount;
+        return v !== undefined && v !== null && v !== 'Default';
+      })
+      .map(({ name, c }) =>
+        violation('/proc Mount Type', 'baseline', 'Default or unset')('securityContext.procMount', map(c.securityContext).procMount, name),
+      ),
 };
 
 const seccompBaseline: Control = {
@@ -185,7 +199,8 @@ const seccompBaseline: Control = {
 
 /** The sysctls baseline allows, by the version that added them. */
 const SAFE_SYSCTLS: readonly (readonly [number, readonly string[]])[] = [
-  [0, ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range']],
+  [0, ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies',
+    'net.ipv4.ping_group_range']],
   [27, ['net.ipv4.ip_local_reserved_ports']],
   [29, ['net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes']],
   [32, ['net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem']],
@@ -214,9 +229,13 @@ const hostProbesAndLifecycle: Control = {
       ...['livenessProbe', 'readinessProbe', 'startupProbe'].map((k): [string, Value] => [k, c[k]]),
       ...['postStart', 'preStop'].map((k): [string, Value] => [`lifecycle.${k}`, map(c.lifecycle)[k]]),
     ];
-    return handlers.flatMap(([where, handler]) => ['httpGet', 'tcpSocket']
-      .filter((action) => typeof map(map(handler)[action]).host === 'string' && map(map(handler)[action]).host !== '')
-      .map((action) => violation('Probes / Lifecycle Hooks', 'baseline', '"" or unset')(`${where}.${action}.host`, map(map(handler)[action]).host, name)));
+    return handlers.flatMap(([where, handler]) =>
+      ['httpGet', 'tcpSocket']
+        .filter((action) => typeof map(map(handler)[action]).host === 'string' && map(map(handler)[action]).host !== '')
+        .map((action) =>
+          violation('Probes / Lifecycle Hooks', 'baseline', '"" or unset')(`${where}.${action}.host`, map(map(handler)[action]).host, name),
+        ),
+    );
   }),
 };
 
@@ -228,21 +247,30 @@ function volumes(spec: ValueMap): ValueMap[] {
 // Restricted
 
 /** The volume sources restricted allows: the core ones and those defined through PersistentVolumes. */
-const RESTRICTED_VOLUME_SOURCES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret']);
+const RESTRICTED_VOLUME_SOURCES = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected',
+  'secret']);
 
 const restrictedVolumes: Control = {
   since: 0,
   check: (pod) => volumes(pod.spec).flatMap((v) => {
     const source = Object.keys(v).find((k) => k !== 'name' && v[k] !== undefined && v[k] !== null);
-    return source === undefined || RESTRICTED_VOLUME_SOURCES.has(source) ? []
-      : [violation('Volume Types', 'restricted', `only ${[...RESTRICTED_VOLUME_SOURCES].join(', ')} volumes`)(`volumes[${String(v.name)}].${source}`, v[source])];
+    return source === undefined || RESTRICTED_VOLUME_SOURCES.has(source)
+      ? []
+      : [
+          violation(
+            'Volume Types',
+            'restricted',
+            `only ${[...RESTRICTED_VOLUME_SOURCES].join(', ')} volumes`,
+          )(`volumes[${String(v.name)}].${source}`, v[source]),
+        ];
   }),
 };
 
 const privilegeEscalation: Control = {
   since: 8,
   check: (pod) => containers(pod.spec).filter(({ c }) => map(c.securityContext).allowPrivilegeEscalation !== false)
-    .map(({ name, c }) => violation('Privilege Escalation', 'restricted', 'false', 'false')('securityContext.allowPrivilegeEscalation', map(c.securityContext).allowPrivilegeEscalation, name)),
+    .map(({ name, c }) => violation('Privilege Escalation', 'restricted', 'false', 'false')('securityContext.allowPrivilegeEscalation',
+      map(c.securityContext).allowPrivilegeEscalation, name)),
 };
 
 const runAsNonRoot: Control = {
@@ -261,13 +289,24 @@ const runAsNonRoot: Control = {
 
 const runAsUser: Control = {
   since: 23,
-  check: (pod) => securityContextFields(pod, ['runAsUser'], (v) => v === 0, violation('Running as Non-root user', 'restricted', 'any non-zero user, or unset', 'a non-zero user, e.g. 12345')),
+  check: (pod) =>
+    securityContextFields(
+      pod,
+      ['runAsUser'],
+      (v) => v === 0,
+      violation('Running as Non-root user', 'restricted', 'any non-zero user, or unset', 'a non-zero user, e.g. 12345'),
+    ),
 };
 
 const seccompRestricted: Control = {
   since: 19,
   check: (pod) => {
-    const make = violation('Seccomp', 'restricted', 'RuntimeDefault or Localhost (in the container, or in the pod and not otherwise in the container)', 'RuntimeDefault');
+    const make = violation(
+      'Seccomp',
+      'restricted',
+      'RuntimeDefault or Localhost (in the container, or in the pod and not otherwise in the container)',
+      'RuntimeDefault',
+    );
     const good = (v: Value) => v === 'RuntimeDefault' || v === 'Localhost';
     const podProfile = map(pod.spec.securityContext).seccompProfile;
     const podType = map(podProfile).type;
@@ -275,7 +314,8 @@ const seccompRestricted: Control = {
     const podSet = isMap(podProfile) && good(podType);
     for (const { name, c } of containers(pod.spec)) {
       const profile = map(c.securityContext).seccompProfile;
-      if (isMap(profile) ? !good(profile.type) : !podSet) out.push(make('securityContext.seccompProfile.type', isMap(profile) ? profile.type : undefined, name));
+      if (isMap(profile) ? !good(profile.type) : !podSet)
+        out.push(make('securityContext.seccompProfile.type', isMap(profile) ? profile.type : undefined, name));
     }
     return out;
   },
@@ -288,7 +328,9 @@ const capabilitiesRestricted: Control = {
     const drop = Array.isArray(caps.drop) ? caps.drop : [];
     const add = (Array.isArray(caps.add) ? caps.add : []).filter((cap) => cap !== 'NET_BIND_SERVICE');
     return [
-      ...(drop.includes('ALL') ? [] : [violation('Capabilities', 'restricted', 'a list that includes "ALL"', '[ALL]')('securityContext.capabilities.drop', caps.drop, name)]),
+      ...(drop.includes('ALL')
+        ? []
+        : [violation('Capabilities', 'restricted', 'a list that includes "ALL"', '[ALL]')('securityContext.capabilities.drop', caps.drop, name)]),
       ...(add.length === 0 ? [] : [violation('Capabilities', 'restricted', 'only NET_BIND_SERVICE')('securityContext.capabilities.add', add, name)]),
     ];
   }),

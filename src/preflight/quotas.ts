@@ -59,7 +59,8 @@ function unsetFinding(quota: Quota, line: QuotaBudgetLine, hostKnown: boolean, c
   const amount = kind === 'limits' ? 'limit' : 'request';
   const defaultKey = kind === 'limits' ? 'default' : 'defaultRequest';
   const refusal = `("failed quota: ${quota.object.manifest.metadata.name}: must specify ${line.resource}")`;
-  const message = `a quota on ${line.resource} makes the API server require a ${name} ${amount} on every container, but ${describeUnset(line.unset)} none`;
+  const message = `a quota on ${line.resource} makes the API server require a ${name} ${amount} on every container, but ` +
+    `${describeUnset(line.unset)} none`;
   const give = `give ${line.unset.length === 1 ? 'the container' : 'each of them'} a ${name} ${amount}`;
   if (hostKnown) {
     return [{
@@ -83,7 +84,8 @@ function overFinding(quota: Quota, line: QuotaBudgetLine): PreflightFinding[] {
   const more = line.users.length > 3 ? ` and ${line.users.length - 3} more` : '';
   return [{
     severity: 'error', path: pathOf(quota, line.resource), rule: ruleOf(quota),
-    message: `got ${formatQuantity(line.hard)}, but the virtual cluster itself needs ${formatQuantity(line.used)} of ${line.resource} (${shown}${more}): ` +
+    message: `got ${formatQuantity(line.hard)}, but the virtual cluster itself needs ${formatQuantity(line.used)} of ${line.resource} ` +
+      `(${shown}${more}): ` +
       'the API server refuses what does not fit ("exceeded quota").',
     fix: `Raise the quota to at least ${formatQuantity(line.used)}, or lower what the biggest users ask for.`,
   }];
@@ -104,7 +106,8 @@ function workloadFinding(quota: Quota, line: QuotaBudgetLine, limitRanges: reado
     if (line.remaining.nanos > 0n) return [];
     return [{
       severity: 'warning', path, rule: ruleOf(quota),
-      message: `got ${formatQuantity(line.hard)}, ${taken}, leaving no pod for its workloads: the first pod inside the virtual cluster is refused ("exceeded quota: ${name}").`,
+      message: `got ${formatQuantity(line.hard)}, ${taken}, leaving no pod for its workloads: the first pod inside the virtual cluster is ` +
+        `refused ("exceeded quota: ${name}").`,
       fix: `Raise ${line.resource} to at least ${formatQuantity(addQuantities(line.used, { nanos: 1_000_000_000n, binary: false }))}.`,
     }];
   }
@@ -117,16 +120,22 @@ function workloadFinding(quota: Quota, line: QuotaBudgetLine, limitRanges: reado
   const shownNeeded = formatQuantity({ ...needed, binary: line.hard.binary });
   return [{
     severity: 'warning', path, rule: `${ruleOf(quota)} and ${given.where}`,
-    message: `got ${formatQuantity(line.hard)}, ${taken}, leaving ${formatQuantity(line.remaining)} for its workloads; but ${given.where} gives every container ` +
+    message: `got ${formatQuantity(line.hard)}, ${taken}, leaving ${formatQuantity(line.remaining)} for its workloads; but ${given.where} ` +
+      `gives every container ` +
       `that sets no ${resource} ${amount} ${formatQuantity(given.amount)}, so the first such pod inside the virtual cluster is refused ` +
-      `("exceeded quota: ${name}, requested: ${line.resource}=${formatQuantity(given.amount)}, used: ${line.resource}=${formatQuantity(line.used)}, ` +
+      `("exceeded quota: ${name}, requested: ${line.resource}=${formatQuantity(given.amount)}, used: ` +
+        `${line.resource}=${formatQuantity(line.used)}, ` +
       `limited: ${line.resource}=${formatQuantity(line.hard)}").`,
     fix: `Raise ${line.resource} to at least ${shownNeeded}, or lower ${given.key} to at most ${formatQuantity(line.remaining)}.`,
   }];
 }
 
 /** The default a LimitRange gives a container that sets nothing: the first LimitRange's that has one wins. */
-function defaultFrom(limitRanges: readonly PolicyObject[], kind: 'limits' | 'requests', resource: string): { amount: Quantity; where: string; key: string } | undefined {
+function defaultFrom(
+  limitRanges: readonly PolicyObject[],
+  kind: 'limits' | 'requests',
+  resource: string,
+): { amount: Quantity; where: string; key: string } | undefined {
   for (const lr of limitRanges) {
     const amount = limitRangeDefaults([lr])?.[kind].get(resource);
     if (amount) {

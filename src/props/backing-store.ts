@@ -175,7 +175,10 @@ export class BackingStore {
   /** Etcd as a StatefulSet of its own, deployed with the virtual cluster. */
   public static deployedEtcd(options: DeployedEtcdOptions = {}): BackingStore {
     const prop = 'backingStore';
-    const persistence = options.persistence && { enabled: options.persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, options.persistence) };
+    const persistence = options.persistence && {
+      enabled: options.persistence.enabled,
+      ...volumeClaimValues(`${prop}.persistence`, options.persistence),
+    };
     const workload = workloadValues(prop, options);
     return madeFrom(new BackingStore((ids) => ({
       etcd: {
@@ -210,7 +213,8 @@ export class BackingStore {
   /** An external SQL database (MySQL, PostgreSQL), reached through kine. */
   public static externalDatabase(options: ExternalDatabaseOptions): BackingStore {
     if (!options?.dataSource && !options?.connector) {
-      fail('backingStore.dataSource', options?.dataSource, 'give the database, e.g. "postgres://vcluster@db.example.com:5432/vc1" with identityProvider: "aws" (a password in it needs the configSecret prop), or a platform connector.');
+      fail('backingStore.dataSource', options?.dataSource, 'give the database, e.g. "postgres://vcluster@db.example.com:5432/vc1" with ' +
+        'identityProvider: "aws" (a password in it needs the configSecret prop), or a platform connector.');
     }
     const store = madeFrom(new BackingStore(() => ({
       database: {
@@ -227,7 +231,10 @@ export class BackingStore {
       },
     })), options, BackingStore.externalDatabase);
     if (options.dataSource instanceof RemoteSecret) {
-      REMOTE_SECRETS.set(store, new Map([['controlPlane.backingStore.database.external.dataSource', { prop: 'backingStore.dataSource', ref: options.dataSource.ref }]]));
+      REMOTE_SECRETS.set(
+        store,
+        new Map([['controlPlane.backingStore.database.external.dataSource', { prop: 'backingStore.dataSource', ref: options.dataSource.ref }]]),
+      );
     }
     return store;
   }
@@ -238,13 +245,16 @@ export class BackingStore {
 }
 
 /** The store's credentials the External Secrets Operator reads, by values path. */
-export function backingStoreRemoteSecrets(store: BackingStore | undefined): ReadonlyMap<string, { readonly prop: string; readonly ref: RemoteSecretRef }> {
+export function backingStoreRemoteSecrets(
+  store: BackingStore | undefined,
+): ReadonlyMap<string, { readonly prop: string; readonly ref: RemoteSecretRef }> {
   return (store && REMOTE_SECRETS.get(store)) ?? new Map();
 }
 
 /** The store as the `controlPlane.backingStore` section; security contexts are checked against rootless. */
 export function backingStoreSection(store: BackingStore, ids: RootlessIds | undefined): ValueMap {
   const fragment = FRAGMENTS.get(store);
-  if (fragment === undefined) fail('backingStore', store, 'make the backing store with one of the BackingStore factories, e.g. BackingStore.deployedEtcd().');
+  if (fragment === undefined) fail('backingStore', store, 'make the backing store with one of the BackingStore factories, e.g. ' +
+    'BackingStore.deployedEtcd().');
   return fragment(ids);
 }

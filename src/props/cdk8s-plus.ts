@@ -7,5 +7,6 @@ import type * as Cdk8sPlus from 'cdk8s-plus-31';
  * cdk8s-plus version, or with none of those props, never loads it.
  */
 export function cdk8sPlus(): typeof Cdk8sPlus {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
   return require('cdk8s-plus-31');
 }

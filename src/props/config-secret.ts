@@ -127,12 +127,19 @@ export class ConfigSecret {
    */
   public static externalSecret(options: ExternalSecretOptions): ConfigSecret {
     if (!isMap(options) || !isMap(options.store) || typeof options.store.name !== 'string' || options.store.name === '') {
-      fail('configSecret.store', options?.store, 'give the SecretStore to read the credentials from, e.g. { name: "vault" } or { name: "vault", kind: "ClusterSecretStore" }.');
+      fail('configSecret.store', options?.store, 'give the SecretStore to read the credentials from, e.g. { name: "vault" } or { name: ' +
+        '"vault", kind: "ClusterSecretStore" }.');
     }
     if (options.store.kind !== undefined && options.store.kind !== 'SecretStore' && options.store.kind !== 'ClusterSecretStore') {
       fail('configSecret.store.kind', options.store.kind, 'use "SecretStore" or "ClusterSecretStore".');
     }
-    if (options.credentials !== undefined && !isMap(options.credentials)) fail('configSecret.credentials', options.credentials, 'map each credential\'s values path to where the store keeps it, e.g. { "controlPlane.backingStore.database.external.dataSource": { key: "vc1-db", property: "dsn" } }.');
+    if (options.credentials !== undefined && !isMap(options.credentials))
+      fail(
+        'configSecret.credentials',
+        options.credentials,
+        'map each credential\'s values path to where the store keeps it, e.g. { "controlPlane.backingStore.database.external.dataSource": { ' +
+          'key: "vc1-db", property: "dsn" } }.',
+      );
     for (const [path, ref] of Object.entries(options.credentials ?? {})) checkRemoteRef(`configSecret.credentials[${JSON.stringify(path)}]`, ref);
     if (options.refreshInterval !== undefined) durationSeconds('configSecret.refreshInterval', options.refreshInterval);
     return new ConfigSecret({ kind: 'external', options });
@@ -151,7 +158,8 @@ export class ConfigSecret {
       // A private key given by mistake is not shown, not even its start.
       const shown = typeof cert !== 'string' ? cert : /PRIVATE KEY/.test(cert) ? '(a private key, not shown)' : `${cert.slice(0, 40)}…`;
       fail('configSecret.certificate', shown,
-        `expected the Sealed Secrets controller's certificate as PEM (kubeseal --fetch-cert > cert.pem), which could not be read: ${(e as Error).message}.`);
+        `expected the Sealed Secrets controller's certificate as PEM (kubeseal --fetch-cert > cert.pem), which could not be read: ` +
+          `${(e as Error).message}.`);
     }
     return new ConfigSecret({ kind: 'sealed', options });
   }
@@ -185,7 +193,8 @@ export class ConfigSecret {
   public _values(): ValueMap {
     const version = this.mode === undefined || this.mode.kind === 'plaintext' ? undefined : this.mode.options.credentialsVersion;
     if (version === undefined) return {};
-    if (typeof version !== 'string' || version === '') fail('configSecret.credentialsVersion', version, 'give a non-empty string, e.g. "2026-12-01".');
+    if (typeof version !== 'string' || version === '')
+      fail('configSecret.credentialsVersion', version, 'give a non-empty string, e.g. "2026-12-01".');
     return { controlPlane: { statefulSet: { pods: { annotations: { [CREDENTIALS_VERSION_ANNOTATION]: version } } } } };
   }
 
@@ -193,12 +202,14 @@ export class ConfigSecret {
    * @internal Where each credential is until the config Secret is written; `remote` are the
    * {@link RemoteSecret}s of the typed props, by values path.
    */
-  public _protect(release: Release, remote: ReadonlyMap<string, { readonly prop: string; readonly ref: RemoteSecretRef }> = new Map()): ConfigProtection {
+  public _protect(release: Release, remote: ReadonlyMap<string,
+    { readonly prop: string; readonly ref: RemoteSecretRef }> = new Map()): ConfigProtection {
     const mode = this.mode;
     if (remote.size === 0) return new ConfigProtection(mode, release);
     const [first] = remote.values();
     if (mode?.kind !== 'external') {
-      fail(first.prop, first.ref, 'a RemoteSecret is read by the External Secrets Operator: set configSecret: ConfigSecret.externalSecret({ store: { name: "..." } }) to say from which store.');
+      fail(first.prop, first.ref, 'a RemoteSecret is read by the External Secrets Operator: set configSecret: ConfigSecret.externalSecret({ ' +
+        'store: { name: "..." } }) to say from which store.');
     }
     const credentials = { ...Object.fromEntries([...remote].map(([path, { ref }]) => [path, ref])), ...mode.options.credentials };
     return new ConfigProtection({ kind: 'external', options: { ...mode.options, credentials } }, release);
@@ -255,13 +266,18 @@ export class ConfigProtection {
       const refs = new Map(Object.keys(credentials).map((p) => [p, parsePath(p)] as const));
       for (const [written, segments] of refs) {
         if (!isCredentialField(segments, this.release.chartVersion ?? DEFAULT_CHART_VERSION)) {
-          throw new ValuesError(`configSecret.credentials`, `configSecret.credentials: ${JSON.stringify(written)} is not a credential field of the chart; the store can stand in for the credential fields only. Give one of the paths the refusal names, e.g. "controlPlane.backingStore.database.external.dataSource".`);
+          throw new ValuesError(`configSecret.credentials`, `configSecret.credentials: ${JSON.stringify(written)} is not a credential field ` +
+            `of the chart; the store can stand in for the credential fields only. Give one of the paths the refusal names, e.g. ` +
+              `"controlPlane.backingStore.database.external.dataSource".`);
         }
       }
       const byPath = new Map([...refs].map(([written, segments]) => [formatPath(segments), written]));
       const unreferenced = found.filter((c) => !byPath.has(c.path));
       if (unreferenced.length > 0) {
-        throw new ValuesError(unreferenced[0].path, `${unreferenced.map((c) => c.path).join(', ')}: ${unreferenced.length > 1 ? 'these credentials have' : 'this credential has'} no reference in configSecret.credentials, so ${unreferenced.length > 1 ? 'they' : 'it'} would land in git. Add { "${unreferenced[0].path}": { key: "...", property: "..." } } to the credentials and leave the value out of the values.`);
+        throw new ValuesError(unreferenced[0].path, `${unreferenced.map((c) => c.path).join(', ')}: ` +
+          `${unreferenced.length > 1 ? 'these credentials have' : 'this credential has'} no reference in configSecret.credentials, so ` +
+            `${unreferenced.length > 1 ? 'they' : 'it'} would land in git. Add { "${unreferenced[0].path}": { key: "...", property: "..." } ` +
+              `} to the credentials and leave the value out of the values.`);
       }
       const values = new Map(found.map((c) => [c.path, c.value]));
       for (const [path, written] of byPath) take(refs.get(written)!, values.get(path), credentials[written]);
@@ -276,7 +292,7 @@ export class ConfigProtection {
    * chart's Secret, an ExternalSecret's template), as values. Undefined with `plaintextInGit()`,
    * the knowing choice of credentials in clear, which turns the guard off.
    */
-  public guardScope(tenant: string, allow?: readonly string[]): GuardScope | undefined {
+  public guardScope(allow?: readonly string[]): GuardScope | undefined {
     const mode = this.mode;
     if (mode?.kind === 'plaintext') return undefined;
     const name = `vc-config-${this.release.name}`;
@@ -285,7 +301,7 @@ export class ConfigProtection {
       : mode === undefined ? { object: `Secret/${name}`, path: ['data', 'config.yaml'], values }
         : mode.kind === 'external' ? { object: `ExternalSecret/${name}`, path: ['spec', 'target', 'template', 'data', 'config.yaml'], values }
           : undefined;
-    return { tenant, allow, allowProp: 'allowInOutput', ...config ? { config } : {} };
+    return { allow, allowProp: 'allowInOutput', ...config ? { config } : {} };
   }
 
   /** The rendered objects with the config Secret written as the mode says. */
@@ -296,7 +312,12 @@ export class ConfigProtection {
       if (o.id !== 'ConfigSecret') return [o];
       if (mode.kind === 'own') return [];
       const config = Buffer.from(String((o.manifest.data as ValueMap)['config.yaml']), 'base64').toString('utf8');
-      return [{ id: 'ConfigSecret', manifest: mode.kind === 'sealed' ? this.sealed(o.manifest, config, mode.options) : this.external(o.manifest, config, mode.options) }];
+      return [
+        {
+          id: 'ConfigSecret',
+          manifest: mode.kind === 'sealed' ? this.sealed(o.manifest, config, mode.options) : this.external(o.manifest, config, mode.options),
+        },
+      ];
     });
   }
 
@@ -325,7 +346,14 @@ export class ConfigProtection {
       used.add(key);
       template = template.split(m.placeholder).join(`{{ .${key} | toJson }}`);
       const ref = m.ref!;
-      data.push({ secretKey: key, remoteRef: { key: ref.key, ...(ref.property !== undefined ? { property: ref.property } : {}), ...(ref.version !== undefined ? { version: ref.version } : {}) } });
+      data.push({
+        secretKey: key,
+        remoteRef: {
+          key: ref.key,
+          ...(ref.property !== undefined ? { property: ref.property } : {}),
+          ...(ref.version !== undefined ? { version: ref.version } : {}),
+        },
+      });
     }
     const { labels, annotations } = secret.metadata;
     return {
@@ -356,34 +384,41 @@ function literalMap(map: ValueMap): ValueMap {
 }
 
 function checkRemoteRef(prop: string, ref: RemoteSecretRef | undefined): void {
-  if (!isMap(ref) || typeof ref.key !== 'string' || ref.key === '') fail(prop, ref, 'give the key in the store, e.g. { key: "vc1-db", property: "dsn" }.');
+  if (!isMap(ref) || typeof ref.key !== 'string' || ref.key === '') fail(prop, ref, 'give the key in the store, e.g. { key: "vc1-db", ' +
+    'property: "dsn" }.');
 }
 
 function refusal(release: Release, found: readonly Credential[]): ValuesError {
   const lines = found.map((c) => `  ${c.path}: ${c.what}`);
   const hints = [...new Set(found.map(avoidance).filter((h): h is string => h !== undefined))];
   return new ValuesError(found[0].path, [
-    `the values of ${release.name} hold ${found.length > 1 ? `${found.length} credentials` : 'a credential'} in clear, which the config Secret vc-config-${release.name} would carry into the output and git (base64 is not encryption):`,
+    `the values of ${release.name} hold ${found.length > 1 ? `${found.length} credentials` : 'a credential'} in clear, which the config ` +
+      `Secret vc-config-${release.name} would carry into the output and git (base64 is not encryption):`,
     ...lines,
     ...hints,
-    'Keep them out of git with the prop configSecret: ConfigSecret.externalSecret({ store, credentials }) reads each from a store on the cluster (External Secrets Operator); ' +
+    'Keep them out of git with the prop configSecret: ConfigSecret.externalSecret({ store, credentials }) reads each from a store on the ' +
+      'cluster (External Secrets Operator); ' +
       'ConfigSecret.sealedSecret({ certificate }) seals the config for the Sealed Secrets controller; ' +
-      `ConfigSecret.bringYourOwn() emits no config Secret (you create vc-config-${release.name}). ConfigSecret.plaintextInGit() keeps them in clear, knowingly.`,
+      `ConfigSecret.bringYourOwn() emits no config Secret (you create vc-config-${release.name}). ConfigSecret.plaintextInGit() keeps them ` +
+        `in clear, knowingly.`,
   ].join('\n'));
 }
 
 function hostManifestsRefusal(found: readonly Credential[]): ValuesError {
-  return new ValuesError(found[0].path, `${found.map((c) => c.path).join(', ')}: the chart renders the host manifests onto the host as they are, so a Secret there lands in the output in clear whatever becomes of the config Secret. ` +
+  return new ValuesError(found[0].path, `${found.map((c) => c.path).join(', ')}: the chart renders the host manifests onto the host as they ` +
+    `are, so a Secret there lands in the output in clear whatever becomes of the config Secret. ` +
     'Create that Secret with a SealedSecret or ExternalSecret of its own, outside the values.');
 }
 
 /** Where a credential can be avoided altogether, the way to do so, said first. */
 function avoidance(c: Credential): string | undefined {
   if (c.path.endsWith('.dataSource')) {
-    return 'Better still, the database needs no password with controlPlane.backingStore.database.external.identityProvider (e.g. "aws" for RDS IAM authentication); certificates for it can be mounted from a Secret (certFile, keyFile, caFile).';
+    return 'Better still, the database needs no password with controlPlane.backingStore.database.external.identityProvider (e.g. "aws" for ' +
+      'RDS IAM authentication); certificates for it can be mounted from a Secret (certFile, keyFile, caFile).';
   }
   if (/^experimental\.deploy\.vcluster\.manifests/.test(c.path)) {
-    return 'Better still, Secrets for workloads inside can come from the host (sync.fromHost.secrets) or from the host\'s External Secrets Operator (integrations.externalSecrets) instead of the manifests.';
+    return 'Better still, Secrets for workloads inside can come from the host (sync.fromHost.secrets) or from the host\'s External Secrets ' +
+      'Operator (integrations.externalSecrets) instead of the manifests.';
   }
   return undefined;
 }
@@ -400,7 +435,8 @@ export function parsePath(path: string): Segment[] {
     if (end === path.length) break;
   }
   if (end !== path.length || out.length === 0) {
-    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describeValue(path)}; write it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
+    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describeValue(path)}; write ` +
+      `it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
   }
   return out;
 }

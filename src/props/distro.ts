@@ -86,11 +86,18 @@ export function kubernetesVersionValues(kubernetesVersion: string | undefined): 
   return { controlPlane: { distro: { k8s: { enabled: true, image: { tag } } } } };
 }
 
-/** The distro section; `kubernetesVersion` only to refuse a second tag. */
 /** The `controlPlane.distro.k8s` section; `kubernetesVersion` only to refuse a second tag. */
-export function distroSection(distro: KubernetesDistroOptions, ids: RootlessIds | undefined, kubernetesVersion: string | undefined): Distro['k8s'] {
+export function distroSection(
+  distro: KubernetesDistroOptions,
+  ids: RootlessIds | undefined,
+  kubernetesVersion: string | undefined,
+): Distro['k8s'] {
   if (kubernetesVersion !== undefined && distro.image?.tag !== undefined) {
-    fail('distro.image.tag', distro.image.tag, `conflicts with kubernetesVersion ${JSON.stringify(kubernetesVersion)}, which sets the tag too. Give one of them.`);
+    fail(
+      'distro.image.tag',
+      distro.image.tag,
+      `conflicts with kubernetesVersion ${JSON.stringify(kubernetesVersion)}, which sets the tag ` + `too. Give one of them.`,
+    );
   }
   return {
     enabled: true,

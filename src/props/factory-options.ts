@@ -5,6 +5,7 @@
  */
 export interface FactoryOptions {
   readonly options: object;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each factory takes its own options type
   readonly make: (options: any) => object;
 }
 

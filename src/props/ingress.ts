@@ -64,7 +64,8 @@ export function ingressSection(ingress: IngressOptions): ControlPlane['ingress']
     fail('ingress.host', ingress.host, 'an ingress needs the host name the API server is reached at, e.g. { host: "vc1.example.com" }.');
   }
   checkHost('ingress.host', ingress.host, 'the ingress host');
-  if (ingress.ingressClassName !== undefined) checkNonEmpty('ingress.ingressClassName', ingress.ingressClassName, 'give an IngressClass name, or leave it out for the default class.');
+  if (ingress.ingressClassName !== undefined) checkNonEmpty('ingress.ingressClassName', ingress.ingressClassName, 'give an IngressClass ' +
+    'name, or leave it out for the default class.');
   if (ingress.tls !== undefined) checkNonEmpty('ingress.tls.secretName', ingress.tls.secretName, 'give the name of the Secret with the certificate.');
   return {
     enabled: true,

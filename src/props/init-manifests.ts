@@ -12,7 +12,8 @@ export function initManifestsValues(scopes: readonly IConstruct[] | undefined): 
   if (scopes === undefined || scopes.length === 0) return {};
   const objects = scopes.flatMap((scope) => scope.node.findAll().filter(ApiObject.isApiObject)).map((o) => o.toJson());
   if (objects.length === 0) {
-    fail('initManifests', scopes.map((s) => s.node.path), 'expected constructs that contain Kubernetes objects, such as a Chart of workloads; these contain none.');
+    fail('initManifests', scopes.map((s) => s.node.path), 'expected constructs that contain Kubernetes objects, such as a Chart of ' +
+      'workloads; these contain none.');
   }
   return { experimental: { deploy: { vcluster: { manifests: Yaml.stringify(...objects) } } } };
 }

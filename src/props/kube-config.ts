@@ -8,8 +8,9 @@ export interface KubeConfigSecret {
   readonly name: string;
 
   /**
-   * The Secret's namespace. Another namespace than the virtual cluster's needs RBAC for
-   * vCluster there.
+   * The Secret's namespace. In another namespace than the virtual cluster's, the construct adds
+   * the Role and RoleBinding vCluster needs to write it there (README: "A kubeconfig Secret in
+   * another namespace").
    * @default - the virtual cluster's namespace
    */
   readonly namespace?: string;
@@ -82,7 +83,8 @@ export function exportKubeConfigSection(options: ExportKubeConfigOptions, ingres
   }
   if (options.context !== undefined) checkNonEmpty('exportKubeConfig.context', options.context, 'give a context name, or leave it out.');
   if (options.secret !== undefined) checkNonEmpty('exportKubeConfig.secret.name', options.secret.name, 'give the Secret name.');
-  if (options.serviceAccount !== undefined) checkNonEmpty('exportKubeConfig.serviceAccount.name', options.serviceAccount.name, 'give the ServiceAccount name.');
+  if (options.serviceAccount !== undefined)
+    checkNonEmpty('exportKubeConfig.serviceAccount.name', options.serviceAccount.name, 'give the ServiceAccount name.');
   return {
     context: options.context,
     server: options.server ?? (ingress ? `https://${ingress.host}` : undefined),

@@ -84,7 +84,13 @@ function amounts(prop: string, r: LimitRangeResources | undefined): ValueMap | u
 }
 
 /** A lower bound above its upper bound leaves no container admissible: refused where both are given. */
-function checkOrder(prop: string, lowName: string, low: LimitRangeResources | undefined, highName: string, high: LimitRangeResources | undefined): void {
+function checkOrder(
+  prop: string,
+  lowName: string,
+  low: LimitRangeResources | undefined,
+  highName: string,
+  high: LimitRangeResources | undefined,
+): void {
   if (!low || !high) return;
   if (low.cpu && high.cpu && cpuMillis(low.cpu) > cpuMillis(high.cpu)) {
     fail(`${prop}.${lowName}.cpu`, low.cpu.amount, `must not exceed ${highName}.cpu (${high.cpu.amount}).`);

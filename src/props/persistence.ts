@@ -48,7 +48,8 @@ export function volumeClaimValues(prop: string, claim: VolumeClaimOptions): Volu
     fail(`${prop}.storageClass`, claim.storageClass, 'give a StorageClass name, or leave it out for the default StorageClass.');
   }
   if (claim.accessMode !== undefined) {
-    checkOneOf(`${prop}.accessMode`, claim.accessMode, cdk8sPlus().PersistentVolumeAccessMode, 'use a PersistentVolumeAccessMode, e.g. PersistentVolumeAccessMode.READ_WRITE_ONCE.');
+    checkOneOf(`${prop}.accessMode`, claim.accessMode, cdk8sPlus().PersistentVolumeAccessMode, 'use a PersistentVolumeAccessMode, e.g. ' +
+      'PersistentVolumeAccessMode.READ_WRITE_ONCE.');
   }
   return {
     storageClass: claim.storageClass,

@@ -36,7 +36,9 @@ export interface PodDisruptionBudgetOptions {
 }
 
 /** The `controlPlane.advanced.podDisruptionBudget` section. */
-export function podDisruptionBudgetSection(pdb: boolean | PodDisruptionBudgetOptions): ControlPlaneAdvanced['podDisruptionBudget'] {
+export function podDisruptionBudgetSection(
+  pdb: boolean | PodDisruptionBudgetOptions,
+): ControlPlaneAdvanced['podDisruptionBudget'] {
   const prop = 'podDisruptionBudget';
   return toggle(pdb, (o) => {
     if (o.minAvailable !== undefined && o.maxUnavailable !== undefined) {
@@ -51,7 +53,12 @@ export function podDisruptionBudgetSection(pdb: boolean | PodDisruptionBudgetOpt
       return v;
     };
     if (o.unhealthyPodEvictionPolicy !== undefined) {
-      checkOneOf(`${prop}.unhealthyPodEvictionPolicy`, o.unhealthyPodEvictionPolicy, UnhealthyPodEvictionPolicy, 'use UnhealthyPodEvictionPolicy.IF_HEALTHY_BUDGET or UnhealthyPodEvictionPolicy.ALWAYS_ALLOW.');
+      checkOneOf(
+        `${prop}.unhealthyPodEvictionPolicy`,
+        o.unhealthyPodEvictionPolicy,
+        UnhealthyPodEvictionPolicy,
+        'use UnhealthyPodEvictionPolicy.IF_HEALTHY_BUDGET or UnhealthyPodEvictionPolicy.ALWAYS_ALLOW.',
+      );
     }
     return { minAvailable: count('minAvailable'), maxUnavailable: count('maxUnavailable'), unhealthyPodEvictionPolicy: o.unhealthyPodEvictionPolicy };
   });

@@ -44,7 +44,8 @@ export interface PoliciesOptions {
 /** The `policies` section. */
 export function policiesSection(policies: PoliciesOptions): VClusterValues['policies'] {
   const pss = policies.podSecurityStandard;
-  if (pss !== undefined) checkOneOf('policies.podSecurityStandard', pss, PodSecurityStandard, 'use a PodSecurityStandard, e.g. PodSecurityStandard.RESTRICTED.');
+  if (pss !== undefined) checkOneOf('policies.podSecurityStandard', pss, PodSecurityStandard, 'use a PodSecurityStandard, e.g. ' +
+    'PodSecurityStandard.RESTRICTED.');
   return {
     resourceQuota: resourceQuotaValues(policies.resourceQuota),
     limitRange: limitRangeValues(policies.limitRange),

@@ -22,7 +22,10 @@ const hasMethods = (v: unknown, ...names: string[]): boolean =>
 const SHAPES: { readonly [shape: string]: { readonly is: (v: unknown) => boolean; readonly expected: string } } = {
   Size: { is: (v) => hasMethods(v, 'toKibibytes', 'asString'), expected: 'a cdk8s Size, e.g. Size.gibibytes(5)' },
   Duration: { is: (v) => hasMethods(v, 'toSeconds', 'toMilliseconds'), expected: 'a cdk8s Duration, e.g. Duration.seconds(5)' },
-  Cpu: { is: (v) => typeof v === 'object' && v !== null && typeof (v as { amount?: unknown }).amount === 'string', expected: 'a cdk8s-plus Cpu, e.g. Cpu.millis(100)' },
+  Cpu: {
+    is: (v) => typeof v === 'object' && v !== null && typeof (v as { amount?: unknown }).amount === 'string',
+    expected: 'a cdk8s-plus Cpu, e.g. Cpu.millis(100)',
+  },
   Construct: {
     is: (v) => typeof v === 'object' && v !== null && typeof (v as { node?: { path?: unknown } }).node?.path === 'string',
     expected: 'a construct, such as a cdk8s Chart',

@@ -215,14 +215,17 @@ export function quotaEntries(prop: string, quota: ResourceQuotaEntries): ValueMa
   }
   for (const [resource, v] of Object.entries(quota.objectCounts ?? {})) {
     if (!/^[a-z0-9][a-z0-9.-]*$/.test(resource)) {
-      fail(`${prop}.objectCounts`, resource, 'keys are resource names as kubectl api-resources lists them, with the group for non-core ones, e.g. "configmaps" or "deployments.apps".');
+      fail(`${prop}.objectCounts`, resource, 'keys are resource names as kubectl api-resources lists them, with the group for non-core ' +
+        'ones, e.g. "configmaps" or "deployments.apps".');
     }
     out[`count/${resource}`] = count(`${prop}.objectCounts.${resource}`, v);
   }
   for (const [storageClass, q] of Object.entries(quota.storageClasses ?? {})) {
     const key = `${storageClass}.storageclass.storage.k8s.io`;
-    if (q.requestsStorage !== undefined) out[`${key}/requests.storage`] = sizeQuantity(`${prop}.storageClasses.${storageClass}.requestsStorage`, q.requestsStorage);
-    if (q.persistentVolumeClaims !== undefined) out[`${key}/persistentvolumeclaims`] = count(`${prop}.storageClasses.${storageClass}.persistentVolumeClaims`, q.persistentVolumeClaims);
+    if (q.requestsStorage !== undefined)
+      out[`${key}/requests.storage`] = sizeQuantity(`${prop}.storageClasses.${storageClass}.requestsStorage`, q.requestsStorage);
+    if (q.persistentVolumeClaims !== undefined)
+      out[`${key}/persistentvolumeclaims`] = count(`${prop}.storageClasses.${storageClass}.persistentVolumeClaims`, q.persistentVolumeClaims);
   }
   return out;
 }
@@ -278,7 +281,8 @@ export function checkDeadQuotaEntries(rq: ResourceQuotaOptions | undefined, quot
       if (given === undefined || stricter === undefined || quota[mine] !== typed[mine] || compareQuantities(given, stricter) <= 0) continue;
       const source = typed[other] !== undefined && quota[other] === typed[other] ? `${prop}.${entryName(other)}`
         : isMap(rawQuota) && rawQuota[other] !== undefined ? `values' policies.resourceQuota.quota.${other}` : "the chart's default";
-      const fix = source === "the chart's default" || source.startsWith(prop) ? `set ${entryName(other)} to the same too` : 'change it in the raw values too';
+      const fix =
+        source === "the chart's default" || source.startsWith(prop) ? `set ${entryName(other)} to the same too` : 'change it in the raw values too';
       fail(`${prop}.${entryName(mine)}`, typed[mine],
         `has no effect: ${other} limits the same, at ${formatQuantity(stricter)} (${source}), and Kubernetes enforces the stricter of the two. ` +
           `To allow ${formatQuantity(given)}, ${fix}; else give at most ${formatQuantity(stricter)}.`);

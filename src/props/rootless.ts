@@ -93,7 +93,8 @@ export function rootlessValues(ids: RootlessIds | undefined): VClusterValues {
 export function checkRootlessContainer(prop: string, ctx: k8s.SecurityContext | undefined): void {
   if (ctx === undefined) return;
   const why = 'contradicts rootless.';
-  if (ctx.runAsUser === 0) fail(`${prop}.runAsUser`, 0, `runs the container as root, which ${why} Leave runAsUser out (rootless sets the user) or give a non-zero user.`);
+  if (ctx.runAsUser === 0) fail(`${prop}.runAsUser`, 0, `runs the container as root, which ${why} Leave runAsUser out (rootless sets the ` +
+    `user) or give a non-zero user.`);
   if (ctx.runAsNonRoot === false) fail(`${prop}.runAsNonRoot`, false, `${why} Leave runAsNonRoot out.`);
   if (ctx.allowPrivilegeEscalation === true) fail(`${prop}.allowPrivilegeEscalation`, true, `${why} Leave allowPrivilegeEscalation out.`);
   if (ctx.privileged === true) fail(`${prop}.privileged`, true, `${why} Leave privileged out, or drop rootless.`);
@@ -109,7 +110,8 @@ export function checkRootlessContainer(prop: string, ctx: k8s.SecurityContext | 
 export function checkRootlessPod(prop: string, ctx: k8s.PodSecurityContext | undefined): void {
   if (ctx === undefined) return;
   const why = 'contradicts rootless.';
-  if (ctx.runAsUser === 0) fail(`${prop}.runAsUser`, 0, `runs the pod as root, which ${why} Leave runAsUser out (rootless sets the user) or give a non-zero user.`);
+  if (ctx.runAsUser === 0) fail(`${prop}.runAsUser`, 0, `runs the pod as root, which ${why} Leave runAsUser out (rootless sets the user) or ` +
+    `give a non-zero user.`);
   if (ctx.runAsNonRoot === false) fail(`${prop}.runAsNonRoot`, false, `${why} Leave runAsNonRoot out.`);
   checkSeccomp(`${prop}.seccompProfile`, ctx.seccompProfile);
 }

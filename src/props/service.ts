@@ -54,7 +54,8 @@ export function serviceSection(service: ServiceOptions): ControlPlane['service']
     const port = service[key];
     if (port === undefined) continue;
     if (types === undefined || (type !== types.NODE_PORT && type !== types.LOAD_BALANCER)) {
-      fail(`service.${key}`, port, `needs service.type NODE_PORT or LOAD_BALANCER (got ${type ?? 'the default CLUSTER_IP'}); set the type or leave the node port out.`);
+      fail(`service.${key}`, port, `needs service.type NODE_PORT or LOAD_BALANCER (got ${type ?? 'the default CLUSTER_IP'}); set the type ` +
+        `or leave the node port out.`);
     }
   }
   return {

@@ -197,7 +197,8 @@ function selector(s: k8s.LabelSelector | undefined): ValueMap | undefined {
 function checkMappings(prop: string, mappings: { readonly [k: string]: string }): void {
   for (const [host, virtual] of Object.entries(mappings)) {
     if (host !== '' && !host.includes('/')) {
-      fail(prop, { [host]: virtual }, 'keys are host objects as "namespace/name" ("namespace/*" for all of a namespace, "/name" for the virtual cluster\'s namespace).');
+      fail(prop, { [host]: virtual }, 'keys are host objects as "namespace/name" ("namespace/*" for all of a namespace, "/name" for the ' +
+        'virtual cluster\'s namespace).');
     }
   }
 }

@@ -315,7 +315,8 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHos
       const p = `${prop}.customResources`;
       checkPluralGroup(p, resource, 'certificates.cert-manager.io');
       if (typeof v === 'object' && v.scope === ResourceScope.CLUSTER) {
-        fail(`${p}.${resource}.scope`, v.scope, 'only namespaced custom resources sync to the host; sync cluster-wide ones from the host (sync.fromHost.customResources).');
+        fail(`${p}.${resource}.scope`, v.scope, 'only namespaced custom resources sync to the host; sync cluster-wide ones from the host ' +
+          '(sync.fromHost.customResources).');
       }
       out.customResources[resource] = toggle(v, (o) => ({ scope: o.scope }));
     }
@@ -327,7 +328,8 @@ function namespaceValues(prop: string, ns: NamespaceSyncOptions | undefined): Va
   if (ns === undefined) return undefined;
   const mappings = Object.entries(ns.mappings ?? {});
   if (mappings.length === 0) {
-    fail(`${prop}.mappings`, ns.mappings, 'multi-namespace mode needs at least one mapping of a virtual namespace to a host namespace, e.g. { "team-a": "vc1-team-a" }.');
+    fail(`${prop}.mappings`, ns.mappings, 'multi-namespace mode needs at least one mapping of a virtual namespace to a host namespace, e.g. ' +
+      '{ "team-a": "vc1-team-a" }.');
   }
   for (const [virtual, host] of mappings) {
     if (virtual.includes('*') !== host.includes('*')) {
@@ -372,7 +374,8 @@ export function hostNamespaces(toHost: ToHostSyncOptions | undefined, releaseNam
   if (policed && undeclared.length > 0 && !ns.allowPatternsWithoutQuota) {
     fail(prop, ns.hostNamespaces,
       `the host namespaces that the pattern${undeclared.length > 1 ? 's' : ''} ${undeclared.map((p) => JSON.stringify(p)).join(', ')} will create ` +
-      `get no ResourceQuota or LimitRange, so their workloads escape the quota. Declare them here (e.g. "${undeclared[0].replace('*', 'example')}"), ` +
+      `get no ResourceQuota or LimitRange, so their workloads escape the quota. Declare them here (e.g. ` +
+        `"${undeclared[0].replace('*', 'example')}"), ` +
       'map exact names instead, or set allowPatternsWithoutQuota: true.');
   }
   return all;

@@ -1,4 +1,5 @@
-import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet, VClusterValues } from '../../imports/chart-versions';
+import { ControlPlanePersistence, ControlPlaneProbes, ControlPlaneScheduling, ControlPlaneStatefulSet,
+  VClusterValues } from '../../imports/chart-versions';
 import { controlPlaneKind, volumeClaimEnabled } from './backing-store';
 import { objectMetadata, RenderContext, RenderedObject } from './context';
 import { goInt, mapArgument, plain, uniq, userList, userMap, withDefault } from './go-template';
@@ -73,7 +74,8 @@ export function syncerSecurityContext(values: VClusterValues): ValueMap | undefi
     const existing: Value = capabilities.add;
     if (truthy(existing) && !Array.isArray(existing)) {
       const path = 'controlPlane.statefulSet.security.containerSecurityContext.capabilities.add';
-      throw new ValuesError([diagnostic({ path, value: existing, message: `expected a list of capabilities, found ${JSON.stringify(existing)}.`, fix: 'Write it as a list, e.g. [SYS_TIME].' })]);
+      throw new ValuesError([diagnostic({ path, value: existing, message: `expected a list of capabilities, found ` +
+        `${JSON.stringify(existing)}.`, fix: 'Write it as a list, e.g. [SYS_TIME].' })]);
     }
     capabilities.add = uniq([...(truthy(existing) ? (existing as Value[]) : []), 'NET_ADMIN', 'NET_RAW']);
     securityContext.capabilities = capabilities;
@@ -149,7 +151,12 @@ function syncer(ctx: RenderContext, sts: ControlPlaneStatefulSet): ValueMap {
   if (truthy(sts.args)) container.args = clone(sts.args);
   const probes: ControlPlaneProbes = sts.probes ?? {};
   if (truthy(probes.livenessProbe?.enabled)) {
-    container.livenessProbe = probe('/healthz', probes.livenessProbe!, ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold']);
+    container.livenessProbe = probe('/healthz', probes.livenessProbe!, [
+      'initialDelaySeconds',
+      'periodSeconds',
+      'timeoutSeconds',
+      'failureThreshold',
+    ]);
   }
   if (truthy(probes.readinessProbe?.enabled)) {
     container.readinessProbe = probe('/readyz', probes.readinessProbe!, ['periodSeconds', 'timeoutSeconds', 'failureThreshold']);

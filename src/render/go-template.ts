@@ -22,6 +22,7 @@ export function isTrueString(v: Value): boolean {
 }
 
 /** Sprig `default`: the fallback when the value is empty. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a value of the values, as untyped as they are (ValueMap)
 export function withDefault<T>(fallback: T, v: Value): T | any {
   return truthy(v) ? v : fallback;
 }
@@ -49,7 +50,8 @@ export function plainString(v: Value, path: string, expected: string): string {
     throw new ValuesError([diagnostic({
       path,
       value: v,
-      message: `the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text.`,
+      message: `the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ` +
+        `${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text.`,
       fix: `Give ${expected}.`,
     })]);
   }
@@ -300,5 +302,6 @@ export function concatLists(parts: readonly (readonly [value: Value, path: strin
 }
 
 function wrongShape(v: Value, path: string, expected: string, hint: string): ValuesError {
-  return new ValuesError([diagnostic({ path, value: v, message: (shown) => `expected ${expected}, got ${v === undefined ? 'nothing' : shown}.`, fix: hint })]);
+  return new ValuesError([diagnostic({ path, value: v, message: (shown) => `expected ${expected}, got ` +
+    `${v === undefined ? 'nothing' : shown}.`, fix: hint })]);
 }

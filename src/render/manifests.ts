@@ -32,13 +32,24 @@ function parseManifests(text: string, path: string): RenderedObject[] {
     }
     const obj = doc.value;
     if (obj === null || obj === undefined) continue;
-    if (!isMap(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string' || !isMap(obj.metadata) || typeof obj.metadata.name !== 'string') {
+    if (
+      !isMap(obj) ||
+      typeof obj.apiVersion !== 'string' ||
+      typeof obj.kind !== 'string' ||
+      !isMap(obj.metadata) ||
+      typeof obj.metadata.name !== 'string'
+    ) {
       // The document is not shown: it may be a Secret's data.
       const got = isMap(obj) ? `a map with the keys ${Object.keys(obj).slice(0, 8).join(', ')}` : Array.isArray(obj) ? 'a list' : `a ${typeof obj}`;
-      throw new ValuesError([diagnostic({ path, message: `every document must be a Kubernetes object with apiVersion, kind and metadata.name; got ${got}.` })]);
+      throw new ValuesError([
+        diagnostic({ path, message: `every document must be a Kubernetes object with apiVersion, kind and ` + `metadata.name; got ${got}.` }),
+      ]);
     }
     const manifest = obj as Manifest;
-    out.push({ id: `HostManifest-${manifest.kind}-${manifest.metadata.namespace ? `${manifest.metadata.namespace}-` : ''}${manifest.metadata.name}`, manifest });
+    out.push({
+      id: `HostManifest-${manifest.kind}-${manifest.metadata.namespace ? `${manifest.metadata.namespace}-` : ''}${manifest.metadata.name}`,
+      manifest,
+    });
   }
   return out;
 }

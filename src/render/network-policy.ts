@@ -23,7 +23,10 @@ export function renderNetworkPolicies(ctx: RenderContext): RenderedObject[] {
     mapArgument(policy.labels, 'policies.networkPolicy.labels'),
   );
   const annotations = mergedAnnotations(ctx, policy.annotations, 'policies.networkPolicy.annotations', 'global');
-  const object = (id: string, name: string, spec: ValueMap): RenderedObject => ({ id, manifest: networkPolicy(ctx, name, labels, annotations, spec) });
+  const object = (id: string, name: string, spec: ValueMap): RenderedObject => ({
+    id,
+    manifest: networkPolicy(ctx, name, labels, annotations, spec),
+  });
 
   const out: RenderedObject[] = [];
   if (!privateNodes) out.push(object('WorkloadNetworkPolicy', `vc-work-${ctx.release.name}`, workloadSpec(ctx, policy)));

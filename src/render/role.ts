@@ -104,8 +104,12 @@ function roleRules(ctx: RenderContext): unknown[] {
   add(toHost.endpoints?.enabled, rule([''], ['endpoints'], ['create', 'delete', 'patch', 'update']));
   add(toHost.endpointSlices?.enabled,
     rule(['discovery.k8s.io'], ['endpointslices'], ['create', 'list', 'get', 'delete', 'patch', 'update', 'watch']));
-  add(privateNodes || goInt(v.controlPlane?.statefulSet?.highAvailability?.replicas) > 1 || truthy(v.controlPlane?.backingStore?.etcd?.embedded?.enabled),
-    rule(['coordination.k8s.io'], ['leases'], MANAGE));
+  add(
+    privateNodes ||
+      goInt(v.controlPlane?.statefulSet?.highAvailability?.replicas) > 1 ||
+      truthy(v.controlPlane?.backingStore?.etcd?.embedded?.enabled),
+    rule(['coordination.k8s.io'], ['leases'], MANAGE),
+  );
   add(truthy(integrations.metricsServer?.enabled) && truthy(integrations.metricsServer?.pods),
     rule(['metrics.k8s.io'], ['pods'], ['get', 'list']));
   add(toHost.ingresses?.enabled, rule(['networking.k8s.io'], ['ingresses'], MANAGE));

@@ -32,7 +32,8 @@ export function renderTlsRoute(ctx: RenderContext): RenderedObject[] {
   return [{
     id: 'TLSRoute',
     manifest: {
-      apiVersion: plainString(route.apiVersion, 'controlPlane.tlsRoute.apiVersion', 'the Gateway API version your cluster serves, e.g. gateway.networking.k8s.io/v1'),
+      apiVersion: plainString(route.apiVersion, 'controlPlane.tlsRoute.apiVersion', 'the Gateway API version your cluster serves, e.g. ' +
+        'gateway.networking.k8s.io/v1'),
       kind: 'TLSRoute',
       // The route's own annotations win over the global ones.
       metadata: objectMetadata(ctx, { name: ctx.release.name, section: route, path: 'controlPlane.tlsRoute', annotationsFirst: 'own' }),

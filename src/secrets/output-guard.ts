@@ -1,8 +1,10 @@
-import { parseAllDocuments } from 'yaml';
 import { credentialInText, isReference } from './credential-text';
+import { closest } from '../values/closest';
 import { namesCredential } from '../values/credential-names';
-import { formatPath, Segment, ValuesError } from '../values/errors';
+import { diagnostic } from '../values/diagnostic';
+import { Diagnostic, formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, ValueMap } from '../values/value-map';
+import { limitedDocuments } from '../yaml/yaml-limits';
 
 /**
  * The config Secret's text in clear, as the values it is written from: the guard reads those
@@ -17,10 +19,8 @@ export interface GuardedConfig {
   readonly values: ValueMap;
 }
 
-/** What the guard checks, and for whom. */
+/** What the guard checks. */
 export interface GuardScope {
-  /** Whose output it is, for messages: the virtual cluster, the ArgoCD object. */
-  readonly tenant: string;
   /** @default - no config text in clear */
   readonly config?: GuardedConfig;
   /** Locations (`Kind/name:path`, as a finding names them) kept knowingly. @default - none */
@@ -44,9 +44,6 @@ const NOT_CLEAR: { readonly [kind: string]: readonly (readonly string[])[] } = {
 /** A Secret in manifest text that does not parse (a template): read as text. */
 const SECRET_TEXT = /^\s*["']?kind["']?\s*:\s*["']?Secret\b/m;
 
-/** Embedded YAML or JSON (manifests, helm values, plugin config) beyond this is read as text only. */
-const MAX_EMBEDDED = 1024 * 1024;
-
 /**
  * The output guard: every credential in clear in the given objects (each as it is synthesized,
  * JSON patches applied), in every string of them, in the YAML or JSON that strings embed (init
@@ -55,27 +52,45 @@ const MAX_EMBEDDED = 1024 * 1024;
  * findings in {@link GuardScope.allow} are left out.
  */
 export function findLeaks(objects: readonly unknown[], scope: GuardScope): Finding[] {
-  const found = new Map<string, string>();
-  for (const o of objects) scanObject(o, scope, found);
-  const allowed = new Set(scope.allow ?? []);
-  return [...found].filter(([at]) => !allowed.has(at)).map(([at, what]) => ({ at, what }));
+  return allFindings(objects, scope).filter((f) => !scope.allow?.includes(f.at));
 }
 
-/** Refuses output with a credential in clear, naming the tenant, each location and the fixes. */
+function allFindings(objects: readonly unknown[], scope: GuardScope): Finding[] {
+  const found = new Map<string, string>();
+  for (const o of objects) scanObject(o, scope, found);
+  return [...found].map(([at, what]) => ({ at, what }));
+}
+
+const TAKE_FROM_SECRET = 'Take it from a Secret that is not in the output instead (env valueFrom.secretKeyRef, a volume from a Secret, ' +
+  'a SealedSecret or ExternalSecret of its own); for the config Secret choose configSecret: ConfigSecret.externalSecret(...) or .sealedSecret(...).';
+const SECRET_ELSEWHERE = 'Create that Secret with a SealedSecret or ExternalSecret of its own, or sync it from the host (sync.fromHost.secrets).';
+
+/**
+ * Refuses output with a credential in clear: one diagnostic per finding (its location, what it
+ * is, never the value, and the fix), and one per entry of the allow list that matches no finding
+ * (a stale entry would let a credential at that location through unnoticed later).
+ */
 export function guardOutput(objects: readonly unknown[], scope: GuardScope): void {
-  const leaks = findLeaks(objects, scope);
-  if (leaks.length === 0) return;
-  const secrets = leaks.some((l) => l.what.startsWith('a Secret'));
-  const allow = scope.allowProp;
-  throw new ValuesError(leaks[0].at, [
-    `${scope.tenant}: the output would carry ${leaks.length > 1 ? `${leaks.length} credentials` : 'a credential'} in clear, ` +
-      'readable by anyone who reads it or its git repository:',
-    ...leaks.map((l) => `  ${l.at}: ${l.what}`),
-    'Take each from a Secret that is not in the output instead (env valueFrom.secretKeyRef, a volume from a Secret, ' +
-      'a SealedSecret or ExternalSecret of its own), and for the config Secret choose configSecret: ConfigSecret.externalSecret(...) or .sealedSecret(...).',
-    ...secrets ? ['A Secret among the manifests: create it with a SealedSecret or ExternalSecret of its own, or sync it from the host (sync.fromHost.secrets).'] : [],
-    ...allow === undefined ? [] : [`If one is deliberate (not a real credential), list its location in ${allow}, e.g. ${allow}: [${JSON.stringify(leaks[0].at)}].`],
-  ].join('\n'));
+  const found = allFindings(objects, scope);
+  const allow = scope.allow ?? [];
+  const diagnostics: Diagnostic[] = found.filter((f) => !allow.includes(f.at)).map((f) => diagnostic({
+    path: f.at,
+    message: `${f.what}, in clear in the output, readable by anyone who reads it or its git repository.`,
+    fix: (f.what.startsWith('a Secret') ? SECRET_ELSEWHERE : TAKE_FROM_SECRET) + (scope.allowProp === undefined ? ''
+      : ` If it is deliberate (not a real credential), list its location in ${scope.allowProp}, e.g. ${scope.allowProp}: [${JSON.stringify(f.at)}].`),
+  }));
+  allow.forEach((entry, i) => {
+    if (found.some((f) => f.at === entry)) return;
+    const near = closest(entry, found.map((f) => f.at));
+    diagnostics.push(diagnostic({
+      path: `${scope.allowProp ?? 'allow'}[${i}]`,
+      value: entry,
+      message: `${JSON.stringify(entry)} matches no credential the guard finds in the output; ` +
+        'a stale entry would let one there through unnoticed later.',
+      fix: near === undefined ? 'Remove it.' : `Did you mean ${JSON.stringify(near)}? Otherwise remove it.`,
+    }));
+  });
+  if (diagnostics.length > 0) throw new ValuesError(diagnostics);
 }
 
 /** Whether manifest text (YAML or JSON, any spelling, Lists too) holds a Secret with data. */
@@ -148,7 +163,7 @@ function isClear(v: unknown): boolean {
 }
 
 function scanString(s: string, path: Segment[], w: Walk): void {
-  const docs = s.length <= MAX_EMBEDDED && /\n|^\s*[[{]/.test(s) ? embedded(s) : undefined;
+  const docs = /\n|^\s*[[{]/.test(s) ? embedded(s) : undefined;
   if (docs !== undefined) {
     docs.forEach((d, i) => {
       if (docs.length > 1) path.push(i);
@@ -161,15 +176,19 @@ function scanString(s: string, path: Segment[], w: Walk): void {
   if (what !== undefined) w.report(path, what);
 }
 
-/** The YAML or JSON documents a string holds, when it holds maps or lists (else it is text). */
+/**
+ * The YAML or JSON documents a string holds, when it holds maps or lists (else it is text); text
+ * past the YAML limits (an alias bomb, more than 3 MiB) is read as text too, without expanding it.
+ */
 function embedded(s: string): unknown[] | undefined {
+  let docs;
   try {
-    const docs = parseAllDocuments(s, { logLevel: 'error' });
-    if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
-    const values = docs.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
-    return values.some((x) => isMap(x) || Array.isArray(x)) ? values : undefined;
-  } catch {
-    // An alias bomb or a text that only looks like YAML: read as text.
-    return undefined;
+    docs = limitedDocuments(s, 'embedded YAML');
+  } catch (e) {
+    if (e instanceof ValuesError) return undefined;
+    throw e;
   }
+  if (docs.some((d) => !d.valid)) return undefined;
+  const values = docs.map((d) => d.value);
+  return values.some((x) => isMap(x) || Array.isArray(x)) ? values : undefined;
 }

@@ -91,7 +91,9 @@ function validateFileLogging(values: ValueMap, out: Diagnostic[]): void {
 
 /** `vcluster.fileLoggingEnabled` (0.37). */
 export function fileLoggingEnabled(values: ValueMap): boolean {
-  return truthy(valueAt(values, ['logging'])) && truthy(valueAt(values, ['logging', 'file'])) && truthy(valueAt(values, ['logging', 'file', 'enabled']));
+  return (
+    truthy(valueAt(values, ['logging'])) && truthy(valueAt(values, ['logging', 'file'])) && truthy(valueAt(values, ['logging', 'file', 'enabled']))
+  );
 }
 
 function validateExportKubeConfig(values: ValueMap, out: Diagnostic[]): void {

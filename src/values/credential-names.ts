@@ -66,7 +66,9 @@ export function shownValue(path: string | readonly Segment[], value: unknown, sh
   if (typeof value !== 'object') return show(value);
   let copy: unknown;
   try {
-    copy = JSON.parse(JSON.stringify(value, (k, x) => (k !== '' && namesCredential(k) && x !== null && typeof x !== 'object' ? `(${typeOf(x)}, not shown)` : x)));
+    copy = JSON.parse(
+      JSON.stringify(value, (k, x) => (k !== '' && namesCredential(k) && x !== null && typeof x !== 'object' ? `(${typeOf(x)}, not shown)` : x)),
+    );
   } catch {
     return typeOf(value);
   }

@@ -69,10 +69,12 @@ const TOGGLE_TEXT = 'expected true, false or "auto"';
 const checkToggle: FieldCheck = (v, path, out) => {
   if (typeof v === 'boolean' || v === 'auto' || v === 'true') return;
   if (v === 'false') {
-    out.push(problem(path, v, `${TOGGLE_TEXT}, got "false" (quoted); the chart's templates read that string as enabled while vCluster reads it as false. Write false without quotes.`));
+    out.push(problem(path, v, `${TOGGLE_TEXT}, got "false" (quoted); the chart's templates read that string as enabled while vCluster reads ` +
+      `it as false. Write false without quotes.`));
     return;
   }
-  out.push(problem(path, v, `${TOGGLE_TEXT}, got ${json(v)}; vCluster reads any other string as false. Use true, false, or "auto" to let vCluster decide.`));
+  out.push(problem(path, v, `${TOGGLE_TEXT}, got ${json(v)}; vCluster reads any other string as false. Use true, false, or "auto" to let ` +
+    `vCluster decide.`));
 };
 
 const checkReplicas: FieldCheck = (v, path, out) => {
@@ -89,7 +91,8 @@ const checkPort: FieldCheck = (v, path, out) => {
 
 const checkNodePort: FieldCheck = (v, path, out) => {
   if (typeof v === 'number' && v !== 0 && (v < 30000 || v > 32767)) {
-    out.push(problem(path, v, `expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default --service-node-port-range), got ${json(v)}. Use 0 or a port in that range.`));
+    out.push(problem(path, v, `expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default ` +
+      `--service-node-port-range), got ${json(v)}. Use 0 or a port in that range.`));
   }
 };
 
@@ -205,7 +208,8 @@ function checkResources(resources: ValueMap, path: Segment[], out: Diagnostic[],
       const raw = resources.requests[name];
       out.push(problem(at, raw,
         `the request ${json(raw)}${note(at, raw)} is more than the limit ${formatQuantity(limit)} (${formatPath([...path, 'limits', name])}); ` +
-          `Kubernetes refuses a container whose request exceeds its limit. Lower the request to at most ${formatQuantity(limit)}, or raise the limit.`, [[...path, 'limits', name]]));
+          `Kubernetes refuses a container whose request exceeds its limit. Lower the request to at most ${formatQuantity(limit)}, or raise ` +
+            `the limit.`, [[...path, 'limits', name]]));
     }
   }
 }
@@ -221,7 +225,8 @@ function checkQuantity(v: Value, path: readonly Segment[], out: Diagnostic[], si
   }
   if (q.nanos < 0n || (sign === 'positive' && q.nanos === 0n)) {
     const least = sign === 'positive' ? 'more than 0' : 'at least 0';
-    out.push(problem(path, v, `expected a quantity of ${least}, got ${json(v)}; Kubernetes refuses ${sign === 'positive' ? 'an empty size' : 'negative amounts'}. Give a ${sign === 'positive' ? 'size such as 5Gi' : 'positive amount'}.`));
+    out.push(problem(path, v, `expected a quantity of ${least}, got ${json(v)}; Kubernetes refuses ` +
+      `${sign === 'positive' ? 'an empty size' : 'negative amounts'}. Give a ${sign === 'positive' ? 'size such as 5Gi' : 'positive amount'}.`));
     return undefined;
   }
   return q;

@@ -68,7 +68,13 @@ function merge<R>(a: FieldTree<R> | undefined, b: FieldTree<R> | undefined): Fie
   if (!b) return a;
   const props = new Map(a.props);
   for (const [k, sub] of b.props) props.set(k, merge(props.get(k), sub)!);
-  return { rule: a.rule ?? b.rule, props, patterns: [...a.patterns, ...b.patterns], others: merge(a.others, b.others), items: merge(a.items, b.items) };
+  return {
+    rule: a.rule ?? b.rule,
+    props,
+    patterns: [...a.patterns, ...b.patterns],
+    others: merge(a.others, b.others),
+    items: merge(a.items, b.items),
+  };
 }
 
 /** Every picked field as a path pattern (`a.*.b`, `a[].b`, `a.<regexp>`), with its rule. */
@@ -89,7 +95,12 @@ export function fieldPatterns<R>(tree: FieldTree<R>): [string, R][] {
  * Calls `visit` for each picked field the values set (null deletes a key when Helm coalesces;
  * it is not a value). `path` is reused between calls: copy it to keep it.
  */
-export function visitFields<R>(tree: FieldTree<R>, value: Value, visit: (rule: R, value: Value, path: readonly Segment[]) => void, path: Segment[] = []): void {
+export function visitFields<R>(
+  tree: FieldTree<R>,
+  value: Value,
+  visit: (rule: R, value: Value, path: readonly Segment[]) => void,
+  path: Segment[] = [],
+): void {
   if (tree.rule !== undefined) {
     visit(tree.rule, value, path);
     return;

@@ -1,5 +1,6 @@
 import { JsonType, SchemaNode, ValuesSchema } from '../../imports/chart-versions';
 import { CHART_VERSIONS, chartData, ChartVersion, describeVersion } from './chart-version';
+import { closest } from './closest';
 import { shownValue } from './credential-names';
 import { diagnostic } from './diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
@@ -127,8 +128,10 @@ export function schemaHasPath(version: ChartVersion, path: readonly Segment[]): 
 /** The chart version nearest to `version` whose schema has the path (the newer one on a tie); undefined if none. */
 export function nearestVersionWith(version: ChartVersion, path: readonly Segment[]): ChartVersion | undefined {
   const at = CHART_VERSIONS.indexOf(version);
-  const others = CHART_VERSIONS.filter((v) => v !== version)
-    .sort((a, b) => Math.abs(CHART_VERSIONS.indexOf(a) - at) - Math.abs(CHART_VERSIONS.indexOf(b) - at) || CHART_VERSIONS.indexOf(b) - CHART_VERSIONS.indexOf(a));
+  const others = CHART_VERSIONS.filter((v) => v !== version).sort(
+    (a, b) =>
+      Math.abs(CHART_VERSIONS.indexOf(a) - at) - Math.abs(CHART_VERSIONS.indexOf(b) - at) || CHART_VERSIONS.indexOf(b) - CHART_VERSIONS.indexOf(a),
+  );
   return others.find((v) => schemaHasPath(v, path));
 }
 
@@ -176,7 +179,10 @@ function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[],
       }
     }
     if (!matched && rule.additionalProperties === false) {
-      out.push({ path: [...at], text: removedFeatureText(at.join('.'), version) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])], version, at) });
+      out.push({
+        path: [...at],
+        text: removedFeatureText(at.join('.'), version) ?? unknownKeyText(key, [...(rule.properties?.keys() ?? [])], version, at),
+      });
     } else if (!matched && rule.additionalProperties) {
       check(rule.additionalProperties, value, at, out, version);
     }
@@ -187,7 +193,14 @@ function checkObject(rule: Rule, obj: { [key: string]: unknown }, at: Segment[],
   }
 }
 
-function checkAlternatives(alternatives: readonly Rule[], exactlyOne: boolean, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
+function checkAlternatives(
+  alternatives: readonly Rule[],
+  exactlyOne: boolean,
+  value: unknown,
+  at: Segment[],
+  out: Problem[],
+  version: ChartVersion,
+): void {
   const failures: Problem[][] = [];
   let matches = 0;
   for (const alt of alternatives) {
@@ -227,41 +240,13 @@ function removedFeatureText(path: string, version: ChartVersion): string | undef
 function unknownKeyText(key: string, allowed: readonly string[], version: ChartVersion, at: readonly Segment[]): string {
   const known = `unknown key (not in vCluster ${version}'s values schema).`;
   const elsewhere = nearestVersionWith(version, at);
-  if (elsewhere) return `${known} The nearest chart version with it is ${describeVersion(elsewhere)}: choose chart version ${elsewhere} (chartVersion, --version), or remove it.`;
+  if (elsewhere) return `${known} The nearest chart version with it is ${describeVersion(elsewhere)}: choose chart version ${elsewhere} ` +
+    `(chartVersion, --version), or remove it.`;
   if (allowed.length === 0) return `${known} Remove it; no keys are allowed here.`;
   // With a single allowed key, the list below already is the suggestion.
   const guess = allowed.length > 1 ? closest(key, allowed) : undefined;
   const remove = guess ? `Did you mean ${guess}? Otherwise remove it` : 'Remove it';
   return `${known} ${remove}; allowed keys here: ${allowed.join(', ')}.`;
-}
-
-/** The allowed key nearest to a mistyped one, if it is near enough to be a likely typo. */
-function closest(key: string, allowed: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.floor(key.length / 3));
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance, counting a swap of adjacent letters as one edit. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }
 
 function jsonType(value: unknown): string {

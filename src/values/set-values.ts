@@ -84,7 +84,8 @@ function typedValue(text: string, source: string): unknown {
     const n = BigInt(text);
     if (n < -(2n ** 63n) || n >= 2n ** 63n) return text;
     if (n < BigInt(Number.MIN_SAFE_INTEGER) || n > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new ValuesError(source, `${source}: the integer ${text} is beyond 2^53, which JavaScript numbers cannot hold exactly; Helm would keep it exact. Use --set-string if it is text.`);
+      throw new ValuesError(source, `${source}: the integer ${text} is beyond 2^53, which JavaScript numbers cannot hold exactly; Helm ` +
+        `would keep it exact. Use --set-string if it is text.`);
     }
     return Number(n);
   }

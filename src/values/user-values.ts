@@ -23,7 +23,8 @@ export function tooDeep(source: string, path: readonly Segment[]): ValuesError {
     severity: 'error',
     path: formatPath(path),
     subject: `${source}: ${shown}`,
-    message: `values nest more than ${MAX_VALUES_DEPTH} levels deep (maps and lists), which cdk8s-vcluster refuses; Kubernetes objects need about 20.`,
+    message: `values nest more than ${MAX_VALUES_DEPTH} levels deep (maps and lists), which cdk8s-vcluster refuses; Kubernetes objects need ` +
+      `about 20.`,
     fix: 'Flatten the structure, or pass deep data as a string.',
   }]);
 }
@@ -34,7 +35,8 @@ export function reservedKey(source: string, path: readonly Segment[]): ValuesErr
     severity: 'error',
     path: formatPath(path),
     subject: `${source}: ${formatPath(path)}`,
-    message: `the key "${path[path.length - 1]}" is refused: __proto__, constructor and prototype have a special meaning in JavaScript objects and are no vCluster values.`,
+    message: `the key "${path[path.length - 1]}" is refused: __proto__, constructor and prototype have a special meaning in JavaScript ` +
+      `objects and are no vCluster values.`,
     fix: 'Remove or rename the key.',
   }]);
 }

@@ -7,6 +7,7 @@
 export type Value = unknown;
 
 /** A map of values, as Helm's `map[string]interface{}`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the templates read values at any depth, as Helm's do
 export type ValueMap = { [key: string]: any };
 
 export function isMap(v: Value): v is ValueMap {

@@ -31,6 +31,7 @@ const NOT_COVERED = new NotCovered();
 /** The package's test for characters that make a plain scalar ambiguous (stringifyString.js). */
 const INDICATORS = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 /** Characters the package always writes double-quoted. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const FORCE_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 /** A line that would start a directive or a document: the package's handling of a plain one depends on depth. */
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/;
@@ -230,7 +231,13 @@ const PROBE_STRINGS = [
 ];
 const PROBE = {
   top: PROBE_STRINGS,
-  nested: { list: PROBE_STRINGS.map((s) => ({ [s]: s, [`${s}.`]: [s, [s]] })), empty: {}, none: [], n: [0, -7, 9007199254740991], b: [true, false, null] },
+  nested: {
+    list: PROBE_STRINGS.map((s) => ({ [s]: s, [`${s}.`]: [s, [s]] })),
+    empty: {},
+    none: [],
+    n: [0, -7, 9007199254740991],
+    b: [true, false, null],
+  },
   ...Object.fromEntries(PROBE_STRINGS.map((s) => [s, s])),
 };
 /** Whether the writer gives FALLBACK's bytes on the probe: false for a `yaml` package whose rules differ from this one's. */

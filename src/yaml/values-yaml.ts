@@ -1,5 +1,6 @@
 import { isUtf8 } from 'buffer';
-import { Composer, Document, LineCounter, Parser, ScalarTag, Tags } from 'yaml';
+import { Composer, Document, isScalar, LineCounter, Parser, ScalarTag, Tags, visit } from 'yaml';
+import { formatFloat32, parseGoInt } from './go-yaml/strconv';
 import { checkNesting, checkTextSize, limitedJS } from './yaml-limits';
 import { mergeValueFiles } from '../values/coalesce';
 import { ValuesError } from '../values/errors';
@@ -59,7 +60,8 @@ export function parseValuesYaml(data: string | Uint8Array, source: string): Valu
     if (value === null || value === undefined) return;
     if (!isMap(value)) {
       const where = chunks.length > 1 ? ` (document ${i + 1})` : '';
-      throw new ValuesError(source, `${source}${where}: a values file must be a map of vcluster.yaml keys, got ${Array.isArray(value) ? 'a list' : typeof value}.`);
+      throw new ValuesError(source, `${source}${where}: a values file must be a map of vcluster.yaml keys, got ` +
+        `${Array.isArray(value) ? 'a list' : typeof value}.`);
     }
     maps.push(value);
   });
@@ -143,7 +145,8 @@ function splitDocuments(raw: string, source: string): Chunk[] {
     if (text.startsWith('---', pos)) {
       const rest = text.slice(pos + 3, next).trim();
       if (rest !== '' && !rest.startsWith('#')) {
-        throw new ValuesError(source, `${source}: line ${line}: "---" followed by ${JSON.stringify(rest)} is no document separator: Helm allows only a comment after "---". Start the document on the next line.`);
+        throw new ValuesError(source, `${source}: line ${line}: "---" followed by ${JSON.stringify(rest)} is no document separator: Helm ` +
+          `allows only a comment after "---". Start the document on the next line.`);
       }
       if (pos > start) chunks.push({ text: text.slice(start, pos), line: startLine });
       start = next;
@@ -170,6 +173,24 @@ function parseDocument(text: string, firstLine: number, source: string): unknown
   if (doc === undefined) return null;
   const err = doc.errors[0];
   if (err) throw new ValuesError(source, `${source}: not valid YAML (${where(err.pos[0])}): ${err.message.split('\n')[0]}`);
+  visit(doc, {
+    Pair: (_, pair) => {
+      if (isScalar(pair.key) && typeof pair.key.value === 'number') pair.key.value = numberKey(pair.key);
+    },
+  });
   return plainValues(limitedJS(doc, source, hasAliases) ?? null, source);
+}
+
+/**
+ * A number as map key, as sigs.k8s.io/yaml turns it into a JSON key for Helm: an integer go-yaml reads as int64 in
+ * decimal (0x10 is "16"), anything else as the float64 it is, formatted as a float32 with 'g' (1000000.0 is "1e+06",
+ * 0.1 is "0.1"), with YAML's names for infinity and NaN.
+ */
+function numberKey(key: { value: unknown; source?: string; tag?: string }): string {
+  const text = (key.source ?? '').replace(/_/g, '');
+  const int = key.tag === 'tag:yaml.org,2002:float' ? undefined : parseGoInt(text, 0, true);
+  if (int !== undefined) return String(int);
+  const float = formatFloat32(key.value as number);
+  return ({ '+Inf': '.inf', '-Inf': '-.inf', 'NaN': '.nan' } as Record<string, string>)[float] ?? float;
 }
 

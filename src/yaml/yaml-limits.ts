@@ -95,14 +95,31 @@ export function checkEmbeddedYaml(values: ValueMap): void {
   for (const [source, text] of texts) {
     if (typeof text !== 'string') continue;
     checkTextSize(text, source);
-    if (!text.includes('*')) continue;
-    const lines = new LineCounter();
-    const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
-    // vCluster reads these texts itself (a template may not even be YAML): only the limits are Helm's here, not its keys.
-    const hasAliases = checkNesting(tokens, source, (offset) => `line ${lines.linePos(offset).line}, column ${lines.linePos(offset).col}`, false);
     // Text that is no valid YAML (a template) is vCluster's to refuse; only the limits are checked here.
-    for (const doc of new Composer().compose(tokens)) if (doc.errors.length === 0) limitedJS(doc, source, hasAliases);
+    if (text.includes('*')) limitedDocuments(text, source);
   }
+}
+
+/** A document of a YAML text: its data, or `valid: false` for one that is no valid YAML. */
+export interface LimitedDocument {
+  readonly valid: boolean;
+  /** @default - none: not valid */
+  readonly value?: unknown;
+}
+
+/**
+ * The documents of a YAML (or JSON) text as JavaScript data, within the limits (a ValuesError
+ * naming SOURCE past them): the size, the nesting, the aliases. Only the limits are Helm's here,
+ * not its keys: the callers read texts that vCluster reads itself, or that only may hold YAML.
+ */
+export function limitedDocuments(text: string, source: string): LimitedDocument[] {
+  checkTextSize(text, source);
+  const lines = new LineCounter();
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(text));
+  const hasAliases = checkNesting(tokens, source, (offset) => `line ${lines.linePos(offset).line}, column ${lines.linePos(offset).col}`, false);
+  // Keys that are maps (a template's `{{ .x }}`) become text quietly: these texts are only read.
+  return Array.from(new Composer({ logLevel: 'error' }).compose(tokens),
+    (doc) => (doc.errors.length === 0 ? { valid: true, value: limitedJS(doc, source, hasAliases) } : { valid: false }));
 }
 
 type Collection = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
@@ -176,7 +193,8 @@ function checkAliases(doc: Document.Parsed, source: string): void {
   const height = new Map<Node, number>();
   const children = (node: Node): Node[] => {
     if (isAlias(node)) return [node.resolve(doc) as Node].filter((n) => n !== undefined);
-    if (isYamlMap(node)) return node.items.flatMap((p) => (isPair(p) ? [p.key, p.value] : [p])).filter((n): n is Node => n !== null && typeof n === 'object');
+    if (isYamlMap(node))
+      return node.items.flatMap((p) => (isPair(p) ? [p.key, p.value] : [p])).filter((n): n is Node => n !== null && typeof n === 'object');
     if (isSeq(node)) return node.items.filter((n): n is Node => n !== null && typeof n === 'object');
     return [];
   };
@@ -192,7 +210,8 @@ function checkAliases(doc: Document.Parsed, source: string): void {
       if (height.has(kid)) continue;
       if (open.has(kid)) {
         const anchor = isAlias(frame.node) ? frame.node.source : '';
-        throw new ValuesError(source, `${source}: the anchor &${anchor} contains its own alias *${anchor}; Helm refuses such values too. Copy the values instead.`);
+        throw new ValuesError(source, `${source}: the anchor &${anchor} contains its own alias *${anchor}; Helm refuses such values too. ` +
+          `Copy the values instead.`);
       }
       open.add(kid);
       stack.push({ node: kid, kids: children(kid), next: 0 });

@@ -11,7 +11,9 @@ const TUTORIAL: ValueMap = {
   controlPlane: {
     distro: { k8s: { enabled: true, image: { registry: 'ghcr.io', repository: 'loft-sh/kubernetes', tag: 'v1.32.1' } } },
     backingStore: {
-      etcd: { deploy: { enabled: true, statefulSet: { persistence: { volumeClaim: { enabled: true, storageClass: 'managed-nfs-storage', size: '5Gi' } } } } },
+      etcd: {
+        deploy: { enabled: true, statefulSet: { persistence: { volumeClaim: { enabled: true, storageClass: 'managed-nfs-storage', size: '5Gi' } } } },
+      },
     },
     statefulSet: {
       persistence: { volumeClaim: { storageClass: 'managed-nfs-storage', size: '5Gi' } },
@@ -38,7 +40,11 @@ const tutorialWith = (policies: ValueMap, extra: ValueMap = {}): ValueMap => ({
   ...extra,
   controlPlane: { ...TUTORIAL.controlPlane, ...(extra.controlPlane ?? {}) },
   policies: {
-    resourceQuota: { ...TUTORIAL.policies.resourceQuota, ...(policies.resourceQuota ?? {}), quota: { ...TUTORIAL.policies.resourceQuota.quota, ...(policies.resourceQuota?.quota ?? {}) } },
+    resourceQuota: {
+      ...TUTORIAL.policies.resourceQuota,
+      ...(policies.resourceQuota ?? {}),
+      quota: { ...TUTORIAL.policies.resourceQuota.quota, ...(policies.resourceQuota?.quota ?? {}) },
+    },
     limitRange: { ...TUTORIAL.policies.limitRange, ...(policies.limitRange ?? {}) },
   },
 });
@@ -116,7 +122,9 @@ describe('the quota budget', () => {
         '(control plane Deployment vc1 4Gi, etcd StatefulSet vc1-etcd 512Mi, CoreDNS 170Mi), so Kubernetes would refuse part of it. ' +
         'Raise the quota to at least 4778Mi, or lower what the biggest users ask for.',
     );
-    expect(errorFor(tutorialWith({ resourceQuota: { quota: { pods: 2 } } })).message).toMatch(/^policies\.resourceQuota\.quota\.pods: got 2, but the virtual cluster itself needs 3 of pods/);
+    expect(errorFor(tutorialWith({ resourceQuota: { quota: { pods: 2 } } })).message).toMatch(
+      /^policies\.resourceQuota\.quota\.pods: got 2, but the virtual cluster itself needs 3 of pods/,
+    );
   });
 
   test('fails when a quota resource is left unset on a container and the LimitRange has no default for it', () => {
@@ -136,23 +144,43 @@ describe('the quota budget', () => {
     const { ctx, objects } = render(user);
     expect(() => checkQuotaBudget(ctx, objects)).not.toThrow();
     const limitsCpu = budgetFor(user).get('limits.cpu');
-    expect(limitsCpu?.unset).toEqual([{ pod: 'control plane StatefulSet vc1', container: 'syncer', valuesPath: 'controlPlane.statefulSet.resources' }]);
+    expect(limitsCpu?.unset).toEqual([
+      { pod: 'control plane StatefulSet vc1', container: 'syncer', valuesPath: 'controlPlane.statefulSet.resources' },
+    ]);
     // What is known still counts: the init container's 100m and CoreDNS' 1.
     expect(summary(limitsCpu)).toBe('20 / 1100m / 18900m');
   });
 
   test('counts each pod as the larger of its containers and its largest init container, sidecars running beside both', () => {
     const big = { name: 'warm', resources: { requests: { memory: '8Gi' }, limits: { memory: '8Gi' } } };
-    expect(users(budgetFor(tutorialWith({}, { controlPlane: { ...TUTORIAL.controlPlane, statefulSet: { ...TUTORIAL.controlPlane.statefulSet, initContainers: [big] } } })).get('memory')))
-      .toContain('control plane Deployment vc1: 8Gi');
+    expect(
+      users(
+        budgetFor(
+          tutorialWith(
+            {},
+            { controlPlane: { ...TUTORIAL.controlPlane, statefulSet: { ...TUTORIAL.controlPlane.statefulSet, initContainers: [big] } } },
+          ),
+        ).get('memory'),
+      ),
+    ).toContain('control plane Deployment vc1: 8Gi');
     const sidecar = { name: 'proxy', restartPolicy: 'Always', resources: { requests: { memory: '1Gi' } } };
     // The sidecar runs beside the syncer (256Mi + 1Gi) and beside the later init container (8Gi + 1Gi).
-    const both = budgetFor(tutorialWith({}, { controlPlane: { ...TUTORIAL.controlPlane, statefulSet: { ...TUTORIAL.controlPlane.statefulSet, initContainers: [sidecar, big] } } }));
+    const both = budgetFor(
+      tutorialWith(
+        {},
+        { controlPlane: { ...TUTORIAL.controlPlane, statefulSet: { ...TUTORIAL.controlPlane.statefulSet, initContainers: [sidecar, big] } } },
+      ),
+    );
     expect(users(both.get('memory'))).toContain('control plane Deployment vc1: 9Gi');
   });
 
   test('multiplies pods and claims by their replicas', () => {
-    const etcd = { controlPlane: { ...TUTORIAL.controlPlane, backingStore: { etcd: { deploy: { enabled: true, statefulSet: { highAvailability: { replicas: 3 } } } } } } };
+    const etcd = {
+      controlPlane: {
+        ...TUTORIAL.controlPlane,
+        backingStore: { etcd: { deploy: { enabled: true, statefulSet: { highAvailability: { replicas: 3 } } } } },
+      },
+    };
     const budget = budgetFor(tutorialWith({}, etcd));
     expect(users(budget.get('memory'))).toContain('etcd StatefulSet vc1-etcd: 450Mi');
     expect(summary(budget.get('requests.storage'))).toBe('20Gi / 15Gi / 5Gi');
@@ -193,7 +221,9 @@ describe('the quota budget', () => {
   });
 
   test('applies quota scopes to the pods they select', () => {
-    const high = budgetFor(tutorialWith({ resourceQuota: { scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['high'] }] } } }));
+    const high = budgetFor(
+      tutorialWith({ resourceQuota: { scopeSelector: { matchExpressions: [{ scopeName: 'PriorityClass', operator: 'In', values: ['high'] }] } } }),
+    );
     expect(summary(high.get('pods'))).toBe('15 / 0 / 15');
     // A scoped quota counts pods only, not claims.
     expect(summary(high.get('requests.storage'))).toBe('20Gi / 0 / 20Gi');
@@ -209,6 +239,8 @@ describe('the quota budget', () => {
 
   test("fails when the quota allows none of the node ports the control plane's Service takes", () => {
     const e = errorFor(tutorialWith({}, { controlPlane: { ...TUTORIAL.controlPlane, service: { spec: { type: 'NodePort' } } } }));
-    expect(e.message).toMatch(/^policies\.resourceQuota\.quota\["services\.nodeports"\]: got 0, but the virtual cluster itself needs 2 of services\.nodeports \(Service vc1 2\)/);
+    expect(e.message).toMatch(
+      /^policies\.resourceQuota\.quota\["services\.nodeports"\]: got 0, but the virtual cluster itself needs 2 of services\.nodeports \(Service vc1 2\)/,
+    );
   });
 });

@@ -36,7 +36,12 @@ describe('the command line as helm reads it', () => {
 
   test('reads booleans alone, grouped, or with Go spellings after =', () => {
     const args = parseCommandLine(['template', '--skip-tests', '--no-hooks=false', '--include-crds=T', '-gs', 'templates/role.yaml']);
-    expect([isSet(args, 'skip-tests'), isSet(args, 'no-hooks'), isSet(args, 'include-crds'), isSet(args, 'generate-name')]).toEqual([true, false, true, true]);
+    expect([isSet(args, 'skip-tests'), isSet(args, 'no-hooks'), isSet(args, 'include-crds'), isSet(args, 'generate-name')]).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
     expect(allValues(args, 'show-only')).toEqual(['templates/role.yaml']);
     expect(() => parseCommandLine(['template', '--no-hooks=maybe'])).toThrow('invalid argument "maybe" for "--no-hooks" flag');
   });

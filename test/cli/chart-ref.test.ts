@@ -26,7 +26,8 @@ describe('the CHART argument', () => {
   });
 
   test.each([
-    [{ chart: 'bitnami/nginx' }, 'CHART "bitnami/nginx" is not the vCluster chart; cdk8s-vcluster renders the vCluster chart (0.35.3, 0.36.1, 0.37.0-rc.1) itself: name it vcluster/vcluster'],
+    [{ chart: 'bitnami/nginx' }, 'CHART "bitnami/nginx" is not the vCluster chart; cdk8s-vcluster renders the vCluster chart (0.35.3, ' +
+      '0.36.1, 0.37.0-rc.1) itself: name it vcluster/vcluster'],
     [{ chart: 'oci://ghcr.io/loft-sh/vcluster-platform' }, 'is not the vCluster chart'],
     [{ chart: 'oci://ghcr.io/loft-sh/vcluster@sha256:abc' }, 'pins a digest'],
     [{ chart: 'https://example.com/charts/nginx-1.0.0.tgz' }, 'is not an archive of the vCluster chart'],
@@ -58,15 +59,21 @@ describe('--version', () => {
 
   test('refuses other chart versions, naming the supported ones', () => {
     expect(() => resolveChart({ version: '0.34.0', exists: nothingOnDisk }))
-      .toThrow('chart version 0.34.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, 0.36.1, 0.37.0-rc.1; give --version with one of them');
-    expect(() => resolveChart({ chart: 'oci://ghcr.io/loft-sh/vcluster:0.38.0', exists: nothingOnDisk })).toThrow('chart version 0.38.0 is not supported');
+      .toThrow('chart version 0.34.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, 0.36.1, 0.37.0-rc.1; give ' +
+        '--version with one of them');
+    expect(() => resolveChart({ chart: 'oci://ghcr.io/loft-sh/vcluster:0.38.0', exists: nothingOnDisk })).toThrow(
+      'chart version 0.38.0 is not supported',
+    );
   });
 
   test('refuses a range, which makes helm take the newest matching release', () => {
-    expect(() => resolveChart({ version: '^0.36.0', exists: nothingOnDisk })).toThrow('--version "^0.36.0" is no exact chart version: helm would take the newest release it matches');
+    expect(() => resolveChart({ version: '^0.36.0', exists: nothingOnDisk })).toThrow('--version "^0.36.0" is no exact chart version: helm ' +
+      'would take the newest release it matches');
   });
 
   test('refuses a version that contradicts the OCI tag', () => {
-    expect(() => resolveChart({ chart: 'oci://ghcr.io/loft-sh/vcluster:0.36.1', version: '0.35.3', exists: nothingOnDisk })).toThrow('name different chart versions');
+    expect(() => resolveChart({ chart: 'oci://ghcr.io/loft-sh/vcluster:0.36.1', version: '0.35.3', exists: nothingOnDisk })).toThrow(
+      'name different chart versions',
+    );
   });
 });

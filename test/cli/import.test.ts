@@ -44,7 +44,8 @@ describe('cdk8s-vcluster import', () => {
 
   test('--version writes a program for that chart version, coalescing with its defaults', () => {
     // 0.35.3 has the volume snapshot keys that 0.36.0 removed; its own defaults for them need no raw values.
-    const values = file('snapshots.yaml', 'rbac:\n  enableVolumeSnapshotRules:\n    enabled: auto\nsync:\n  toHost:\n    volumeSnapshots:\n      enabled: true\n');
+    const values = file('snapshots.yaml', 'rbac:\n  enableVolumeSnapshotRules:\n    enabled: auto\nsync:\n  toHost:\n    volumeSnapshots:\n ' +
+      '     enabled: true\n');
     const r = run(['import', '-f', values, '--name', 'vc1', '--version', '0.35.3']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -83,7 +84,8 @@ describe('cdk8s-vcluster import', () => {
     ['a missing file', () => ['import', '-f', join(dir, 'nope.yaml')], /nope\.yaml: cannot read values file \(ENOENT\)/],
     ['malformed YAML', () => ['import', '-f', file('bad.yaml', 'a: [1\n')], /bad\.yaml: not valid YAML/],
     ['a values file that is not a map', () => ['import', '-f', file('list.yaml', '- 1\n')], /list\.yaml: a values file must be a map/],
-    ['invalid values', () => ['import', '-f', file('inv.yaml', 'controlPlane:\n  backingStore:\n    etcd:\n      deploy:\n        enabled: true\n      embedded:\n        enabled: true\n')], /controlPlane\.backingStore/],
+    ['invalid values', () => ['import', '-f', file('inv.yaml', 'controlPlane:\n  backingStore:\n    etcd:\n      deploy:\n        enabled: ' +
+      'true\n      embedded:\n        enabled: true\n')], /controlPlane\.backingStore/],
     ['an invalid release name', () => ['import', '-f', file('ok.yaml', INGRESS), '--name', 'VC_1'], /name: "VC_1" is not a valid release name/],
     ['an invalid host Kubernetes version', () => ['import', '-f', file('ok.yaml', INGRESS), '--kube-version', 'latest'], /latest/],
   ])('fails on %s with one line on stderr and nothing on stdout', (_what, args, message) => {

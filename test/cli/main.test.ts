@@ -20,13 +20,15 @@ describe('cdk8s-vcluster template and credentials', () => {
     const values = file('creds.yaml', [
       'controlPlane:', '  backingStore:', '    database:', '      external:', '        enabled: true',
       '        dataSource: postgres://vc:pw@db.example.com/vc',
-      'privateNodes:', '  joinNode:', '    containerd:', '      registry:', '        auth:', '          registry.example.com:', '            password: pw', '',
+      'privateNodes:', '  joinNode:', '    containerd:', '      registry:', '        auth:', '          registry.example.com:',
+        '            password: pw', '',
     ].join('\n'));
     const r = run(['template', 'vc1', '-f', values]);
     expect(r.code).toBe(0);
     expect(kindsAndNames(r.stdout)).toContain('Secret/vc-config-vc1');
     expect(r.stderr).toBe([
-      'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.backingStore.database.external.dataSource: a password in a URL, in clear in the output',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.backingStore.database.external.dataSource: a password in a URL, in ' +
+        'clear in the output',
       'warning: Secret/vc-config-vc1:data["config.yaml"].privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password: ' +
         'the value of the key "password", in clear in the output',
       '',
@@ -48,9 +50,12 @@ describe('cdk8s-vcluster template and the output guard', () => {
     const warnings = r.stderr.split('\n').filter((l) => l !== '');
     expect(warnings).toEqual([
       'warning: Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value: the value of DB_PASSWORD, in clear in the output',
-      'warning: Secret/vc-config-vc1:data["config.yaml"].experimental.deploy.host.manifests: a Secret with data (base64 is not encryption), in clear in the output',
+      'warning: Secret/vc-config-vc1:data["config.yaml"].experimental.deploy.host.manifests: a Secret with data (base64 is not encryption), ' +
+        'in clear in the output',
       'warning: Secret/app: a Secret with data (base64 is not encryption), in clear in the output',
-      expect.stringMatching(/^warning: StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value: the value of DB_PASSWORD, in clear in the output$/),
+      expect.stringMatching(
+        /^warning: StatefulSet\/vc1:spec\.template\.spec\.containers\[0\]\.env\[\d+\]\.value: the value of DB_PASSWORD, in clear in the output$/,
+      ),
     ]);
   });
 });
@@ -66,7 +71,8 @@ describe('cdk8s-vcluster values files', () => {
   });
 
   test('merges the documents of one file in order, as helm v4 does', () => {
-    const multi = file('multi.yaml', 'controlPlane:\n  ingress:\n    enabled: true\n    host: a.example.com\n---\n# the host\n---\ncontrolPlane:\n  ingress:\n    host: b.example.com\n');
+    const multi = file('multi.yaml', 'controlPlane:\n  ingress:\n    enabled: true\n    host: a.example.com\n---\n# the ' +
+      'host\n---\ncontrolPlane:\n  ingress:\n    host: b.example.com\n');
     const r = run(['template', 'vc1', '-f', multi]);
     expect(r.stderr).toBe('');
     expect(kindsAndNames(r.stdout)).toContain('Ingress/vc1');
@@ -83,19 +89,27 @@ describe('cdk8s-vcluster values files', () => {
   test.each([
     ['a missing file', () => ['template', 'vc1', '-f', join(dir, 'nope.yaml')], /nope\.yaml: cannot read values file \(ENOENT\)/],
     ['malformed YAML', () => ['template', 'vc1', '-f', file('bad.yaml', 'a: [1\n')], /bad\.yaml: not valid YAML \(line 2, column 1\)/],
-    ['malformed YAML in a later document, with its line in the file', () => ['template', 'vc1', '-f', file('bad2.yaml', 'a: 1\n---\nb: [1\n')], /bad2\.yaml: not valid YAML \(line 4, column 1\)/],
+    ['malformed YAML in a later document, with its line in the file', () => ['template', 'vc1', '-f', file('bad2.yaml',
+      'a: 1\n---\nb: [1\n')], /bad2\.yaml: not valid YAML \(line 4, column 1\)/],
     ['a values file that is not a map', () => ['template', 'vc1', '-f', file('list.yaml', '- 1\n')], /list\.yaml: a values file must be a map/],
-    ['a document that is not a map', () => ['template', 'vc1', '-f', file('list2.yaml', 'a: 1\n---\n- 1\n')], /list2\.yaml \(document 2\): a values file must be a map/],
-    ['text after "---" on its line', () => ['template', 'vc1', '-f', file('sep.yaml', 'a: 1\n--- {b: 2}\n')], /sep\.yaml: line 2: "---" followed by "\{b: 2\}" is no document separator/],
+    ['a document that is not a map', () => ['template', 'vc1', '-f', file('list2.yaml', 'a: 1\n---\n- 1\n')],
+      /list2\.yaml \(document 2\): a values file must be a map/],
+    ['text after "---" on its line', () => ['template', 'vc1', '-f', file('sep.yaml', 'a: 1\n--- {b: 2}\n')],
+      /sep\.yaml: line 2: "---" followed by "\{b: 2\}" is no document separator/],
     ['bytes that are no UTF-8', () => ['template', 'vc1', '-f', file('latin1.yaml', Buffer.from('a: 1\nb: "caf\xe9"\n', 'latin1'))],
       /latin1\.yaml: not valid UTF-8 at byte offset 12 \(line 2\): 0xe9\. Helm refuses such files too/],
-    ['a __proto__ key', () => ['template', 'vc1', '-f', file('proto.yaml', '__proto__:\n  polluted: true\n')], /proto\.yaml: __proto__: the key "__proto__" is refused/],
-    ['a nested constructor key', () => ['template', 'vc1', '-f', file('ctor.yaml', 'controlPlane:\n  statefulSet:\n    labels:\n      constructor: x\n')],
+    ['a __proto__ key', () => ['template', 'vc1', '-f', file('proto.yaml', '__proto__:\n  polluted: true\n')],
+      /proto\.yaml: __proto__: the key "__proto__" is refused/],
+    ['a nested constructor key', () => ['template', 'vc1', '-f', file('ctor.yaml', 'controlPlane:\n  statefulSet:\n    labels:\n      ' +
+      'constructor: x\n')],
       /ctor\.yaml: controlPlane\.statefulSet\.labels\.constructor: the key "constructor" is refused/],
-    ['values nested 700 levels deep', () => ['template', 'vc1', '-f', file('deep.yaml', `controlPlane:\n  statefulSet:\n    security:\n      podSecurityContext: ${'{"k":'.repeat(700)}1${'}'.repeat(700)}\n`)],
+    ['values nested 700 levels deep', () => ['template', 'vc1', '-f', file('deep.yaml', `controlPlane:\n  statefulSet:\n    security:\n     ` +
+      ` podSecurityContext: ${'{"k":'.repeat(700)}1${'}'.repeat(700)}\n`)],
       /deep\.yaml \(line 4, column \d+\): controlPlane\.statefulSet\.security\.podSecurityContext\.k\.k….*: values nest more than 100 levels deep/],
-    ['an anchor that contains itself', () => ['template', 'vc1', '-f', file('cycle.yaml', 'a: &x [*x]\n')], /cycle\.yaml: the anchor &x contains its own alias \*x/],
-    ['invalid values', () => ['template', 'vc1', '-f', file('inv.yaml', 'controlPlane:\n  backingStore:\n    etcd:\n      deploy:\n        enabled: true\n      embedded:\n        enabled: true\n')], /controlPlane\.backingStore/],
+    ['an anchor that contains itself', () => ['template', 'vc1', '-f', file('cycle.yaml', 'a: &x [*x]\n')],
+      /cycle\.yaml: the anchor &x contains its own alias \*x/],
+    ['invalid values', () => ['template', 'vc1', '-f', file('inv.yaml', 'controlPlane:\n  backingStore:\n    etcd:\n      deploy:\n        ' +
+      'enabled: true\n      embedded:\n        enabled: true\n')], /controlPlane\.backingStore/],
     ['an invalid release name', () => ['template', 'VC_1'], /name: "VC_1" is not a valid release name/],
   ])('fails on %s with one line on stderr and nothing on stdout', (_what, args, message) => {
     const r = run(args());

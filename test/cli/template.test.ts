@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, so that jest.spyOn can replace its functions
 import fs = require('fs');
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -70,7 +71,8 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
     test('prints the manifests of every corpus case in helm\'s order with helm\'s `# Source:` lines', () => {
       const cases = loadCases().filter((c) => c.expected !== undefined);
       const differing = cases.filter((c) => {
-        const r = run(['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '-f', join(c.dir, 'values.yaml')]);
+        const r = run(['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '-f', join(c.dir,
+          'values.yaml')]);
         return heads(r.stdout).join('\n') !== heads(c.expected!).join('\n');
       });
       expect(differing.map((c) => c.name)).toEqual([]);
@@ -99,7 +101,9 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
       const problems = compareManifests(c.expected!, r.stdout, true);
       expect(problems.length).toBeGreaterThan(0);
       expect(problems.filter((p) => !p.startsWith('rbac.authorization.k8s.io/v1/Role vc1/vc-vc1: .rules'))).toEqual([]);
-      expect(r.stdout).toBe(run(['template', 'vc1', 'vcluster/vcluster', '-n', 'vc1', '--kube-version', '1.35.0', '-f', join(c.dir, 'values.yaml')]).stdout);
+      expect(r.stdout).toBe(
+        run(['template', 'vc1', 'vcluster/vcluster', '-n', 'vc1', '--kube-version', '1.35.0', '-f', join(c.dir, 'values.yaml')]).stdout,
+      );
       const role = parseAllDocuments(r.stdout).map((d) => d.toJS()).find((o) => o.kind === 'Role');
       expect(role.rules).toContainEqual({ apiGroups: [''], resources: ['pods/resize'], verbs: ['patch', 'update'] });
     });
@@ -108,7 +112,12 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
   test('prints what the VCluster construct synthesizes for the same values', () => {
     const r = run(['template', 'vc1', '-n', 'team-a', '--kube-version', '1.33.1', '-f', file('same.yaml', INGRESS)]);
     const app = new App();
-    new VCluster(new Chart(app, 'c'), 'vc1', { namespace: 'team-a', kubeVersion: '1.33.1', createNamespace: false, values: parseAllDocuments(INGRESS)[0].toJS() });
+    new VCluster(new Chart(app, 'c'), 'vc1', {
+      namespace: 'team-a',
+      kubeVersion: '1.33.1',
+      createNamespace: false,
+      values: parseAllDocuments(INGRESS)[0].toJS(),
+    });
     expect(r.stdout.replace(/^---\n# Source: .*\n/gm, '---\n')).toBe(`---\n${app.synthYaml()}`);
   });
 
@@ -122,7 +131,8 @@ describe('cdk8s-vcluster template prints what helm template prints', () => {
   });
 
   test('takes the namespace from $HELM_NAMESPACE or the kubeconfig context when -n is not given, as helm does', () => {
-    const kubeconfig = file('kubeconfig', 'current-context: c\ncontexts: [{name: c, context: {cluster: k, namespace: team-k}}]\nclusters: [{name: k, cluster: {server: "https://k"}}]\n');
+    const kubeconfig = file('kubeconfig', 'current-context: c\ncontexts: [{name: c, context: {cluster: k, namespace: team-k}}]\nclusters: ' +
+      '[{name: k, cluster: {server: "https://k"}}]\n');
     expect(run(['template', 'vc1'], { env: { HELM_NAMESPACE: 'team-env' } }).stdout).toContain('namespace: team-env\n');
     expect(run(['template', 'vc1', '--kubeconfig', kubeconfig]).stdout).toContain('namespace: team-k\n');
     expect(run(['template', 'vc1'], { env: { KUBECONFIG: kubeconfig } }).stdout).toContain('namespace: team-k\n');
@@ -148,7 +158,8 @@ describe('values from the command line, as helm layers them', () => {
     }
   });
 
-  test('applies the files first, then --set-json, --set, --set-string, --set-file and --set-literal, whatever their order on the command line', () => {
+  test('applies the files first, then --set-json, --set, --set-string, --set-file and --set-literal, ' +
+    'whatever their order on the command line', () => {
     const host = (argv: string[]) => {
       const r = run(['template', 'vc1', '--set', 'controlPlane.ingress.enabled=true', ...argv]);
       expect(r.stderr).toBe('');
@@ -159,8 +170,11 @@ describe('values from the command line, as helm layers them', () => {
       '--set-string', 'controlPlane.ingress.host=string.example.com', '--set', 'controlPlane.ingress.host=set.example.com',
       '--set-json', 'controlPlane.ingress.host="json.example.com"', '-f', file('h.yaml', 'controlPlane:\n  ingress:\n    host: f.example.com\n')]))
       .toBe('literal.example.com');
-    expect(host(['--set', 'controlPlane.ingress.host=set.example.com', '--set-json', 'controlPlane.ingress.host="json.example.com"'])).toBe('set.example.com');
-    expect(host(['--set-json', 'controlPlane.ingress.host="json.example.com"', '-f', file('h2.yaml', 'controlPlane:\n  ingress:\n    host: f.example.com\n')])).toBe('json.example.com');
+    expect(host(['--set', 'controlPlane.ingress.host=set.example.com', '--set-json', 'controlPlane.ingress.host="json.example.com"'])).toBe(
+      'set.example.com',
+    );
+    expect(host(['--set-json', 'controlPlane.ingress.host="json.example.com"', '-f', file('h2.yaml', 'controlPlane:\n  ingress:\n    host: ' +
+      'f.example.com\n')])).toBe('json.example.com');
   });
 
   test('types --set values and keeps --set-string values text, as the chart\'s schema then sees them', () => {
@@ -172,8 +186,11 @@ describe('values from the command line, as helm layers them', () => {
   test('fails when --set values break a rule, naming the release once and every problem', () => {
     const r = run(['template', 'vc2', '--set', 'controlPlane.statefulSet.highAvailability.replicas=2', '--set', 'controlPlane.proxy.port=70000']);
     expect(r).toMatchObject({ code: 1, stdout: '' });
-    expect(r.stderr).toMatch(/^Error: release vc2: controlPlane\.proxy\.port: expected a port from 1 to 65535, got 70000\. Choose a port in that range\.; /);
-    expect(r.stderr).toContain('; controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store they share');
+    expect(r.stderr).toMatch(
+      /^Error: release vc2: controlPlane\.proxy\.port: expected a port from 1 to 65535, got 70000\. Choose a port in that range\.; /,
+    );
+    expect(r.stderr).toContain('; controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store ' +
+      'they share');
     expect(r.stderr.match(/release vc2/g)).toHaveLength(1);
   });
 
@@ -187,7 +204,8 @@ describe('values from the command line, as helm layers them', () => {
 
   test.each([
     ['a --set argument Helm cannot read', ['--set', 'controlPlane.ingress'], 'Error: --set controlPlane.ingress: key "ingress" has no value'],
-    ['a reserved key', ['--set', 'controlPlane.__proto__.x=1'], 'Error: --set controlPlane.__proto__.x=1: controlPlane.__proto__: the key "__proto__" is refused'],
+    ['a reserved key', ['--set', 'controlPlane.__proto__.x=1'], 'Error: --set controlPlane.__proto__.x=1: controlPlane.__proto__: the key ' +
+      '"__proto__" is refused'],
     ['a --set-file that cannot be read', ['--set-file', `a=${join(dir, 'none.txt')}`], 'none.txt: cannot read file of --set-file'],
     ['a values file given as a URL', ['-f', 'https://example.com/v.yaml'], 'cdk8s-vcluster reads no values file from a URL'],
   ])('refuses %s with one line on stderr and nothing on stdout', (_what, argv, message) => {
@@ -231,7 +249,8 @@ describe('--show-only', () => {
 
 test('orders kinds helm does not know after all others, by kind (helm\'s lessByKind; observed with helm v4.1.4)', () => {
   const kinds = file('kinds.yaml', 'experimental:\n  deploy:\n    host:\n      manifests: |\n' +
-    '        {apiVersion: example.com/v1, kind: Zeta, metadata: {name: z}}\n        ---\n        {apiVersion: example.com/v1, kind: Alpha, metadata: {name: a}}\n');
+    '        {apiVersion: example.com/v1, kind: Zeta, metadata: {name: z}}\n        ---\n        {apiVersion: example.com/v1, kind: Alpha, ' +
+      'metadata: {name: a}}\n');
   expect(heads(run(['template', 'vc1', '-f', kinds]).stdout).slice(-3)).toEqual([
     'vcluster/templates/statefulset.yaml StatefulSet/vc1',
     'vcluster/templates/manifests.yaml Alpha/a',
@@ -273,7 +292,8 @@ describe('--output-dir', () => {
       'vcluster/templates/manifests.yaml Job/pre',
     ]);
     expect(r.stdout).toMatch(new RegExp(`^wrote ${out}/vcluster/templates/serviceaccount\\.yaml\\n`));
-    expect(r.stdout).toMatch(new RegExp(`wrote ${out}/vcluster/templates/manifests\\.yaml\\nwrote ${out}/vcluster/templates/manifests\\.yaml\\n\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`wrote ${out}/vcluster/templates/manifests\\.yaml\\nwrote ` +
+      `${out}/vcluster/templates/manifests\\.yaml\\n\\n$`));
   });
 
   test('writes into NAME/ with --release-name', () => {
@@ -389,7 +409,8 @@ describe('--output-dir', () => {
     }
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${out}/vcluster/templates/ingress.yaml\n`);
-    expect(r.stderr).toMatch(new RegExp(`^warning: wrote ${out}/vcluster, but could not remove its previous content at ${out}/\\.vcluster-\\w{6}-previous \\(EACCES\\): remove it\\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^warning: wrote ${out}/vcluster, but could not remove its previous content at ` +
+      `${out}/\\.vcluster-\\w{6}-previous \\(EACCES\\): remove it\\n$`));
     expect(existsSync(join(out, 'vcluster', 'templates', 'ingress.yaml'))).toBe(true);
   });
 
@@ -405,7 +426,8 @@ describe('usage errors exit with status 1 as in helm, one message, a pointer to 
     [['template', 'a', 'vcluster/vcluster', 'c'], 'expected at most two arguments, NAME and CHART; unexpected: c'],
     [['template', '-g', 'vc1', 'vcluster/vcluster'], 'cannot set --generate-name and also specify a name'],
     [['template', 'vc1', 'bitnami/nginx'], 'CHART "bitnami/nginx" is not the vCluster chart'],
-    [['template', 'vc1', '--version', '0.34.0'], 'chart version 0.34.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, 0.36.1, 0.37.0-rc.1'],
+    [['template', 'vc1', '--version', '0.34.0'], 'chart version 0.34.0 is not supported: cdk8s-vcluster renders the vCluster chart 0.35.3, ' +
+      '0.36.1, 0.37.0-rc.1'],
     [['template', 'vc1', '--dry-run=server'], '--dry-run=server is not supported'],
     [['template', 'vc1', '--post-renderer', 'kustomize'], '--post-renderer is not supported'],
     [['template', 'vc1', '--bogus'], 'unknown flag --bogus'],

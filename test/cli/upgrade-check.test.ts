@@ -34,7 +34,8 @@ describe('cdk8s-vcluster upgrade-check', () => {
   });
 
   test('prints JSON for CI with --output json, with the same status', () => {
-    const { code, stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'), '--output', 'json');
+    const { code, stdout } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.35.3', '--to', '0.36.1', '-f', join(dir, 'values.yaml'),
+      '--output', 'json');
     const report = JSON.parse(stdout);
     expect(report.refused.map((r: { path: string }) => r.path)).toEqual(['sync.toHost.volumeSnapshots']);
     expect(report.controlPlaneRolls).toBe(true);
@@ -59,7 +60,8 @@ describe('cdk8s-vcluster upgrade-check of the host Kubernetes version', () => {
     expect(stdout).toMatch(/^Upgrade of the host Kubernetes v1\.33\.1 to v1\.35\.0 \(chart 0\.36\.1\)\n/);
     expect(stdout).toContain('Objects changed:\n  Role vc1/vc-vc1: rules\n');
     expect(stdout).toContain('The control plane does not roll.');
-    const { stdout: json } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.36.1', '--kube-version', '1.33.1', '--to-kube-version', '1.35.0', '-o', 'json');
+    const { stdout: json } = run('upgrade-check', 'vc1', '-n', 'vc1', '--from', '0.36.1', '--kube-version', '1.33.1', '--to-kube-version',
+      '1.35.0', '-o', 'json');
     expect(JSON.parse(json)).toMatchObject({ from: '0.36.1', to: '0.36.1', fromKubeVersion: 'v1.33.1', toKubeVersion: 'v1.35.0' });
   });
 

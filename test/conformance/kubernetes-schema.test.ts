@@ -130,7 +130,8 @@ function checkCase(c: ConformanceCase): void {
     if (outcome.status === 'unmodelled') {
       const key = `${String(o.apiVersion)}/${String(o.kind)}`;
       skipped.set(key, [...(skipped.get(key) ?? []), `${c.name}: ${describeObject(o)}`]);
-      console.log(`${c.name}: not validated: ${describeObject(o)}: no installed model package (${MODEL_PACKAGES.map((p) => p.pkg).join(', ')}) defines ${key}`);
+      console.log(`${c.name}: not validated: ${describeObject(o)}: no installed model package ` +
+        `(${MODEL_PACKAGES.map((p) => p.pkg).join(', ')}) defines ${key}`);
       return;
     }
     const kinds = validatedBy.get(outcome.by) ?? new Map<string, number>();
@@ -142,7 +143,8 @@ function checkCase(c: ConformanceCase): void {
     }
   });
   if (failures.length > 0) {
-    throw new Error(`${c.name} (values ${c.dir}/values.yaml) renders ${failures.length} object(s) Kubernetes would reject:\n  ${failures.join('\n  ')}`);
+    throw new Error(`${c.name} (values ${c.dir}/values.yaml) renders ${failures.length} object(s) Kubernetes would reject:\n  ` +
+      `${failures.join('\n  ')}`);
   }
 }
 
@@ -152,14 +154,26 @@ withCorpus('Kubernetes schema suite', () => {
   describe('every object the library renders for a corpus case is valid for Kubernetes', () => {
     test('the model packages define the kinds the chart renders', () => {
       const core = MODEL_PACKAGES[0].models;
-      for (const key of ['apps/v1/StatefulSet', 'apps/v1/Deployment', 'v1/Service', 'v1/Secret', 'rbac.authorization.k8s.io/v1/Role', 'networking.k8s.io/v1/Ingress']) {
+      for (const key of [
+        'apps/v1/StatefulSet',
+        'apps/v1/Deployment',
+        'v1/Service',
+        'v1/Secret',
+        'rbac.authorization.k8s.io/v1/Role',
+        'networking.k8s.io/v1/Ingress',
+      ]) {
         expect(core.has(key)).toBe(true);
       }
       expect(MODEL_PACKAGES[1].models.has('monitoring.coreos.com/v1/ServiceMonitor')).toBe(true);
       // A deliberately invalid object must be refused, so a silent no-op validate() cannot pass the suite.
       const invalid = validate({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'x' }, spec: { replicas: 'two' } } as Obj);
       expect(invalid.status).toBe('invalid');
-      const route = validate({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'TLSRoute', metadata: { name: 'x' }, spec: { rules: 'none' } } as Obj);
+      const route = validate({
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'TLSRoute',
+        metadata: { name: 'x' },
+        spec: { rules: 'none' },
+      } as Obj);
       expect(route).toMatchObject({ status: 'invalid', by: '@kubernetes-models/gateway-api' });
     });
 

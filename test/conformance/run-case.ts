@@ -45,7 +45,8 @@ export function templateOf(c: ConformanceCase): { readonly code: number; readonl
     let stdout = '';
     let stderr = '';
     const code = runCli(
-      ['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '--version', c.version, '-f', join(c.dir, 'values.yaml')],
+      ['template', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion, '--version', c.version, '-f',
+        join(c.dir, 'values.yaml')],
       { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile: (p) => readFileSync(p), env: {} },
     );
     return { code, stdout, stderr };

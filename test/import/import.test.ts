@@ -74,7 +74,8 @@ describe('cdk8s-vcluster import', () => {
   });
 
   test('keeps credentials as the values have them, with the plaintext choice and a note to choose another', () => {
-    const result = vc1('controlPlane:\n  backingStore:\n    database:\n      external:\n        enabled: true\n        dataSource: postgres://vc:pw@db/vc\n');
+    const result = vc1('controlPlane:\n  backingStore:\n    database:\n      external:\n        enabled: true\n        dataSource: ' +
+      'postgres://vc:pw@db/vc\n');
     expect(result.program).toContain([
       '      // The values hold credentials in clear (controlPlane.backingStore.database.external.dataSource): before the output goes to git,',
       '      // choose where they go instead (README, "Secrets and GitOps").',
@@ -152,7 +153,8 @@ controlPlane:
 `);
     expect(result.raw).toEqual({});
     expect(result.typedProps).toEqual(['controlPlane', 'podDisruptionBudget', 'imagePullSecrets', 'serviceMonitor']);
-    expect(result.program).toContain('podDisruptionBudget: {\n        maxUnavailable: 1,\n        unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicy.ALWAYS_ALLOW,\n      },');
+    expect(result.program).toContain('podDisruptionBudget: {\n        maxUnavailable: 1,\n        unhealthyPodEvictionPolicy: ' +
+      'UnhealthyPodEvictionPolicy.ALWAYS_ALLOW,\n      },');
     expect(result.program).toContain("serviceMonitor: { labels: { release: 'kube-prometheus' } },");
     expect(result.program).toContain("imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },");
     expect(result.program).toContain("volumes: [{ name: 'db-ca', secret: { secretName: 'db-ca' } }],");
@@ -206,7 +208,8 @@ exportKubeConfig:
   insecure: true
 `);
     expect(result.raw).toEqual({});
-    expect(result.program).toContain("extraSans: ['10.0.0.1'],\n      exportKubeConfig: { insecure: true },\n      ingress: { host: 'vc1.example.com' },");
+    expect(result.program).toContain("extraSans: ['10.0.0.1'],\n      exportKubeConfig: { insecure: true },\n      ingress: { host: " +
+      "'vc1.example.com' },");
     expectSameAsTemplate(result);
   });
 
@@ -229,7 +232,8 @@ controlPlane:
         tls:
           caFile: /certs/ca.crt
 `);
-    expect(result.program).toContain("backingStore: BackingStore.externalEtcd({\n        endpoint: 'etcd.example.com:2379',\n        tls: { caFile: '/certs/ca.crt' },\n      }),");
+    expect(result.program).toContain("backingStore: BackingStore.externalEtcd({\n        endpoint: 'etcd.example.com:2379',\n        tls: { " +
+      "caFile: '/certs/ca.crt' },\n      }),");
     expect(result.raw).toEqual({});
     expectSameAsTemplate(result);
   });
@@ -301,7 +305,12 @@ sync:
   });
 
   test('layers several values files, later ones winning', () => {
-    const result = vc1('', { values: [parse('controlPlane:\n  service:\n    spec:\n      type: NodePort\n'), parse('controlPlane:\n  service:\n    spec:\n      type: LoadBalancer\n')] });
+    const result = vc1('', {
+      values: [
+        parse('controlPlane:\n  service:\n    spec:\n      type: NodePort\n'),
+        parse('controlPlane:\n  service:\n    spec:\n      type: LoadBalancer\n'),
+      ],
+    });
     expect(result.program).toContain('service: { type: ServiceType.LOAD_BALANCER },');
     expectSameAsTemplate(result);
   });

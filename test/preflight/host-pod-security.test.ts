@@ -46,7 +46,8 @@ describe('the pre-flight against the host namespace\'s Pod Security labels', () 
       'control plane Deployment vc1: container kubernetes: securityContext.allowPrivilegeEscalation: got unset, but the host namespace "vc1" has ' +
         'pod-security.kubernetes.io/enforce: restricted, whose control "Privilege Escalation" allows false: the API server refuses the pod, ' +
         'so the control plane Deployment vc1 never starts (the controller\'s events say "forbidden: violates PodSecurity"). ' +
-        'Set rootless: true (its security contexts meet "restricted"), or set controlPlane.distro.k8s.securityContext.allowPrivilegeEscalation: false.',
+        'Set rootless: true (its security contexts meet "restricted"), or set ' +
+          'controlPlane.distro.k8s.securityContext.allowPrivilegeEscalation: false.',
     );
     const where = lines.map((l) => l.split(': got ')[0]);
     // Deployed etcd sets no security context at all: it may run as root.
@@ -87,15 +88,19 @@ describe('the pre-flight against the host namespace\'s Pod Security labels', () 
   });
 
   test('ignores the labels of other namespaces and accepts a List, as kubectl prints several objects', () => {
-    const list = `apiVersion: v1\nkind: List\nitems:\n- ${namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted' }).replace('name: vc1', 'name: other').split('\n').join('\n  ')}\n`;
+    const list = `apiVersion: v1\nkind: List\nitems:\n- ` +
+      `${namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted' }).replace('name: vc1', 'name: other').split('\n').join('\n  ')}\n`;
     expect(() => vcluster({ ...tutorialProps('vc1'), host: { objects: hostObjectsFromYaml(list) } }).apiObjects).not.toThrow();
-    const ours = `apiVersion: v1\nkind: List\nitems:\n- ${namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted' }).split('\n').join('\n  ')}\n`;
+    const ours = `apiVersion: v1\nkind: List\nitems:\n- ` +
+      `${namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted' }).split('\n').join('\n  ')}\n`;
     expect(() => vcluster({ ...tutorialProps('vc1'), host: { objects: hostObjectsFromYaml(ours) } }).apiObjects).toThrow(ValuesError);
   });
 
   test('checks by the rules of the version the namespace pins: restricted requires seccomp from 1.19 and drop ALL from 1.22', () => {
     const pinned = (version: string) => ({
-      objects: hostObjectsFromYaml(namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': version })),
+      objects: hostObjectsFromYaml(
+        namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': version }),
+      ),
     });
     const controlsAt = (version: string) => new Set(refusal({ ...tutorialProps('vc1'), host: pinned(version) }).message.split('\n')
       .map((l) => /whose control "([^"]+)"/.exec(l)![1]));
@@ -108,20 +113,25 @@ describe('the pre-flight against the host namespace\'s Pod Security labels', () 
 
   test('fails when the host version and kubeVersion disagree', () => {
     expect(refusal({ namespace: 'vc1', kubeVersion: '1.33.1', host: { kubeVersion: '1.35.0' } }).message).toBe(
-      'c/vc1 (release vc1): host.kubeVersion: got "1.35.0", but kubeVersion is "1.33.1": both name the host cluster\'s version. Give one of them, or the same version in both.',
+      'c/vc1 (release vc1): host.kubeVersion: got "1.35.0", but kubeVersion is "1.33.1": both name the host cluster\'s version. Give one of ' +
+        'them, or the same version in both.',
     );
   });
 
   test('renders for the host version when only the host gives one', () => {
-    const at = (host?: HostOptions) => JSON.stringify(vcluster({ namespace: 'vc1', host, kubeVersion: host ? undefined : '1.35.0' }).apiObjects.map((o) => o.toJson()));
+    const at = (host?: HostOptions) =>
+      JSON.stringify(vcluster({ namespace: 'vc1', host, kubeVersion: host ? undefined : '1.35.0' }).apiObjects.map((o) => o.toJson()));
     expect(at({ kubeVersion: '1.35.0' })).toBe(at());
   });
 
   test('warns when the host objects hold another Namespace but not the release\'s, whose labels then go unchecked', () => {
-    const other = { objects: hostObjectsFromYaml(namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted' }).replace('name: vc1', 'name: other')) };
+    const other = {
+      objects: hostObjectsFromYaml(namespaceYaml({ 'pod-security.kubernetes.io/enforce': 'restricted' }).replace('name: vc1', 'name: other')),
+    };
     const warnings = vcluster({ namespace: 'vc1', host: other }).preflightWarnings;
     expect(warnings.map((w) => `${w.path}: ${w.message} ${w.fix}`)).toEqual([
-      'host.objects: hold the Namespace "other" but none named "vc1", so its Pod Security labels are not checked. Add the output of `kubectl get ns vc1 -o yaml`.',
+      'host.objects: hold the Namespace "other" but none named "vc1", so its Pod Security labels are not checked. Add the output of ' +
+        '`kubectl get ns vc1 -o yaml`.',
     ]);
     expect(vcluster({ namespace: 'vc1', rootless: true, host: restricted() }).preflightWarnings.filter((w) => w.path === 'host.objects')).toEqual([]);
   });

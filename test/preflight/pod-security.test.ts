@@ -7,16 +7,22 @@ import { ValueMap } from '../../src/values/value-map';
  */
 
 /** A pod that meets "restricted" (and so "baseline"): the documentation's minimum. */
-function pod(podSc: ValueMap = {}, containerSc: ValueMap = {}, more: { spec?: ValueMap; container?: ValueMap; metadata?: ValueMap } = {}): PodUnderCheck {
+function pod(
+  podSc: ValueMap = {},
+  containerSc: ValueMap = {},
+  more: { spec?: ValueMap; container?: ValueMap; metadata?: ValueMap } = {},
+): PodUnderCheck {
   return {
     metadata: more.metadata ?? {},
     spec: {
       securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' }, ...podSc },
-      containers: [{
-        name: 'app',
-        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, ...containerSc },
-        ...more.container,
-      }],
+      containers: [
+        {
+          name: 'app',
+          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, ...containerSc },
+          ...more.container,
+        },
+      ],
       ...more.spec,
     },
   };
@@ -34,7 +40,9 @@ describe('Pod Security Standards, baseline', () => {
 
   test('HostProcess: hostProcess true is refused, false allowed', () => {
     expect(controls(pod({ windowsOptions: { hostProcess: false } }), 'baseline')).toEqual([]);
-    expect(controls(pod({}, { windowsOptions: { hostProcess: true } }), 'baseline')).toEqual(['HostProcess: app: securityContext.windowsOptions.hostProcess = true']);
+    expect(controls(pod({}, { windowsOptions: { hostProcess: true } }), 'baseline')).toEqual([
+      'HostProcess: app: securityContext.windowsOptions.hostProcess = true',
+    ]);
   });
 
   test('Host Namespaces: hostNetwork, hostPID and hostIPC must be false or unset', () => {
@@ -68,8 +76,12 @@ describe('Pod Security Standards, baseline', () => {
   });
 
   test('AppArmor: only RuntimeDefault, Localhost or unset; annotations runtime/default or localhost/*', () => {
-    expect(controls(pod({ appArmorProfile: { type: 'RuntimeDefault' } }, { appArmorProfile: { type: 'Localhost', localhostProfile: 'p' } }), 'baseline')).toEqual([]);
-    expect(controls(pod({}, { appArmorProfile: { type: 'Unconfined' } }), 'baseline')).toEqual(['AppArmor: app: securityContext.appArmorProfile.type = "Unconfined"']);
+    expect(
+      controls(pod({ appArmorProfile: { type: 'RuntimeDefault' } }, { appArmorProfile: { type: 'Localhost', localhostProfile: 'p' } }), 'baseline'),
+    ).toEqual([]);
+    expect(controls(pod({}, { appArmorProfile: { type: 'Unconfined' } }), 'baseline')).toEqual([
+      'AppArmor: app: securityContext.appArmorProfile.type = "Unconfined"',
+    ]);
     const annotated = (value: string) => pod({}, {}, { metadata: { annotations: { 'container.apparmor.security.beta.kubernetes.io/app': value } } });
     expect(controls(annotated('localhost/mine'), 'baseline')).toEqual([]);
     expect(controls(annotated('unconfined'), 'baseline'))
@@ -79,7 +91,9 @@ describe('Pod Security Standards, baseline', () => {
   test('SELinux: type container_t, container_init_t, container_kvm_t (container_engine_t from 1.31); user and role unset', () => {
     expect(controls(pod({ seLinuxOptions: { type: 'container_init_t', level: 's0:c123,c456' } }), 'baseline')).toEqual([]);
     expect(controls(pod({ seLinuxOptions: { type: 'container_engine_t' } }), 'baseline', 31)).toEqual([]);
-    expect(controls(pod({ seLinuxOptions: { type: 'container_engine_t' } }), 'baseline', 30)).toEqual(['SELinux: pod: securityContext.seLinuxOptions.type = "container_engine_t"']);
+    expect(controls(pod({ seLinuxOptions: { type: 'container_engine_t' } }), 'baseline', 30)).toEqual([
+      'SELinux: pod: securityContext.seLinuxOptions.type = "container_engine_t"',
+    ]);
     expect(controls(pod({}, { seLinuxOptions: { type: 'spc_t', user: 'system_u', role: 'system_r' } }), 'baseline')).toEqual([
       'SELinux: app: securityContext.seLinuxOptions.type = "spc_t"',
       'SELinux: app: securityContext.seLinuxOptions.user = "system_u"',
@@ -119,16 +133,20 @@ describe('Pod Security Standards, baseline', () => {
   });
 
   test('Probes / Lifecycle Hooks: a host in a probe or handler is refused from 1.34', () => {
-    const probed = (host: string) => pod({}, {}, { container: { livenessProbe: { httpGet: { host, port: 80 } }, lifecycle: { preStop: { tcpSocket: { host, port: 1 } } } } });
+    const probed = (host: string) =>
+      pod({}, {}, { container: { livenessProbe: { httpGet: { host, port: 80 } }, lifecycle: { preStop: { tcpSocket: { host, port: 1 } } } } });
     expect(controls(probed(''), 'baseline')).toEqual([]);
     expect(controls(probed('10.0.0.1'), 'baseline', 33)).toEqual([]);
     expect(controls(probed('10.0.0.1'), 'baseline', 34)).toEqual([
-      'Probes / Lifecycle Hooks: app: livenessProbe.httpGet.host = "10.0.0.1"', 'Probes / Lifecycle Hooks: app: lifecycle.preStop.tcpSocket.host = "10.0.0.1"',
+      'Probes / Lifecycle Hooks: app: livenessProbe.httpGet.host = "10.0.0.1"', 'Probes / Lifecycle Hooks: app: ' +
+        'lifecycle.preStop.tcpSocket.host = "10.0.0.1"',
     ]);
   });
 
   test('baseline lets in what only restricted refuses: root, privilege escalation, any seccomp, nfs volumes', () => {
-    const loose = { spec: { containers: [{ name: 'app', securityContext: { runAsUser: 0 } }], volumes: [{ name: 'n', nfs: { server: 's', path: '/' } }] } };
+    const loose = {
+      spec: { containers: [{ name: 'app', securityContext: { runAsUser: 0 } }], volumes: [{ name: 'n', nfs: { server: 's', path: '/' } }] },
+    };
     expect(controls(loose, 'baseline')).toEqual([]);
     expect(controls(loose, 'restricted').length).toBeGreaterThan(0);
   });
@@ -138,21 +156,25 @@ describe('Pod Security Standards, restricted', () => {
   test('Volume Types: only configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected and secret', () => {
     const allowed = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
     expect(controls(pod({}, {}, { spec: { volumes: allowed.map((t, i) => ({ name: `v${i}`, [t]: {} })) } }), 'restricted')).toEqual([]);
-    expect(controls(pod({}, {}, { spec: { volumes: [{ name: 'n', nfs: { server: 's', path: '/' } }, { name: 'h', hostPath: { path: '/' } }] } }), 'restricted')).toEqual([
+    expect(controls(pod({}, {}, { spec: { volumes: [{ name: 'n', nfs: { server: 's', path: '/' } }, { name: 'h',
+      hostPath: { path: '/' } }] } }), 'restricted')).toEqual([
       'Volume Types: pod: volumes[n].nfs = {"server":"s","path":"/"}', 'Volume Types: pod: volumes[h].hostPath = {"path":"/"}',
     ]);
   });
 
   test('Privilege Escalation: allowPrivilegeEscalation must be false, and unset is refused', () => {
-    expect(controls(pod({}, { allowPrivilegeEscalation: true }), 'restricted')).toEqual(['Privilege Escalation: app: securityContext.allowPrivilegeEscalation = true']);
-    expect(controls(pod({}, { allowPrivilegeEscalation: undefined }), 'restricted')).toEqual(['Privilege Escalation: app: securityContext.allowPrivilegeEscalation = unset']);
+    expect(controls(pod({}, { allowPrivilegeEscalation: true }), 'restricted')).toEqual(['Privilege Escalation: app: ' +
+      'securityContext.allowPrivilegeEscalation = true']);
+    expect(controls(pod({}, { allowPrivilegeEscalation: undefined }), 'restricted')).toEqual(['Privilege Escalation: app: ' +
+      'securityContext.allowPrivilegeEscalation = unset']);
   });
 
   test('Running as Non-root: runAsNonRoot true in the pod or every container; false anywhere is refused', () => {
     expect(controls(pod({ runAsNonRoot: undefined }, { runAsNonRoot: true }), 'restricted')).toEqual([]);
     expect(controls(pod({ runAsNonRoot: undefined }), 'restricted')).toEqual(['Running as Non-root: app: securityContext.runAsNonRoot = unset']);
     expect(controls(pod({}, { runAsNonRoot: false }), 'restricted')).toEqual(['Running as Non-root: app: securityContext.runAsNonRoot = false']);
-    expect(controls(pod({ runAsNonRoot: false }, { runAsNonRoot: true }), 'restricted')).toEqual(['Running as Non-root: pod: securityContext.runAsNonRoot = false']);
+    expect(controls(pod({ runAsNonRoot: false }, { runAsNonRoot: true }), 'restricted')).toEqual(['Running as Non-root: pod: ' +
+      'securityContext.runAsNonRoot = false']);
   });
 
   test('Running as Non-root user: runAsUser 0 is refused from 1.23, any other user allowed', () => {
@@ -164,7 +186,9 @@ describe('Pod Security Standards, restricted', () => {
   test('Seccomp: RuntimeDefault or Localhost must be set, in the pod or every container', () => {
     expect(controls(pod({ seccompProfile: undefined }, { seccompProfile: { type: 'RuntimeDefault' } }), 'restricted')).toEqual([]);
     expect(controls(pod({ seccompProfile: undefined }), 'restricted')).toEqual(['Seccomp: app: securityContext.seccompProfile.type = unset']);
-    expect(controls(pod({}, { seccompProfile: { type: 'Unconfined' } }), 'restricted')).toEqual(['Seccomp: app: securityContext.seccompProfile.type = "Unconfined"']);
+    expect(controls(pod({}, { seccompProfile: { type: 'Unconfined' } }), 'restricted')).toEqual([
+      'Seccomp: app: securityContext.seccompProfile.type = "Unconfined"',
+    ]);
   });
 
   test('Capabilities: drop must include ALL; only NET_BIND_SERVICE may be added', () => {

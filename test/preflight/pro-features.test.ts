@@ -15,7 +15,8 @@ describe('license-only features', () => {
         experimental: { denyProxyRequests: [{ name: 'no-exec' }] },
       },
     }).sort()).toEqual([
-      'controlPlane.coredns.embedded', 'controlPlane.hostPathMapper', 'experimental.denyProxyRequests', 'networking.resolveDNS', 'policies.centralAdmission',
+      'controlPlane.coredns.embedded', 'controlPlane.hostPathMapper', 'experimental.denyProxyRequests', 'networking.resolveDNS',
+        'policies.centralAdmission',
     ]);
   });
 
@@ -31,7 +32,9 @@ describe('license-only features', () => {
 
   test('names the license in the message and the fix', () => {
     const [w] = new VCluster(new Chart(Testing.app(), 'c'), 'vc1', { backingStore: BackingStore.embeddedEtcd() }).preflightWarnings;
-    expect(`${w.message} ${w.fix}`).toBe('turns on a feature that needs a vCluster Pro license (vCluster chart 0.36.1 marks it "pro" in its values schema): ' +
-      'without one, the virtual cluster fails when it starts. Make sure the virtual cluster gets a license (platform.apiKey), or leave controlPlane.backingStore.etcd.embedded.enabled out.');
+    expect(`${w.message} ${w.fix}`).toBe('turns on a feature that needs a vCluster Pro license (vCluster chart 0.36.1 marks it "pro" in its ' +
+      'values schema): ' +
+      'without one, the virtual cluster fails when it starts. Make sure the virtual cluster gets a license (platform.apiKey), or leave ' +
+        'controlPlane.backingStore.etcd.embedded.enabled out.');
   });
 });

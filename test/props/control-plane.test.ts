@@ -36,7 +36,13 @@ describe('the control plane props', () => {
         scheduling: {
           nodeSelector: { pool: 'system' },
           tolerations: [{ key: 'dedicated', value: 'system', effect: 'NoSchedule' }],
-          affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } },
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }],
+              },
+            },
+          },
           priorityClassName: 'system-cluster-critical',
         },
         labels: { team: 'platform' },
@@ -54,7 +60,13 @@ describe('the control plane props', () => {
       nodeSelector: { pool: 'system' },
       tolerations: [{ key: 'dedicated', value: 'system', effect: 'NoSchedule' }],
       priorityClassName: 'system-cluster-critical',
-      affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } },
+      affinity: {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }],
+          },
+        },
+      },
     });
   });
 

@@ -59,7 +59,8 @@ describe('the distro and image props', () => {
 
   test('fails when a registry carries a scheme', () => {
     expect(() => synthVCluster({ defaultImageRegistry: 'https://registry.internal' })).toThrow(
-      'defaultImageRegistry: give the registry as host[:port][/path], without a scheme or trailing slash, e.g. "registry.example.com". Got "https://registry.internal".',
+      'defaultImageRegistry: give the registry as host[:port][/path], without a scheme or trailing slash, e.g. "registry.example.com". Got ' +
+        '"https://registry.internal".',
     );
   });
 });

@@ -66,13 +66,15 @@ describe('the exposure props', () => {
 
   test('fails when a node port is out of the node port range, naming the typed prop path', () => {
     expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT, httpsNodePort: 8443 } })).toThrow(
-      "service.httpsNodePort: expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default --service-node-port-range), got 8443. Use 0 or a port in that range.",
+      "service.httpsNodePort: expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default " +
+        "--service-node-port-range), got 8443. Use 0 or a port in that range.",
     );
   });
 
   test('fails when a node port from raw values is out of range, naming the values path', () => {
-    expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT }, values: { controlPlane: { service: { httpsNodePort: 8443 } } } }))
-      .toThrow(/\[test\/vc1\] release vc1: controlPlane\.service\.httpsNodePort: expected 0 \(Kubernetes picks the port\) or a node port from 30000 to 32767/);
+    expect(() => synthVCluster({ service: { type: ServiceType.NODE_PORT }, values: { controlPlane: { service: { httpsNodePort: 8443 } } } })).toThrow(
+      /\[test\/vc1\] release vc1: controlPlane\.service\.httpsNodePort: expected 0 \(Kubernetes picks the port\) or a node port from 30000 to 32767/,
+    );
   });
 
   test('fails when the service type is unknown, naming the typed prop path', () => {
@@ -83,7 +85,8 @@ describe('the exposure props', () => {
 
   test('fails when a node port is given for a ClusterIP service', () => {
     expect(() => synthVCluster({ service: { httpsNodePort: 30443 } })).toThrow(
-      'service.httpsNodePort: needs service.type NODE_PORT or LOAD_BALANCER (got the default CLUSTER_IP); set the type or leave the node port out. Got 30443.',
+      'service.httpsNodePort: needs service.type NODE_PORT or LOAD_BALANCER (got the default CLUSTER_IP); set the type or leave the node ' +
+        'port out. Got 30443.',
     );
   });
 

@@ -28,7 +28,8 @@ describe('initManifests', () => {
 
   test('fails when the constructs hold no Kubernetes objects', () => {
     const empty = new Chart(Testing.app(), 'empty');
-    expect(() => new VCluster(Testing.chart(), 'vc1', { initManifests: [empty] }).apiObjects)
-      .toThrow('initManifests: expected constructs that contain Kubernetes objects, such as a Chart of workloads; these contain none. Got ["empty"].');
+    expect(() => new VCluster(Testing.chart(), 'vc1', { initManifests: [empty] }).apiObjects).toThrow(
+      'initManifests: expected constructs that contain Kubernetes objects, such as a Chart of workloads; these contain none. Got ["empty"].',
+    );
   });
 });

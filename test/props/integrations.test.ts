@@ -23,7 +23,10 @@ describe('the integration props', () => {
     expect(i.metricsServer).toMatchObject({ enabled: true, nodes: true, pods: false });
     expect(i.certManager.sync.toHost.issuers.enabled).toBe(false);
     expect(i.certManager.sync.fromHost.clusterIssuers).toEqual({ enabled: true, selector: { labels: { shared: 'true' } } });
-    expect(i.externalSecrets).toMatchObject({ enabled: true, sync: { toHost: { stores: { enabled: true, selector: { matchLabels: { team: 'a' } } } } } });
+    expect(i.externalSecrets).toMatchObject({
+      enabled: true,
+      sync: { toHost: { stores: { enabled: true, selector: { matchLabels: { team: 'a' } } } } },
+    });
     expect(i.kubeVirt).toMatchObject({ enabled: true, sync: { dataVolumes: { enabled: true }, virtualMachines: { enabled: true } } });
   });
 

@@ -13,13 +13,18 @@ describe('the operations props', () => {
   });
 
   test('podDisruptionBudget: true renders the budget without counts, a percentage as given', () => {
-    expect(manifest(synthVCluster({ podDisruptionBudget: true }).manifests, 'PodDisruptionBudget').spec).toEqual({ selector: { matchLabels: { app: 'vcluster', release: 'vc1' } } });
-    expect(manifest(synthVCluster({ podDisruptionBudget: { maxUnavailable: '50%' } }).manifests, 'PodDisruptionBudget').spec.maxUnavailable).toBe('50%');
+    expect(manifest(synthVCluster({ podDisruptionBudget: true }).manifests, 'PodDisruptionBudget').spec).toEqual({
+      selector: { matchLabels: { app: 'vcluster', release: 'vc1' } },
+    });
+    expect(manifest(synthVCluster({ podDisruptionBudget: { maxUnavailable: '50%' } }).manifests, 'PodDisruptionBudget').spec.maxUnavailable).toBe(
+      '50%',
+    );
   });
 
   test('fails when podDisruptionBudget gives both counts, which the chart would silently reduce to one', () => {
     expect(() => synthVCluster({ podDisruptionBudget: { minAvailable: 1, maxUnavailable: 1 } }))
-      .toThrow('podDisruptionBudget: give minAvailable or maxUnavailable, not both: the chart renders only minAvailable. Got {"minAvailable":1,"maxUnavailable":1}.');
+      .toThrow('podDisruptionBudget: give minAvailable or maxUnavailable, not both: the chart renders only minAvailable. Got ' +
+        '{"minAvailable":1,"maxUnavailable":1}.');
   });
 
   test('fails when podDisruptionBudget.minAvailable is 0, which the chart drops', () => {

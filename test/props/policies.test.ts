@@ -33,7 +33,8 @@ describe('the policy props', () => {
 
   test('fails when a typed quota entry is looser than the chart\'s default for the same thing, which Kubernetes enforces too', () => {
     expect(() => synthVCluster({ policies: { resourceQuota: { quota: { pods: 50 } } } })).toThrow(
-      'policies.resourceQuota.quota.pods: has no effect: count/pods limits the same, at 20 (the chart\'s default), and Kubernetes enforces the stricter of the two. ' +
+      'policies.resourceQuota.quota.pods: has no effect: count/pods limits the same, at 20 (the chart\'s default), and Kubernetes enforces ' +
+        'the stricter of the two. ' +
         'To allow 50, set objectCounts.pods to the same too; else give at most 20. Got "50".',
     );
     expect(() => synthVCluster({ policies: { resourceQuota: { quota: { cpu: Cpu.units(16) } } } })).toThrow(
@@ -42,8 +43,15 @@ describe('the policy props', () => {
   });
 
   test('fails when a typed quota entry is looser than the raw values\' one, naming them', () => {
-    expect(() => synthVCluster({ policies: { resourceQuota: { quota: { pods: 50, objectCounts: { pods: 50 } } } }, values: { policies: { resourceQuota: { quota: { 'count/pods': 30 } } } } }))
-      .toThrow("policies.resourceQuota.quota.pods: has no effect: count/pods limits the same, at 30 (values' policies.resourceQuota.quota.count/pods), and Kubernetes enforces the stricter of the two. To allow 50, change it in the raw values too");
+    expect(() =>
+      synthVCluster({
+        policies: { resourceQuota: { quota: { pods: 50, objectCounts: { pods: 50 } } } },
+        values: { policies: { resourceQuota: { quota: { 'count/pods': 30 } } } },
+      }),
+    ).toThrow(
+      "policies.resourceQuota.quota.pods: has no effect: count/pods limits the same, at 30 (values' " +
+        'policies.resourceQuota.quota.count/pods), and Kubernetes enforces the stricter of the two. To allow 50, change it in the raw values too',
+    );
   });
 
   test('accepts a typed quota entry set consistently with its twin, or stricter than the chart\'s', () => {
@@ -71,7 +79,12 @@ describe('the policy props', () => {
         networkPolicy: {
           publicEgress: { except: ['10.0.0.0/8', '169.254.169.254/32'] },
           workload: {
-            egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ port: k8s.IntOrString.fromNumber(9090), protocol: 'TCP' }] }],
+            egress: [
+              {
+                to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+                ports: [{ port: k8s.IntOrString.fromNumber(9090), protocol: 'TCP' }],
+              },
+            ],
           },
         },
       },
@@ -91,13 +104,17 @@ describe('the policy props', () => {
   });
 
   test('the Pod Security Standard is written to the values', () => {
-    expect(synthVCluster({ policies: { podSecurityStandard: PodSecurityStandard.RESTRICTED } }).vc.values.policies.podSecurityStandard).toBe('restricted');
+    expect(synthVCluster({ policies: { podSecurityStandard: PodSecurityStandard.RESTRICTED } }).vc.values.policies.podSecurityStandard).toBe(
+      'restricted',
+    );
   });
 
   describe('in multi-namespace mode', () => {
     const props = {
       policies: { resourceQuota: quota },
-      sync: { toHost: { namespaces: { mappings: { 'team-a': 'vc1-team-a', 'team-b': 'vc1-team-b', 'dev-*': 'vc1-dev-*' }, hostNamespaces: ['vc1-dev-1'] } } },
+      sync: {
+        toHost: { namespaces: { mappings: { 'team-a': 'vc1-team-a', 'team-b': 'vc1-team-b', 'dev-*': 'vc1-dev-*' }, hostNamespaces: ['vc1-dev-1'] } },
+      },
     };
 
     test('copies the quota and limit range into every declared host namespace, under stable ids', () => {
@@ -119,7 +136,10 @@ describe('the policy props', () => {
       const targets = manifests.filter((m) => m.kind === 'ResourceQuota' || m.kind === 'LimitRange').map((m) => m.metadata.namespace);
       for (const ns of targets) expect(namespaces.map((n) => n.metadata.name)).toContain(ns);
       for (const n of namespaces) {
-        expect(n.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '-1', 'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false' });
+        expect(n.metadata.annotations).toEqual({
+          'argocd.argoproj.io/sync-wave': '-1',
+          'argocd.argoproj.io/sync-options': 'Prune=false,Delete=false',
+        });
       }
       // The labels vCluster puts on the host namespaces it creates (pkg/controllers/resources/namespaces/syncer.go).
       expect(manifest(manifests, 'Namespace', 'vc1-team-a').metadata.labels).toEqual({
@@ -150,15 +170,21 @@ describe('the policy props', () => {
     });
 
     test('fails when a pattern creates host namespaces that would get no quota', () => {
-      expect(() => synthVCluster({ policies: { resourceQuota: quota }, sync: { toHost: { namespaces: { mappings: { 'dev-*': 'vc1-dev-*' } } } } })).toThrow(
+      expect(() =>
+        synthVCluster({ policies: { resourceQuota: quota }, sync: { toHost: { namespaces: { mappings: { 'dev-*': 'vc1-dev-*' } } } } }),
+      ).toThrow(
         'sync.toHost.namespaces.hostNamespaces: the host namespaces that the pattern "vc1-dev-*" will create get no ResourceQuota or LimitRange, ' +
-        'so their workloads escape the quota. Declare them here (e.g. "vc1-dev-example"), map exact names instead, or set allowPatternsWithoutQuota: true. Got nothing.',
+          'so their workloads escape the quota. Declare them here (e.g. "vc1-dev-example"), map exact names instead, or set ' +
+          'allowPatternsWithoutQuota: true. Got nothing.',
       );
     });
 
     test('accepts a pattern without declared host namespaces when asked to, or when there is no quota', () => {
       const mappings = { 'dev-*': 'vc1-dev-*' };
-      const allowed = synthVCluster({ policies: { resourceQuota: quota }, sync: { toHost: { namespaces: { mappings, allowPatternsWithoutQuota: true } } } });
+      const allowed = synthVCluster({
+        policies: { resourceQuota: quota },
+        sync: { toHost: { namespaces: { mappings, allowPatternsWithoutQuota: true } } },
+      });
       expect(allowed.manifests.filter((m) => m.kind === 'ResourceQuota')).toHaveLength(1);
       expect(() => synthVCluster({ sync: { toHost: { namespaces: { mappings } } } })).not.toThrow();
     });
@@ -183,7 +209,8 @@ describe('the policy props', () => {
 
     test('fails when no namespace is mapped', () => {
       expect(() => synthVCluster({ sync: { toHost: { namespaces: { mappings: {} } } } })).toThrow(
-        'sync.toHost.namespaces.mappings: multi-namespace mode needs at least one mapping of a virtual namespace to a host namespace, e.g. { "team-a": "vc1-team-a" }. Got {}.',
+        'sync.toHost.namespaces.mappings: multi-namespace mode needs at least one mapping of a virtual namespace to a host namespace, e.g. ' +
+          '{ "team-a": "vc1-team-a" }. Got {}.',
       );
     });
 

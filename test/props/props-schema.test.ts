@@ -125,7 +125,8 @@ describe('typed props checked at run time against their declarations', () => {
         } catch (e) {
           const message = (e as Error).message;
           // The line without the tenant a VCluster's errors start with.
-          if (!(e instanceof ValuesError) || !formatDiagnostic(e.diagnostics[0], { tenant: false }).startsWith(`${path}: `)) problems.push(`${path} = ${JSON.stringify(w.value)}: ${(e as Error).name}: ${message}`);
+          if (!(e instanceof ValuesError) || !formatDiagnostic(e.diagnostics[0], { tenant: false }).startsWith(`${path}: `))
+            problems.push(`${path} = ${JSON.stringify(w.value)}: ${(e as Error).name}: ${message}`);
         }
       }
     }
@@ -134,17 +135,27 @@ describe('typed props checked at run time against their declarations', () => {
 
   test('fails on a wrong type with the expected and the found type, never the value', () => {
     const chart = Testing.chart();
-    expect(() => new VCluster(chart, 'a', { kubeVersion: 133 } as any)).toThrow(/^test\/a \(release a\): kubeVersion: expected a string, got a number\.$/);
-    expect(() => new VCluster(chart, 'b', { name: 98127361 } as any)).toThrow(/^test\/b \(release 98127361\): name: expected a string, got a number\.$/);
+    expect(() => new VCluster(chart, 'a', { kubeVersion: 133 } as any)).toThrow(
+      /^test\/a \(release a\): kubeVersion: expected a string, got a number\.$/,
+    );
+    expect(() => new VCluster(chart, 'b', { name: 98127361 } as any)).toThrow(
+      /^test\/b \(release 98127361\): name: expected a string, got a number\.$/,
+    );
     expect(() => new VCluster(chart, 'c', { controlPlane: { volumes: [{ name: 'v', secret: { secretName: 5 } }] } } as any))
       .toThrow(/^test\/c \(release c\): controlPlane\.volumes\[0\]\.secret\.secretName: expected a string, got a number\.$/);
   });
 
   test('booleans are booleans: 0 and "" neither turn protection off nor rootless mode on', () => {
     const chart = Testing.chart();
-    expect(() => new VCluster(chart, 'a', { deletionProtection: 0 } as any)).toThrow(/^test\/a \(release a\): deletionProtection: expected a boolean \(true or false\), got a number\.$/);
-    expect(() => new VCluster(chart, 'b', { deletionProtection: '' } as any)).toThrow(/^test\/b \(release b\): deletionProtection: expected a boolean \(true or false\), got a string\.$/);
-    expect(() => new VCluster(chart, 'c', { rootless: 0 } as any)).toThrow(/^test\/c \(release c\): rootless: expected a boolean \(true or false\) or an object, got a number\.$/);
+    expect(() => new VCluster(chart, 'a', { deletionProtection: 0 } as any)).toThrow(
+      /^test\/a \(release a\): deletionProtection: expected a boolean \(true or false\), got a number\.$/,
+    );
+    expect(() => new VCluster(chart, 'b', { deletionProtection: '' } as any)).toThrow(
+      /^test\/b \(release b\): deletionProtection: expected a boolean \(true or false\), got a string\.$/,
+    );
+    expect(() => new VCluster(chart, 'c', { rootless: 0 } as any)).toThrow(
+      /^test\/c \(release c\): rootless: expected a boolean \(true or false\) or an object, got a number\.$/,
+    );
   });
 
   test('booleans are booleans for the ArgoCD constructs too: 0 does not drop their deletion protection', () => {

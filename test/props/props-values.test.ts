@@ -3,7 +3,11 @@ import { BackingStore, propsValues, resolveValues, VCluster } from '../../src';
 
 describe('propsValues', () => {
   test('gives the vcluster.yaml values the VCluster renders: coalesced with the defaults, they are its values', () => {
-    const props = { controlPlane: { replicas: 3 }, backingStore: BackingStore.deployedEtcd(), values: { sync: { toHost: { ingresses: { enabled: true } } } } };
+    const props = {
+      controlPlane: { replicas: 3 },
+      backingStore: BackingStore.deployedEtcd(),
+      values: { sync: { toHost: { ingresses: { enabled: true } } } },
+    };
     const vc = new VCluster(new Chart(Testing.app(), 'test'), 'vc1', props);
     const resolved = resolveValues({ name: 'vc1', namespace: 'vc1', values: [propsValues(props).values] });
     expect(resolved.values).toEqual(vc.values);

@@ -8,6 +8,7 @@ import { ArgoCdApplication, VCluster } from '../../src';
 function secondCdk8s(): typeof cdk8s {
   let copy: typeof cdk8s | undefined;
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy needs a fresh module registry
     copy = require('cdk8s');
   });
   return copy!;

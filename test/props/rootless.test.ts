@@ -64,7 +64,8 @@ describe('rootless', () => {
   test.each(SCENARIOS)('with %s, every pod template passes the Pod Security Standard "restricted"', (_name, props) => {
     const templates = podTemplates(props);
     expect(templates.size).toBeGreaterThan(0);
-    for (const [workload, template] of templates) expect({ workload, violations: restrictedViolations(template) }).toEqual({ workload, violations: [] });
+    for (const [workload, template] of templates)
+      expect({ workload, violations: restrictedViolations(template) }).toEqual({ workload, violations: [] });
   });
 
   test('without it, the chart default control plane fails the profile (the check has teeth)', () => {
@@ -87,7 +88,10 @@ describe('rootless', () => {
   });
 
   test('keeps explicit settings that do not contradict it', () => {
-    const { vc } = synthVCluster({ rootless: true, controlPlane: { containerSecurityContext: { readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE'] } } } });
+    const { vc } = synthVCluster({
+      rootless: true,
+      controlPlane: { containerSecurityContext: { readOnlyRootFilesystem: true, capabilities: { add: ['NET_BIND_SERVICE'] } } },
+    });
     expect(vc.values.controlPlane.statefulSet.security.containerSecurityContext).toMatchObject({
       readOnlyRootFilesystem: true, runAsUser: 12345, capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] },
     });
@@ -95,24 +99,30 @@ describe('rootless', () => {
 
   test('fails when the control plane container is asked to run as root', () => {
     expect(() => synthVCluster({ rootless: true, controlPlane: { containerSecurityContext: { runAsUser: 0 } } })).toThrow(
-      'controlPlane.containerSecurityContext.runAsUser: runs the container as root, which contradicts rootless. Leave runAsUser out (rootless sets the user) or give a non-zero user. Got 0.',
+      'controlPlane.containerSecurityContext.runAsUser: runs the container as root, which contradicts rootless. Leave runAsUser out ' +
+        '(rootless sets the user) or give a non-zero user. Got 0.',
     );
   });
 
   test('fails when the etcd container would escalate privileges', () => {
-    expect(() => synthVCluster({
-      rootless: true,
-      backingStore: BackingStore.deployedEtcd({ containerSecurityContext: { allowPrivilegeEscalation: true } }),
-    })).toThrow('backingStore.containerSecurityContext.allowPrivilegeEscalation: contradicts rootless. Leave allowPrivilegeEscalation out. Got true.');
+    expect(() =>
+      synthVCluster({
+        rootless: true,
+        backingStore: BackingStore.deployedEtcd({ containerSecurityContext: { allowPrivilegeEscalation: true } }),
+      }),
+    ).toThrow('backingStore.containerSecurityContext.allowPrivilegeEscalation: contradicts rootless. Leave allowPrivilegeEscalation out. Got true.');
   });
 
   test('fails when the distro containers drop fewer capabilities', () => {
     expect(() => synthVCluster({ rootless: true, distro: { securityContext: { capabilities: { drop: ['NET_RAW'] } } } })).toThrow(
-      'distro.securityContext.capabilities.drop: replaces rootless\'s [ALL], which contradicts rootless. Include "ALL" or leave drop out. Got ["NET_RAW"].',
+      'distro.securityContext.capabilities.drop: replaces rootless\'s [ALL], which contradicts rootless. Include "ALL" or leave drop out. ' +
+        'Got ["NET_RAW"].',
     );
   });
 
   test('fails when the rootless user is root', () => {
-    expect(() => synthVCluster({ rootless: { user: 0 } })).toThrow('rootless.user: must be a whole number above 0 (0 is root); give e.g. 12345. Got 0.');
+    expect(() => synthVCluster({ rootless: { user: 0 } })).toThrow(
+      'rootless.user: must be a whole number above 0 (0 is root); give e.g. 12345. Got 0.',
+    );
   });
 });

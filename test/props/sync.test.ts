@@ -11,7 +11,10 @@ describe('the sync props', () => {
 
   test('SyncMode.AUTO is the third state where the chart has one', () => {
     const { vc } = synthVCluster({
-      sync: { fromHost: { storageClasses: SyncMode.AUTO, csiDrivers: false, csiNodes: SyncMode.AUTO }, toHost: { gatewayApi: { httpRoutes: true, referenceGrants: SyncMode.AUTO } } },
+      sync: {
+        fromHost: { storageClasses: SyncMode.AUTO, csiDrivers: false, csiNodes: SyncMode.AUTO },
+        toHost: { gatewayApi: { httpRoutes: true, referenceGrants: SyncMode.AUTO } },
+      },
     });
     const { fromHost, toHost } = vc.values.sync;
     expect([fromHost.storageClasses.enabled, fromHost.csiDrivers.enabled, fromHost.csiNodes.enabled]).toEqual(['auto', false, 'auto']);
@@ -32,7 +35,10 @@ describe('the sync props', () => {
     });
     const fromHost = vc.values.sync.fromHost;
     expect(fromHost.ingressClasses).toMatchObject({ enabled: true, selector: { matchLabels: { shared: 'true' } } });
-    expect(fromHost.storageClasses).toMatchObject({ enabled: true, selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['nfs'] }] } });
+    expect(fromHost.storageClasses).toMatchObject({
+      enabled: true,
+      selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['nfs'] }] },
+    });
     expect(fromHost.nodes).toMatchObject({ enabled: true, selector: { all: true, labels: { pool: 'tenants' } } });
     expect(fromHost.secrets).toEqual({ enabled: true, mappings: { byName: { 'shared/registry-credentials': 'default/registry-credentials' } } });
     expect(fromHost.customResources).toEqual({ 'clusterissuers.cert-manager.io': { enabled: true, scope: 'Cluster' } });
@@ -50,7 +56,10 @@ describe('the sync props', () => {
     });
     const toHost = vc.values.sync.toHost;
     expect(toHost.pods).toMatchObject({
-      enabled: true, translateImage: { 'nginx:1.27': 'mirror.example.com/nginx:1.27' }, enforceTolerations: ['team=a:NoSchedule'], rewriteHosts: { enabled: false },
+      enabled: true,
+      translateImage: { 'nginx:1.27': 'mirror.example.com/nginx:1.27' },
+      enforceTolerations: ['team=a:NoSchedule'],
+      rewriteHosts: { enabled: false },
     });
     expect(toHost.secrets).toEqual({ enabled: true, all: true });
     expect(toHost.customResources).toEqual({ 'certificates.cert-manager.io': { enabled: true } });
@@ -74,7 +83,9 @@ describe('the sync props', () => {
   });
 
   test('fails when a cluster-wide custom resource is synced to the host', () => {
-    expect(() => synthVCluster({ sync: { toHost: { customResources: { 'clusterissuers.cert-manager.io': { scope: ResourceScope.CLUSTER } } } } })).toThrow(
+    expect(() =>
+      synthVCluster({ sync: { toHost: { customResources: { 'clusterissuers.cert-manager.io': { scope: ResourceScope.CLUSTER } } } } }),
+    ).toThrow(
       /\[test\/vc1\] release vc1: sync\.toHost\.customResources\.clusterissuers\.cert-manager\.io\.scope: only namespaced custom resources sync to the host/,
     );
   });

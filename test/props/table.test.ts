@@ -18,7 +18,8 @@ import { VClusterProps } from '../../src/props/vcluster-props';
  * The props of the construct itself, not in the table: they shape what it emits (objects, ArgoCD
  * protection, where the config Secret goes) or what it checks (the host), not the chart's values.
  */
-const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'host', 'chartVersion', 'createNamespace', 'deletionProtection', 'configSecret', 'allowInOutput'];
+const CONSTRUCT_PROPS = ['name', 'namespace', 'kubeVersion', 'host', 'chartVersion', 'createNamespace', 'deletionProtection',
+  'configSecret', 'allowInOutput'];
 /** The raw values, merged over the table's props. */
 const RAW_VALUES = 'values';
 

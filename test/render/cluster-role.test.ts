@@ -34,7 +34,10 @@ describe('ClusterRole', () => {
   });
 
   test('leaves out kubelet proxying when both proxy modes are off', () => {
-    const user = { sync: { fromHost: { nodes: { enabled: true } } }, networking: { advanced: { proxyKubelets: { byIP: false, byHostname: false } } } };
+    const user = {
+      sync: { fromHost: { nodes: { enabled: true } } },
+      networking: { advanced: { proxyKubelets: { byIP: false, byHostname: false } } },
+    };
     expect(rulesFor(user)).toHaveLength(1);
   });
 
@@ -46,7 +49,9 @@ describe('ClusterRole', () => {
   });
 
   test('uses the overwrite rules alone when they are set', () => {
-    const user = { rbac: { clusterRole: { extraRules: [{ verbs: ['x'] }], overwriteRules: [{ apiGroups: [''], resources: ['test'], verbs: ['test'] }] } } };
+    const user = {
+      rbac: { clusterRole: { extraRules: [{ verbs: ['x'] }], overwriteRules: [{ apiGroups: [''], resources: ['test'], verbs: ['test'] }] } },
+    };
     expect(rulesFor(user)).toEqual([{ apiGroups: [''], resources: ['test'], verbs: ['test'] }]);
   });
 

@@ -19,7 +19,13 @@ describe('object metadata', () => {
   });
 
   test('uses the labels the template gives instead of the standard ones', () => {
-    const metadata = objectMetadata(contextFor(global), { name: 'n', labels: { app: 'vcluster-etcd' }, section: { annotations: { shared: 'own' } }, path: 'p', annotationsFirst: 'own' });
+    const metadata = objectMetadata(contextFor(global), {
+      name: 'n',
+      labels: { app: 'vcluster-etcd' },
+      section: { annotations: { shared: 'own' } },
+      path: 'p',
+      annotationsFirst: 'own',
+    });
     expect(metadata).toEqual({ name: 'n', namespace: 'team-a', labels: { app: 'vcluster-etcd' }, annotations: { shared: 'own', g: '1' } });
   });
 
@@ -42,6 +48,7 @@ describe('object metadata', () => {
   test('refuses labels that are not a map, naming the key', () => {
     const section2 = { labels: ['x'], annotations: {} };
     expect(() => objectMetadata(contextFor(), { name: 'n', section: section2, path: 'controlPlane.ingress', annotationsFirst: 'own' }))
-      .toThrow(new ValuesError('controlPlane.ingress.labels', 'controlPlane.ingress.labels: expected a map, got ["x"]. Write it as YAML key: value pairs.'));
+      .toThrow(new ValuesError('controlPlane.ingress.labels', 'controlPlane.ingress.labels: expected a map, got ["x"]. Write it as YAML ' +
+        'key: value pairs.'));
   });
 });

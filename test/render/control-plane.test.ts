@@ -167,7 +167,10 @@ describe('control plane', () => {
   });
 
   test('runs the legacy plugins and then the sidecars after the syncer', () => {
-    const containers = pod({ plugin: { legacy: { image: 'l' } }, controlPlane: { statefulSet: { sidecarContainers: [{ name: 'side', image: 's' }] } } }).containers;
+    const containers = pod({
+      plugin: { legacy: { image: 'l' } },
+      controlPlane: { statefulSet: { sidecarContainers: [{ name: 'side', image: 's' }] } },
+    }).containers;
     expect(containers.map((c: any) => c.name)).toEqual(['syncer', 'legacy', 'side']);
   });
 

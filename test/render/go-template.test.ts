@@ -1,4 +1,5 @@
-import { concatLists, goInt, interpolated, mergeMaps, plain, printed, quoted, quotedList, quotedMap, rangeKeys, rangeValues, truncName, uniq, uniqSortedAsQuoted, userList, userMap } from '../../src/render/go-template';
+import { concatLists, goInt, interpolated, mergeMaps, plain, printed, quoted, quotedList, quotedMap, rangeKeys, rangeValues, truncName,
+  uniq, uniqSortedAsQuoted, userList, userMap } from '../../src/render/go-template';
 import { compareBytes, goString, truthy } from '../../src/values/go-values';
 import { ValuesError } from '../../src/values/errors';
 
@@ -71,7 +72,11 @@ describe('printing and quoting', () => {
   });
 
   test('quotes every value of a map, keeping nil values empty', () => {
-    expect(quotedMap({ 'requests.cpu': 10, 'limits.memory': '40Gi', custom: null })).toEqual({ 'requests.cpu': '10', 'limits.memory': '40Gi', custom: null });
+    expect(quotedMap({ 'requests.cpu': 10, 'limits.memory': '40Gi', custom: null })).toEqual({
+      'requests.cpu': '10',
+      'limits.memory': '40Gi',
+      custom: null,
+    });
     expect(quotedMap(undefined)).toEqual({});
     expect(quotedMap(['not', 'a', 'map'])).toEqual({});
   });
@@ -129,7 +134,7 @@ describe('Sprig int', () => {
     for (const v of ['3.5', '3.', ' 3', '1e3', '08', '1__0', '', 'two', '9223372036854775808', null, undefined, [5], { a: 1 }, NaN, Infinity]) {
       expect(goInt(v)).toBe(0);
     }
-    expect(goInt('9223372036854775807')).toBe(9223372036854775807);
+    expect(goInt('9223372036854775807')).toBe(Number('9223372036854775807'));
   });
 });
 
@@ -170,7 +175,9 @@ describe('interpolated values', () => {
 
   test('refuses a list that prints as invalid YAML, naming the key', () => {
     expect(() => interpolated(['a', '[b'], path)).toThrow(ValuesError);
-    expect(() => interpolated(['a', '[b'], path)).toThrow(/^controlPlane\.statefulSet\.persistence\.volumeClaim\.accessModes: the chart writes \["a","\[b"\] here as "\[a \[b\]", which is not valid YAML/);
+    expect(() => interpolated(['a', '[b'], path)).toThrow(
+      /^controlPlane\.statefulSet\.persistence\.volumeClaim\.accessModes: the chart writes \["a","\[b"\] here as "\[a \[b\]", which is not valid YAML/,
+    );
   });
 });
 
@@ -187,8 +194,14 @@ describe('user lists and maps', () => {
     expect(() => userList({ a: 1 }, 'controlPlane.statefulSet.env')).toThrow(ValuesError);
     expect(() => userList('abc', 'controlPlane.statefulSet.env'))
       .toThrow('controlPlane.statefulSet.env: expected a list, got "abc". Write it as a YAML list (- item).');
-    expect(() => userList({ ports: [] }, 'policies.networkPolicy.controlPlane.egress', { expected: 'a list of NetworkPolicy rules', hint: 'Write each rule as a list item.' }))
-      .toThrow('policies.networkPolicy.controlPlane.egress: expected a list of NetworkPolicy rules, got {"ports":[]}. Write each rule as a list item.');
+    expect(() =>
+      userList({ ports: [] }, 'policies.networkPolicy.controlPlane.egress', {
+        expected: 'a list of NetworkPolicy rules',
+        hint: 'Write each rule as a list item.',
+      }),
+    ).toThrow(
+      'policies.networkPolicy.controlPlane.egress: expected a list of NetworkPolicy rules, got {"ports":[]}. Write each rule as a list item.',
+    );
   });
 
   test('pastes a user map as a copy, skips an empty one, and refuses anything else with the key', () => {

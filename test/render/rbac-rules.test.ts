@@ -7,7 +7,9 @@ describe('RBAC rules', () => {
     expect(createClusterRole(contextFor({ sync: { fromHost: { csiNodes: { enabled: true } } } }))).toBe(true);
     expect(createClusterRole(contextFor({ networking: { replicateServices: { fromHost: [{ from: 'a', to: 'b' }] } } }))).toBe(true);
     expect(createClusterRole(contextFor({ integrations: { certManager: { enabled: true } } }))).toBe(true);
-    expect(createClusterRole(contextFor({ integrations: { certManager: { enabled: true, sync: { fromHost: { clusterIssuers: { enabled: false } } } } } }))).toBe(false);
+    expect(
+      createClusterRole(contextFor({ integrations: { certManager: { enabled: true, sync: { fromHost: { clusterIssuers: { enabled: false } } } } } })),
+    ).toBe(false);
   });
 
   test('counts an empty custom resource map as no custom resources, and a map of disabled ones as some', () => {

@@ -18,7 +18,9 @@ describe('resource quota and limit range', () => {
   });
 
   test('quotes quota values, leaving a null one empty as Sprig quote does', () => {
-    const [quota] = renderResourceQuota(contextFor({ policies: { resourceQuota: { enabled: true, quota: { 'count/pods': 5, 'custom.io/x': null } } } }));
+    const [quota] = renderResourceQuota(
+      contextFor({ policies: { resourceQuota: { enabled: true, quota: { 'count/pods': 5, 'custom.io/x': null } } } }),
+    );
     expect((quota.manifest.spec as any).hard).toMatchObject({ 'count/pods': '5', 'custom.io/x': null });
   });
 });

@@ -28,7 +28,11 @@ describe('Role', () => {
 
   test('starts with full access to pods and their subresources', () => {
     expect(rulesFor({}).slice(0, 2)).toEqual([
-      { apiGroups: [''], resources: ['configmaps', 'secrets', 'services', 'pods', 'pods/attach', 'pods/portforward', 'pods/exec', 'persistentvolumeclaims'], verbs: ['create', 'delete', 'patch', 'update', 'get', 'list', 'watch'] },
+      {
+        apiGroups: [''],
+        resources: ['configmaps', 'secrets', 'services', 'pods', 'pods/attach', 'pods/portforward', 'pods/exec', 'persistentvolumeclaims'],
+        verbs: ['create', 'delete', 'patch', 'update', 'get', 'list', 'watch'],
+      },
       { apiGroups: [''], resources: ['pods/status', 'pods/ephemeralcontainers'], verbs: ['patch', 'update'] },
     ]);
   });
@@ -62,7 +66,9 @@ describe('Role', () => {
   });
 
   test('grants full access to the group of each enabled custom resource synced to the host', () => {
-    const rules = rulesFor({ sync: { toHost: { customResources: { 'tests.my-group.com/v1beta1': { enabled: true }, 'off.x': { enabled: false } } } } });
+    const rules = rulesFor({
+      sync: { toHost: { customResources: { 'tests.my-group.com/v1beta1': { enabled: true }, 'off.x': { enabled: false } } } },
+    });
     expect(rules.filter((r) => r.resources[0] === 'tests' || r.resources[0] === 'off')).toEqual([
       { resources: ['tests'], apiGroups: ['my-group.com'], verbs: ['create', 'delete', 'patch', 'update', 'get', 'list', 'watch'] },
     ]);

@@ -9,7 +9,9 @@ const monitor = (user: ValueMap): any => {
 };
 
 const paths = (user: ValueMap): string[] => monitor(user).spec.endpoints.map((e: any) => e.path);
-const enabled = (controlPlane: ValueMap = {}): ValueMap => ({ controlPlane: { ...controlPlane, serviceMonitor: { enabled: true, ...(controlPlane.serviceMonitor ?? {}) } } });
+const enabled = (controlPlane: ValueMap = {}): ValueMap => ({
+  controlPlane: { ...controlPlane, serviceMonitor: { enabled: true, ...(controlPlane.serviceMonitor ?? {}) } },
+});
 
 describe('service monitor', () => {
   test('renders the ServiceMonitor only when it is enabled', () => {

@@ -51,7 +51,9 @@ describe('service', () => {
   });
 
   test('lets the service annotations yield to the global ones', () => {
-    const md = service({ controlPlane: { service: { annotations: { a: 'own', b: 'own' } }, advanced: { globalMetadata: { annotations: { a: 'global' } } } } }).metadata;
+    const md = service({
+      controlPlane: { service: { annotations: { a: 'own', b: 'own' } }, advanced: { globalMetadata: { annotations: { a: 'global' } } } },
+    }).metadata;
     expect(md.annotations).toEqual({ a: 'global', b: 'own' });
   });
 });
@@ -70,7 +72,11 @@ describe('headless service', () => {
   });
 
   test('lets its own annotations win over the global ones', () => {
-    const md = headless({ controlPlane: { advanced: { headlessService: { annotations: { a: 'own' }, labels: { x: 'y' } }, globalMetadata: { annotations: { a: 'global', g: '1' } } } } }).metadata;
+    const md = headless({
+      controlPlane: {
+        advanced: { headlessService: { annotations: { a: 'own' }, labels: { x: 'y' } }, globalMetadata: { annotations: { a: 'global', g: '1' } } },
+      },
+    }).metadata;
     expect(md.annotations).toEqual({ a: 'own', g: '1' });
     expect(md.labels).toMatchObject({ app: 'vcluster', x: 'y' });
   });

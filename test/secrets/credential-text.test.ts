@@ -34,17 +34,22 @@ describe('strings that carry a credential', () => {
   });
 
   test.each([
-    'postgres://vc@db/vc', 'https://charts.example.com:8443/@scope/chart', 'ghcr.io/loft-sh/vcluster:0.36.1@sha256:abc', 'git@github.com:acme/platform.git',
-    'ssh://git@github.com/acme/platform.git', '--client-cert-auth=true', '--service-account-key-file=/etc/k8s/sa.key', '--token-auth-file=/etc/tokens.csv',
-    'password=', "host=db password='' dbname=vc", 'password: {{ .Values.password }}', 'password: ""', 'secretName: db\npassword:\n  valueFrom: x', '-----BEGIN CERTIFICATE-----', 'DB_PASSWORD=$(DB_PASSWORD)', 'https://kubernetes.default.svc:443',
+    'postgres://vc@db/vc', 'https://charts.example.com:8443/@scope/chart', 'ghcr.io/loft-sh/vcluster:0.36.1@sha256:abc',
+      'git@github.com:acme/platform.git',
+    'ssh://git@github.com/acme/platform.git', '--client-cert-auth=true', '--service-account-key-file=/etc/k8s/sa.key',
+      '--token-auth-file=/etc/tokens.csv',
+    'password=', "host=db password='' dbname=vc", 'password: {{ .Values.password }}', 'password: ""',
+      'secretName: db\npassword:\n  valueFrom: x', '-----BEGIN CERTIFICATE-----', 'DB_PASSWORD=$(DB_PASSWORD)', 'https://kubernetes.default.svc:443',
   ])('leaves %j alone', (text) => {
     expect(credentialInText(text)).toBeUndefined();
   });
 });
 
 describe('names that name a credential', () => {
-  test.each(['password', 'DB_PASSWORD', 'oidc-client-secret', 'clientSecret', 'apiKey', 'API_KEY', 'identityToken', 'secretAccessKey', 'privateKey', 'auth', 'passwd'])(
+  test.each(['password', 'DB_PASSWORD', 'oidc-client-secret', 'clientSecret', 'apiKey', 'API_KEY', 'identityToken', 'secretAccessKey',
+    'privateKey', 'auth', 'passwd'])(
     '%s does', (name) => expect(namesCredential(name)).toBe(true));
-  test.each(['passwordFile', 'secretName', 'existingSecret', 'key', 'secretKeyRef', 'tokenPath', 'maxTokens', 'initial-cluster-token', 'shared/registry-credentials', 'bypass'])(
+  test.each(['passwordFile', 'secretName', 'existingSecret', 'key', 'secretKeyRef', 'tokenPath', 'maxTokens', 'initial-cluster-token',
+    'shared/registry-credentials', 'bypass'])(
     '%s does not', (name) => expect(namesCredential(name)).toBe(false));
 });

@@ -42,7 +42,9 @@ describe('credentials in values', () => {
     ['the PostgreSQL keyword form', 'host=db.example.com user=vcluster password=s3cret dbname=vcluster'],
     ['a password parameter', 'sqlserver://db.example.com?database=vc&password=s3cret'],
   ])('finds a password in a DSN: %s', (_what, value) => {
-    expect(dsn(value)).toEqual([expect.objectContaining({ path: 'controlPlane.backingStore.database.external.dataSource', what: 'a database DSN with a password', value })]);
+    expect(dsn(value)).toEqual([
+      expect.objectContaining({ path: 'controlPlane.backingStore.database.external.dataSource', what: 'a database DSN with a password', value }),
+    ]);
   });
 
   test.each([
@@ -56,7 +58,11 @@ describe('credentials in values', () => {
 
   test('finds registry credentials under any host, with the host bracketed in the path', () => {
     const found = findCredentials({
-      privateNodes: { joinNode: { containerd: { registry: { auth: { 'registry.example.com': { username: 'ci', password: 'p', identityToken: '', auth: 'Y2k6cA==' } } } } } },
+      privateNodes: {
+        joinNode: {
+          containerd: { registry: { auth: { 'registry.example.com': { username: 'ci', password: 'p', identityToken: '', auth: 'Y2k6cA==' } } } },
+        },
+      },
     });
     expect(found.map((c) => [c.path, c.what])).toEqual([
       ['privateNodes.joinNode.containerd.registry.auth["registry.example.com"].password', 'a password'],
@@ -65,12 +71,15 @@ describe('credentials in values', () => {
   });
 
   test('finds the password of a chart deployed inside, by its index', () => {
-    const found = findCredentials({ experimental: { deploy: { vcluster: { helm: [{ chart: { name: 'a' } }, { chart: { name: 'b', password: 'p' } }] } } } });
+    const found = findCredentials({
+      experimental: { deploy: { vcluster: { helm: [{ chart: { name: 'a' } }, { chart: { name: 'b', password: 'p' } }] } } },
+    });
     expect(found.map((c) => c.path)).toEqual(['experimental.deploy.vcluster.helm[1].chart.password']);
   });
 
   test('finds a Secret among manifests, and says whether the chart renders it onto the host', () => {
-    const secret = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\nstringData: {token: t}\n';
+    const secret = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: ' +
+      'b}\nstringData: {token: t}\n';
     const found = findCredentials({ experimental: { deploy: { host: { manifests: secret }, vcluster: { manifestsTemplate: secret } } } });
     expect(found.map((c) => [c.path, c.renderedAsObject])).toEqual([
       ['experimental.deploy.host.manifests', true],

@@ -26,7 +26,10 @@ function example(pattern: string): { path: Segment[]; value: string } {
 }
 
 function valuesWith(path: readonly Segment[], value: string): Record<string, unknown> {
-  return path.reduceRight<unknown>((inner, seg) => (typeof seg === 'number' ? Object.assign([], { [seg]: inner }) : { [seg]: inner }), value) as Record<string, unknown>;
+  return path.reduceRight<unknown>(
+    (inner, seg) => (typeof seg === 'number' ? Object.assign([], { [seg]: inner }) : { [seg]: inner }),
+    value,
+  ) as Record<string, unknown>;
 }
 
 /** Every string of the output, and each one's base64 decoding where it is base64. */
@@ -50,7 +53,10 @@ function output(props: VClusterProps): string[] {
 
 const MODES: readonly (readonly [string, (path: string) => ConfigSecret])[] = [
   ['a SealedSecret', () => ConfigSecret.sealedSecret({ certificate: keys.certificatePem })],
-  ['an ExternalSecret', (path) => ConfigSecret.externalSecret({ store: { name: 'vault' }, credentials: { [path]: { key: 'vc1', property: 'credential' } } })],
+  [
+    'an ExternalSecret',
+    (path) => ConfigSecret.externalSecret({ store: { name: 'vault' }, credentials: { [path]: { key: 'vc1', property: 'credential' } } }),
+  ],
   ['a Secret of your own', () => ConfigSecret.bringYourOwn()],
 ];
 
@@ -81,7 +87,10 @@ describe.each(FIELDS)('a credential at %s', (_pattern, { path, value }) => {
 describe('a credential from the typed props', () => {
   const dataSource = `mysql://vcluster:${SECRET}@tcp(db.example.com:3306)/vcluster`;
   test.each(MODES)('reaches no object with %s', (_mode, mode) => {
-    const props = { backingStore: BackingStore.externalDatabase({ dataSource }), configSecret: mode('controlPlane.backingStore.database.external.dataSource') };
+    const props = {
+      backingStore: BackingStore.externalDatabase({ dataSource }),
+      configSecret: mode('controlPlane.backingStore.database.external.dataSource'),
+    };
     expect(output(props).filter((t) => t.includes(SECRET))).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ import * as forge from 'node-forge';
 export function unseal(privateKey: KeyObject, label: string, encrypted: string): Buffer {
   const bytes = Buffer.from(encrypted, 'base64');
   const rsaLength = bytes.readUInt16BE(0);
-  const sessionKey = privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256', oaepLabel: Buffer.from(label) }, bytes.subarray(2, 2 + rsaLength));
+  const sessionKey = privateDecrypt(
+    { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256', oaepLabel: Buffer.from(label) },
+    bytes.subarray(2, 2 + rsaLength),
+  );
   const body = bytes.subarray(2 + rsaLength);
   const decipher = createDecipheriv('aes-256-gcm', sessionKey, Buffer.alloc(12));
   decipher.setAuthTag(body.subarray(body.length - 16));

@@ -83,7 +83,12 @@ describe('the bundled command line', () => {
     const script = `
       const { runCli } = require(${JSON.stringify(bundle)});
       let printed = 0;
-      const code = runCli(['template', 'vc1', '-f', ${JSON.stringify(values)}], { stdout: (t) => { printed += t.length; }, stderr: (t) => process.stderr.write(t), readFile: (p) => require('fs').readFileSync(p, 'utf8'), env: {} });
+      const code = runCli(['template', 'vc1', '-f', ${JSON.stringify(values)}], {
+        stdout: (t) => { printed += t.length; },
+        stderr: (t) => process.stderr.write(t),
+        readFile: (p) => require('fs').readFileSync(p, 'utf8'),
+        env: {},
+      });
       process.stdout.write(JSON.stringify({ code, printed, loaded: Object.keys(require.cache) }));`;
     const run = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
     expect(run.code).toBe(0);

@@ -37,7 +37,8 @@ describe('generateValuesModel on other schemas', () => {
 
   test('drops descriptions and emits no upstream prose', () => {
     writeFileSync(join(chart, 'values.schema.json'), JSON.stringify({
-      $defs: { A: { type: 'object', additionalProperties: false, description: 'Upstream prose.', properties: { b: { type: 'integer', description: 'More prose.' } } } },
+      $defs: { A: { type: 'object', additionalProperties: false, description: 'Upstream prose.', properties: { b: { type: 'integer',
+        description: 'More prose.' } } } },
       type: 'object', additionalProperties: false, properties: { a: { $ref: '#/$defs/A', description: 'Prose.' } },
     }));
     const text = generateValuesModel(chart, join(chart, 'out')).map((f) => readFileSync(f, 'utf8')).join('\n');

@@ -4,12 +4,14 @@ import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from '../../src/values
 import { ValueMap } from '../../src/values/value-map';
 
 /** Runs the checks on the user values coalesced with the chart defaults, as the pipeline does. */
-const check = (values: Record<string, unknown>) => () => validateChartRules(coalesceValues(chartData(DEFAULT_CHART_VERSION).defaults as ValueMap, values), DEFAULT_CHART_VERSION);
+const check = (values: Record<string, unknown>) => () =>
+  validateChartRules(coalesceValues(chartData(DEFAULT_CHART_VERSION).defaults as ValueMap, values), DEFAULT_CHART_VERSION);
 
 describe('the chart template checks', () => {
   test('fails when a volume-snapshot key removed in 0.36.0 is set', () => {
     expect(check({ sync: { toHost: { volumeSnapshots: { enabled: true } } } }))
-      .toThrow('sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0 and is no longer supported, found {"enabled":true}. Remove it from your values.');
+      .toThrow('sync.toHost.volumeSnapshots: was removed in vCluster 0.36.0 and is no longer supported, found {"enabled":true}. Remove it ' +
+        'from your values.');
     expect(check({ rbac: { enableVolumeSnapshotRules: true } })).toThrow(/^rbac\.enableVolumeSnapshotRules: was removed/);
   });
 
@@ -47,7 +49,8 @@ describe('the chart template checks per chart version', () => {
 
   test('fails in 0.37 when the kubevirt CSI driver runs without private nodes', () => {
     expect(checkIn('0.37.0-rc.1', { deploy: { csi: { kubeVirt: { enabled: true } } } })).toThrow(
-      'deploy.csi.kubeVirt.enabled: the kubevirt CSI driver is only supported in private nodes mode. Set privateNodes.enabled: true, or disable the driver.',
+      'deploy.csi.kubeVirt.enabled: the kubevirt CSI driver is only supported in private nodes mode. Set privateNodes.enabled: true, or ' +
+        'disable the driver.',
     );
   });
 
@@ -59,9 +62,11 @@ describe('the chart template checks per chart version', () => {
   });
 
   test('fails in 0.37 when a volume of the control plane takes the name file logging reserves', () => {
-    const values = { logging: { file: { enabled: true } }, controlPlane: { statefulSet: { persistence: { addVolumes: [{ name: 'a', emptyDir: {} }, { name: 'vcluster-logs', emptyDir: {} }] } } } };
+    const values = { logging: { file: { enabled: true } }, controlPlane: { statefulSet: { persistence: { addVolumes: [{ name: 'a',
+      emptyDir: {} }, { name: 'vcluster-logs', emptyDir: {} }] } } } };
     expect(checkIn('0.37.0-rc.1', values)).toThrow(
-      'controlPlane.statefulSet.persistence.addVolumes[1]: the volume name vcluster-logs is reserved by the chart while logging.file.enabled is true. Rename the volume.',
+      'controlPlane.statefulSet.persistence.addVolumes[1]: the volume name vcluster-logs is reserved by the chart while ' +
+        'logging.file.enabled is true. Rename the volume.',
     );
     expect(checkIn('0.37.0-rc.1', { ...values, logging: { file: { enabled: false } } })).not.toThrow();
   });

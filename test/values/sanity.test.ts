@@ -42,12 +42,16 @@ describe('validation beyond the chart', () => {
       [{ controlPlane: { distro: { k8s: { resources: bad } } } }, 'controlPlane.distro.k8s.resources.limits.cpu'],
       [ETCD({ resources: bad }), 'controlPlane.backingStore.etcd.deploy.statefulSet.resources.limits.cpu'],
       [{ controlPlane: { coredns: { deployment: { resources: bad } } } }, 'controlPlane.coredns.deployment.resources.limits.cpu'],
-      [{ sync: { toHost: { pods: { rewriteHosts: { initContainer: { resources: bad } } } } } }, 'sync.toHost.pods.rewriteHosts.initContainer.resources.limits.cpu'],
+      [{ sync: { toHost: { pods: { rewriteHosts: { initContainer: { resources: bad } } } } } },
+        'sync.toHost.pods.rewriteHosts.initContainer.resources.limits.cpu'],
       [{ plugins: { hooks: { image: 'hooks:1', resources: bad } } }, 'plugins.hooks.resources.limits.cpu'],
-      [{ controlPlane: { statefulSet: { initContainers: [{ name: 'a' }, { name: 'b', resources: bad }] } } }, 'controlPlane.statefulSet.initContainers[1].resources.limits.cpu'],
-      [{ controlPlane: { statefulSet: { sidecarContainers: [{ name: 'log', resources: { requests: { memory: 'abc' } } }] } } }, 'controlPlane.statefulSet.sidecarContainers[0].resources.requests.memory'],
+      [{ controlPlane: { statefulSet: { initContainers: [{ name: 'a' }, { name: 'b', resources: bad }] } } },
+        'controlPlane.statefulSet.initContainers[1].resources.limits.cpu'],
+      [{ controlPlane: { statefulSet: { sidecarContainers: [{ name: 'log', resources: { requests: { memory: 'abc' } } }] } } },
+        'controlPlane.statefulSet.sidecarContainers[0].resources.requests.memory'],
       [
-        { controlPlane: { statefulSet: { persistence: { volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { resources: { requests: { storage: '5 Gi' } } } }] } } } },
+        { controlPlane: { statefulSet: { persistence: { volumeClaimTemplates: [{ metadata: { name: 'data' },
+          spec: { resources: { requests: { storage: '5 Gi' } } } }] } } } },
         'controlPlane.statefulSet.persistence.volumeClaimTemplates[0].spec.resources.requests.storage',
       ],
     ];
@@ -68,7 +72,8 @@ describe('validation beyond the chart', () => {
 
   test('fails when a resource amount is negative', () => {
     expect(errorFor({ controlPlane: { distro: { k8s: { resources: { requests: { cpu: '-40m' } } } } } }).message).toBe(
-      'controlPlane.distro.k8s.resources.requests.cpu: expected a quantity of at least 0, got "-40m"; Kubernetes refuses negative amounts. Give a positive amount.',
+      'controlPlane.distro.k8s.resources.requests.cpu: expected a quantity of at least 0, got "-40m"; Kubernetes refuses negative amounts. ' +
+        'Give a positive amount.',
     );
   });
 
@@ -91,10 +96,13 @@ describe('validation beyond the chart', () => {
 
   test('fails when a quota object count is not a non-negative whole number', () => {
     expect(errorFor({ policies: { resourceQuota: { quota: { 'count/pods': 2.5 } } } }).message).toBe(
-      'policies.resourceQuota.quota.count/pods: expected a whole number of objects (0 or more), got 2.5; count/pods counts objects. Give a count such as 20.',
+      'policies.resourceQuota.quota.count/pods: expected a whole number of objects (0 or more), got 2.5; count/pods counts objects. Give a ' +
+        'count such as 20.',
     );
     expect(errorFor({ policies: { resourceQuota: { quota: { pods: '-1' } } } }).path).toBe('policies.resourceQuota.quota.pods');
-    expect(errorFor({ policies: { resourceQuota: { quota: { 'services.nodeports': 'none' } } } }).path).toBe('policies.resourceQuota.quota["services.nodeports"]');
+    expect(errorFor({ policies: { resourceQuota: { quota: { 'services.nodeports': 'none' } } } }).path).toBe(
+      'policies.resourceQuota.quota["services.nodeports"]',
+    );
     expect(check({ policies: { resourceQuota: { quota: { pods: '1k', 'count/deployments.apps': 5 } } } })).not.toThrow();
   });
 
@@ -115,9 +123,12 @@ describe('validation beyond the chart', () => {
 
   test('fails when a replica count is zero or negative', () => {
     expect(errorFor({ controlPlane: { statefulSet: { highAvailability: { replicas: 0 } } } }).message).toBe(
-      'controlPlane.statefulSet.highAvailability.replicas: expected at least 1 replica, got 0; with none, nothing runs. Set 1, or 3 or more for high availability.',
+      'controlPlane.statefulSet.highAvailability.replicas: expected at least 1 replica, got 0; with none, nothing runs. Set 1, or 3 or more ' +
+        'for high availability.',
     );
-    expect(errorFor(ETCD({ highAvailability: { replicas: -1 } })).path).toBe('controlPlane.backingStore.etcd.deploy.statefulSet.highAvailability.replicas');
+    expect(errorFor(ETCD({ highAvailability: { replicas: -1 } })).path).toBe(
+      'controlPlane.backingStore.etcd.deploy.statefulSet.highAvailability.replicas',
+    );
     expect(errorFor({ controlPlane: { coredns: { deployment: { replicas: 0 } } } }).path).toBe('controlPlane.coredns.deployment.replicas');
   });
 
@@ -146,29 +157,34 @@ describe('validation beyond the chart', () => {
       'policies.resourceQuota.enabled: expected true, false or "auto", got "false" (quoted); the chart\'s templates read that string as enabled ' +
         'while vCluster reads it as false. Write false without quotes.',
     );
-    expect(check({ sync: { fromHost: { storageClasses: { enabled: true }, csiNodes: { enabled: false } } }, rbac: { clusterRole: { enabled: 'auto' } } })).not.toThrow();
+    expect(
+      check({ sync: { fromHost: { storageClasses: { enabled: true }, csiNodes: { enabled: false } } }, rbac: { clusterRole: { enabled: 'auto' } } }),
+    ).not.toThrow();
   });
 
   test('accepts the string "true", which vCluster and the chart both read as true', () => {
     expect(check({ rbac: { clusterRole: { enabled: 'true' } } })).not.toThrow();
   });
 
-  test.each(CHART_VERSIONS.map((v) => [v]))('derives the %s toggles from its schema, covering every toggle its chart defaults to "auto"', (version) => {
-    const toggles = toggleFieldPaths(version);
-    const autoByDefault: string[] = [];
-    const find = (v: unknown, path: string): void => {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
-      for (const [k, sub] of Object.entries(v)) {
-        if (k === 'enabled' && sub === 'auto') autoByDefault.push(`${path}.enabled`);
-        else find(sub, path ? `${path}.${k}` : k);
-      }
-    };
-    find(chartData(version).defaults, '');
-    expect(autoByDefault.length).toBeGreaterThan(5);
-    expect(toggles).toEqual(expect.arrayContaining(autoByDefault));
-    // Toggles whose default is a plain boolean are three-valued too, when the schema says so.
-    expect(toggles).toContain('sync.fromHost.storageClasses.enabled');
-  });
+  test.each(CHART_VERSIONS.map((v) => [v]))(
+    'derives the %s toggles from its schema, covering every toggle its chart defaults to "auto"',
+    (version) => {
+      const toggles = toggleFieldPaths(version);
+      const autoByDefault: string[] = [];
+      const find = (v: unknown, path: string): void => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return;
+        for (const [k, sub] of Object.entries(v)) {
+          if (k === 'enabled' && sub === 'auto') autoByDefault.push(`${path}.enabled`);
+          else find(sub, path ? `${path}.${k}` : k);
+        }
+      };
+      find(chartData(version).defaults, '');
+      expect(autoByDefault.length).toBeGreaterThan(5);
+      expect(toggles).toEqual(expect.arrayContaining(autoByDefault));
+      // Toggles whose default is a plain boolean are three-valued too, when the schema says so.
+      expect(toggles).toContain('sync.fromHost.storageClasses.enabled');
+    },
+  );
 
   test('fails when a closed enum has a value Kubernetes or vCluster does not know', () => {
     expect(errorFor({ controlPlane: { ingress: { pathType: 'prefix' } } }).message).toBe(
@@ -235,7 +251,9 @@ describe('validation beyond the chart', () => {
       .toMatch(/^controlPlane\.statefulSet\.security\.podSecurityContext\.runAsNonRoot: true, but the control plane container syncer runs as root/);
     // The distro init container has no context of its own: it takes both from the pod.
     const e = errorFor({
-      controlPlane: { statefulSet: { security: { podSecurityContext: { runAsNonRoot: true, runAsUser: 0 }, containerSecurityContext: { runAsUser: 1000 } } } },
+      controlPlane: {
+        statefulSet: { security: { podSecurityContext: { runAsNonRoot: true, runAsUser: 0 }, containerSecurityContext: { runAsUser: 1000 } } },
+      },
     });
     expect(e.message).toBe(
       'controlPlane.statefulSet.security.podSecurityContext.runAsNonRoot: true, but the control plane container kubernetes (init) runs as root: ' +
@@ -249,18 +267,32 @@ describe('validation beyond the chart', () => {
     expect(errorFor(ETCD({ security: { containerSecurityContext: { runAsNonRoot: true, runAsUser: 0 } } })).message).toMatch(
       /^controlPlane\.backingStore\.etcd\.deploy\.statefulSet\.security\.containerSecurityContext\.runAsNonRoot: true, but the etcd container etcd runs as root/,
     );
-    expect(errorFor({ controlPlane: { coredns: { security: { podSecurityContext: { runAsUser: 0 }, containerSecurityContext: { runAsNonRoot: true } } } } }).message)
-      .toMatch(/^controlPlane\.coredns\.security\.containerSecurityContext\.runAsNonRoot: true, but the CoreDNS container coredns runs as root: runAsUser is 0 from controlPlane\.coredns\.security\.podSecurityContext\.runAsUser\./);
+    expect(
+      errorFor({
+        controlPlane: { coredns: { security: { podSecurityContext: { runAsUser: 0 }, containerSecurityContext: { runAsNonRoot: true } } } },
+      }).message,
+    ).toMatch(
+      /^controlPlane\.coredns\.security\.containerSecurityContext\.runAsNonRoot: true, but the CoreDNS container coredns runs as root: runAsUser is 0 from controlPlane\.coredns\.security\.podSecurityContext\.runAsUser\./,
+    );
   });
 
   test('accepts runAsNonRoot with a non-root user, and contexts of pods that do not run', () => {
     // The tutorial's rootless step.
-    expect(check({ controlPlane: { statefulSet: { security: { podSecurityContext: { fsGroup: 12345 }, containerSecurityContext: { runAsUser: 12345, runAsGroup: 12345, runAsNonRoot: true } } } } })).not.toThrow();
+    expect(check({ controlPlane: { statefulSet: { security: { podSecurityContext: { fsGroup: 12345 },
+      containerSecurityContext: { runAsUser: 12345, runAsGroup: 12345, runAsNonRoot: true } } } } })).not.toThrow();
     // vCluster gives CoreDNS its own non-root container context when none is set.
     expect(check({ controlPlane: { coredns: { security: { podSecurityContext: { runAsNonRoot: true, runAsUser: 0 } } } } })).not.toThrow();
     // etcd is not deployed by default; embedded CoreDNS runs inside the syncer.
-    expect(check({ controlPlane: { backingStore: { etcd: { deploy: { statefulSet: { security: { containerSecurityContext: { runAsNonRoot: true, runAsUser: 0 } } } } } } } })).not.toThrow();
-    expect(check({ controlPlane: { coredns: { embedded: true, security: { containerSecurityContext: { runAsNonRoot: true, runAsUser: 0 } } } } })).not.toThrow();
+    expect(
+      check({
+        controlPlane: {
+          backingStore: { etcd: { deploy: { statefulSet: { security: { containerSecurityContext: { runAsNonRoot: true, runAsUser: 0 } } } } } },
+        },
+      }),
+    ).not.toThrow();
+    expect(
+      check({ controlPlane: { coredns: { embedded: true, security: { containerSecurityContext: { runAsNonRoot: true, runAsUser: 0 } } } } }),
+    ).not.toThrow();
   });
 
   test('reports every problem at once, one per line, in the order of the values', () => {

@@ -266,7 +266,8 @@ describe('--set corner cases (observed with helm v4.1.4)', () => {
   });
 
   test('fails without showing a value at a credential path', () => {
-    expect(() => parsed('set', 'a.password=Gu4rd,a.password.b=1')).toThrow('--set a.password=(not shown),a.password.b=1: a.password holds a string (not shown: a credential), not a map');
+    expect(() => parsed('set', 'a.password=Gu4rd,a.password.b=1')).toThrow('--set a.password=(not shown),a.password.b=1: a.password holds a ' +
+      'string (not shown: a credential), not a map');
     expect(() => parsed('set-json', '{"password": "Gu4rd"')).toThrow('--set-json (a JSON object with a credential, not shown): not a JSON object');
     expect(() => parsed('set', 'a.password=Gu4rd,a.password.b=1')).not.toThrow(/Gu4rd/);
   });
@@ -295,6 +296,8 @@ describe('values Helm keeps that JavaScript cannot hold', () => {
 
   test('refuses a key path nested more than 100 levels', () => {
     expect(() => parsed('set', `a${'[0]'.repeat(150)}=1`)).toThrow(/values nest more than 100 levels deep/);
-    expect(() => parsed('set-json', `a=${'['.repeat(150)}${']'.repeat(150)}`)).toThrow(/--set-json a=\[+\]+: a\[0\].*values nest more than 100 levels deep/);
+    expect(() => parsed('set-json', `a=${'['.repeat(150)}${']'.repeat(150)}`)).toThrow(
+      /--set-json a=\[+\]+: a\[0\].*values nest more than 100 levels deep/,
+    );
   });
 });

@@ -32,7 +32,8 @@ describe('renderChart', () => {
       .toThrow('values: controlPlane.__proto__: the key "__proto__" is refused');
     let deep: any = 'leaf';
     for (let i = 0; i < 5000; i++) deep = { k: deep };
-    expect(() => renderChart({ name: 'vc1', namespace: 'vc1', values: [{ controlPlane: { statefulSet: { security: { podSecurityContext: deep } } } }] }))
-      .toThrow(/^values: controlPlane\.statefulSet\.security\.podSecurityContext\.k\.k….*: values nest more than 100 levels deep/);
+    expect(() =>
+      renderChart({ name: 'vc1', namespace: 'vc1', values: [{ controlPlane: { statefulSet: { security: { podSecurityContext: deep } } } }] }),
+    ).toThrow(/^values: controlPlane\.statefulSet\.security\.podSecurityContext\.k\.k….*: values nest more than 100 levels deep/);
   });
 });

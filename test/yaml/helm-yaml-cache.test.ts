@@ -40,6 +40,7 @@ describe('helmToYamlCached across calls', () => {
     const nested = { controlPlane: { distro: long, other: 1 } };
     let cold = { top: '', nested: '' };
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a cold copy needs a fresh module registry
       const fresh = require('../../src/yaml/helm-yaml') as typeof import('../../src/yaml/helm-yaml');
       cold = { top: fresh.helmToYaml(top), nested: fresh.helmToYaml(nested) };
     });

@@ -365,6 +365,7 @@ describe('helmToYaml across calls', () => {
     const later = { deeply: { nested: { key: long, n: -0, list: [long, 'y', 7] } }, top: long };
     let cold = '';
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a cold copy needs a fresh module registry
       cold = (require('../../src/yaml/helm-yaml') as typeof import('../../src/yaml/helm-yaml')).helmToYaml(later);
     });
     helmToYaml({ top: long, n: 0, list: ['y', long], key: 7 });

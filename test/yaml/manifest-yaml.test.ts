@@ -19,7 +19,8 @@ function write(doc: unknown): { yaml: string; fellBack: boolean } {
 
 /** Strings at the edges of YAML 1.1 resolution and of the plain-scalar rules. */
 const TRICKY = [
-  'plain', 'kebab-case-name', 'ghcr.io/loft-sh/vcluster:0.36.1', 'a b c', 'y', 'n', 'Yes', 'NO', 'on', 'Off', 'true', 'False', 'null', 'Null', '~', '',
+  'plain', 'kebab-case-name', 'ghcr.io/loft-sh/vcluster:0.36.1', 'a b c', 'y', 'n', 'Yes', 'NO', 'on', 'Off', 'true', 'False', 'null',
+    'Null', '~', '',
   '0', '-1', '+1', '007', '0777', '0o17', '0b1010', '0x1F', '1_000', '190:20:30', '1.5', '.5', '1e3', '6.8523015e+5', '.inf', '-.Inf', '.NaN',
   '2001-12-14', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '<<', '=', '-', '?', ':', '- a', '? a', 'a: b', 'a:b', 'a #b', 'a#b',
   'a:', 'a ', ' a', '\ta', 'a\t', '@a', '`a', '%a', '!a', '&a', '*a', '|a', '>a', '[a]', '{a}', 'a,b', "it's", 'say "hi"', `'both" `, 'back\\slash',

@@ -31,11 +31,22 @@ describe('numbers as go-yaml reads them', () => {
   test('reads the 0o octal prefix and upper-case base prefixes as Go does', () => {
     expect(parseValuesYaml('a: 0o17\nb: 0O17\nc: 0B11\nd: 0X1F\ne: -0o10\nf: 0b101\n', 'v.yaml')).toEqual({ a: 15, b: 15, c: 3, d: 31, e: -8, f: 5 });
   });
+
+  test('turns number keys into the text Helm makes of them: integers in decimal, floats as float32 %g (helm v4.1.4)', () => {
+    // helm v4.1.4, these keys under policies.resourceQuota.quota: 0.1, 1, 1.2345678e+07, 1000, 16, 1e+06, 3.1415927.
+    const text = '1000000.0: 5\n0.1: 1\n0x10: 2\n1.0: 3\n3.14159265358979: 4\n1_000: 6\n12345678.0: 7\n';
+    expect(Object.keys(parseValuesYaml(text, 'v.yaml')).sort()).toEqual(['0.1', '1', '1.2345678e+07', '1000', '16', '1e+06', '3.1415927']);
+  });
+
+  test('keeps an integer key beyond 2^53 exact, as go-yaml reads it as int64 (helm v4.1.4: 9007199254740993)', () => {
+    expect(parseValuesYaml('9007199254740993: a\n', 'v.yaml')).toEqual({ '9007199254740993': 'a' });
+  });
 });
 
 test('fails on .inf and .nan, which Helm cannot turn into JSON, naming the key', () => {
   expect(() => parseValuesYaml('controlPlane:\n  x: [1, .inf]\n', 'v.yaml'))
-    .toThrow('v.yaml: controlPlane.x[1]: Infinity (.inf or .nan) cannot be represented in JSON, so Helm refuses it. Write a finite number, or quote it if you meant text.');
+    .toThrow('v.yaml: controlPlane.x[1]: Infinity (.inf or .nan) cannot be represented in JSON, so Helm refuses it. Write a finite number, ' +
+      'or quote it if you meant text.');
 });
 
 /** Helm v4's loader.LoadValues and go-yaml v2, checked with helm v4.1.4 where marked. */
@@ -89,8 +100,12 @@ describe('values files as Helm v4 reads them', () => {
   test('refuses nesting deeper than 100 levels with the path, in block and flow style', () => {
     let block = '';
     for (let i = 0; i < 150; i++) block += `${' '.repeat(i)}k${i}:\n`;
-    expect(() => parseValuesYaml(block, 'v.yaml')).toThrow(/^v\.yaml \(line 101, column 101\): k0\.k1\.k2\.k3\.k4\.k5….k97\.k98\.k99: values nest more than 100 levels deep/);
-    expect(() => parseValuesYaml(`a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, 'v.yaml')).toThrow(/^v\.yaml \(line 1, column 103\): a\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/);
+    expect(() => parseValuesYaml(block, 'v.yaml')).toThrow(
+      /^v\.yaml \(line 101, column 101\): k0\.k1\.k2\.k3\.k4\.k5….k97\.k98\.k99: values nest more than 100 levels deep/,
+    );
+    expect(() => parseValuesYaml(`a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, 'v.yaml')).toThrow(
+      /^v\.yaml \(line 1, column 103\): a\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/,
+    );
     let ok = 'v';
     for (let i = 0; i < 99; i++) ok = `[${ok}]`;
     expect(() => parseValuesYaml(`a: ${ok}\n`, 'v.yaml')).not.toThrow();
@@ -98,7 +113,9 @@ describe('values files as Helm v4 reads them', () => {
 
   test('refuses nesting that aliases make deeper than 100 levels, and an anchor containing itself (helm refuses it too)', () => {
     const text = `a: &a ${'['.repeat(60)}${']'.repeat(60)}\nb: ${'['.repeat(50)}*a${']'.repeat(50)}\n`;
-    expect(() => parseValuesYaml(text, 'v.yaml')).toThrow(/^v\.yaml: b\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/);
+    expect(() => parseValuesYaml(text, 'v.yaml')).toThrow(
+      /^v\.yaml: b\[0\]\[0\]\[0\]\[0\]\[0\]…\[0\]\[0\]\[0\]: values nest more than 100 levels deep/,
+    );
     expect(() => parseValuesYaml('a: &x [*x]\n', 'v.yaml')).toThrow('v.yaml: the anchor &x contains its own alias *x; Helm refuses such values too.');
   });
 

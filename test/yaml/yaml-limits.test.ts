@@ -38,8 +38,10 @@ describe('limits on YAML embedded in the values', () => {
 
   test('fails when few aliases of a large text expand beyond the 3 MiB the API server accepts', () => {
     const big = 'x'.repeat(400 * 1024);
-    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: &a ${big}\n${Array.from({ length: 9 }, (_, i) => `  b${i}: *a\n`).join('')}`;
-    expect(() => parseManifestStream(text, 'm')).toThrow('m: the data its aliases expand to would exceed the 3145728 bytes (3 MiB) the Kubernetes API server accepts');
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: &a ` +
+      `${big}\n${Array.from({ length: 9 }, (_, i) => `  b${i}: *a\n`).join('')}`;
+    expect(() => parseManifestStream(text, 'm')).toThrow('m: the data its aliases expand to would exceed the 3145728 bytes (3 MiB) the ' +
+      'Kubernetes API server accepts');
   });
 
   test('fails on a text of more than 3 MiB before reading it', () => {
@@ -48,7 +50,9 @@ describe('limits on YAML embedded in the values', () => {
   });
 
   test('fails on manifests nested more than 100 levels deep, naming the path', () => {
-    expect(() => parseManifestStream(`a: ${'['.repeat(10_000)}`, 'm')).toThrow(/^m \(line 1, column \d+\): a\[0\]\[0\].*: values nest more than 100 levels deep/);
+    expect(() => parseManifestStream(`a: ${'['.repeat(10_000)}`, 'm')).toThrow(
+      /^m \(line 1, column \d+\): a\[0\]\[0\].*: values nest more than 100 levels deep/,
+    );
   });
 
   test('the construct refuses a map key that is a list in the host manifests, as helm v4.1.4 does', () => {

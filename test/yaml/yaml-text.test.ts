@@ -31,13 +31,15 @@ describe('reading the chart\'s text back', () => {
 
   test('fails when a value that must stay text reads back as something else, naming the key', () => {
     expect(() => plainString('yes', 'controlPlane.tlsRoute.apiVersion', 'an API version'))
-      .toThrow('controlPlane.tlsRoute.apiVersion: the chart writes this value unquoted, and "yes" then reads as the boolean true, not text. Give an API version.');
+      .toThrow('controlPlane.tlsRoute.apiVersion: the chart writes this value unquoted, and "yes" then reads as the boolean true, not text. ' +
+        'Give an API version.');
     expect(plainString('"gateway.networking.k8s.io/v1"', 'x', 'y')).toBe('gateway.networking.k8s.io/v1');
   });
 
   test('fails on release names and namespaces that YAML reads as something other than text', () => {
     expect(() => renderChart({ name: '123', namespace: 'ns' }))
-      .toThrow('name: "123" reads as a number, boolean or null in YAML, and the chart writes the release name unquoted. Choose a release name that is plain text, e.g. "vc-123".');
+      .toThrow('name: "123" reads as a number, boolean or null in YAML, and the chart writes the release name unquoted. Choose a release ' +
+        'name that is plain text, e.g. "vc-123".');
     expect(() => renderChart({ name: 'vc', namespace: 'no' })).toThrow(/^namespace: "no" reads as a number, boolean or null/);
     expect(() => renderChart({ name: 'vc-1', namespace: '1-2' })).not.toThrow();
   });

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Size } from 'cdk8s';
 import { cdk8sPlus } from '../cdk8s-plus';
-import { BackingStore } from '../backing-store';
+import { BackingStore, ExternalEtcdOptions } from '../backing-store';
 import { plainJson } from '../fragment';
 import { RetentionPolicy } from '../persistence';
 import { UnhealthyPodEvictionPolicy } from '../pod-disruption-budget';
@@ -23,7 +23,8 @@ const PLUS = 'cdk8s-plus-33';
 /** Every name a decoded prop may import into the generated program, and the module it comes from. */
 const IMPORTABLE = {
   BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, LogEncoding: LIBRARY, ResourceQuotaScope: LIBRARY,
-  SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS, ServiceType: PLUS,
+  SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS,
+    ServiceType: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
 } as const;
 type Importable = keyof typeof IMPORTABLE;
@@ -105,33 +106,37 @@ const switchAutoOf = (v: unknown) => switchAuto(at(v, 'enabled'));
 function intOrString(key: string, v: unknown): Expr | undefined {
   if (key !== 'port') return undefined;
   const k8sImport = [imp('k8s')];
-  if (typeof v === 'number' && Number.isInteger(v)) return atom(cdk8sPlus().k8s.IntOrString.fromNumber(v), `k8s.IntOrString.fromNumber(${v})`, k8sImport);
+  if (typeof v === 'number' && Number.isInteger(v))
+    return atom(cdk8sPlus().k8s.IntOrString.fromNumber(v), `k8s.IntOrString.fromNumber(${v})`, k8sImport);
   if (typeof v === 'string') return atom(cdk8sPlus().k8s.IntOrString.fromString(v), `k8s.IntOrString.fromString(${quote(v)})`, k8sImport);
   return undefined;
 }
+
+/** A cdk8s-plus `k8s.toJson_*` converter; each takes its own struct type. */
+type StructToJson = (x: never) => unknown;
 
 /**
  * A Kubernetes structure (security context, affinity, selector) as a cdk8s-plus `k8s.*` literal:
  * only where the library's converter gives back exactly the same value (an unknown field would
  * be dropped).
  */
-function struct(v: unknown, toJson: (x: any) => unknown, special?: (key: string, v: unknown) => Expr | undefined): Expr | undefined {
+function struct(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined): Expr | undefined {
   if (!isMap(v) || Object.keys(v).length === 0) return undefined;
   const e = literal(v, special);
   try {
-    return isDeepStrictEqual(plainJson(toJson(e.value)), v) ? e : undefined;
+    return isDeepStrictEqual(plainJson(toJson(e.value as never)), v) ? e : undefined;
   } catch {
     return undefined;
   }
 }
 
-function structList(v: unknown, toJson: (x: any) => unknown, special?: (key: string, v: unknown) => Expr | undefined) {
+function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
   if (!Array.isArray(v)) return undefined;
   const items = v.map((i) => struct(i, toJson, special));
   return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
 }
 
-const structLeaf = (v: unknown, toJson: (x: any) => unknown) => leaf(struct(v, toJson));
+const structLeaf = (v: unknown, toJson: StructToJson) => leaf(struct(v, toJson));
 
 /**
  * An integration or sync resource switched by `enabled`: `false` as `false`, `true` as options
@@ -253,7 +258,8 @@ export function decodeBackingStore(bs: unknown): Candidate | undefined {
       endpoint: str(at(external, 'endpoint')),
       tls: object({ caFile: str(at(tls, 'caFile')), certFile: str(at(tls, 'certFile')), keyFile: str(at(tls, 'keyFile')) }),
     }, { required: ['endpoint'] });
-    return options && factory('BackingStore.externalEtcd', STORE, (o) => BackingStore.externalEtcd(o as any), options, true);
+    const make = (o: Record<string, unknown>) => BackingStore.externalEtcd(o as unknown as ExternalEtcdOptions);
+    return options && factory('BackingStore.externalEtcd', STORE, make, options, true);
   }
   const embeddedDb = at(bs, 'database', 'embedded');
   if (at(embeddedDb, 'enabled') === true) {
@@ -430,7 +436,8 @@ export function decodePolicies(p: unknown, effective: unknown) {
   const np = at(p, 'networkPolicy');
   // In the order the values give them.
   const amounts = (v: unknown) => (isMap(v) ? object(Object.fromEntries(Object.entries(v).map(([k, x]) => (
-    k === 'cpu' ? [k, leaf(cpuExpr(x))] : [k === 'ephemeral-storage' ? 'ephemeralStorage' : k, k === 'memory' || k === 'ephemeral-storage' ? leaf(sizeExpr(x)) : undefined]
+    k === 'cpu' ? [k, leaf(cpuExpr(x))] : [k === 'ephemeral-storage' ? 'ephemeralStorage' : k,
+      k === 'memory' || k === 'ephemeral-storage' ? leaf(sizeExpr(x)) : undefined]
   )))) : undefined);
   const rules = (v: unknown) => object({
     ingress: structList(at(v, 'ingress'), cdk8sPlus().k8s.toJson_NetworkPolicyIngressRule, intOrString),

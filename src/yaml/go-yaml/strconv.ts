@@ -20,6 +20,21 @@ export function numberText(n: number): string {
   return formatFloatG(n);
 }
 
+/**
+ * strconv.FormatFloat(n, 'g', -1, 32): N rounded to float32, in the fewest digits that read back as that float32
+ * (the closest p-digit decimal round-trips whenever any p-digit decimal does).
+ */
+export function formatFloat32(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  const f = Math.fround(n);
+  if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  for (let p = 1; ; p++) {
+    const shortest = Number(f.toPrecision(p));
+    if (Math.fround(shortest) === f) return formatFloatG(shortest);
+  }
+}
+
 /** strconv.FormatFloat(n, 'g', -1, 64): %e when the exponent is below -4 or at least 6 (Go's shortest-mode rule). */
 function formatFloatG(n: number): string {
   const [mantissa, exponent] = Math.abs(n).toExponential().split('e');
