@@ -4,6 +4,7 @@ import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { ConfigSecret } from '../props/config-secret';
 import { findCredentials } from '../secrets/credentials';
 import { ValueMap } from '../values/value-map';
+import { ValuesError } from '../values/errors';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { VCluster } from '../vcluster';
@@ -75,12 +76,14 @@ export function importValues(given: ImportOptions): ImportResult {
   // What `template` renders; throws for invalid values as `template` does.
   const reference = build(release, { values: user });
 
-  // A typed prop may also refuse what raw values allow (several replicas on the embedded database).
+  // A typed prop may also refuse what raw values allow (several replicas on the embedded database):
+  // a refusal is diagnostics; anything else is a fault of the library, shown rather than hidden.
   const rendersLikeReference = (c: Choice): boolean => {
     try {
       return sameCluster(reference, build(release, propsOf(c)));
-    } catch {
-      return false;
+    } catch (e) {
+      if (e instanceof ValuesError) return false;
+      throw e;
     }
   };
   let choice = choose(user, options.chartVersion);

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { chartData, ChartVersion } from '../values/chart-version';
 import { ValueMap } from '../values/value-map';
+import { ValuesError } from '../values/errors';
 import { coalesceValues, mergeValueFiles } from '../values/coalesce';
 import { NOT_EXPRESSIBLE, PROP_TABLE, typedValues } from '../props/table';
 import type { VClusterProps } from '../props/vcluster-props';
@@ -40,9 +41,10 @@ export function choose(user: ValueMap, chartVersion: ChartVersion, blocked: Read
       const props = materialize(tree, [], sel);
       const fragment = typedValues((props?.value ?? {}) as VClusterProps);
       return fits(fragment, user, effective) ? fragment : undefined;
-    } catch {
-      // A factory or fragment function refused the candidate: it does not fit.
-      return undefined;
+    } catch (e) {
+      // A factory or fragment function refused the candidate (its diagnostics): it does not fit.
+      if (e instanceof ValuesError) return undefined;
+      throw e;
     }
   };
 

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { compareManifests } from '../conformance/compare';
 import { renderTemplate } from '../../src/cli/template';
 import { rootlessValues } from '../../src/props/rootless';
+import * as table from '../../src/props/table';
 import { DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { TUTORIAL_STEP_5, vc1 } from './import-helper';
 import { runProgram } from './program-runner';
@@ -193,6 +194,20 @@ policies:
     expect(() => vc1('controlPlane:\n  statefulSet:\n    highAvailability:\n      replicas: 3\n')).toThrow(
       'controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store they share',
     );
+  });
+
+  test('fails with a fault that is no refusal of the candidate props, instead of keeping raw values', () => {
+    // Only diagnostics (a ValuesError) say a candidate does not fit; anything else is a fault to show.
+    const encode = table.typedValues;
+    const spy = jest.spyOn(table, 'typedValues').mockImplementation((props) => {
+      if (props.logging !== undefined) throw new TypeError('a fault of the logging encoder');
+      return encode(props);
+    });
+    try {
+      expect(() => vc1({ logging: { encoding: 'json' } })).toThrow('a fault of the logging encoder');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test('leaves out what the typed props add themselves', () => {
