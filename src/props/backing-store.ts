@@ -1,4 +1,3 @@
-import { VClusterValues } from '../../imports/chart-versions';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { ValueMap } from '../values/value-map';
 import { RootlessIds } from './rootless';
@@ -252,11 +251,10 @@ export function backingStoreRemoteSecrets(
   return (store && REMOTE_SECRETS.get(store)) ?? new Map();
 }
 
-/** The store as `controlPlane.backingStore` values; security contexts are checked against rootless. */
-export function backingStoreValues(store: BackingStore | undefined, ids: RootlessIds | undefined): VClusterValues {
-  if (store === undefined) return {};
+/** The store as the `controlPlane.backingStore` section; security contexts are checked against rootless. */
+export function backingStoreSection(store: BackingStore, ids: RootlessIds | undefined): ValueMap {
   const fragment = FRAGMENTS.get(store);
   if (fragment === undefined) fail('backingStore', store, 'make the backing store with one of the BackingStore factories, e.g. ' +
     'BackingStore.deployedEtcd().');
-  return { controlPlane: { backingStore: fragment(ids) } };
+  return fragment(ids);
 }

@@ -1,6 +1,6 @@
 import type { k8s } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
-import { VClusterValues, VolumeMount } from '../../imports/chart-versions';
+import { ControlPlane, VolumeMount } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { RootlessIds } from './rootless';
@@ -51,22 +51,18 @@ export interface ControlPlaneOptions extends WorkloadOptions {
   readonly volumeMounts?: k8s.VolumeMount[];
 }
 
-export function controlPlaneValues(cp: ControlPlaneOptions | undefined, ids: RootlessIds | undefined): VClusterValues {
-  if (cp === undefined) return {};
+/** The `controlPlane.statefulSet` section. */
+export function controlPlaneSection(cp: ControlPlaneOptions, ids: RootlessIds | undefined): ControlPlane['statefulSet'] {
   const prop = 'controlPlane';
   const workload = workloadValues(prop, cp)(ids);
   const persistence = cp.persistence;
   return {
-    controlPlane: {
-      statefulSet: {
-        ...workload,
-        highAvailability: { replicas: cp.replicas },
-        persistence: {
-          volumeClaim: persistence && { enabled: persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, persistence) },
-          addVolumes: cp.volumes?.map((v) => plainJson(cdk8sPlus().k8s.toJson_Volume(v))),
-          addVolumeMounts: cp.volumeMounts?.map((m) => plainJson(cdk8sPlus().k8s.toJson_VolumeMount(m))) as VolumeMount[] | undefined,
-        },
-      },
+    ...workload,
+    highAvailability: { replicas: cp.replicas },
+    persistence: {
+      volumeClaim: persistence && { enabled: persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, persistence) },
+      addVolumes: cp.volumes?.map((v) => plainJson(cdk8sPlus().k8s.toJson_Volume(v))),
+      addVolumeMounts: cp.volumeMounts?.map((m) => plainJson(cdk8sPlus().k8s.toJson_VolumeMount(m))) as VolumeMount[] | undefined,
     },
   };
 }

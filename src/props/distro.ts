@@ -1,7 +1,7 @@
 import { ContainerResources, ImagePullPolicy, k8s } from 'cdk8s-plus-31';
 import { Image, imageValues } from './images';
 import { resourcesValues } from './quantities';
-import { VClusterValues } from '../../imports/chart-versions';
+import { Distro, VClusterValues } from '../../imports/chart-versions';
 import { containerSecurityValues, RootlessIds } from './rootless';
 import { fail } from './validation';
 
@@ -86,13 +86,12 @@ export function kubernetesVersionValues(kubernetesVersion: string | undefined): 
   return { controlPlane: { distro: { k8s: { enabled: true, image: { tag } } } } };
 }
 
-/** The distro section; `kubernetesVersion` only to refuse a second tag. */
-export function distroValues(
-  distro: KubernetesDistroOptions | undefined,
+/** The `controlPlane.distro.k8s` section; `kubernetesVersion` only to refuse a second tag. */
+export function distroSection(
+  distro: KubernetesDistroOptions,
   ids: RootlessIds | undefined,
   kubernetesVersion: string | undefined,
-): VClusterValues {
-  if (distro === undefined) return {};
+): Distro['k8s'] {
   if (kubernetesVersion !== undefined && distro.image?.tag !== undefined) {
     fail(
       'distro.image.tag',
@@ -101,20 +100,14 @@ export function distroValues(
     );
   }
   return {
-    controlPlane: {
-      distro: {
-        k8s: {
-          enabled: true,
-          image: imageValues('distro.image', distro.image),
-          imagePullPolicy: distro.imagePullPolicy,
-          resources: { ...resourcesValues('distro.resources', distro.resources) },
-          securityContext: containerSecurityValues('distro.securityContext', distro.securityContext, ids),
-          apiServer: componentValues(distro.apiServer),
-          controllerManager: componentValues(distro.controllerManager),
-          scheduler: componentValues(distro.scheduler),
-        },
-      },
-    },
+    enabled: true,
+    image: imageValues('distro.image', distro.image),
+    imagePullPolicy: distro.imagePullPolicy,
+    resources: { ...resourcesValues('distro.resources', distro.resources) },
+    securityContext: containerSecurityValues('distro.securityContext', distro.securityContext, ids),
+    apiServer: componentValues(distro.apiServer),
+    controllerManager: componentValues(distro.controllerManager),
+    scheduler: componentValues(distro.scheduler),
   };
 }
 

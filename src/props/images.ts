@@ -1,4 +1,4 @@
-import { Image as ImageValues, VClusterValues } from '../../imports/chart-versions';
+import { Image as ImageValues } from '../../imports/chart-versions';
 import { checkNonEmpty, fail } from './validation';
 
 /**
@@ -48,8 +48,8 @@ export function checkRegistry(prop: string, registry: string): void {
 }
 
 /** `controlPlane.advanced.defaultImageRegistry`: the registry every image is pulled from. */
-export function defaultImageRegistryValues(registry: string | undefined): VClusterValues {
-  if (registry === undefined) return {};
+/** The `controlPlane.advanced.defaultImageRegistry` value, checked. */
+export function defaultImageRegistry(registry: string): string {
   checkRegistry('defaultImageRegistry', registry);
-  return { controlPlane: { advanced: { defaultImageRegistry: registry } } };
+  return registry;
 }

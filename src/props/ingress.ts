@@ -1,5 +1,5 @@
 import { HttpIngressPathType } from 'cdk8s-plus-31';
-import { VClusterValues } from '../../imports/chart-versions';
+import { ControlPlane, VClusterValues } from '../../imports/chart-versions';
 import { checkHost, checkNonEmpty, fail } from './validation';
 
 /** TLS of the control plane's Ingress. */
@@ -58,8 +58,8 @@ export interface IngressOptions {
   readonly labels?: { readonly [key: string]: string };
 }
 
-export function ingressValues(ingress: IngressOptions | undefined): VClusterValues {
-  if (ingress === undefined) return {};
+/** The `controlPlane.ingress` section. */
+export function ingressSection(ingress: IngressOptions): ControlPlane['ingress'] {
   if (ingress.host === undefined || ingress.host === '') {
     fail('ingress.host', ingress.host, 'an ingress needs the host name the API server is reached at, e.g. { host: "vc1.example.com" }.');
   }
@@ -68,18 +68,14 @@ export function ingressValues(ingress: IngressOptions | undefined): VClusterValu
     'name, or leave it out for the default class.');
   if (ingress.tls !== undefined) checkNonEmpty('ingress.tls.secretName', ingress.tls.secretName, 'give the name of the Secret with the certificate.');
   return {
-    controlPlane: {
-      ingress: {
-        enabled: true,
-        host: ingress.host,
-        pathType: ingress.pathType,
-        annotations: ingress.annotations && { ...ingress.annotations },
-        labels: ingress.labels && { ...ingress.labels },
-        spec: {
-          ingressClassName: ingress.ingressClassName,
-          tls: ingress.tls && [{ hosts: [...(ingress.tls.hosts ?? [ingress.host])], secretName: ingress.tls.secretName }],
-        },
-      },
+    enabled: true,
+    host: ingress.host,
+    pathType: ingress.pathType,
+    annotations: ingress.annotations && { ...ingress.annotations },
+    labels: ingress.labels && { ...ingress.labels },
+    spec: {
+      ingressClassName: ingress.ingressClassName,
+      tls: ingress.tls && [{ hosts: [...(ingress.tls.hosts ?? [ingress.host])], secretName: ingress.tls.secretName }],
     },
   };
 }

@@ -186,48 +186,46 @@ export interface IntegrationsOptions {
   readonly kubeVirt?: boolean | KubeVirtOptions;
 }
 
-export function integrationsValues(integrations: IntegrationsOptions | undefined): VClusterValues {
-  if (integrations === undefined) return {};
+/** The `integrations` section. */
+export function integrationsSection(integrations: IntegrationsOptions): VClusterValues['integrations'] {
   const on = (v: unknown) => (v === undefined ? undefined : { enabled: v });
   const selector = (s: k8s.LabelSelector | undefined) => s && plainJson(cdk8sPlus().k8s.toJson_LabelSelector(s));
   return {
-    integrations: {
-      metricsServer: toggle(integrations.metricsServer, (o) => ({ nodes: o.nodes, pods: o.pods })),
-      certManager: toggle(integrations.certManager, (o) => ({
-        sync: {
-          toHost: { certificates: on(o.certificates), issuers: on(o.issuers) },
-          fromHost: {
-            clusterIssuers: {
-              enabled: o.clusterIssuers,
-              selector: o.clusterIssuerLabels && { labels: { ...o.clusterIssuerLabels } },
-            },
+    metricsServer: toggle(integrations.metricsServer, (o) => ({ nodes: o.nodes, pods: o.pods })),
+    certManager: toggle(integrations.certManager, (o) => ({
+      sync: {
+        toHost: { certificates: on(o.certificates), issuers: on(o.issuers) },
+        fromHost: {
+          clusterIssuers: {
+            enabled: o.clusterIssuers,
+            selector: o.clusterIssuerLabels && { labels: { ...o.clusterIssuerLabels } },
           },
         },
-      })),
-      externalSecrets: toggle(integrations.externalSecrets, (o) => ({
-        webhook: on(o.webhook),
-        sync: {
-          toHost: {
-            externalSecrets: { selector: selector(o.externalSecretSelector) },
-            stores: { enabled: o.stores, selector: selector(o.storeSelector) },
-          },
-          fromHost: { clusterStores: { enabled: o.clusterStores, selector: selector(o.clusterStoreSelector) } },
+      },
+    })),
+    externalSecrets: toggle(integrations.externalSecrets, (o) => ({
+      webhook: on(o.webhook),
+      sync: {
+        toHost: {
+          externalSecrets: { selector: selector(o.externalSecretSelector) },
+          stores: { enabled: o.stores, selector: selector(o.storeSelector) },
         },
-      })),
-      istio: toggle(integrations.istio, (o) => ({
-        sync: { toHost: { destinationRules: on(o.destinationRules), gateways: on(o.gateways), virtualServices: on(o.virtualServices) } },
-      })),
-      kubeVirt: toggle(integrations.kubeVirt, (o) => ({
-        webhook: on(o.webhook),
-        sync: {
-          dataVolumes: on(o.dataVolumes),
-          virtualMachines: on(o.virtualMachines),
-          virtualMachineInstances: on(o.virtualMachineInstances),
-          virtualMachinePools: on(o.virtualMachinePools),
-          virtualMachineClones: on(o.virtualMachineClones),
-          virtualMachineInstanceMigrations: on(o.virtualMachineInstanceMigrations),
-        },
-      })),
-    },
+        fromHost: { clusterStores: { enabled: o.clusterStores, selector: selector(o.clusterStoreSelector) } },
+      },
+    })),
+    istio: toggle(integrations.istio, (o) => ({
+      sync: { toHost: { destinationRules: on(o.destinationRules), gateways: on(o.gateways), virtualServices: on(o.virtualServices) } },
+    })),
+    kubeVirt: toggle(integrations.kubeVirt, (o) => ({
+      webhook: on(o.webhook),
+      sync: {
+        dataVolumes: on(o.dataVolumes),
+        virtualMachines: on(o.virtualMachines),
+        virtualMachineInstances: on(o.virtualMachineInstances),
+        virtualMachinePools: on(o.virtualMachinePools),
+        virtualMachineClones: on(o.virtualMachineClones),
+        virtualMachineInstanceMigrations: on(o.virtualMachineInstanceMigrations),
+      },
+    })),
   };
 }

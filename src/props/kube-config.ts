@@ -76,8 +76,8 @@ export interface ExportKubeConfigOptions {
   readonly serviceAccount?: KubeConfigServiceAccount;
 }
 
-export function exportKubeConfigValues(options: ExportKubeConfigOptions | undefined, ingress: IngressOptions | undefined): VClusterValues {
-  if (options === undefined) return {};
+/** The `exportKubeConfig` section; the ingress host is the server by default. */
+export function exportKubeConfigSection(options: ExportKubeConfigOptions, ingress: IngressOptions | undefined): VClusterValues['exportKubeConfig'] {
   if (options.server !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(options.server)) {
     fail('exportKubeConfig.server', options.server, 'must be a URL such as "https://vc1.example.com".');
   }
@@ -86,12 +86,10 @@ export function exportKubeConfigValues(options: ExportKubeConfigOptions | undefi
   if (options.serviceAccount !== undefined)
     checkNonEmpty('exportKubeConfig.serviceAccount.name', options.serviceAccount.name, 'give the ServiceAccount name.');
   return {
-    exportKubeConfig: {
-      context: options.context,
-      server: options.server ?? (ingress ? `https://${ingress.host}` : undefined),
-      insecure: options.insecure,
-      secret: options.secret && { name: options.secret.name, namespace: options.secret.namespace },
-      serviceAccount: options.serviceAccount && { ...options.serviceAccount },
-    },
+    context: options.context,
+    server: options.server ?? (ingress ? `https://${ingress.host}` : undefined),
+    insecure: options.insecure,
+    secret: options.secret && { name: options.secret.name, namespace: options.secret.namespace },
+    serviceAccount: options.serviceAccount && { ...options.serviceAccount },
   };
 }

@@ -30,13 +30,10 @@ export interface LoggingOptions {
  * `logging`. `logging.file` exists from chart 0.37 on; the schema of the
  * chosen version refuses `logging.file` where it does not exist.
  */
-export function loggingValues(logging: LoggingOptions | undefined): VClusterValues {
-  if (logging === undefined) return {};
+export function loggingSection(logging: LoggingOptions): VClusterValues['logging'] {
   if (logging.encoding !== undefined) checkOneOf('logging.encoding', logging.encoding, LogEncoding, 'use LogEncoding.CONSOLE or LogEncoding.JSON.');
   return {
-    logging: {
-      ...(logging.encoding !== undefined ? { encoding: logging.encoding } : {}),
-      ...(logging.file !== undefined ? { file: { enabled: logging.file } } : {}),
-    },
+    ...(logging.encoding !== undefined ? { encoding: logging.encoding } : {}),
+    ...(logging.file !== undefined ? { file: { enabled: logging.file } } : {}),
   };
 }

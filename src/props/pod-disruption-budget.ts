@@ -35,11 +35,12 @@ export interface PodDisruptionBudgetOptions {
   readonly unhealthyPodEvictionPolicy?: UnhealthyPodEvictionPolicy;
 }
 
-export function podDisruptionBudgetValues(pdb: boolean | PodDisruptionBudgetOptions | undefined): {
-  controlPlane?: { advanced?: ControlPlaneAdvanced };
-} {
+/** The `controlPlane.advanced.podDisruptionBudget` section. */
+export function podDisruptionBudgetSection(
+  pdb: boolean | PodDisruptionBudgetOptions,
+): ControlPlaneAdvanced['podDisruptionBudget'] {
   const prop = 'podDisruptionBudget';
-  const settings = toggle(pdb, (o) => {
+  return toggle(pdb, (o) => {
     if (o.minAvailable !== undefined && o.maxUnavailable !== undefined) {
       fail(prop, o, 'give minAvailable or maxUnavailable, not both: the chart renders only minAvailable.');
     }
@@ -61,5 +62,4 @@ export function podDisruptionBudgetValues(pdb: boolean | PodDisruptionBudgetOpti
     }
     return { minAvailable: count('minAvailable'), maxUnavailable: count('maxUnavailable'), unhealthyPodEvictionPolicy: o.unhealthyPodEvictionPolicy };
   });
-  return settings === undefined ? {} : { controlPlane: { advanced: { podDisruptionBudget: settings } } };
 }

@@ -41,17 +41,15 @@ export interface PoliciesOptions {
   readonly podSecurityStandard?: PodSecurityStandard;
 }
 
-export function policiesValues(policies: PoliciesOptions | undefined): VClusterValues {
-  if (policies === undefined) return {};
+/** The `policies` section. */
+export function policiesSection(policies: PoliciesOptions): VClusterValues['policies'] {
   const pss = policies.podSecurityStandard;
   if (pss !== undefined) checkOneOf('policies.podSecurityStandard', pss, PodSecurityStandard, 'use a PodSecurityStandard, e.g. ' +
     'PodSecurityStandard.RESTRICTED.');
   return {
-    policies: {
-      resourceQuota: resourceQuotaValues(policies.resourceQuota),
-      limitRange: limitRangeValues(policies.limitRange),
-      networkPolicy: networkPolicyValues(policies.networkPolicy),
-      podSecurityStandard: pss,
-    },
+    resourceQuota: resourceQuotaValues(policies.resourceQuota),
+    limitRange: limitRangeValues(policies.limitRange),
+    networkPolicy: networkPolicyValues(policies.networkPolicy),
+    podSecurityStandard: pss,
   };
 }

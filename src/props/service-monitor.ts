@@ -20,7 +20,7 @@ export interface ServiceMonitorOptions {
   readonly annotations?: { readonly [key: string]: string };
 }
 
-export function serviceMonitorValues(sm: boolean | ServiceMonitorOptions | undefined): { controlPlane?: ControlPlane } {
-  const settings = toggle(sm, (o) => ({ labels: o.labels && { ...o.labels }, annotations: o.annotations && { ...o.annotations } }));
-  return settings === undefined ? {} : { controlPlane: { serviceMonitor: settings } };
+/** The `controlPlane.serviceMonitor` section. */
+export function serviceMonitorSection(sm: boolean | ServiceMonitorOptions): ControlPlane['serviceMonitor'] {
+  return toggle(sm, (o) => ({ labels: o.labels && { ...o.labels }, annotations: o.annotations && { ...o.annotations } }));
 }

@@ -1,6 +1,6 @@
 import type { ServiceType } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
-import { VClusterValues } from '../../imports/chart-versions';
+import { ControlPlane } from '../../imports/chart-versions';
 import { fail } from './validation';
 
 /** The Service in front of the control plane's API server (vcluster.yaml `controlPlane.service`). */
@@ -42,8 +42,8 @@ export interface ServiceOptions {
   readonly labels?: { readonly [key: string]: string };
 }
 
-export function serviceValues(service: ServiceOptions | undefined): VClusterValues {
-  if (service === undefined) return {};
+/** The `controlPlane.service` section. */
+export function serviceSection(service: ServiceOptions): ControlPlane['service'] {
   const type = service.type;
   // Without a type there is nothing to compare, and no need to load cdk8s-plus for its enum.
   const types = type === undefined ? undefined : cdk8sPlus().ServiceType;
@@ -59,15 +59,11 @@ export function serviceValues(service: ServiceOptions | undefined): VClusterValu
     }
   }
   return {
-    controlPlane: {
-      service: {
-        enabled: service.enabled,
-        spec: { type },
-        httpsNodePort: service.httpsNodePort,
-        kubeletNodePort: service.kubeletNodePort,
-        annotations: service.annotations && { ...service.annotations },
-        labels: service.labels && { ...service.labels },
-      },
-    },
+    enabled: service.enabled,
+    spec: { type },
+    httpsNodePort: service.httpsNodePort,
+    kubeletNodePort: service.kubeletNodePort,
+    annotations: service.annotations && { ...service.annotations },
+    labels: service.labels && { ...service.labels },
   };
 }

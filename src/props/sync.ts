@@ -21,7 +21,7 @@ export interface SyncOptions {
   readonly fromHost?: FromHostSyncOptions;
 }
 
-export function syncValues(sync: SyncOptions | undefined): VClusterValues {
-  if (sync === undefined) return {};
-  return { sync: { toHost: toHostValues(sync.toHost), fromHost: fromHostValues(sync.fromHost) } };
+/** The `sync` section. */
+export function syncSection(sync: SyncOptions): VClusterValues['sync'] {
+  return { toHost: toHostValues(sync.toHost), fromHost: fromHostValues(sync.fromHost) };
 }

@@ -6,24 +6,24 @@ import {
 } from './decode/candidates';
 import type { Candidate } from './decode/candidate';
 import type { VClusterProps } from './vcluster-props';
-import { ValueMap } from '../values/value-map';
-import { backingStoreValues } from './backing-store';
-import { controlPlaneValues } from './control-plane';
-import { distroValues, kubernetesVersionValues } from './distro';
+import { valueAt, ValueMap } from '../values/value-map';
+import { backingStoreSection } from './backing-store';
+import { controlPlaneSection } from './control-plane';
+import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
-import { defaultImageRegistryValues } from './images';
-import { extraSansValues, ingressValues } from './ingress';
+import { defaultImageRegistry } from './images';
+import { extraSansValues, ingressSection } from './ingress';
 import { imagePullSecretsValues } from './image-pull-secrets';
 import { initManifestsValues } from './init-manifests';
-import { loggingValues } from './logging';
-import { integrationsValues } from './integrations';
-import { exportKubeConfigValues } from './kube-config';
-import { podDisruptionBudgetValues } from './pod-disruption-budget';
-import { policiesValues } from './policies';
+import { loggingSection } from './logging';
+import { integrationsSection } from './integrations';
+import { exportKubeConfigSection } from './kube-config';
+import { podDisruptionBudgetSection } from './pod-disruption-budget';
+import { policiesSection } from './policies';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
-import { serviceValues } from './service';
-import { serviceMonitorValues } from './service-monitor';
-import { syncValues } from './sync';
+import { serviceSection } from './service';
+import { serviceMonitorSection } from './service-monitor';
+import { syncSection } from './sync';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
 export const NOT_EXPRESSIBLE = 'not expressible exactly';
@@ -47,6 +47,35 @@ export interface PropDefinition {
 }
 
 /**
+ * The common case of a prop: one values section (a dotted path, written once here) and its
+ * value converted each way. The entry's `writes`, its fragment and what its decoder reads all
+ * come from the path.
+ */
+interface PropMapping<P extends keyof VClusterProps> {
+  readonly prop: P;
+  /** The vcluster.yaml section, e.g. "controlPlane.service". */
+  readonly path: string;
+  /** The given prop as that section's value; undefined writes nothing. Checks what the values cannot say. */
+  readonly encode: (value: NonNullable<VClusterProps[P]>, props: VClusterProps, ids: RootlessIds | undefined) => unknown;
+  /** The prop the section of the user's values could have been written with (the section of the coalesced values beside). */
+  readonly decode: (section: unknown, effective: unknown) => Candidate | undefined;
+}
+
+function mapped<P extends keyof VClusterProps>(m: PropMapping<P>): PropDefinition {
+  const keys = m.path.split('.');
+  return {
+    prop: m.prop,
+    writes: [m.path],
+    encode: (props, ids) => {
+      const value = props[m.prop];
+      const section = value === undefined ? undefined : m.encode(value as NonNullable<VClusterProps[P]>, props, ids);
+      return (section === undefined ? {} : keys.reduceRight<unknown>((inner, key) => ({ [key]: inner }), section)) as VClusterValues;
+    },
+    decode: (user, effective) => m.decode(valueAt(user, keys), valueAt(effective, keys)),
+  };
+}
+
+/**
  * Every typed prop, in the order the fragments are merged, the importer tries them and its
  * programs list them. Rootless comes first: the security contexts other props give are merged
  * over its own (each refuses those that would undo it). The certificate's names and the
@@ -54,6 +83,7 @@ export interface PropDefinition {
  */
 export const PROP_TABLE: readonly PropDefinition[] = [
   {
+    // Irregular: four sections (the security contexts of every pod the chart renders) from one switch.
     prop: 'rootless',
     writes: [
       'controlPlane.statefulSet.security', 'controlPlane.distro.k8s.securityContext',
@@ -63,106 +93,74 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     decode: decodeRootless,
   },
   {
+    // Irregular: two keys of a section the distro prop writes too (the tag, and the switch it needs).
     prop: 'kubernetesVersion',
     writes: ['controlPlane.distro.k8s.enabled', 'controlPlane.distro.k8s.image.tag'],
     encode: (props) => kubernetesVersionValues(props.kubernetesVersion),
     decode: decodeKubernetesVersion,
   },
-  {
+  mapped({
     prop: 'distro',
-    writes: ['controlPlane.distro.k8s'],
-    encode: (props, ids) => distroValues(props.distro, ids, props.kubernetesVersion),
+    path: 'controlPlane.distro.k8s',
+    encode: (distro, props, ids) => distroSection(distro, ids, props.kubernetesVersion),
     decode: decodeDistro,
-  },
-  {
+  }),
+  mapped({
     prop: 'defaultImageRegistry',
-    writes: ['controlPlane.advanced.defaultImageRegistry'],
-    encode: (props) => defaultImageRegistryValues(props.defaultImageRegistry),
+    path: 'controlPlane.advanced.defaultImageRegistry',
+    encode: (registry) => defaultImageRegistry(registry),
     decode: decodeDefaultImageRegistry,
-  },
-  {
+  }),
+  mapped({
     prop: 'backingStore',
-    writes: ['controlPlane.backingStore'],
-    encode: (props, ids) => backingStoreValues(props.backingStore, ids),
+    path: 'controlPlane.backingStore',
+    encode: (store, _props, ids) => backingStoreSection(store, ids),
     decode: decodeBackingStore,
-  },
-  {
+  }),
+  mapped({
     prop: 'controlPlane',
-    writes: ['controlPlane.statefulSet'],
-    encode: (props, ids) => controlPlaneValues(props.controlPlane, ids),
+    path: 'controlPlane.statefulSet',
+    encode: (cp, _props, ids) => controlPlaneSection(cp, ids),
     decode: decodeControlPlane,
-  },
-  {
+  }),
+  mapped({
     prop: 'podDisruptionBudget',
-    writes: ['controlPlane.advanced.podDisruptionBudget'],
-    encode: (props) => podDisruptionBudgetValues(props.podDisruptionBudget),
+    path: 'controlPlane.advanced.podDisruptionBudget',
+    encode: podDisruptionBudgetSection,
     decode: decodePodDisruptionBudget,
-  },
+  }),
   {
+    // Irregular: two lists of Secret names, one per service account, from one options object.
     prop: 'imagePullSecrets',
     writes: ['controlPlane.advanced.serviceAccount.imagePullSecrets', 'controlPlane.advanced.workloadServiceAccount.imagePullSecrets'],
     encode: (props) => imagePullSecretsValues(props.imagePullSecrets),
     decode: decodeImagePullSecrets,
   },
+  mapped({ prop: 'service', path: 'controlPlane.service', encode: serviceSection, decode: decodeService }),
   {
-    prop: 'service',
-    writes: ['controlPlane.service'],
-    encode: (props) => serviceValues(props.service),
-    decode: decodeService,
-  },
-  {
+    // Irregular: written without the prop too, when the ingress prop adds its host to the certificate.
     prop: 'extraSans',
     writes: ['controlPlane.proxy.extraSANs'],
     encode: (props) => extraSansValues(props.extraSans, props.ingress),
     decode: decodeExtraSans,
   },
-  {
+  mapped({
     prop: 'exportKubeConfig',
-    writes: ['exportKubeConfig'],
-    encode: (props) => exportKubeConfigValues(props.exportKubeConfig, props.ingress),
+    path: 'exportKubeConfig',
+    encode: (e, props) => exportKubeConfigSection(e, props.ingress),
     decode: decodeExportKubeConfig,
-  },
-  {
-    prop: 'ingress',
-    writes: ['controlPlane.ingress'],
-    encode: (props) => ingressValues(props.ingress),
-    decode: decodeIngress,
-  },
-  {
-    prop: 'serviceMonitor',
-    writes: ['controlPlane.serviceMonitor'],
-    encode: (props) => serviceMonitorValues(props.serviceMonitor),
-    decode: decodeServiceMonitor,
-  },
-  {
-    prop: 'integrations',
-    writes: ['integrations'],
-    encode: (props) => integrationsValues(props.integrations),
-    decode: decodeIntegrations,
-  },
-  {
-    prop: 'policies',
-    writes: ['policies'],
-    encode: (props) => policiesValues(props.policies),
-    decode: decodePolicies,
-  },
-  {
-    prop: 'sync',
-    writes: ['sync'],
-    encode: (props) => syncValues(props.sync),
-    decode: decodeSync,
-  },
-  {
-    prop: 'logging',
-    writes: ['logging'],
-    encode: (props) => loggingValues(props.logging),
-    decode: decodeLogging,
-  },
+  }),
+  mapped({ prop: 'ingress', path: 'controlPlane.ingress', encode: ingressSection, decode: decodeIngress }),
+  mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
+  mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),
+  mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
+  mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
+  mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
   {
     prop: 'initManifests',
     writes: ['experimental.deploy.vcluster.manifests'],
     encode: (props) => initManifestsValues(props.initManifests),
-    // The manifests are YAML text; the constructs they came from are not in the values.
+    // Irregular: the manifests are YAML text; the constructs they came from are not in the values.
     decode: NOT_EXPRESSIBLE,
   },
 ];

@@ -86,6 +86,14 @@ describe('the prop table', () => {
     }
   });
 
+  test('a prop left out writes nothing, but for the certificate names the ingress adds its host to', () => {
+    const writing = PROP_TABLE.filter((d) => {
+      const props: VClusterProps = { ...sampleProps(), [d.prop]: undefined };
+      return Object.keys(d.encode(props, resolveRootless(props.rootless))).length > 0;
+    }).map((d) => d.prop);
+    expect(writing).toEqual(['extraSans']);
+  });
+
   test('each prop decodes from the values it encodes, and the decoded prop encodes the same values', () => {
     const props = sampleProps();
     const ids = resolveRootless(props.rootless);

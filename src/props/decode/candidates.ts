@@ -214,8 +214,7 @@ export function decodeKubernetesVersion(u: ValueMap) {
   return typeof tag === 'string' && /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(tag) ? str(tag) : undefined;
 }
 
-export function decodeDistro(u: ValueMap) {
-  const d = at(u, 'controlPlane', 'distro', 'k8s');
+export function decodeDistro(d: unknown) {
   const component = (c: unknown) => object({ enabled: bool(at(c, 'enabled')), extraArgs: strList(at(c, 'extraArgs')) });
   // `distro: {}` switches the Kubernetes distro on with the chart's settings.
   const on = at(d, 'enabled') === true ? { whenEmpty: objectExpr([]) } : {};
@@ -232,8 +231,7 @@ export function decodeDistro(u: ValueMap) {
 
 const STORE = [imp('BackingStore')];
 
-export function decodeBackingStore(u: ValueMap): Candidate | undefined {
-  const bs = at(u, 'controlPlane', 'backingStore');
+export function decodeBackingStore(bs: unknown): Candidate | undefined {
   const extraArgs = (v: unknown) => strList(at(v, 'extraArgs'));
   const embeddedEtcd = at(bs, 'etcd', 'embedded');
   if (at(embeddedEtcd, 'enabled') === true) {
@@ -283,8 +281,7 @@ export function decodeBackingStore(u: ValueMap): Candidate | undefined {
   return undefined;
 }
 
-export function decodeControlPlane(u: ValueMap) {
-  const ss = at(u, 'controlPlane', 'statefulSet');
+export function decodeControlPlane(ss: unknown) {
   return object({
     replicas: num(at(ss, 'highAvailability', 'replicas')),
     persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
@@ -310,8 +307,7 @@ function workload(ss: unknown) {
   };
 }
 
-export function decodeService(u: ValueMap) {
-  const s = at(u, 'controlPlane', 'service');
+export function decodeService(s: unknown) {
   return object({
     enabled: bool(at(s, 'enabled')),
     type: enumLeaf(cdk8sPlus().ServiceType, 'ServiceType', at(s, 'spec', 'type')),
@@ -322,8 +318,7 @@ export function decodeService(u: ValueMap) {
   });
 }
 
-export function decodeIngress(u: ValueMap) {
-  const i = at(u, 'controlPlane', 'ingress');
+export function decodeIngress(i: unknown) {
   const tlsList = at(i, 'spec', 'tls');
   const tls = Array.isArray(tlsList) && tlsList.length === 1 && isMap(tlsList[0])
     && Object.keys(tlsList[0]).every((k) => k === 'secretName' || k === 'hosts')
@@ -339,8 +334,7 @@ export function decodeIngress(u: ValueMap) {
   }, { required: ['host'] });
 }
 
-export function decodeExportKubeConfig(u: ValueMap) {
-  const e = at(u, 'exportKubeConfig');
+export function decodeExportKubeConfig(e: unknown) {
   const secret = at(e, 'secret');
   const sa = at(e, 'serviceAccount');
   return object({
@@ -356,8 +350,7 @@ export function decodeExportKubeConfig(u: ValueMap) {
   });
 }
 
-export function decodeIntegrations(u: ValueMap) {
-  const i = at(u, 'integrations');
+export function decodeIntegrations(i: unknown) {
   const selector = (v: unknown) => structLeaf(v, cdk8sPlus().k8s.toJson_LabelSelector);
   return object({
     metricsServer: toggle(at(i, 'metricsServer'), (v) => ({ nodes: bool(v.nodes), pods: bool(v.pods) })),
@@ -433,10 +426,9 @@ function quota(q: unknown) {
   return object(fields);
 }
 
-export function decodePolicies(u: ValueMap, effective: ValueMap) {
-  const p = at(u, 'policies');
+export function decodePolicies(p: unknown, effective: unknown) {
   const enabled = (section: string) => {
-    const v = at(p, section, 'enabled') ?? at(effective, 'policies', section, 'enabled');
+    const v = at(p, section, 'enabled') ?? at(effective, section, 'enabled');
     return bool(v);
   };
   const rq = at(p, 'resourceQuota');
@@ -496,8 +488,7 @@ const TO_HOST_PLAIN_LATE = [
   'priorityClasses', 'resourceClaims', 'resourceClaimTemplates',
 ];
 
-function toHost(u: ValueMap, effective: ValueMap) {
-  const t = at(u, 'sync', 'toHost');
+function toHost(t: unknown, effective: unknown) {
   if (!isMap(t)) return undefined;
   const fields: Record<string, Candidate | undefined> = {};
   const pods = at(t, 'pods');
@@ -511,7 +502,7 @@ function toHost(u: ValueMap, effective: ValueMap) {
     rewriteHosts: bool(at(pods, 'rewriteHosts', 'enabled')),
     // Hybrid scheduling switched on without schedulers keeps the chart's (none).
     hostSchedulers: at(hybrid, 'enabled') === true
-      ? strList(at(hybrid, 'hostSchedulers') ?? at(effective, 'sync', 'toHost', 'pods', 'hybridScheduling', 'hostSchedulers'))
+      ? strList(at(hybrid, 'hostSchedulers') ?? at(effective, 'pods', 'hybridScheduling', 'hostSchedulers'))
       : undefined,
   };
   fields.pods = Object.values(podFields).some((f) => f !== undefined)
@@ -543,8 +534,7 @@ function toHost(u: ValueMap, effective: ValueMap) {
   return object(fields);
 }
 
-function fromHost(u: ValueMap) {
-  const f = at(u, 'sync', 'fromHost');
+function fromHost(f: unknown) {
   if (!isMap(f)) return undefined;
   const selector = (v: unknown) => structLeaf(at(v, 'selector'), cdk8sPlus().k8s.toJson_LabelSelector);
   const selectable = (key: string) => toggle(at(f, key), (v) => ({ selector: selector(v) }));
@@ -586,8 +576,7 @@ function podCount(v: unknown) {
   return (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^[1-9]\d*%$/.test(v)) ? leaf(literal(v)) : undefined;
 }
 
-export function decodePodDisruptionBudget(u: ValueMap) {
-  const pdb = at(u, 'controlPlane', 'advanced', 'podDisruptionBudget');
+export function decodePodDisruptionBudget(pdb: unknown) {
   return toggle(pdb, (v) => ({
     minAvailable: podCount(v.minAvailable),
     maxUnavailable: podCount(v.maxUnavailable),
@@ -595,8 +584,8 @@ export function decodePodDisruptionBudget(u: ValueMap) {
   }));
 }
 
-export function decodeServiceMonitor(u: ValueMap) {
-  return toggle(at(u, 'controlPlane', 'serviceMonitor'), (v) => ({ labels: strMap(v.labels), annotations: strMap(v.annotations) }));
+export function decodeServiceMonitor(sm: unknown) {
+  return toggle(sm, (v) => ({ labels: strMap(v.labels), annotations: strMap(v.annotations) }));
 }
 
 /** `[{ name: "a" }]` as `["a"]`. */
@@ -614,14 +603,17 @@ export function decodeImagePullSecrets(u: ValueMap) {
   });
 }
 
-export const decodeDefaultImageRegistry = (u: ValueMap) => str(at(u, 'controlPlane', 'advanced', 'defaultImageRegistry'));
+export const decodeDefaultImageRegistry = str;
 
 /** The certificate's names; the ingress host among them may be left out, as the ingress adds it. */
 export const decodeExtraSans = (u: ValueMap) => strList(at(u, 'controlPlane', 'proxy', 'extraSANs'), true);
 
-export const decodeLogging = (u: ValueMap) => object({
-  encoding: enumLeaf(LogEncoding, 'LogEncoding', at(u, 'logging', 'encoding')),
-  file: bool(at(u, 'logging', 'file', 'enabled')),
+export const decodeLogging = (logging: unknown) => object({
+  encoding: enumLeaf(LogEncoding, 'LogEncoding', at(logging, 'encoding')),
+  file: bool(at(logging, 'file', 'enabled')),
 });
 
-export const decodeSync = (u: ValueMap, effective: ValueMap) => object({ toHost: toHost(u, effective), fromHost: fromHost(u) });
+export const decodeSync = (sync: unknown, effective: unknown) => object({
+  toHost: toHost(at(sync, 'toHost'), at(effective, 'toHost')),
+  fromHost: fromHost(at(sync, 'fromHost')),
+});
