@@ -16,18 +16,26 @@ import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { createGenerator } from 'ts-json-schema-generator';
 import type { ArgoCdApplicationProps, ArgoCdApplicationSetProps } from '../src/argocd';
+import type { ArgoCdClusterProps } from '../src/gitops/argocd-cluster';
+import type { ArgoCdClusterAddonsProps } from '../src/gitops/argocd-cluster-addons';
+import type { FluxGitRepositoryProps } from '../src/gitops/flux-git-repository';
+import type { FluxKustomizationProps } from '../src/gitops/flux-kustomization';
 import type { VClusterProps } from '../src/props/vcluster-props';
 import type { AddVolumeOptions } from '../src/vcluster';
 
 /**
  * The props and options the schema covers, by the name the check is asked for: VClusterProps
- * (`values` left to the chart's schema), the add-methods' options, the ArgoCD constructs' props.
+ * (`values` left to the chart's schema), the add-methods' options, the ArgoCD and Flux constructs' props.
  */
 export interface CheckedProps {
   readonly VClusterProps: Omit<VClusterProps, 'values'>;
   readonly AddVolumeOptions: AddVolumeOptions;
   readonly ArgoCdApplicationProps: ArgoCdApplicationProps;
   readonly ArgoCdApplicationSetProps: ArgoCdApplicationSetProps;
+  readonly ArgoCdClusterProps: ArgoCdClusterProps;
+  readonly ArgoCdClusterAddonsProps: ArgoCdClusterAddonsProps;
+  readonly FluxGitRepositoryProps: FluxGitRepositoryProps;
+  readonly FluxKustomizationProps: FluxKustomizationProps;
 }
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -41,6 +49,9 @@ const SHAPES: { readonly [definition: string]: string } = {
   IConstruct: 'Construct',
   BackingStore: 'BackingStore',
   ConfigSecret: 'ConfigSecret',
+  VCluster: 'VCluster',
+  FluxGitRepository: 'FluxGitRepository',
+  FluxKustomization: 'FluxKustomization',
 };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

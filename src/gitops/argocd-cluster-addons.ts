@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { applicationSet, ArgoCdCommonProps, checkPath, guardAtSynth, sourceJson } from '../argocd';
+import { checkPropTypes } from '../props/props-schema';
 
 /** Properties of an {@link ArgoCdClusterAddons}. */
 export interface ArgoCdClusterAddonsProps extends Omit<ArgoCdCommonProps, 'destination'> {
@@ -29,12 +30,9 @@ export class ArgoCdClusterAddons extends Construct {
 
   public constructor(scope: Construct, id: string, props: ArgoCdClusterAddonsProps) {
     super(scope, id);
+    checkPropTypes('ArgoCdClusterAddonsProps', props);
     checkPath('path', props.path);
     const labels = props.clusterLabels;
-    if (labels === null || typeof labels !== 'object' || Object.values(labels).some((v) => typeof v !== 'string')) {
-      throw new Error('clusterLabels: expected a map of label names to values, e.g. { "cdk8s-vcluster/tenant": "true" }, ' +
-        `got ${JSON.stringify(labels)}.`);
-    }
     const name = props.name ?? id;
     this.apiObject = applicationSet(this, id, { ...props, destination: { name: '{{.name}}', namespace: props.destinationNamespace } },
       { clusters: { selector: { matchLabels: { ...labels } } } }, `{{.name}}-${name}`, { ...sourceJson(props.source), path: props.path });

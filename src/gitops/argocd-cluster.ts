@@ -2,6 +2,7 @@ import { ApiObject, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { certificateNames, covers, servicePort } from './certificate-names';
 import { guardAtSynth, syncWaveAnnotations } from '../argocd';
+import { checkPropTypes } from '../props/props-schema';
 import { durationSeconds } from '../props/quantities';
 import { goTemplateLiteral } from '../secrets/go-template';
 import { VCluster } from '../vcluster';
@@ -80,6 +81,7 @@ export class ArgoCdCluster extends Construct {
 
   public constructor(scope: Construct, id: string, props: ArgoCdClusterProps) {
     super(scope, id);
+    checkPropTypes('ArgoCdClusterProps', props);
     const vc = props.vcluster;
     if (!(vc instanceof VCluster)) throw new Error('vcluster: expected the VCluster construct to register.');
     this.clusterName = props.clusterName ?? vc.name;

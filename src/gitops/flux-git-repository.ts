@@ -1,6 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { guardAtSynth, sourceJson } from '../argocd';
+import { checkPropTypes } from '../props/props-schema';
 import { durationSeconds } from '../props/quantities';
 
 /** Properties of a {@link FluxGitRepository}. */
@@ -45,6 +46,7 @@ export class FluxGitRepository extends Construct {
 
   public constructor(scope: Construct, id: string, props: FluxGitRepositoryProps) {
     super(scope, id);
+    checkPropTypes('FluxGitRepositoryProps', props);
     // The same URL checks as ArgoCD's sources: no credentials in it.
     sourceJson({ repoUrl: props.url });
     this.name = props.name ?? id;

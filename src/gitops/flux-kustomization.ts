@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { certificateNames, covers } from './certificate-names';
 import { FluxGitRepository } from './flux-git-repository';
 import { checkPath, guardAtSynth } from '../argocd';
+import { checkPropTypes } from '../props/props-schema';
 import { durationSeconds } from '../props/quantities';
 import { VCluster } from '../vcluster';
 
@@ -77,6 +78,7 @@ export class FluxKustomization extends Construct {
 
   public constructor(scope: Construct, id: string, props: FluxKustomizationProps) {
     super(scope, id);
+    checkPropTypes('FluxKustomizationProps', props);
     checkPath('path', props.path);
     if (!(props.source instanceof FluxGitRepository)) throw new Error('source: expected the FluxGitRepository holding the output.');
     const vc = props.vcluster;

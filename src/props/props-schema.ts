@@ -33,10 +33,20 @@ const SHAPES: { readonly [shape: string]: { readonly is: (v: unknown) => boolean
   // The library's own class: only its factories make one.
   BackingStore: { is: (v) => v instanceof BackingStore, expected: 'a BackingStore, e.g. BackingStore.deployedEtcd()' },
   ConfigSecret: { is: (v) => hasMethods(v, '_values', '_protect'), expected: 'a ConfigSecret, e.g. ConfigSecret.sealedSecret({ ... })' },
+  // The constructs of the library that props take, by their public API (this layer is below them).
+  VCluster: { is: (v) => SHAPES.Construct.is(v) && hasMethods(v, 'addVolume', 'findApiObject'), expected: 'a VCluster construct' },
+  FluxGitRepository: { is: (v) => apiObjectKind(v) === 'GitRepository', expected: 'a FluxGitRepository construct' },
+  FluxKustomization: { is: (v) => apiObjectKind(v) === 'Kustomization', expected: 'a FluxKustomization construct' },
 };
 
+/** The kind of the `apiObject` a construct exposes, if it is a construct that does. */
+function apiObjectKind(v: unknown): unknown {
+  return SHAPES.Construct.is(v) ? (v as { apiObject?: { kind?: unknown } }).apiObject?.kind : undefined;
+}
+
 /** The props and options checked, by their declarations' names (tools/generate-props-schema.ts, CheckedProps). */
-export type CheckedKind = 'VClusterProps' | 'AddVolumeOptions' | 'ArgoCdApplicationProps' | 'ArgoCdApplicationSetProps';
+export type CheckedKind = 'VClusterProps' | 'AddVolumeOptions' | 'ArgoCdApplicationProps' | 'ArgoCdApplicationSetProps'
+  | 'ArgoCdClusterProps' | 'ArgoCdClusterAddonsProps' | 'FluxGitRepositoryProps' | 'FluxKustomizationProps';
 
 let ajv: Ajv | undefined;
 const validators = new Map<CheckedKind, ValidateFunction>();

@@ -28,6 +28,8 @@ describe('ArgoCdClusterAddons', () => {
 
   test('fails when the labels are not a map of strings', () => {
     expect(() => new ArgoCdClusterAddons(Testing.chart(), 'a', { source, path: 'dist/addons', clusterLabels: { tier: 1 as never } }))
-      .toThrow(/clusterLabels: expected a map of label names to values/);
+      .toThrow(/^clusterLabels\.tier: expected a string, got a number\.$/);
+    expect(() => new ArgoCdClusterAddons(Testing.chart(), 'b', { source, path: 'dist/addons', clusterLabels: ['tier'] as never }))
+      .toThrow(/^clusterLabels: expected an object, got a list\.$/);
   });
 });

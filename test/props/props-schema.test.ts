@@ -1,7 +1,10 @@
 import { readFileSync } from 'fs';
 import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-33';
-import { ArgoCdApplication, ArgoCdApplicationSet, BackingStore, ConfigSecret, VCluster } from '../../src';
+import {
+  ArgoCdApplication, ArgoCdApplicationSet, ArgoCdCluster, ArgoCdClusterAddons, BackingStore, ConfigSecret, FluxGitRepository, FluxKustomization,
+  VCluster,
+} from '../../src';
 import { formatDiagnostic, formatPath, Segment, ValuesError } from '../../src/values/errors';
 import PROPS_SCHEMA from '../../imports/props-schema.json';
 import { generatePropsSchema, PROPS_SCHEMA_FILE } from '../../tools/generate-props-schema';
@@ -18,7 +21,14 @@ const SHAPE_SAMPLES: { [shape: string]: () => unknown } = {
   Construct: () => new Chart(Testing.app(), 'workloads'),
   BackingStore: () => BackingStore.deployedEtcd(),
   ConfigSecret: () => ConfigSecret.plaintextInGit(),
+  VCluster: () => new VCluster(Testing.chart(), 'vc1'),
+  FluxGitRepository: () => gitRepository(Testing.chart()),
+  FluxKustomization: () => new FluxKustomization(Testing.chart(), 'k', { source: gitRepository(Testing.chart()), path: 'dist' }),
 };
+
+function gitRepository(chart: Chart): FluxGitRepository {
+  return new FluxGitRepository(chart, 'git', { url: 'https://git.example.com/platform.git' });
+}
 
 /** A value the schema accepts, with every required prop set. */
 function sample(schema: Schema): unknown {
@@ -90,6 +100,10 @@ const TAKERS: { [kind: string]: (chart: Chart, id: string, value: any) => void }
   AddVolumeOptions: (chart, id, options) => new VCluster(chart, id).addVolume(options),
   ArgoCdApplicationProps: (chart, id, props) => new ArgoCdApplication(chart, id, props),
   ArgoCdApplicationSetProps: (chart, id, props) => new ArgoCdApplicationSet(chart, id, props),
+  ArgoCdClusterProps: (chart, id, props) => new ArgoCdCluster(chart, id, props),
+  ArgoCdClusterAddonsProps: (chart, id, props) => new ArgoCdClusterAddons(chart, id, props),
+  FluxGitRepositoryProps: (chart, id, props) => new FluxGitRepository(chart, id, props),
+  FluxKustomizationProps: (chart, id, props) => new FluxKustomization(chart, id, props),
 };
 const KINDS = DEFINITIONS.CheckedProps.properties as { [kind: string]: Schema };
 const LEAVES = new Map(Object.entries(KINDS).map(([kind, schema]) => [kind, leaves(schema, [], (v) => v, new Set())]));
@@ -164,6 +178,33 @@ describe('typed props checked at run time against their declarations', () => {
       .toThrow(/^deletionProtection: expected a boolean \(true or false\), got a number\.$/);
     expect(() => new VCluster(Testing.chart(), 'vc1').addVolume({ volume: { name: 'v' }, mountPath: 5 } as any))
       .toThrow(/^test\/vc1 \(release vc1\): mountPath: expected a string, got a number\.$/);
+  });
+
+  test('the GitOps constructs fail on a wrong type naming the prop, and take their constructs by shape', () => {
+    const chart = Testing.chart();
+    const source = gitRepository(chart);
+    expect(() => new ArgoCdCluster(chart, 'a', { vcluster: new Chart(chart, 'not-a-vcluster') } as any))
+      .toThrow(/^vcluster: expected a VCluster construct, got an object of class Chart\.$/);
+    expect(() => new ArgoCdCluster(chart, 'b', { vcluster: new VCluster(chart, 'vc1'), syncWave: '1' } as any))
+      .toThrow(/^syncWave: expected a number, got a string\.$/);
+    expect(() => new ArgoCdClusterAddons(chart, 'c', { source: { repoUrl: 'https://git.example.com/x.git' }, path: 'addons', clusterLabels: { a: 1 } } as any))
+      .toThrow(/^clusterLabels\.a: expected a string, got a number\.$/);
+    expect(() => new FluxGitRepository(chart, 'd', { url: 'https://git.example.com/x.git', interval: 60 } as any))
+      .toThrow(/^interval: expected a cdk8s Duration, e\.g\. Duration\.seconds\(5\), got a number\.$/);
+    expect(() => new FluxKustomization(chart, 'e', { source: { url: 'https://git.example.com/x.git' }, path: 'dist' } as any))
+      .toThrow(/^source: expected a FluxGitRepository construct, got an object\.$/);
+    expect(() => new FluxKustomization(chart, 'f', { source, path: 'dist', dependsOn: [source] } as any))
+      .toThrow(/^dependsOn\[0\]: expected a FluxKustomization construct, got an object of class FluxGitRepository\.$/);
+  });
+
+  test('booleans are booleans for the GitOps constructs: 0 neither drops protection nor skips TLS verification', () => {
+    const chart = Testing.chart();
+    expect(() => new FluxKustomization(chart, 'k', { source: gitRepository(chart), path: 'dist', deletionProtection: 0 } as any))
+      .toThrow(/^deletionProtection: expected a boolean \(true or false\), got a number\.$/);
+    expect(() => new ArgoCdCluster(chart, 'a', { vcluster: new VCluster(chart, 'vc1'), insecureSkipTlsVerify: 'false' } as any))
+      .toThrow(/^insecureSkipTlsVerify: expected a boolean \(true or false\), got a string\.$/);
+    expect(() => new ArgoCdClusterAddons(chart, 'c', { source: { repoUrl: 'https://git.example.com/x.git' }, path: 'a', clusterLabels: {}, deletionProtection: '' } as any))
+      .toThrow(/^deletionProtection: expected a boolean \(true or false\), got a string\.$/);
   });
 
   test('fails on a prop the declarations do not have', () => {
