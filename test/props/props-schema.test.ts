@@ -7,7 +7,9 @@ import {
 } from '../../src';
 import { formatDiagnostic, formatPath, Segment, ValuesError } from '../../src/values/errors';
 import PROPS_SCHEMA from '../../imports/props-schema.json';
-import { generatePropsSchema, PROPS_SCHEMA_FILE } from '../../tools/generate-props-schema';
+import {
+  generatePropsSchema, generatePropsValidators, generatePropsValidatorsTypes, PROPS_SCHEMA_FILE, PROPS_VALIDATORS_FILE, PROPS_VALIDATORS_TYPES_FILE,
+} from '../../tools/generate-props-schema';
 
 type Schema = { [key: string]: any };
 const DEFINITIONS = (PROPS_SCHEMA as Schema).definitions as { [name: string]: Schema };
@@ -113,6 +115,12 @@ const TOP = [...LEAVES].flatMap(([kind, all]) => [...new Set(all.map((l) => l.pa
 describe('typed props checked at run time against their declarations', () => {
   test('the committed schema is what the declarations generate (npm run generate:props)', () => {
     expect(readFileSync(PROPS_SCHEMA_FILE, 'utf8')).toBe(generatePropsSchema());
+  });
+
+  test('the committed validators are the committed schema compiled (npm run generate:props)', () => {
+    const schema = readFileSync(PROPS_SCHEMA_FILE, 'utf8');
+    expect(readFileSync(PROPS_VALIDATORS_FILE, 'utf8')).toBe(generatePropsValidators(schema));
+    expect(readFileSync(PROPS_VALIDATORS_TYPES_FILE, 'utf8')).toBe(generatePropsValidatorsTypes(schema));
   });
 
   test('the schema has every prop of VClusterProps, shapes and Kubernetes structs included, and the other constructs\' props', () => {
