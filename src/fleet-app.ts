@@ -4,6 +4,7 @@ import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, Yaml, YamlOutp
 import { IConstruct } from 'constructs';
 import { manifestStream, writerAgrees, YamlFallback } from './yaml/manifest-yaml';
 import { replaceFolder } from './output-folder';
+import { keepingValidatedJson, writtenJson } from './validated-json';
 
 /**
  * A cdk8s `App` for fleets: one App with a Chart per virtual cluster, synthesized in time linear
@@ -39,7 +40,7 @@ export class FleetApp extends App {
   public override synth(): void {
     if (this.recordsConstructMetadata) return super.synth();
     const constructs = this.node.findAll();
-    validate(constructs);
+    keepingValidatedJson(() => validate(constructs));
     const indexed = resolveDependencies(constructs);
     const charts = this.charts;
     const write = manifestWriter();
@@ -66,7 +67,7 @@ export class FleetApp extends App {
             const dir = join(outdir, names.next(chart));
             mkdirSync(dir, { recursive: true });
             // cdk8s renders the objects here, not the chart's toJson().
-            resources(dir, chartObjects(chart).map((o) => o.toJson()));
+            resources(dir, chartObjects(chart).map(writtenJson));
           }
           break;
       }
@@ -77,7 +78,7 @@ export class FleetApp extends App {
   public override synthYaml(): string {
     const constructs = this.node.findAll();
     resolveDependencies(constructs);
-    validate(constructs);
+    keepingValidatedJson(() => validate(constructs));
     return manifestWriter()(this.charts.flatMap(chartDocs));
   }
 }
@@ -134,7 +135,7 @@ function chartObjects(chart: Chart): ApiObject[] {
 /** What `chart.toJson()` returns once the app is resolved: its objects' JSON, or the chart class's own rendering. */
 function chartDocs(chart: Chart): unknown[] {
   if (chart.toJson !== Chart.prototype.toJson) return Object.values(chart.toJson());
-  return chartObjects(chart).map((o) => o.toJson());
+  return chartObjects(chart).map(writtenJson);
 }
 
 /** cdk8s's file name of one resource: `<kind>.<name>` with what a file name should not hold removed. */

@@ -21,6 +21,7 @@ import { refuseDuplicateObjects } from './duplicate-objects';
 import { Manifest, RenderedObject } from './render/context';
 import { ConfigSecret } from './props/config-secret';
 import { GuardScope, guardOutput } from './secrets/output-guard';
+import { validationJson } from './validated-json';
 import { formatDiagnostic, ValuesError } from './values/errors';
 import { VClusterProps } from './props/vcluster-props';
 import { DEFAULT_KUBE_VERSION } from './values/kube-version';
@@ -226,7 +227,7 @@ export class VCluster extends Construct {
 
   private guardOutput(): void {
     const { guard, apiObjects } = this.rendered();
-    if (guard !== undefined) guardOutput(apiObjects.map((o) => o.toJson()), guard);
+    if (guard !== undefined) guardOutput(apiObjects.map(validationJson), guard);
   }
 
   private rendered(): Rendered {

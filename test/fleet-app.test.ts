@@ -1,4 +1,4 @@
-import { ApiObject, App, AppProps, Chart, Testing, Yaml, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart, JsonPatch, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { Construct } from 'constructs';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, so that jest.spyOn can replace its functions
 import fs = require('fs');
@@ -155,6 +155,17 @@ describe('FleetApp', () => {
     chart.node.addValidation({ validate: () => ['invalid'] });
     // Validation runs again: cdk8s's own Chart.toJson, not the fleet's shortcut.
     expect(() => Testing.synth(chart)).toThrow(/invalid/);
+  });
+
+  test('writes what a virtual cluster\'s objects are at each synth, a patch added between two synths included', () => {
+    const app = new FleetApp({ outdir: mkdtempSync(join(tmpdir(), 'fleet-')) });
+    const vc = new VCluster(new Chart(app, 'tenant'), 'vc1', tutorialProps('vc1'));
+    const service = () => app.synthYaml().split('---\n').find((d) => /^kind: Service$/m.test(d) && /^ {2}name: vc1$/m.test(d));
+    expect(service()).not.toMatch(/patched/);
+    vc.findApiObject('Service')!.addJsonPatch(JsonPatch.add('/metadata/labels/patched', 'yes'));
+    expect(service()).toMatch(/patched: "yes"/);
+    app.synth();
+    expect([...filesUnder(app.outdir).values()].join('')).toMatch(/patched: "yes"/);
   });
 });
 
