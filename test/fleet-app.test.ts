@@ -169,6 +169,18 @@ describe('FleetApp', () => {
   });
 });
 
+/** A fleet with a chart that throws while it is written. */
+function brokenFleet(outdir: string): FleetApp {
+  const app = new FleetApp({ outdir });
+  fleet(app);
+  new (class extends Chart {
+    public override toJson(): any[] {
+      throw new Error('broken chart');
+    }
+  })(app, 'broken');
+  return app;
+}
+
 describe('FleetApp writes its output whole or not at all', () => {
   /** A fleet synthesized into a fresh folder, with a file of the user's beside the output; returns the folder and its files. */
   function previousOutput() {
@@ -206,28 +218,14 @@ describe('FleetApp writes its output whole or not at all', () => {
     // What a kill -9 between the renames leaves: the old output stepped aside, the new one unrenamed.
     fs.renameSync(outdir, join(parent, '.dist-AbC123-previous'));
     fs.mkdirSync(join(parent, '.dist-AbC123'));
-    const app = new FleetApp({ outdir });
-    fleet(app);
-    new (class extends Chart {
-      public override toJson(): any[] {
-        throw new Error('broken chart');
-      }
-    })(app, 'broken');
-    expect(() => app.synth()).toThrow('broken chart');
+    expect(() => brokenFleet(outdir).synth()).toThrow('broken chart');
     expect(filesUnder(outdir)).toEqual(files);
     expect(readdirSync(parent)).toEqual(['dist']);
   });
 
   test('leaves the previous output intact when a construct fails while it is written', () => {
     const { parent, outdir, files } = previousOutput();
-    const app = new FleetApp({ outdir });
-    fleet(app);
-    new (class extends Chart {
-      public override toJson(): any[] {
-        throw new Error('broken chart');
-      }
-    })(app, 'broken');
-    expect(() => app.synth()).toThrow('broken chart');
+    expect(() => brokenFleet(outdir).synth()).toThrow('broken chart');
     expect(filesUnder(outdir)).toEqual(files);
     expect(readdirSync(parent)).toEqual(['dist']);
   });
