@@ -51,6 +51,11 @@ export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';
 export type { ServiceOptions } from './props/service';
 export type { ServiceMonitorOptions } from './props/service-monitor';
+export { SnapshotStorage } from './props/snapshots';
+export type {
+  AutoSnapshotsOptions, AzureSnapshotStorageOptions, ContainerSnapshotStorageOptions, OciSnapshotStorageOptions, S3SnapshotStorageOptions,
+  SnapshotCredential, SnapshotsOptions, SnapshotVolumeOptions,
+} from './props/snapshots';
 export type { SyncOptions } from './props/sync';
 export type {
   FromHostCustomResourceSyncOptions, FromHostGatewaySyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,

@@ -5,6 +5,7 @@ import {
   decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
 } from './decode/candidates';
 import type { Candidate } from './decode/candidate';
+import { decodeSnapshots } from './decode/snapshots';
 import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
@@ -23,6 +24,7 @@ import { policiesSection } from './policies';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
+import { snapshotsSection } from './snapshots';
 import { syncSection } from './sync';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
@@ -156,6 +158,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
+  mapped({ prop: 'snapshots', path: 'snapshots', encode: snapshotsSection, decode: decodeSnapshots }),
   {
     prop: 'initManifests',
     writes: ['experimental.deploy.vcluster.manifests'],

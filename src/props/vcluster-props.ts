@@ -14,6 +14,7 @@ import type { PoliciesOptions } from './policies';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
+import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
 import type { HostOptions } from '../preflight/host';
 import type { ChartVersion } from '../values/chart-version';
@@ -189,6 +190,13 @@ export interface VClusterProps {
    * @default - the chart's
    */
   readonly sync?: SyncOptions;
+
+  /**
+   * Snapshots of the virtual cluster taken on a schedule, their retention and storage
+   * (vcluster.yaml `snapshots`); the storage's credentials from a Secret or a RemoteSecret.
+   * @default - none
+   */
+  readonly snapshots?: SnapshotsOptions;
 
   /**
    * Workloads the vCluster applies inside the virtual cluster when it starts

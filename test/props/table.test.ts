@@ -7,6 +7,7 @@ import { tutorialProps } from '../../main';
 import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
 import { LogEncoding } from '../../src/props/logging';
+import { SnapshotStorage } from '../../src/props/snapshots';
 import { NOT_EXPRESSIBLE, PROP_TABLE, PropDefinition } from '../../src/props/table';
 import { materialize, object, unitsOf } from '../../src/props/decode/candidate';
 import { coalesceValues } from '../../src/values/coalesce';
@@ -55,6 +56,7 @@ function sampleProps(): VClusterProps {
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
+    snapshots: { auto: { schedule: '0 3 * * *', storage: SnapshotStorage.s3({ url: 's3://bucket/vc1', credential: { secretName: 's3' } }) } },
   };
 }
 

@@ -25,14 +25,14 @@ const IMPORTABLE = {
   BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, LogEncoding: LIBRARY, ResourceQuotaScope: LIBRARY,
   SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS,
     ServiceType: PLUS,
-  HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
+  HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS, SnapshotStorage: LIBRARY, Duration: CDK8S,
 } as const;
 type Importable = keyof typeof IMPORTABLE;
 
 /** The names decoded props may import (which the generated program's own names must not clash with). */
 export const IMPORTABLE_NAMES: readonly string[] = Object.keys(IMPORTABLE);
 
-const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
+export const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
 
 /** The value under the keys (`at(u, 'controlPlane', 'service')`). */
 export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
@@ -40,18 +40,18 @@ export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
 // -------------------------------------------------------------------------------------------------
 // Leaves: a YAML value as a typed prop value, or undefined where it has no typed form.
 
-const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
-const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
-const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
+export const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
+export const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
+export const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
 
-function strList(v: unknown, shrinkable = false) {
+export function strList(v: unknown, shrinkable = false) {
   if (!Array.isArray(v) || !v.every((i) => typeof i === 'string')) return undefined;
   const items = v.map((i) => literal(i));
   return leaf(arrayExpr(items), shrinkable ? items : undefined);
 }
 
 /** A map of strings (labels, annotations, mappings); empty maps add nothing and stay out. */
-function strMap(v: unknown) {
+export function strMap(v: unknown) {
   if (!isMap(v) || Object.keys(v).length === 0 || !Object.values(v).every((i) => typeof i === 'string')) return undefined;
   return leaf(literal(v));
 }
@@ -130,7 +130,7 @@ function struct(v: unknown, toJson: StructToJson, special?: (key: string, v: unk
   }
 }
 
-function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
+export function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
   if (!Array.isArray(v)) return undefined;
   const items = v.map((i) => struct(i, toJson, special));
   return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
