@@ -112,7 +112,12 @@ export function schemaHasPath(version: ChartVersion, path: readonly Segment[]): 
   const has = (rule: Rule, i: number): boolean => {
     if (i === path.length) return true;
     const seg = path[i];
-    if ([...(rule.oneOf ?? []), ...(rule.anyOf ?? [])].some((alt) => has(alt, i))) return true;
+    // As the validation applies them: one of the alternatives and the rule's own keywords, both
+    // (an open `{ type: object }` alternative beside closed additionalProperties allows no other key).
+    const alternatives = [...(rule.oneOf ?? []), ...(rule.anyOf ?? [])];
+    if (alternatives.length > 0 && !alternatives.some((alt) => has(alt, i))) return false;
+    const structural = rule.properties ?? rule.patternProperties ?? rule.additionalProperties ?? rule.items;
+    if (alternatives.length > 0 && structural === undefined) return true;
     if (typeof seg === 'number') return rule.items !== undefined && has(rule.items, i + 1);
     const prop = rule.properties?.get(seg);
     if (prop) return has(prop, i + 1);
