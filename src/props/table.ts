@@ -1,9 +1,10 @@
 import { VClusterValues } from '../../imports/chart-versions';
 import {
-  decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
+  decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
 } from './decode/candidates';
+import { decodeControlPlane } from './decode/control-plane';
 import type { Candidate } from './decode/candidate';
 import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';

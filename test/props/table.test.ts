@@ -47,7 +47,10 @@ function sampleProps(): VClusterProps {
     rootless: true,
     distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
     defaultImageRegistry: 'registry.example.com',
-    controlPlane: { persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' } },
+    controlPlane: {
+      persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
+      scheduling: { podManagementPolicy: 'OrderedReady' },
+    },
     service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
     extraSans: ['10.0.0.1'],
     initManifests: [workloads],

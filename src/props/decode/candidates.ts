@@ -24,7 +24,7 @@ const PLUS = 'cdk8s-plus-33';
 const IMPORTABLE = {
   BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, LogEncoding: LIBRARY, ResourceQuotaScope: LIBRARY,
   SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS,
-    ServiceType: PLUS,
+    ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
 } as const;
 type Importable = keyof typeof IMPORTABLE;
@@ -40,11 +40,11 @@ export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
 // -------------------------------------------------------------------------------------------------
 // Leaves: a YAML value as a typed prop value, or undefined where it has no typed form.
 
-const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
-const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
-const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
+export const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
+export const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
+export const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
 
-function strList(v: unknown, shrinkable = false) {
+export function strList(v: unknown, shrinkable = false) {
   if (!Array.isArray(v) || !v.every((i) => typeof i === 'string')) return undefined;
   const items = v.map((i) => literal(i));
   return leaf(arrayExpr(items), shrinkable ? items : undefined);
@@ -91,7 +91,7 @@ function enumExpr(e: object, name: Importable, v: unknown): Expr | undefined {
   return member === undefined ? undefined : atom(members[member], `${name}.${member}`, [imp(name)]);
 }
 
-const enumLeaf = (e: object, name: Importable, v: unknown) => leaf(enumExpr(e, name, v));
+export const enumLeaf = (e: object, name: Importable, v: unknown) => leaf(enumExpr(e, name, v));
 
 /** `true`, `false` or "auto" (`SyncMode.AUTO`). */
 function switchAuto(v: unknown) {
@@ -130,7 +130,7 @@ function struct(v: unknown, toJson: StructToJson, special?: (key: string, v: unk
   }
 }
 
-function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
+export function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
   if (!Array.isArray(v)) return undefined;
   const items = v.map((i) => struct(i, toJson, special));
   return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
@@ -170,7 +170,7 @@ function accessMode(v: unknown) {
 }
 
 /** A `volumeClaim` section as volume claim options with `enabled`. */
-function volumeClaim(v: unknown) {
+export function volumeClaim(v: unknown) {
   return object({
     enabled: bool(at(v, 'enabled')),
     storageClass: str(at(v, 'storageClass')),
@@ -187,6 +187,7 @@ function scheduling(v: unknown) {
     affinity: structLeaf(at(v, 'affinity'), cdk8sPlus().k8s.toJson_Affinity),
     topologySpreadConstraints: structList(at(v, 'topologySpreadConstraints'), cdk8sPlus().k8s.toJson_TopologySpreadConstraint),
     priorityClassName: str(at(v, 'priorityClassName')),
+    podManagementPolicy: enumLeaf(cdk8sPlus().PodManagementPolicy, 'PodManagementPolicy', at(v, 'podManagementPolicy')),
   });
 }
 
@@ -281,18 +282,8 @@ export function decodeBackingStore(bs: unknown): Candidate | undefined {
   return undefined;
 }
 
-export function decodeControlPlane(ss: unknown) {
-  return object({
-    replicas: num(at(ss, 'highAvailability', 'replicas')),
-    persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
-    ...workload(ss),
-    volumes: structList(at(ss, 'persistence', 'addVolumes'), cdk8sPlus().k8s.toJson_Volume),
-    volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), cdk8sPlus().k8s.toJson_VolumeMount),
-  });
-}
-
 /** Candidates for the WorkloadOptions of a `statefulSet` section (control plane or deployed etcd). */
-function workload(ss: unknown) {
+export function workload(ss: unknown) {
   return {
     image: image(at(ss, 'image')),
     imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(ss, 'imagePullPolicy')),
