@@ -176,7 +176,8 @@ describe('the control plane props', () => {
 
   test('fails when the pod management policy is none of the StatefulSet\'s, naming the prop', () => {
     expect(() => synthVCluster({ controlPlane: { scheduling: { podManagementPolicy: 'Serial' as any } } })).toThrow(
-      'controlPlane.scheduling.podManagementPolicy: use PodManagementPolicy.PARALLEL or PodManagementPolicy.ORDERED_READY (cdk8s-plus). Got "Serial".',
+      'controlPlane.scheduling.podManagementPolicy: use PodManagementPolicy.PARALLEL or PodManagementPolicy.ORDERED_READY (cdk8s-plus). ' +
+        'Got "Serial".',
     );
   });
 

@@ -58,6 +58,15 @@ function sampleProps(): VClusterProps {
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
+    networking: {
+      replicateServices: { toHost: [{ from: 'a/b', to: 'c' }], fromHost: [{ from: 'd/e', to: 'f/g' }] },
+      resolveDNS: [{ hostname: 'a.com', target: { ip: '10.0.0.1' } }],
+      serviceCIDR: '10.128.0.0/16',
+      podCIDR: '10.64.0.0/16',
+      clusterDomain: 'tenant.local',
+      fallbackHostCluster: true,
+      proxyKubelets: { byHostname: false, byIP: false },
+    },
   };
 }
 

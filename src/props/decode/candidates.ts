@@ -51,7 +51,7 @@ export function strList(v: unknown, shrinkable = false) {
 }
 
 /** A map of strings (labels, annotations, mappings); empty maps add nothing and stay out. */
-function strMap(v: unknown) {
+export function strMap(v: unknown) {
   if (!isMap(v) || Object.keys(v).length === 0 || !Object.values(v).every((i) => typeof i === 'string')) return undefined;
   return leaf(literal(v));
 }
@@ -62,7 +62,7 @@ const SIZE_UNITS: Readonly<Record<string, [string, (n: number) => Size]>> = {
 };
 
 /** "5Gi" as `Size.gibibytes(5)`. */
-function sizeExpr(v: unknown): Expr | undefined {
+export function sizeExpr(v: unknown): Expr | undefined {
   const m = typeof v === 'string' ? /^([1-9]\d{0,14})(Ki|Mi|Gi|Ti|Pi)$/.exec(v) : null;
   if (!m) return undefined;
   const [method, make] = SIZE_UNITS[m[2]];
@@ -70,7 +70,7 @@ function sizeExpr(v: unknown): Expr | undefined {
 }
 
 /** "4" as `Cpu.units(4)`, "100m" as `Cpu.millis(100)`, "0.5" as `Cpu.units(0.5)`. */
-function cpuExpr(v: unknown): Expr | undefined {
+export function cpuExpr(v: unknown): Expr | undefined {
   if (typeof v !== 'string') return undefined;
   let m = /^([1-9]\d{0,14})m$/.exec(v);
   if (m) return atom(cdk8sPlus().Cpu.millis(Number(m[1])), `Cpu.millis(${m[1]})`, [imp('Cpu')]);
@@ -99,7 +99,7 @@ function switchAuto(v: unknown) {
 }
 
 /** `{ enabled: true|false }` as that switch. */
-const switchOf = (v: unknown) => bool(at(v, 'enabled'));
+export const switchOf = (v: unknown) => bool(at(v, 'enabled'));
 const switchAutoOf = (v: unknown) => switchAuto(at(v, 'enabled'));
 
 /** A port of a NetworkPolicy rule, which cdk8s-plus types as IntOrString. */
@@ -136,13 +136,13 @@ export function structList(v: unknown, toJson: StructToJson, special?: (key: str
   return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
 }
 
-const structLeaf = (v: unknown, toJson: StructToJson) => leaf(struct(v, toJson));
+export const structLeaf = (v: unknown, toJson: StructToJson) => leaf(struct(v, toJson));
 
 /**
  * An integration or sync resource switched by `enabled`: `false` as `false`, `true` as options
  * (or `true` where none is taken). Undefined without an `enabled` switch.
  */
-function toggle(v: unknown, fields: (v: ValueMap) => Record<string, Candidate | undefined>): Candidate | undefined {
+export function toggle(v: unknown, fields: (v: ValueMap) => Record<string, Candidate | undefined>): Candidate | undefined {
   const enabled = at(v, 'enabled');
   if (typeof enabled !== 'boolean') return undefined;
   if (!enabled) return leaf(booleanExpr(false));
@@ -156,7 +156,7 @@ function image(v: unknown) {
   return object({ registry: str(at(v, 'registry')), repository: str(at(v, 'repository')), tag: str(at(v, 'tag')) });
 }
 
-function resources(v: unknown) {
+export function resources(v: unknown) {
   const pair = (make: (x: unknown) => Expr | undefined, key: string) => object({
     request: leaf(make(at(v, 'requests', key))),
     limit: leaf(make(at(v, 'limits', key))),
