@@ -37,6 +37,9 @@ export type { ExportKubeConfigOptions, KubeConfigSecret, KubeConfigServiceAccoun
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';
 export { LogEncoding } from './props/logging';
 export type { LoggingOptions } from './props/logging';
+export type {
+  NetworkingOptions, ProxyKubeletsOptions, ReplicateServicesOptions, ResolveDnsOptions, ResolveDnsTargetOptions, ServiceReplicationOptions,
+} from './props/networking';
 export type { NetworkPolicyOptions, NetworkPolicyRules, PublicEgressOptions } from './props/network-policy';
 export { RetentionPolicy } from './props/persistence';
 export type { VolumeClaimOptions } from './props/persistence';

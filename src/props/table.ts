@@ -1,10 +1,12 @@
 import { VClusterValues } from '../../imports/chart-versions';
 import {
-  decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
+  decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
 } from './decode/candidates';
+import { decodeControlPlane } from './decode/control-plane';
 import type { Candidate } from './decode/candidate';
+import { decodeNetworking } from './decode/networking';
 import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
@@ -16,6 +18,7 @@ import { extraSansValues, ingressSection } from './ingress';
 import { imagePullSecretsValues } from './image-pull-secrets';
 import { initManifestsValues } from './init-manifests';
 import { loggingSection } from './logging';
+import { networkingSection } from './networking';
 import { integrationsSection } from './integrations';
 import { exportKubeConfigSection } from './kube-config';
 import { podDisruptionBudgetSection } from './pod-disruption-budget';
@@ -156,6 +159,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
+  mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
   {
     prop: 'initManifests',
     writes: ['experimental.deploy.vcluster.manifests'],

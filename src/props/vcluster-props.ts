@@ -9,6 +9,7 @@ import type { ImagePullSecretsOptions } from './image-pull-secrets';
 import type { IngressOptions } from './ingress';
 import type { IntegrationsOptions } from './integrations';
 import type { LoggingOptions } from './logging';
+import type { NetworkingOptions } from './networking';
 import type { PodDisruptionBudgetOptions } from './pod-disruption-budget';
 import type { PoliciesOptions } from './policies';
 import type { RootlessOptions } from './rootless';
@@ -189,6 +190,13 @@ export interface VClusterProps {
    * @default - the chart's
    */
   readonly sync?: SyncOptions;
+
+  /**
+   * The virtual cluster's network: Services replicated to and from the host, extra DNS rules,
+   * its CIDRs, cluster domain and kubelet proxying.
+   * @default - the chart's
+   */
+  readonly networking?: NetworkingOptions;
 
   /**
    * Workloads the vCluster applies inside the virtual cluster when it starts

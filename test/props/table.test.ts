@@ -47,7 +47,10 @@ function sampleProps(): VClusterProps {
     rootless: true,
     distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
     defaultImageRegistry: 'registry.example.com',
-    controlPlane: { persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' } },
+    controlPlane: {
+      persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
+      scheduling: { podManagementPolicy: 'OrderedReady' },
+    },
     service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
     extraSans: ['10.0.0.1'],
     initManifests: [workloads],
@@ -55,6 +58,15 @@ function sampleProps(): VClusterProps {
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
+    networking: {
+      replicateServices: { toHost: [{ from: 'a/b', to: 'c' }], fromHost: [{ from: 'd/e', to: 'f/g' }] },
+      resolveDNS: [{ hostname: 'a.com', target: { ip: '10.0.0.1' } }],
+      serviceCIDR: '10.128.0.0/16',
+      podCIDR: '10.64.0.0/16',
+      clusterDomain: 'tenant.local',
+      fallbackHostCluster: true,
+      proxyKubelets: { byHostname: false, byIP: false },
+    },
   };
 }
 

@@ -24,7 +24,7 @@ const PLUS = 'cdk8s-plus-33';
 const IMPORTABLE = {
   BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, LogEncoding: LIBRARY, ResourceQuotaScope: LIBRARY,
   SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS,
-    ServiceType: PLUS,
+    ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
 } as const;
 type Importable = keyof typeof IMPORTABLE;
@@ -40,18 +40,18 @@ export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
 // -------------------------------------------------------------------------------------------------
 // Leaves: a YAML value as a typed prop value, or undefined where it has no typed form.
 
-const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
-const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
-const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
+export const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
+export const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
+export const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
 
-function strList(v: unknown, shrinkable = false) {
+export function strList(v: unknown, shrinkable = false) {
   if (!Array.isArray(v) || !v.every((i) => typeof i === 'string')) return undefined;
   const items = v.map((i) => literal(i));
   return leaf(arrayExpr(items), shrinkable ? items : undefined);
 }
 
 /** A map of strings (labels, annotations, mappings); empty maps add nothing and stay out. */
-function strMap(v: unknown) {
+export function strMap(v: unknown) {
   if (!isMap(v) || Object.keys(v).length === 0 || !Object.values(v).every((i) => typeof i === 'string')) return undefined;
   return leaf(literal(v));
 }
@@ -62,7 +62,7 @@ const SIZE_UNITS: Readonly<Record<string, [string, (n: number) => Size]>> = {
 };
 
 /** "5Gi" as `Size.gibibytes(5)`. */
-function sizeExpr(v: unknown): Expr | undefined {
+export function sizeExpr(v: unknown): Expr | undefined {
   const m = typeof v === 'string' ? /^([1-9]\d{0,14})(Ki|Mi|Gi|Ti|Pi)$/.exec(v) : null;
   if (!m) return undefined;
   const [method, make] = SIZE_UNITS[m[2]];
@@ -70,7 +70,7 @@ function sizeExpr(v: unknown): Expr | undefined {
 }
 
 /** "4" as `Cpu.units(4)`, "100m" as `Cpu.millis(100)`, "0.5" as `Cpu.units(0.5)`. */
-function cpuExpr(v: unknown): Expr | undefined {
+export function cpuExpr(v: unknown): Expr | undefined {
   if (typeof v !== 'string') return undefined;
   let m = /^([1-9]\d{0,14})m$/.exec(v);
   if (m) return atom(cdk8sPlus().Cpu.millis(Number(m[1])), `Cpu.millis(${m[1]})`, [imp('Cpu')]);
@@ -91,7 +91,7 @@ function enumExpr(e: object, name: Importable, v: unknown): Expr | undefined {
   return member === undefined ? undefined : atom(members[member], `${name}.${member}`, [imp(name)]);
 }
 
-const enumLeaf = (e: object, name: Importable, v: unknown) => leaf(enumExpr(e, name, v));
+export const enumLeaf = (e: object, name: Importable, v: unknown) => leaf(enumExpr(e, name, v));
 
 /** `true`, `false` or "auto" (`SyncMode.AUTO`). */
 function switchAuto(v: unknown) {
@@ -99,7 +99,7 @@ function switchAuto(v: unknown) {
 }
 
 /** `{ enabled: true|false }` as that switch. */
-const switchOf = (v: unknown) => bool(at(v, 'enabled'));
+export const switchOf = (v: unknown) => bool(at(v, 'enabled'));
 const switchAutoOf = (v: unknown) => switchAuto(at(v, 'enabled'));
 
 /** A port of a NetworkPolicy rule, which cdk8s-plus types as IntOrString. */
@@ -130,19 +130,19 @@ function struct(v: unknown, toJson: StructToJson, special?: (key: string, v: unk
   }
 }
 
-function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
+export function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
   if (!Array.isArray(v)) return undefined;
   const items = v.map((i) => struct(i, toJson, special));
   return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
 }
 
-const structLeaf = (v: unknown, toJson: StructToJson) => leaf(struct(v, toJson));
+export const structLeaf = (v: unknown, toJson: StructToJson) => leaf(struct(v, toJson));
 
 /**
  * An integration or sync resource switched by `enabled`: `false` as `false`, `true` as options
  * (or `true` where none is taken). Undefined without an `enabled` switch.
  */
-function toggle(v: unknown, fields: (v: ValueMap) => Record<string, Candidate | undefined>): Candidate | undefined {
+export function toggle(v: unknown, fields: (v: ValueMap) => Record<string, Candidate | undefined>): Candidate | undefined {
   const enabled = at(v, 'enabled');
   if (typeof enabled !== 'boolean') return undefined;
   if (!enabled) return leaf(booleanExpr(false));
@@ -156,7 +156,7 @@ function image(v: unknown) {
   return object({ registry: str(at(v, 'registry')), repository: str(at(v, 'repository')), tag: str(at(v, 'tag')) });
 }
 
-function resources(v: unknown) {
+export function resources(v: unknown) {
   const pair = (make: (x: unknown) => Expr | undefined, key: string) => object({
     request: leaf(make(at(v, 'requests', key))),
     limit: leaf(make(at(v, 'limits', key))),
@@ -170,7 +170,7 @@ function accessMode(v: unknown) {
 }
 
 /** A `volumeClaim` section as volume claim options with `enabled`. */
-function volumeClaim(v: unknown) {
+export function volumeClaim(v: unknown) {
   return object({
     enabled: bool(at(v, 'enabled')),
     storageClass: str(at(v, 'storageClass')),
@@ -187,6 +187,7 @@ function scheduling(v: unknown) {
     affinity: structLeaf(at(v, 'affinity'), cdk8sPlus().k8s.toJson_Affinity),
     topologySpreadConstraints: structList(at(v, 'topologySpreadConstraints'), cdk8sPlus().k8s.toJson_TopologySpreadConstraint),
     priorityClassName: str(at(v, 'priorityClassName')),
+    podManagementPolicy: enumLeaf(cdk8sPlus().PodManagementPolicy, 'PodManagementPolicy', at(v, 'podManagementPolicy')),
   });
 }
 
@@ -281,18 +282,8 @@ export function decodeBackingStore(bs: unknown): Candidate | undefined {
   return undefined;
 }
 
-export function decodeControlPlane(ss: unknown) {
-  return object({
-    replicas: num(at(ss, 'highAvailability', 'replicas')),
-    persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
-    ...workload(ss),
-    volumes: structList(at(ss, 'persistence', 'addVolumes'), cdk8sPlus().k8s.toJson_Volume),
-    volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), cdk8sPlus().k8s.toJson_VolumeMount),
-  });
-}
-
 /** Candidates for the WorkloadOptions of a `statefulSet` section (control plane or deployed etcd). */
-function workload(ss: unknown) {
+export function workload(ss: unknown) {
   return {
     image: image(at(ss, 'image')),
     imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(ss, 'imagePullPolicy')),
