@@ -49,6 +49,7 @@ export type { PodCount, PodDisruptionBudgetOptions } from './props/pod-disruptio
 export { PodSecurityStandard } from './props/policies';
 export type { PoliciesOptions } from './props/policies';
 export { ResourceQuotaScope } from './props/resource-quota';
+export type { RbacClusterRoleOptions, RbacOptions, RbacRoleOptions, RbacRulesOptions } from './props/rbac';
 export type { ResourceQuotaEntries, ResourceQuotaOptions, StorageClassQuota } from './props/resource-quota';
 export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';

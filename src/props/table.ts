@@ -5,6 +5,7 @@ import {
   decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
 } from './decode/candidates';
 import { decodeControlPlane } from './decode/control-plane';
+import { decodeRbac } from './decode/rbac';
 import type { Candidate } from './decode/candidate';
 import { decodeNetworking } from './decode/networking';
 import type { VClusterProps } from './vcluster-props';
@@ -23,6 +24,7 @@ import { integrationsSection } from './integrations';
 import { exportKubeConfigSection } from './kube-config';
 import { podDisruptionBudgetSection } from './pod-disruption-budget';
 import { policiesSection } from './policies';
+import { rbacSection } from './rbac';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
@@ -157,6 +159,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
   mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
+  mapped({ prop: 'rbac', path: 'rbac', encode: rbacSection, decode: decodeRbac }),
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),

@@ -12,6 +12,7 @@ import type { LoggingOptions } from './logging';
 import type { NetworkingOptions } from './networking';
 import type { PodDisruptionBudgetOptions } from './pod-disruption-budget';
 import type { PoliciesOptions } from './policies';
+import type { RbacOptions } from './rbac';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
@@ -184,6 +185,13 @@ export interface VClusterProps {
    * @default - the chart's: none
    */
   readonly policies?: PoliciesOptions;
+
+  /**
+   * The control plane's permissions on the host: extra rules of its Role and ClusterRole, rules
+   * of your own instead of the chart's, or neither role created.
+   * @default - the chart's: the Role, and the ClusterRole when a feature needs it
+   */
+  readonly rbac?: RbacOptions;
 
   /**
    * Which resources sync between the virtual cluster and the host.

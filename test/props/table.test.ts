@@ -58,6 +58,7 @@ function sampleProps(): VClusterProps {
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
+    rbac: { role: { extraRules: [{ apiGroups: [''], resources: ['pods/status'], verbs: ['patch'] }] }, clusterRole: { enabled: false } },
     networking: {
       replicateServices: { toHost: [{ from: 'a/b', to: 'c' }], fromHost: [{ from: 'd/e', to: 'f/g' }] },
       resolveDNS: [{ hostname: 'a.com', target: { ip: '10.0.0.1' } }],
