@@ -61,9 +61,11 @@ export type {
   FromHostSyncOptions, NodeSyncOptions, StorageClassSyncOptions,
 } from './props/sync-from-host';
 export { SyncMode } from './props/sync-mode';
+export type { SyncPatch, SyncPatchReference } from './props/sync-patch';
 export { ResourceScope } from './props/sync-to-host';
 export type {
-  GatewayApiSyncOptions, NamespaceSyncOptions, PodSyncOptions, ToHostCustomResourceSyncOptions, ToHostObjectSyncOptions,
+  GatewayApiSyncOptions, NamespaceSyncOptions, PodSyncOptions, RewriteHostsInitContainerOptions, RewriteHostsOptions,
+  ToHostCustomResourceSyncOptions, ToHostObjectSyncOptions,
   ToHostSyncOptions,
 } from './props/sync-to-host';
 export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret } from './props/config-secret';

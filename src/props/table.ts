@@ -2,10 +2,11 @@ import { VClusterValues } from '../../imports/chart-versions';
 import {
   decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
-  decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
+  decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
 import { decodeControlPlane } from './decode/control-plane';
 import { decodeRbac } from './decode/rbac';
+import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
 import { decodeNetworking } from './decode/networking';
 import type { VClusterProps } from './vcluster-props';
