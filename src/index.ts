@@ -49,6 +49,8 @@ export type { PodCount, PodDisruptionBudgetOptions } from './props/pod-disruptio
 export { PodSecurityStandard } from './props/policies';
 export type { PoliciesOptions } from './props/policies';
 export { ResourceQuotaScope } from './props/resource-quota';
+export { AccessResourcesMode } from './props/resource-proxy';
+export type { CustomResourceProxyOptions, ResourceProxyOptions, VirtualClusterRef } from './props/resource-proxy';
 export type { RbacClusterRoleOptions, RbacOptions, RbacRoleOptions, RbacRulesOptions } from './props/rbac';
 export type { ResourceQuotaEntries, ResourceQuotaOptions, StorageClassQuota } from './props/resource-quota';
 export type { RootlessOptions } from './props/rootless';

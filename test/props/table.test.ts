@@ -70,6 +70,7 @@ function sampleProps(): VClusterProps {
         customResources: { 'issuers.example.com': { scope: ResourceScope.CLUSTER, patches: [{ path: 'spec.a', reverseExpression: 'value' }] } },
       },
     },
+    resourceProxy: { customResources: { 'myresources.example.com/v1': { targetVirtualCluster: { name: 'target' } } } },
     rbac: { role: { extraRules: [{ apiGroups: [''], resources: ['pods/status'], verbs: ['patch'] }] }, clusterRole: { enabled: false } },
     networking: {
       replicateServices: { toHost: [{ from: 'a/b', to: 'c' }], fromHost: [{ from: 'd/e', to: 'f/g' }] },

@@ -25,6 +25,7 @@ const IMPORTABLE = {
   SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS,
     ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
+  AccessResourcesMode: LIBRARY,
 } as const;
 type Importable = keyof typeof IMPORTABLE;
 
