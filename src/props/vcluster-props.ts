@@ -13,6 +13,7 @@ import type { NetworkingOptions } from './networking';
 import type { PodDisruptionBudgetOptions } from './pod-disruption-budget';
 import type { PoliciesOptions } from './policies';
 import type { RbacOptions } from './rbac';
+import type { ResourceProxyOptions } from './resource-proxy';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
@@ -198,6 +199,13 @@ export interface VClusterProps {
    * @default - the chart's
    */
   readonly sync?: SyncOptions;
+
+  /**
+   * vCluster's Resource Proxy (vCluster Platform): custom resources whose requests go to another
+   * virtual cluster (`experimental.proxy`).
+   * @default - none
+   */
+  readonly resourceProxy?: ResourceProxyOptions;
 
   /**
    * The virtual cluster's network: Services replicated to and from the host, extra DNS rules,
