@@ -233,7 +233,8 @@ sync:
 `);
     expect(result.raw).toEqual({});
     for (const snippet of [
-      "initContainer: {\n                image: { registry: 'registry.example.com', repository: 'library/alpine', tag: '3.20' },\n              },",
+      // The repository and tag are the chart's: left out.
+      "rewriteHosts: { initContainer: { image: { registry: 'registry.example.com' } } },",
       "patches: [{ path: 'metadata.annotations[\"example.com/key\"]', expression: '\"patched-\" + value' }],",
       "reference: { apiVersion: 'v1', kind: 'Secret' }", "patches: [{ path: 'spec.selector', labels: true }]",
       "'clusterissuers.cert-manager.io': { scope: ResourceScope.CLUSTER }",
