@@ -108,19 +108,27 @@ export function rootRule(version: ChartVersion): Rule {
   return root;
 }
 
-/** Whether the version's schema has a key at the path (an array index stands for any item). */
+/**
+ * Whether the version's schema allows a key at the path (an array index stands for any item), as `check` decides:
+ * the node's own keys and, where it has alternatives, at least one of them must allow it.
+ */
 export function schemaHasPath(version: ChartVersion, path: readonly Segment[]): boolean {
   const has = (rule: Rule, i: number): boolean => {
     if (i === path.length) return true;
+    const alternativesAllow = [rule.anyOf, rule.oneOf].every((alts) => alts === undefined || alts.some((alt) => has(alt, i)));
+    return alternativesAllow && ownHas(rule, i);
+  };
+  const ownHas = (rule: Rule, i: number): boolean => {
     const seg = path[i];
-    if ([...(rule.oneOf ?? []), ...(rule.anyOf ?? [])].some((alt) => has(alt, i))) return true;
-    if (typeof seg === 'number') return rule.items !== undefined && has(rule.items, i + 1);
-    const prop = rule.properties?.get(seg);
-    if (prop) return has(prop, i + 1);
-    const pattern = rule.patternProperties?.find(([re]) => re.test(seg));
-    if (pattern) return has(pattern[1], i + 1);
+    if (rule.types && !rule.types.includes(typeof seg === 'number' ? 'array' : 'object')) return false;
+    if (typeof seg === 'number') return rule.items === undefined || has(rule.items, i + 1);
+    const matches = [
+      ...(rule.properties?.has(seg) ? [rule.properties.get(seg)!] : []),
+      ...(rule.patternProperties ?? []).filter(([re]) => re.test(seg)).map(([, sub]) => sub),
+    ];
+    if (matches.length > 0) return matches.every((sub) => has(sub, i + 1));
     if (rule.additionalProperties === false) return false;
-    // Without properties or with open ones, any key is allowed.
+    // An open node with listed keys allows others, but does not name them: only one without any has every key.
     return rule.additionalProperties === undefined ? rule.properties === undefined : has(rule.additionalProperties, i + 1);
   };
   return has(rootRule(version), 0);
