@@ -6,6 +6,7 @@ import {
 } from './decode/candidates';
 import type { Candidate } from './decode/candidate';
 import { decodeNetworking } from './decode/networking';
+import { decodePrivateNodes } from './decode/private-nodes';
 import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
@@ -20,6 +21,7 @@ import { loggingSection } from './logging';
 import { networkingSection } from './networking';
 import { integrationsSection } from './integrations';
 import { exportKubeConfigSection } from './kube-config';
+import { privateNodesSection } from './private-nodes';
 import { podDisruptionBudgetSection } from './pod-disruption-budget';
 import { policiesSection } from './policies';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
@@ -159,6 +161,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
+  mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
   {
     prop: 'initManifests',
     writes: ['experimental.deploy.vcluster.manifests'],
