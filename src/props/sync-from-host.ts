@@ -4,6 +4,7 @@ import { Sync } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';
+import { patchValues, SyncPatch } from './sync-patch';
 import { ResourceScope } from './sync-to-host';
 import { checkOneOf, checkPluralGroup, fail } from './validation';
 
@@ -74,6 +75,12 @@ export interface FromHostCustomResourceSyncOptions {
    * @default - none
    */
   readonly mappings?: { readonly [hostObject: string]: string };
+
+  /**
+   * Changes to fields of the synced objects.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /** Gateways of the host offered to the virtual cluster's routes. */
@@ -89,6 +96,12 @@ export interface FromHostGatewaySyncOptions {
    * @default - none
    */
   readonly mappings?: { readonly [hostGateway: string]: string };
+
+  /**
+   * Changes to fields of the synced Gateways.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /**
@@ -229,7 +242,12 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
   const gateways = fromHost.gateways;
   if (typeof gateways === 'object' && gateways.mappings) checkMappings(`${prop}.gateways.mappings`, gateways.mappings);
   out.gateways = typeof gateways === 'object'
-    ? { enabled: true, selector: selector(gateways.selector), mappings: gateways.mappings && { byName: { ...gateways.mappings } } }
+    ? {
+      enabled: true,
+      selector: selector(gateways.selector),
+      mappings: gateways.mappings && { byName: { ...gateways.mappings } },
+      patches: patchValues(`${prop}.gateways.patches`, gateways.patches),
+    }
     : syncSwitch(`${prop}.gateways`, gateways, false);
   for (const key of ['configMaps', 'secrets'] as const) {
     const v = fromHost[key];
@@ -247,7 +265,12 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
       checkPluralGroup(p, resource, 'clusterissuers.cert-manager.io');
       checkOneOf(`${p}.${resource}.scope`, v?.scope, ResourceScope, 'use ResourceScope.NAMESPACED or ResourceScope.CLUSTER.');
       if (v.mappings) checkMappings(`${p}.${resource}.mappings`, v.mappings);
-      out.customResources[resource] = { enabled: true, scope: v.scope, mappings: v.mappings && { byName: { ...v.mappings } } };
+      out.customResources[resource] = {
+        enabled: true,
+        scope: v.scope,
+        mappings: v.mappings && { byName: { ...v.mappings } },
+        patches: patchValues(`${p}.${resource}.patches`, v.patches),
+      };
     }
   }
   return out;

@@ -1,7 +1,11 @@
+import type { ContainerResources } from 'cdk8s-plus-31';
 import { Sync } from '../../imports/chart-versions';
 import { toggle } from './fragment';
 import { ValueMap } from '../values/value-map';
+import { Image, imageValues } from './images';
+import { resourcesValues } from './quantities';
 import { SyncMode, syncSwitch } from './sync-mode';
+import { patchValues, SyncPatch } from './sync-patch';
 import { checkDnsLabel, checkPluralGroup, fail } from './validation';
 
 /** How virtual pods are synced to the host. */
@@ -44,10 +48,18 @@ export interface PodSyncOptions {
   readonly priorityClassName?: string;
 
   /**
-   * Rewrite /etc/hosts of StatefulSet pods so their virtual FQDN resolves (an init container).
+   * Rewrite /etc/hosts of StatefulSet pods so their virtual FQDN resolves (an init container):
+   * `false` to leave them, options for the init container's image (air-gapped installs) and
+   * resources.
    * @default true
    */
-  readonly rewriteHosts?: boolean;
+  readonly rewriteHosts?: boolean | RewriteHostsOptions;
+
+  /**
+   * Changes to fields of the synced pods, e.g. `{ path: 'metadata.annotations["team"]', expression: '"a"' }`.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 
   /**
    * Schedulers of the host cluster pods may ask for besides the virtual cluster's (hybrid
@@ -55,6 +67,30 @@ export interface PodSyncOptions {
    * @default - no hybrid scheduling
    */
   readonly hostSchedulers?: string[];
+}
+
+/** The init container that rewrites /etc/hosts of StatefulSet pods. */
+export interface RewriteHostsInitContainerOptions {
+  /**
+   * Its image.
+   * @default - the chart's: mirror.gcr.io/library/alpine:3.20
+   */
+  readonly image?: Image;
+
+  /**
+   * Its resources, merged entry by entry over the chart's.
+   * @default - the chart's: 30m CPU and 64Mi memory requested, 30m CPU and 64Mi memory limits
+   */
+  readonly resources?: ContainerResources;
+}
+
+/** How /etc/hosts of StatefulSet pods is rewritten. */
+export interface RewriteHostsOptions {
+  /**
+   * The init container doing it.
+   * @default - the chart's
+   */
+  readonly initContainer?: RewriteHostsInitContainerOptions;
 }
 
 /** Secrets or ConfigMaps synced to the host. */
@@ -155,6 +191,12 @@ export interface ToHostCustomResourceSyncOptions {
    * @default ResourceScope.NAMESPACED
    */
   readonly scope?: ResourceScope;
+
+  /**
+   * Changes to fields of the synced objects.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /**
@@ -296,7 +338,13 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHos
     useSecretsForSATokens: o.useSecretsForServiceAccountTokens,
     runtimeClassName: o.runtimeClassName,
     priorityClassName: o.priorityClassName,
-    rewriteHosts: o.rewriteHosts === undefined ? undefined : { enabled: o.rewriteHosts },
+    rewriteHosts: toggle(o.rewriteHosts, (r) => ({
+      initContainer: r.initContainer && {
+        image: imageValues(`${prop}.pods.rewriteHosts.initContainer.image`, r.initContainer.image),
+        resources: resourcesValues(`${prop}.pods.rewriteHosts.initContainer.resources`, r.initContainer.resources),
+      },
+    })),
+    patches: patchValues(`${prop}.pods.patches`, o.patches),
     hybridScheduling: o.hostSchedulers && { enabled: true, hostSchedulers: [...o.hostSchedulers] },
   }));
   out.secrets = toggle(toHost.secrets, (o) => ({ all: o.all }));
@@ -318,7 +366,7 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHos
         fail(`${p}.${resource}.scope`, v.scope, 'only namespaced custom resources sync to the host; sync cluster-wide ones from the host ' +
           '(sync.fromHost.customResources).');
       }
-      out.customResources[resource] = toggle(v, (o) => ({ scope: o.scope }));
+      out.customResources[resource] = toggle(v, (o) => ({ scope: o.scope, patches: patchValues(`${p}.${resource}.patches`, o.patches) }));
     }
   }
   return out;

@@ -111,12 +111,13 @@ export function samplePrograms(): Record<string, string> {
   };
 }
 
-/** A corpus case imported as `cdk8s-vcluster import -f values.yaml` would, once per run. */
+/** A corpus case imported as `cdk8s-vcluster import --version V -f values.yaml` would, once per run. */
 export function importCase(c: ConformanceCase): ImportResult {
-  return cached('import', c.name, () => importValues({
+  return cached(`import-${c.version}`, c.name, () => importValues({
     name: c.release.name,
     namespace: c.release.namespace,
     kubeVersion: c.release.kubeVersion,
+    chartVersion: c.version,
     values: [parseValuesYaml(c.valuesText, 'values.yaml')],
     sources: ['values.yaml'],
   }));
@@ -128,9 +129,9 @@ export function importCase(c: ConformanceCase): ImportResult {
  * construct refuses them at render, so the import refuses them too. Empty when `check` passes.
  */
 export function preflightErrors(c: ConformanceCase): string[] {
-  return cached('preflight', c.name, () => {
+  return cached(`preflight-${c.version}`, c.name, () => {
     const r = runCommand(['check', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion,
-      '-f', join(c.dir, 'values.yaml')]);
+      '--version', c.version, '-f', join(c.dir, 'values.yaml')]);
     return r.stdout.split('\n').filter((l) => l.startsWith('error: ')).map((l) => l.slice('error: '.length));
   });
 }
