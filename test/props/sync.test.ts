@@ -272,7 +272,7 @@ sync:
 `);
     expect(result.raw).toEqual({});
     for (const snippet of [
-      "initContainer: {\n                image: { registry: 'registry.example.com', repository: 'library/alpine', tag: '3.20' },\n              },",
+      "rewriteHosts: { initContainer: { image: { registry: 'registry.example.com' } } },",
       "patches: [{ path: 'metadata.annotations[\"example.com/key\"]', expression: '\"patched-\" + value' }],",
       "reference: { apiVersion: 'v1', kind: 'Secret' }", "patches: [{ path: 'spec.selector', labels: true }]",
       "'clusterissuers.cert-manager.io': { scope: ResourceScope.CLUSTER }",
@@ -320,7 +320,7 @@ sync:
     expect(result.raw).toEqual({});
     for (const snippet of [
       "services: {\n            patches: [\n              {\n                path: 'spec.ports[*].name',",
-      'gatewayApi: { httpRoutes: true, tlsRoutes: true, referenceGrants: SyncMode.AUTO },',
+      'gatewayApi: { httpRoutes: true, tlsRoutes: true },',
       "nodes: { patches: [{ path: 'status.capacity.cpu', expression: '\"0\"' }] },",
     ]) {
       expect(result.program).toContain(snippet);
