@@ -1,6 +1,6 @@
 /**
  * Developer tool: how many real-world values files import with typed props only, per chart version.
- * `npm run import-coverage -- --vcluster GITDIR [--docs GITDIR] [--docs-ref REF] [--version V]... [--json] [--verbose]`
+ * `npm run import-coverage -- --vcluster GITDIR [--docs GITDIR] [--docs-ref REF] [--version V]... [--json] [--verbose] [--programs DIR]`
  *
  * Real-world values are the upstream repository's e2e, test and load-test values files of the
  * version's tag (and chart/tests files, when they are plain values), and the ```yaml snippets of
@@ -10,6 +10,8 @@
  * config hash included.
  */
 import { execFileSync } from 'child_process';
+import { mkdirSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { App, Chart } from 'cdk8s';
 import { importValues } from '../src/import/program';
 import { leafPaths } from '../src/import/values-tree';
@@ -207,7 +209,7 @@ function renderDirect(values: ValueMap, chartVersion: ChartVersion): string {
 }
 
 /** Renders, imports, checks and runs one values file. */
-export function measure(sample: Sample, values: ValueMap, chartVersion: ChartVersion): FileResult {
+export function measure(sample: Sample, values: ValueMap, chartVersion: ChartVersion, onProgram?: (program: string) => void): FileResult {
   const base = { source: sample.source, where: sample.where };
   try {
     // Whether the chart renders it, as `template` does.
@@ -218,6 +220,7 @@ export function measure(sample: Sample, values: ValueMap, chartVersion: ChartVer
   try {
     const direct = renderDirect(values, chartVersion);
     const result = importValues({ ...RELEASE, chartVersion, values: [values], sources: ['vcluster.yaml'] });
+    onProgram?.(result.program);
     const sections = rawSections(result.raw);
     const problems = compareManifests(direct, runProgram(result.program), true);
     return { ...base, renders: true, typedOnly: sections.length === 0, rawSections: sections, exact: problems.length === 0,
@@ -243,7 +246,10 @@ export interface VersionReport {
 }
 
 /** Measures every candidate of one chart version. */
-export function measureVersion(samples: readonly Sample[], version: ChartVersion, progress?: (done: number, all: number) => void): VersionReport {
+export function measureVersion(
+  samples: readonly Sample[], version: ChartVersion,
+  hooks: { progress?: (done: number, all: number) => void; program?: (sample: Sample, program: string) => void } = {},
+): VersionReport {
   const keys = new Set(Object.keys(chartData(version).schema.properties ?? {}));
   const skips: { source: Source; skip: Skip }[] = [];
   const results: FileResult[] = [];
@@ -257,9 +263,9 @@ export function measureVersion(samples: readonly Sample[], version: ChartVersion
       skips.push({ source: s.source, skip: 'duplicate' });
     } else {
       seen.add(`${s.source}\n${s.text.trim()}`);
-      results.push(measure(s, c.values, version));
+      results.push(measure(s, c.values, version, hooks.program && ((p) => hooks.program!(s, p))));
     }
-    progress?.(i + 1, samples.length);
+    hooks.progress?.(i + 1, samples.length);
   });
   const of = (source?: Source) => summarize(
     skips.filter((s) => source === undefined || s.source === source).map((s) => s.skip),
@@ -306,6 +312,8 @@ interface Args {
   readonly versions: readonly ChartVersion[];
   readonly json: boolean;
   readonly verbose: boolean;
+  /** Where to write each imported program, for reading them. */
+  readonly programs?: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -326,6 +334,7 @@ function parseArgs(argv: readonly string[]): Args {
     versions: versions.length > 0 ? (versions as ChartVersion[]) : CHART_VERSIONS,
     json: argv.includes('--json'),
     verbose: argv.includes('--verbose'),
+    programs: value('--programs'),
   };
 }
 
@@ -333,8 +342,15 @@ function main(argv: readonly string[]): void {
   const args = parseArgs(argv);
   const reports = args.versions.map((version) => {
     const samples = [...(args.docs ? docsSamples(args.docs, args.docsRef, version) : []), ...upstreamSamples(args.vcluster, version)];
-    const report = measureVersion(samples, version, (done, all) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r${version}: ${done}/${all}`);
+    const report = measureVersion(samples, version, {
+      progress: (done, all) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r${version}: ${done}/${all}`);
+      },
+      program: args.programs === undefined ? undefined : (sample, program) => {
+        const file = join(args.programs!, version, `${sample.where.replace(/[^\w.-]+/g, '_')}.ts`);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, program);
+      },
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
     return { ...report, docs: args.docs ? `docs ${docsFolder(version).split('/')[1]} at ${args.docsRef}` : undefined };
