@@ -40,6 +40,14 @@ export type { LoggingOptions } from './props/logging';
 export type {
   NetworkingOptions, ProxyKubeletsOptions, ReplicateServicesOptions, ResolveDnsOptions, ResolveDnsTargetOptions, ServiceReplicationOptions,
 } from './props/networking';
+export { ConsolidationPolicy, NodeTypeOperator } from './props/auto-nodes';
+export type {
+  AutoNodesOptions, DisruptionBudget, DynamicNodePoolOptions, NodePoolDisruption, NodePoolLimits, NodePoolOptions, NodeTypeRequirement,
+  StaticNodePoolOptions,
+} from './props/auto-nodes';
+export type {
+  AutoUpgradeOptions, ContainerdOptions, JoinNodeOptions, KubeletExtraArg, KubeletOptions, NodeRegistrationOptions, PrivateNodesOptions,
+} from './props/private-nodes';
 export type { NetworkPolicyOptions, NetworkPolicyRules, PublicEgressOptions } from './props/network-policy';
 export { RetentionPolicy } from './props/persistence';
 export type { VolumeClaimOptions } from './props/persistence';

@@ -10,6 +10,7 @@ import { decodeResourceProxy } from './decode/resource-proxy';
 import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
 import { decodeNetworking } from './decode/networking';
+import { decodePrivateNodes } from './decode/private-nodes';
 import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
@@ -24,6 +25,7 @@ import { loggingSection } from './logging';
 import { networkingSection } from './networking';
 import { integrationsSection } from './integrations';
 import { exportKubeConfigSection } from './kube-config';
+import { privateNodesSection } from './private-nodes';
 import { podDisruptionBudgetSection } from './pod-disruption-budget';
 import { policiesSection } from './policies';
 import { rbacSection } from './rbac';
@@ -167,6 +169,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'resourceProxy', path: 'experimental.proxy', encode: resourceProxySection, decode: decodeResourceProxy }),
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
+  mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
   {
     prop: 'initManifests',
     writes: ['experimental.deploy.vcluster.manifests'],

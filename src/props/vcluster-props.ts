@@ -12,6 +12,7 @@ import type { LoggingOptions } from './logging';
 import type { NetworkingOptions } from './networking';
 import type { PodDisruptionBudgetOptions } from './pod-disruption-budget';
 import type { PoliciesOptions } from './policies';
+import type { PrivateNodesOptions } from './private-nodes';
 import type { RbacOptions } from './rbac';
 import type { ResourceProxyOptions } from './resource-proxy';
 import type { RootlessOptions } from './rootless';
@@ -213,6 +214,14 @@ export interface VClusterProps {
    * @default - the chart's
    */
   readonly networking?: NetworkingOptions;
+
+  /**
+   * Private nodes: nodes of the virtual cluster's own that join its control plane, instead of
+   * pods synced to the host's nodes. `true`, or options (which switch them on): the kubelet,
+   * the join, upgrades, the VPN and auto nodes from vCluster Platform's node providers.
+   * @default false
+   */
+  readonly privateNodes?: boolean | PrivateNodesOptions;
 
   /**
    * Workloads the vCluster applies inside the virtual cluster when it starts

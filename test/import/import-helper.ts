@@ -94,13 +94,20 @@ export const vc1 = (values: ValueMap | string, more: Partial<ImportOptions> = {}
   return { ...importValues(options), options };
 };
 
-/** Programs for values no corpus case has: rootless ids, nulls, multi-line text. */
+/** Programs for values no corpus case has: rootless ids, nulls, multi-line text, DNS rules, auto nodes. */
 export function samplePrograms(): Record<string, string> {
   return {
     tutorial: vc1(TUTORIAL_STEP_5).program,
     rootless: vc1(rootlessValues({ user: 1000, group: 1000, fsGroup: 1000 })).program,
     nulls: vc1('controlPlane:\n  statefulSet:\n    labels: null\n    probes:\n      livenessProbe:\n        enabled: false\n').program,
     lines: vc1({ experimental: { deploy: { vcluster: { manifests: 'a: 1\nb: 2\nc: 3\n' } } } }).program,
+    networking: vc1({
+      networking: { resolveDNS: [{ hostname: 'a.com', target: { ip: '10.0.0.1' } }], advanced: { fallbackHostCluster: true } },
+    }).program,
+    privateNodes: vc1({ privateNodes: { enabled: true, autoNodes: [{ provider: 'p', dynamic: [{
+      name: 'd', limits: { cpu: '8', memory: '32Gi', nodes: '2' }, nodeTypeSelector: [{ property: 'x', operator: 'In', values: ['a'] }],
+      disruption: { consolidationPolicy: 'WhenEmpty', consolidateAfter: '30s' }, expireAfter: 'Never',
+    }] }] } }).program,
   };
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Chart, Size, Testing } from 'cdk8s';
+import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { k8s, ServiceType } from 'cdk8s-plus-31';
 import * as ts from 'typescript';
 import { tutorialProps } from '../../main';
@@ -80,6 +80,16 @@ function sampleProps(): VClusterProps {
       clusterDomain: 'tenant.local',
       fallbackHostCluster: true,
       proxyKubelets: { byHostname: false, byIP: false },
+    },
+    privateNodes: {
+      kubelet: { config: { podPidsLimit: 1000 } },
+      vpn: { nodeToNode: true },
+      joinNode: { containerd: { pauseImage: 'registry.k8s.io/pause:3.10' }, nodeRegistration: { kubeletExtraArgs: [{ name: 'v', value: '2' }] } },
+      autoNodes: [{
+        provider: 'aws',
+        static: [{ name: 's', quantity: 1, taints: [{ key: 'a', effect: 'NoSchedule' }] }],
+        dynamic: [{ name: 'd', limits: { nodes: 3 }, expireAfter: Duration.hours(720), disruption: { budgets: [{ nodes: '10%' }] } }],
+      }],
     },
   };
 }

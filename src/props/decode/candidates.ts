@@ -25,14 +25,15 @@ const IMPORTABLE = {
   SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS,
     ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
+  Duration: CDK8S, NodeTypeOperator: LIBRARY, ConsolidationPolicy: LIBRARY,
   AccessResourcesMode: LIBRARY,
 } as const;
-type Importable = keyof typeof IMPORTABLE;
+export type Importable = keyof typeof IMPORTABLE;
 
 /** The names decoded props may import (which the generated program's own names must not clash with). */
 export const IMPORTABLE_NAMES: readonly string[] = Object.keys(IMPORTABLE);
 
-const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
+export const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
 
 /** The value under the keys (`at(u, 'controlPlane', 'service')`). */
 export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
@@ -85,7 +86,7 @@ function countExpr(v: unknown): Expr | undefined {
 }
 
 /** An enum member, e.g. `ImagePullPolicy.ALWAYS` for "Always". */
-function enumExpr(e: object, name: Importable, v: unknown): Expr | undefined {
+export function enumExpr(e: object, name: Importable, v: unknown): Expr | undefined {
   const members = e as Record<string, string>;
   const member = Object.keys(members).find((k) => members[k] === v);
   return member === undefined ? undefined : atom(members[member], `${name}.${member}`, [imp(name)]);
