@@ -32,11 +32,16 @@ function declaredProps(): string[] {
   return props!.members.map((m) => (m.name as ts.Identifier).text);
 }
 
-/** The rows of README's table of VCluster props, by prop name. */
-function readmeProps(): string[] {
+/** The rows of README's table of VCluster props: each prop's name and its row. */
+function readmeRows(): (readonly [string, string])[] {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
   const table = readme.split('### The props')[1].split('\n\n')[1];
-  return table.split('\n').slice(2).map((row) => /^\| `(\w+)` \|/.exec(row)![1]);
+  return table.split('\n').slice(2).map((row) => [/^\| `(\w+)` \|/.exec(row)![1], row] as const);
+}
+
+/** The props README's table lists, in its order. */
+function readmeProps(): string[] {
+  return readmeRows().map(([prop]) => prop);
 }
 
 /** Every table prop given, each with settings that write values. */
@@ -104,6 +109,13 @@ describe('the prop table', () => {
 
   test("README lists exactly the table's props, in its order, between the construct's own", () => {
     expect(readmeProps()).toEqual([...CONSTRUCT_PROPS, ...PROP_TABLE.map((d) => d.prop), RAW_VALUES]);
+  });
+
+  test("README's row of each prop names every values path the prop writes", () => {
+    const rows = new Map(readmeRows());
+    const unnamed = PROP_TABLE.map((d) => ({ prop: d.prop, paths: d.writes.filter((w) => !rows.get(d.prop)?.includes(`\`${w}\``)) }))
+      .filter((u) => u.paths.length > 0);
+    expect(unnamed).toEqual([]);
   });
 
   test('declares each prop once', () => {
