@@ -27,6 +27,7 @@ export type {
 } from './props/backing-store';
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
+export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
 export type { Image } from './props/images';
 export type { IngressOptions, IngressTls } from './props/ingress';

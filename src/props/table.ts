@@ -9,12 +9,14 @@ import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
 import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
+import { decodeCoredns } from './decode/coredns';
 import { decodeNetworking } from './decode/networking';
 import { decodePrivateNodes } from './decode/private-nodes';
 import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
+import { corednsSection } from './coredns';
 import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
 import { defaultImageRegistry } from './images';
@@ -169,6 +171,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'resourceProxy', path: 'experimental.proxy', encode: resourceProxySection, decode: decodeResourceProxy }),
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
+  // The section but for its security contexts, which are the rootless prop's.
+  mapped({ prop: 'coredns', path: 'controlPlane.coredns', encode: corednsSection, decode: decodeCoredns }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
   {
     prop: 'initManifests',

@@ -3,6 +3,7 @@ import type { VClusterValues } from '../../imports/chart-versions';
 import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { ControlPlaneOptions } from './control-plane';
+import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
 import type { ExportKubeConfigOptions } from './kube-config';
 import type { ImagePullSecretsOptions } from './image-pull-secrets';
@@ -214,6 +215,13 @@ export interface VClusterProps {
    * @default - the chart's
    */
   readonly networking?: NetworkingOptions;
+
+  /**
+   * The virtual cluster's DNS: CoreDNS as a Deployment inside it (replicas, resources, placement,
+   * Service), embedded in the control plane, or with a Corefile or manifests of one's own.
+   * @default - the chart's: one CoreDNS pod
+   */
+  readonly coredns?: CorednsOptions;
 
   /**
    * Private nodes: nodes of the virtual cluster's own that join its control plane, instead of

@@ -86,6 +86,11 @@ function sampleProps(): VClusterProps {
       fallbackHostCluster: true,
       proxyKubelets: { byHostname: false, byIP: false },
     },
+    coredns: {
+      embedded: true, replicas: 2, image: 'coredns/coredns:1.12.1', resources: { memory: { limit: Size.mebibytes(256) } },
+      scheduling: { nodeSelector: { a: 'b' }, priorityClassName: 'system-cluster-critical' }, podAnnotations: { a: 'b' },
+      service: { type: ServiceType.NODE_PORT }, overwriteConfig: '.:1053 {}',
+    },
     privateNodes: {
       kubelet: { config: { podPidsLimit: 1000 } },
       vpn: { nodeToNode: true },

@@ -181,7 +181,7 @@ export function volumeClaim(v: unknown) {
   });
 }
 
-function scheduling(v: unknown) {
+export function scheduling(v: unknown) {
   return object({
     nodeSelector: strMap(at(v, 'nodeSelector')),
     tolerations: structList(at(v, 'tolerations'), cdk8sPlus().k8s.toJson_Toleration),
