@@ -66,6 +66,7 @@ export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';
 export type { ServiceOptions } from './props/service';
 export type { ServiceMonitorOptions } from './props/service-monitor';
+export type { PluginOptions, PluginRbacOptions, PluginRoleOptions } from './props/plugins';
 export { SnapshotStorage } from './props/snapshots';
 export type {
   AutoSnapshotsOptions, AzureSnapshotStorageOptions, ContainerSnapshotStorageOptions, OciSnapshotStorageOptions, S3SnapshotStorageOptions,

@@ -12,6 +12,7 @@ import type { Candidate } from './decode/candidate';
 import { decodeCoredns } from './decode/coredns';
 import { decodeNetworking } from './decode/networking';
 import { decodePrivateNodes } from './decode/private-nodes';
+import { decodePlugins } from './decode/plugins';
 import { decodeSnapshots } from './decode/snapshots';
 import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
@@ -36,6 +37,7 @@ import { resourceProxySection } from './resource-proxy';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
+import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
 import { syncSection } from './sync';
 
@@ -177,6 +179,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'coredns', path: 'controlPlane.coredns', encode: corednsSection, decode: decodeCoredns }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
   mapped({ prop: 'snapshots', path: 'snapshots', encode: snapshotsSection, decode: decodeSnapshots }),
+  mapped({ prop: 'plugins', path: 'plugins', encode: pluginsSection, decode: decodePlugins }),
   {
     prop: 'initManifests',
     writes: ['experimental.deploy.vcluster.manifests'],

@@ -19,6 +19,7 @@ import type { ResourceProxyOptions } from './resource-proxy';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
+import type { PluginOptions } from './plugins';
 import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
 import type { HostOptions } from '../preflight/host';
@@ -238,6 +239,14 @@ export interface VClusterProps {
    * @default - none
    */
   readonly snapshots?: SnapshotsOptions;
+
+  /**
+   * vCluster plugins by name (vcluster.yaml `plugins`): each one's image, copied by an init
+   * container of the control plane, its container settings, the rules it adds to the control
+   * plane's roles and its configuration.
+   * @default - none
+   */
+  readonly plugins?: { readonly [name: string]: PluginOptions };
 
   /**
    * Workloads the vCluster applies inside the virtual cluster when it starts

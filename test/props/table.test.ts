@@ -102,6 +102,7 @@ function sampleProps(): VClusterProps {
         dynamic: [{ name: 'd', limits: { nodes: 3 }, expireAfter: Duration.hours(720), disruption: { budgets: [{ nodes: '10%' }] } }],
       }],
     },
+    plugins: { hooks: { image: 'ghcr.io/loft-sh/vcluster-example-hooks:v1', rbac: { role: { extraRules: [{ verbs: ['get'] }] } } } },
     snapshots: { auto: { schedule: '0 3 * * *', storage: SnapshotStorage.s3({ url: 's3://bucket/vc1', credential: { secretName: 's3' } }) } },
   };
 }
