@@ -1,12 +1,14 @@
 import { VClusterValues } from '../../imports/chart-versions';
 import {
-  decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
+  bool, decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
 import { decodeControlPlane } from './decode/control-plane';
+import { decodeDeletion } from './decode/deletion';
 import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
+import { decodeSleep } from './decode/sleep';
 import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
 import { decodeNetworking } from './decode/networking';
@@ -15,6 +17,7 @@ import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
+import { deletionSection } from './deletion';
 import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
 import { defaultImageRegistry } from './images';
@@ -33,6 +36,7 @@ import { resourceProxySection } from './resource-proxy';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
+import { sleepSection } from './sleep';
 import { syncSection } from './sync';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
@@ -170,6 +174,9 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
+  mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
+  mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
+  mapped({ prop: 'telemetry', path: 'telemetry.enabled', encode: (enabled) => enabled, decode: bool }),
   {
     prop: 'initManifests',
     writes: ['experimental.deploy.vcluster.manifests'],
