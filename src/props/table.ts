@@ -1,10 +1,16 @@
 import { VClusterValues } from '../../imports/chart-versions';
 import {
-  decodeBackingStore, decodeControlPlane, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
+  decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
-  decodeRootless, decodeService, decodeServiceMonitor, decodeSync,
+  decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
+import { decodeControlPlane } from './decode/control-plane';
+import { decodeRbac } from './decode/rbac';
+import { decodeResourceProxy } from './decode/resource-proxy';
+import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
+import { decodeNetworking } from './decode/networking';
+import { decodePrivateNodes } from './decode/private-nodes';
 import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
@@ -16,10 +22,14 @@ import { extraSansValues, ingressSection } from './ingress';
 import { imagePullSecretsValues } from './image-pull-secrets';
 import { initManifestsValues } from './init-manifests';
 import { loggingSection } from './logging';
+import { networkingSection } from './networking';
 import { integrationsSection } from './integrations';
 import { exportKubeConfigSection } from './kube-config';
+import { privateNodesSection } from './private-nodes';
 import { podDisruptionBudgetSection } from './pod-disruption-budget';
 import { policiesSection } from './policies';
+import { rbacSection } from './rbac';
+import { resourceProxySection } from './resource-proxy';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
@@ -154,8 +164,12 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
   mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
+  mapped({ prop: 'rbac', path: 'rbac', encode: rbacSection, decode: decodeRbac }),
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
+  mapped({ prop: 'resourceProxy', path: 'experimental.proxy', encode: resourceProxySection, decode: decodeResourceProxy }),
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
+  mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
+  mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
   {
     prop: 'initManifests',
     writes: ['experimental.deploy.vcluster.manifests'],

@@ -9,8 +9,12 @@ import type { ImagePullSecretsOptions } from './image-pull-secrets';
 import type { IngressOptions } from './ingress';
 import type { IntegrationsOptions } from './integrations';
 import type { LoggingOptions } from './logging';
+import type { NetworkingOptions } from './networking';
 import type { PodDisruptionBudgetOptions } from './pod-disruption-budget';
 import type { PoliciesOptions } from './policies';
+import type { PrivateNodesOptions } from './private-nodes';
+import type { RbacOptions } from './rbac';
+import type { ResourceProxyOptions } from './resource-proxy';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
@@ -185,10 +189,39 @@ export interface VClusterProps {
   readonly policies?: PoliciesOptions;
 
   /**
+   * The control plane's permissions on the host: extra rules of its Role and ClusterRole, rules
+   * of your own instead of the chart's, or neither role created.
+   * @default - the chart's: the Role, and the ClusterRole when a feature needs it
+   */
+  readonly rbac?: RbacOptions;
+
+  /**
    * Which resources sync between the virtual cluster and the host.
    * @default - the chart's
    */
   readonly sync?: SyncOptions;
+
+  /**
+   * vCluster's Resource Proxy (vCluster Platform): custom resources whose requests go to another
+   * virtual cluster (`experimental.proxy`).
+   * @default - none
+   */
+  readonly resourceProxy?: ResourceProxyOptions;
+
+  /**
+   * The virtual cluster's network: Services replicated to and from the host, extra DNS rules,
+   * its CIDRs, cluster domain and kubelet proxying.
+   * @default - the chart's
+   */
+  readonly networking?: NetworkingOptions;
+
+  /**
+   * Private nodes: nodes of the virtual cluster's own that join its control plane, instead of
+   * pods synced to the host's nodes. `true`, or options (which switch them on): the kubelet,
+   * the join, upgrades, the VPN and auto nodes from vCluster Platform's node providers.
+   * @default false
+   */
+  readonly privateNodes?: boolean | PrivateNodesOptions;
 
   /**
    * Workloads the vCluster applies inside the virtual cluster when it starts

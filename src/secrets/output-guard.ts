@@ -5,6 +5,7 @@ import { diagnostic } from '../values/diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from '../values/errors';
 import { isDeepFrozen, isMap, ValueMap } from '../values/value-map';
 import { limitedDocuments } from '../yaml/yaml-limits';
+import { numberValue } from '../values/int64';
 
 /**
  * The config Secret's text in clear, as the values it is written from: the guard reads those
@@ -192,7 +193,7 @@ function visit(v: unknown, path: Segment[], w: Walk): void {
 
 /** A literal value (not a reference, not a map) under a credential's name. */
 function isClear(v: unknown): boolean {
-  return (typeof v === 'string' && !isReference(v)) || typeof v === 'number';
+  return (typeof v === 'string' && !isReference(v)) || numberValue(v) !== undefined;
 }
 
 function scanString(s: string, path: Segment[], w: Walk): void {

@@ -1,4 +1,5 @@
 import { Segment } from './errors';
+import { isInt64 } from './int64';
 
 /**
  * Names that say their value is a credential: a key (`password:`, `clientSecret:`), an env
@@ -68,8 +69,10 @@ export function isCredentialPath(path: string | readonly Segment[]): boolean {
  */
 export function shownValue(path: string | readonly Segment[], value: unknown, show: (value: unknown) => string): string {
   if (value === undefined || value === null || typeof value === 'boolean') return show(value);
-  if ((typeof value !== 'object' || Array.isArray(value)) && isCredentialPath(path)) return `${typeOf(value)} (not shown: a credential)`;
-  if (typeof value !== 'object') return show(value);
+  // An Int64 (an int64 from --set) is a scalar, a number.
+  const scalar = typeof value !== 'object' || isInt64(value);
+  if ((scalar || Array.isArray(value)) && isCredentialPath(path)) return `${typeOf(value)} (not shown: a credential)`;
+  if (scalar) return show(value);
   let copy: unknown;
   try {
     copy = JSON.parse(
@@ -82,5 +85,6 @@ export function shownValue(path: string | readonly Segment[], value: unknown, sh
 }
 
 function typeOf(value: unknown): string {
+  if (isInt64(value)) return 'a number';
   return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `a ${typeof value}`;
 }

@@ -4,6 +4,7 @@ import { closest } from './closest';
 import { shownValue } from './credential-names';
 import { diagnostic } from './diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
+import { isInt64, numberValue } from './int64';
 import { valueAt, ValueMap } from './value-map';
 
 export { ValuesError };
@@ -107,19 +108,27 @@ export function rootRule(version: ChartVersion): Rule {
   return root;
 }
 
-/** Whether the version's schema has a key at the path (an array index stands for any item). */
+/**
+ * Whether the version's schema allows a key at the path (an array index stands for any item), as `check` decides:
+ * the node's own keys and, where it has alternatives, at least one of them must allow it.
+ */
 export function schemaHasPath(version: ChartVersion, path: readonly Segment[]): boolean {
   const has = (rule: Rule, i: number): boolean => {
     if (i === path.length) return true;
+    const alternativesAllow = [rule.anyOf, rule.oneOf].every((alts) => alts === undefined || alts.some((alt) => has(alt, i)));
+    return alternativesAllow && ownHas(rule, i);
+  };
+  const ownHas = (rule: Rule, i: number): boolean => {
     const seg = path[i];
-    if ([...(rule.oneOf ?? []), ...(rule.anyOf ?? [])].some((alt) => has(alt, i))) return true;
-    if (typeof seg === 'number') return rule.items !== undefined && has(rule.items, i + 1);
-    const prop = rule.properties?.get(seg);
-    if (prop) return has(prop, i + 1);
-    const pattern = rule.patternProperties?.find(([re]) => re.test(seg));
-    if (pattern) return has(pattern[1], i + 1);
+    if (rule.types && !rule.types.includes(typeof seg === 'number' ? 'array' : 'object')) return false;
+    if (typeof seg === 'number') return rule.items === undefined || has(rule.items, i + 1);
+    const matches = [
+      ...(rule.properties?.has(seg) ? [rule.properties.get(seg)!] : []),
+      ...(rule.patternProperties ?? []).filter(([re]) => re.test(seg)).map(([, sub]) => sub),
+    ];
+    if (matches.length > 0) return matches.every((sub) => has(sub, i + 1));
     if (rule.additionalProperties === false) return false;
-    // Without properties or with open ones, any key is allowed.
+    // An open node with listed keys allows others, but does not name them: only one without any has every key.
     return rule.additionalProperties === undefined ? rule.properties === undefined : has(rule.additionalProperties, i + 1);
   };
   return has(rootRule(version), 0);
@@ -137,7 +146,8 @@ export function nearestVersionWith(version: ChartVersion, path: readonly Segment
 
 function check(rule: Rule, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
   const type = jsonType(value);
-  if (rule.types && !rule.types.some((t) => t === type || (t === 'integer' && type === 'number' && Number.isInteger(value)))) {
+  const integer = type === 'number' && Number.isInteger(numberValue(value));
+  if (rule.types && !rule.types.some((t) => t === type || (t === 'integer' && integer))) {
     out.push(typeProblem(at, rule.types, value));
     return;
   }
@@ -254,7 +264,8 @@ function unknownKeyText(key: string, allowed: readonly string[], version: ChartV
 function jsonType(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'array';
-  return typeof value;
+  // An int64 from --set (Int64) is a JSON integer.
+  return isInt64(value) ? 'number' : typeof value;
 }
 
 /** What was found: its JSON type and, where it can be shown, its JSON text, shortened. */
@@ -267,7 +278,7 @@ function foundValue(value: unknown): string {
   if (type === 'null') return 'null';
   let json: string | undefined;
   try {
-    json = JSON.stringify(value);
+    json = isInt64(value) ? value.digits : JSON.stringify(value);
   } catch {
     json = undefined; // bigint, cycles: the type alone must do
   }

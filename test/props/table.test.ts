@@ -1,12 +1,13 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Chart, Size, Testing } from 'cdk8s';
+import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { k8s, ServiceType } from 'cdk8s-plus-31';
 import * as ts from 'typescript';
 import { tutorialProps } from '../../main';
 import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
 import { LogEncoding } from '../../src/props/logging';
+import { ResourceScope } from '../../src/props/sync-to-host';
 import { NOT_EXPRESSIBLE, PROP_TABLE, PropDefinition } from '../../src/props/table';
 import { materialize, object, unitsOf } from '../../src/props/decode/candidate';
 import { coalesceValues } from '../../src/values/coalesce';
@@ -47,7 +48,10 @@ function sampleProps(): VClusterProps {
     rootless: true,
     distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
     defaultImageRegistry: 'registry.example.com',
-    controlPlane: { persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' } },
+    controlPlane: {
+      persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
+      scheduling: { podManagementPolicy: 'OrderedReady' },
+    },
     service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
     extraSans: ['10.0.0.1'],
     initManifests: [workloads],
@@ -55,6 +59,38 @@ function sampleProps(): VClusterProps {
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
+    sync: {
+      toHost: {
+        ingresses: true,
+        pods: { patches: [{ path: 'metadata.labels["a"]', expression: '"b"' }], rewriteHosts: { initContainer: { image: { tag: '3.21' } } } },
+        customResources: { 'certificates.cert-manager.io': { patches: [{ path: 'spec.selector', labels: true }] } },
+      },
+      fromHost: {
+        storageClasses: true,
+        customResources: { 'issuers.example.com': { scope: ResourceScope.CLUSTER, patches: [{ path: 'spec.a', reverseExpression: 'value' }] } },
+      },
+    },
+    resourceProxy: { customResources: { 'myresources.example.com/v1': { targetVirtualCluster: { name: 'target' } } } },
+    rbac: { role: { extraRules: [{ apiGroups: [''], resources: ['pods/status'], verbs: ['patch'] }] }, clusterRole: { enabled: false } },
+    networking: {
+      replicateServices: { toHost: [{ from: 'a/b', to: 'c' }], fromHost: [{ from: 'd/e', to: 'f/g' }] },
+      resolveDNS: [{ hostname: 'a.com', target: { ip: '10.0.0.1' } }],
+      serviceCIDR: '10.128.0.0/16',
+      podCIDR: '10.64.0.0/16',
+      clusterDomain: 'tenant.local',
+      fallbackHostCluster: true,
+      proxyKubelets: { byHostname: false, byIP: false },
+    },
+    privateNodes: {
+      kubelet: { config: { podPidsLimit: 1000 } },
+      vpn: { nodeToNode: true },
+      joinNode: { containerd: { pauseImage: 'registry.k8s.io/pause:3.10' }, nodeRegistration: { kubeletExtraArgs: [{ name: 'v', value: '2' }] } },
+      autoNodes: [{
+        provider: 'aws',
+        static: [{ name: 's', quantity: 1, taints: [{ key: 'a', effect: 'NoSchedule' }] }],
+        dynamic: [{ name: 'd', limits: { nodes: 3 }, expireAfter: Duration.hours(720), disruption: { budgets: [{ nodes: '10%' }] } }],
+      }],
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { chartHas, describeVersion } from '../../src/values/chart-version';
+import { CHART_VERSIONS, chartHas, describeVersion } from '../../src/values/chart-version';
 import { nearestVersionWith, schemaHasPath, validateValues } from '../../src/values/schema';
 
 describe('chartHas', () => {
@@ -38,5 +38,22 @@ describe('validateValues per chart version', () => {
         'choose chart version 0.37.0-rc.1 (chartVersion, --version), or remove it.',
     );
     expect(() => validateValues({ logging: { file: { enabled: true } } }, '0.37.0-rc.1')).not.toThrow();
+  });
+});
+
+describe('plugins.<name>.env', () => {
+  test('fails in every version without naming a version, since none has the key', () => {
+    for (const version of CHART_VERSIONS) {
+      expect(schemaHasPath(version, ['plugins', 'p', 'env'])).toBe(false);
+      const values = { plugins: { p: { image: 'plugin:1', env: [{ name: 'A', value: 'b' }] } } };
+      expect(() => validateValues(values, version)).toThrow(
+        `plugins.p.env: unknown key (not in vCluster ${version}'s values schema). Remove it; allowed keys here: `,
+      );
+      expect(() => validateValues(values, version)).not.toThrow('chart version with it');
+    }
+  });
+
+  test('finds the keys a plugin has in every version', () => {
+    for (const version of CHART_VERSIONS) expect(schemaHasPath(version, ['plugins', 'p', 'image'])).toBe(true);
   });
 });
