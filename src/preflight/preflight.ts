@@ -27,12 +27,14 @@ export function preflight(
     ...objects.filter((o) => o.id === 'LimitRange').map(({ manifest }) => ({ manifest, where: 'policies.limitRange' })),
   ];
   const pods = admittedPods(ctx, objects, limitRanges);
+  // Without the host's LimitRanges, the chart quota's budget was made with these.
+  const ownBudget = (model?.limitRanges ?? []).length === 0 ? budget : undefined;
   const hostQuotas = (model?.resourceQuotas ?? []).map((manifest) => ({ manifest, where: `ResourceQuota ${manifest.metadata.name}: spec.hard` }));
   return sortFindings([
     ...(model ? podSecurityFindings(pods, model) : []),
     ...(model && model.otherNamespaces.length > 0 ? [missingNamespace(ctx.release.namespace, model.otherNamespaces)] : []),
     ...limitRangeFindings(pods, volumeClaims(ctx, objects), limitRanges),
-    ...quotaFindings(ctx, objects, hostQuotas, limitRanges, host?.objects !== undefined, (model?.limitRanges ?? []).length === 0 ? budget : undefined),
+    ...quotaFindings(ctx, objects, hostQuotas, limitRanges, host?.objects !== undefined, ownBudget),
     ...proFeatureFindings(ctx.values, ctx.chartVersion),
   ]);
 }
