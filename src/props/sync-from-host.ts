@@ -15,6 +15,12 @@ export interface FromHostSelectorSyncOptions {
    * @default - all
    */
   readonly selector?: k8s.LabelSelector;
+
+  /**
+   * Changes to fields of the synced objects.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /** StorageClasses of the host synced into the virtual cluster. */
@@ -51,6 +57,12 @@ export interface NodeSyncOptions {
    * @default false
    */
   readonly clearImageStatus?: boolean;
+
+  /**
+   * Changes to fields of the synced nodes, e.g. `{ path: 'status.capacity.cpu', expression: '"0"' }`.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /**
@@ -62,6 +74,12 @@ export interface NodeSyncOptions {
 export interface FromHostMappingSyncOptions {
   /** Host object to virtual object. */
   readonly mappings: { readonly [hostObject: string]: string };
+
+  /**
+   * Changes to fields of the synced objects.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /** A custom resource of the host synced into the virtual cluster. */
@@ -224,11 +242,17 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
   for (const key of AUTO) out[key] = syncSwitch(`${prop}.${key}`, fromHost[key], true);
   for (const key of SELECTABLE) {
     const v = fromHost[key];
-    out[key] = typeof v === 'object' ? { enabled: true, selector: selector(v.selector) } : syncSwitch(`${prop}.${key}`, v, false);
+    out[key] = typeof v === 'object'
+      ? { enabled: true, selector: selector(v.selector), patches: patchValues(`${prop}.${key}.patches`, v.patches) }
+      : syncSwitch(`${prop}.${key}`, v, false);
   }
   const sc = fromHost.storageClasses;
   out.storageClasses = typeof sc === 'object'
-    ? { ...syncSwitch(`${prop}.storageClasses.enabled`, sc.enabled ?? true, true), selector: selector(sc.selector) }
+    ? {
+      ...syncSwitch(`${prop}.storageClasses.enabled`, sc.enabled ?? true, true),
+      selector: selector(sc.selector),
+      patches: patchValues(`${prop}.storageClasses.patches`, sc.patches),
+    }
     : syncSwitch(`${prop}.storageClasses`, sc, true);
   const nodes = fromHost.nodes;
   out.nodes = typeof nodes === 'object'
@@ -237,6 +261,7 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
       syncBackChanges: nodes.syncBackChanges,
       clearImageStatus: nodes.clearImageStatus,
       selector: { all: nodes.all, labels: nodes.labels && { ...nodes.labels } },
+      patches: patchValues(`${prop}.nodes.patches`, nodes.patches),
     }
     : syncSwitch(`${prop}.nodes`, nodes, false);
   const gateways = fromHost.gateways;
@@ -256,7 +281,7 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
     if (Object.keys(v.mappings ?? {}).length === 0) {
       fail(`${prop}.${key}.mappings`, v.mappings, `name the host ${key} to sync, e.g. { "shared/ca": "default/ca" }.`);
     }
-    out[key] = { enabled: true, mappings: { byName: { ...v.mappings } } };
+    out[key] = { enabled: true, mappings: { byName: { ...v.mappings } }, patches: patchValues(`${prop}.${key}.patches`, v.patches) };
   }
   if (fromHost.customResources !== undefined) {
     out.customResources = {};

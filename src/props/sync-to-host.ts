@@ -93,8 +93,17 @@ export interface RewriteHostsOptions {
   readonly initContainer?: RewriteHostsInitContainerOptions;
 }
 
+/** A resource synced to the host, with changes to its objects' fields. */
+export interface ToHostResourceSyncOptions {
+  /**
+   * Changes to fields of the synced objects, e.g. `{ path: 'metadata.annotations["team"]', expression: '"a"' }`.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
+}
+
 /** Secrets or ConfigMaps synced to the host. */
-export interface ToHostObjectSyncOptions {
+export interface ToHostObjectSyncOptions extends ToHostResourceSyncOptions {
   /**
    * Sync every object, not only those pods use.
    * @default false
@@ -102,8 +111,15 @@ export interface ToHostObjectSyncOptions {
   readonly all?: boolean;
 }
 
-/** Gateway API resources synced to the host. */
+/** Gateway API resources synced to the host, each by its own switch. */
 export interface GatewayApiSyncOptions {
+  /**
+   * vCluster's umbrella switch: Gateways and HTTPRoutes sync, and the host's GatewayClasses are
+   * imported, whatever their own switches say. Leave it out to choose resource by resource.
+   * @default false
+   */
+  readonly enabled?: boolean;
+
   /**
    * HTTPRoutes.
    * @default false
@@ -226,34 +242,36 @@ export interface ToHostSyncOptions {
    * Services.
    * @default true
    */
-  readonly services?: boolean;
+  readonly services?: boolean | ToHostResourceSyncOptions;
 
   /**
    * Endpoints.
    * @default true
    */
-  readonly endpoints?: boolean;
+  readonly endpoints?: boolean | ToHostResourceSyncOptions;
 
   /**
    * EndpointSlices.
    * @default true
    */
-  readonly endpointSlices?: boolean;
+  readonly endpointSlices?: boolean | ToHostResourceSyncOptions;
 
   /**
    * PersistentVolumeClaims.
    * @default true
    */
-  readonly persistentVolumeClaims?: boolean;
+  readonly persistentVolumeClaims?: boolean | ToHostResourceSyncOptions;
 
   /**
    * Ingresses, for the host's ingress controller.
    * @default false
    */
-  readonly ingresses?: boolean;
+  readonly ingresses?: boolean | ToHostResourceSyncOptions;
 
   /**
-   * Gateway API resources: `true` for the chart's selection, options to choose.
+   * Gateway API resources: `true` for vCluster's umbrella switch (Gateways and HTTPRoutes, the
+   * host's GatewayClasses imported), options to choose resource by resource (without the umbrella
+   * unless they say `enabled: true`).
    * @default false
    */
   readonly gatewayApi?: boolean | GatewayApiSyncOptions;
@@ -262,49 +280,49 @@ export interface ToHostSyncOptions {
    * NetworkPolicies.
    * @default false
    */
-  readonly networkPolicies?: boolean;
+  readonly networkPolicies?: boolean | ToHostResourceSyncOptions;
 
   /**
    * PersistentVolumes.
    * @default false
    */
-  readonly persistentVolumes?: boolean;
+  readonly persistentVolumes?: boolean | ToHostResourceSyncOptions;
 
   /**
    * StorageClasses.
    * @default false
    */
-  readonly storageClasses?: boolean;
+  readonly storageClasses?: boolean | ToHostResourceSyncOptions;
 
   /**
    * ServiceAccounts.
    * @default false
    */
-  readonly serviceAccounts?: boolean;
+  readonly serviceAccounts?: boolean | ToHostResourceSyncOptions;
 
   /**
    * PodDisruptionBudgets.
    * @default false
    */
-  readonly podDisruptionBudgets?: boolean;
+  readonly podDisruptionBudgets?: boolean | ToHostResourceSyncOptions;
 
   /**
    * PriorityClasses.
    * @default false
    */
-  readonly priorityClasses?: boolean;
+  readonly priorityClasses?: boolean | ToHostResourceSyncOptions;
 
   /**
    * ResourceClaims (dynamic resource allocation).
    * @default false
    */
-  readonly resourceClaims?: boolean;
+  readonly resourceClaims?: boolean | ToHostResourceSyncOptions;
 
   /**
    * ResourceClaimTemplates (dynamic resource allocation).
    * @default false
    */
-  readonly resourceClaimTemplates?: boolean;
+  readonly resourceClaimTemplates?: boolean | ToHostResourceSyncOptions;
 
   /**
    * Namespaces: multi-namespace mode.
@@ -330,7 +348,12 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHos
   if (toHost === undefined) return undefined;
   const prop = 'sync.toHost';
   const out: ValueMap = {};
-  for (const key of PLAIN) out[key] = syncSwitch(`${prop}.${key}`, toHost[key], false);
+  for (const key of PLAIN) {
+    const v = toHost[key];
+    out[key] = typeof v === 'object'
+      ? { enabled: true, patches: patchValues(`${prop}.${key}.patches`, v.patches) }
+      : syncSwitch(`${prop}.${key}`, v, false);
+  }
   out.pods = toggle(toHost.pods, (o) => ({
     enabled: o.enabled ?? true,
     translateImage: o.translateImage && { ...o.translateImage },
@@ -347,15 +370,19 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHos
     patches: patchValues(`${prop}.pods.patches`, o.patches),
     hybridScheduling: o.hostSchedulers && { enabled: true, hostSchedulers: [...o.hostSchedulers] },
   }));
-  out.secrets = toggle(toHost.secrets, (o) => ({ all: o.all }));
-  out.configMaps = toggle(toHost.configMaps, (o) => ({ all: o.all }));
-  out.gatewayApi = toggle(toHost.gatewayApi, (o) => ({
-    httpRoutes: syncSwitch(`${prop}.gatewayApi.httpRoutes`, o.httpRoutes, false),
-    gateways: syncSwitch(`${prop}.gatewayApi.gateways`, o.gateways, false),
-    tlsRoutes: syncSwitch(`${prop}.gatewayApi.tlsRoutes`, o.tlsRoutes, false),
-    backendTLSPolicies: syncSwitch(`${prop}.gatewayApi.backendTlsPolicies`, o.backendTlsPolicies, false),
-    referenceGrants: syncSwitch(`${prop}.gatewayApi.referenceGrants`, o.referenceGrants, true),
-  }));
+  for (const key of ['secrets', 'configMaps'] as const) {
+    out[key] = toggle(toHost[key], (o) => ({ all: o.all, patches: patchValues(`${prop}.${key}.patches`, o.patches) }));
+  }
+  const gatewayApi = toHost.gatewayApi;
+  // Options leave the umbrella switch alone: it would also sync Gateways the options do not name.
+  out.gatewayApi = typeof gatewayApi === 'object' ? {
+    enabled: gatewayApi.enabled,
+    httpRoutes: syncSwitch(`${prop}.gatewayApi.httpRoutes`, gatewayApi.httpRoutes, false),
+    gateways: syncSwitch(`${prop}.gatewayApi.gateways`, gatewayApi.gateways, false),
+    tlsRoutes: syncSwitch(`${prop}.gatewayApi.tlsRoutes`, gatewayApi.tlsRoutes, false),
+    backendTLSPolicies: syncSwitch(`${prop}.gatewayApi.backendTlsPolicies`, gatewayApi.backendTlsPolicies, false),
+    referenceGrants: syncSwitch(`${prop}.gatewayApi.referenceGrants`, gatewayApi.referenceGrants, true),
+  } : syncSwitch(`${prop}.gatewayApi`, gatewayApi, false);
   out.namespaces = namespaceValues(`${prop}.namespaces`, toHost.namespaces);
   if (toHost.customResources !== undefined) {
     out.customResources = {};

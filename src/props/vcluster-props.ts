@@ -4,6 +4,7 @@ import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { DeletionOptions } from './deletion';
 import type { ControlPlaneOptions } from './control-plane';
+import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
 import type { ExportKubeConfigOptions } from './kube-config';
 import type { ImagePullSecretsOptions } from './image-pull-secrets';
@@ -20,6 +21,7 @@ import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
 import type { SleepOptions } from './sleep';
+import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
 import type { HostOptions } from '../preflight/host';
 import type { ChartVersion } from '../values/chart-version';
@@ -218,6 +220,13 @@ export interface VClusterProps {
   readonly networking?: NetworkingOptions;
 
   /**
+   * The virtual cluster's DNS: CoreDNS as a Deployment inside it (replicas, resources, placement,
+   * Service), embedded in the control plane, or with a Corefile or manifests of one's own.
+   * @default - the chart's: one CoreDNS pod
+   */
+  readonly coredns?: CorednsOptions;
+
+  /**
    * Private nodes: nodes of the virtual cluster's own that join its control plane, instead of
    * pods synced to the host's nodes. `true`, or options (which switch them on): the kubelet,
    * the join, upgrades, the VPN and auto nodes from vCluster Platform's node providers.
@@ -245,6 +254,13 @@ export interface VClusterProps {
    * @default true (the chart's)
    */
   readonly telemetry?: boolean;
+
+  /**
+   * Snapshots of the virtual cluster taken on a schedule, their retention and storage
+   * (vcluster.yaml `snapshots`); the storage's credentials from a Secret or a RemoteSecret.
+   * @default - none
+   */
+  readonly snapshots?: SnapshotsOptions;
 
   /**
    * Workloads the vCluster applies inside the virtual cluster when it starts

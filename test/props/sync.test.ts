@@ -25,7 +25,46 @@ describe('the sync props', () => {
     });
     const { fromHost, toHost } = vc.values.sync;
     expect([fromHost.storageClasses.enabled, fromHost.csiDrivers.enabled, fromHost.csiNodes.enabled]).toEqual(['auto', false, 'auto']);
-    expect(toHost.gatewayApi).toMatchObject({ enabled: true, httpRoutes: { enabled: true }, referenceGrants: { enabled: 'auto' } });
+    expect(toHost.gatewayApi).toMatchObject({ enabled: false, httpRoutes: { enabled: true }, referenceGrants: { enabled: 'auto' } });
+  });
+
+  test('Gateway API options sync only the resources they name; true is vCluster\'s umbrella switch', () => {
+    const gatewayRules = (manifests: any[]) => manifest(manifests, 'Role').rules
+      .filter((r: any) => r.apiGroups.includes('gateway.networking.k8s.io') && r.verbs.includes('create'))
+      .flatMap((r: any) => r.resources);
+    expect(gatewayRules(synthVCluster({ sync: { toHost: { gatewayApi: { httpRoutes: true } } } }).manifests)).toEqual(['httproutes']);
+    expect(gatewayRules(synthVCluster({ sync: { toHost: { gatewayApi: true } } }).manifests)).toEqual(['gateways', 'httproutes']);
+    const { vc } = synthVCluster({ sync: { toHost: { gatewayApi: { enabled: true, tlsRoutes: true } } } });
+    expect(vc.values.sync.toHost.gatewayApi).toMatchObject({ enabled: true, tlsRoutes: { enabled: true } });
+  });
+
+  test('patches of plain resources, Secrets, nodes and host objects reach the values', () => {
+    const patch = { path: 'metadata.annotations["team"]', expression: '"a"' };
+    const { vc } = synthVCluster({
+      sync: {
+        toHost: { services: { patches: [patch] }, secrets: { all: true, patches: [patch] }, ingresses: true },
+        fromHost: {
+          nodes: { patches: [{ path: 'status.capacity.cpu', expression: '"0"' }] },
+          configMaps: { mappings: { 'shared/ca': 'default/ca' }, patches: [patch] },
+          ingressClasses: { patches: [patch] },
+          storageClasses: { patches: [patch] },
+        },
+      },
+    });
+    const { toHost, fromHost } = vc.values.sync;
+    expect(toHost.services).toEqual({ enabled: true, patches: [patch] });
+    expect(toHost.secrets).toEqual({ enabled: true, all: true, patches: [patch] });
+    expect(toHost.ingresses).toEqual({ enabled: true });
+    expect(fromHost.nodes).toMatchObject({ enabled: true, patches: [{ path: 'status.capacity.cpu', expression: '"0"' }] });
+    expect(fromHost.configMaps).toEqual({ enabled: true, mappings: { byName: { 'shared/ca': 'default/ca' } }, patches: [patch] });
+    expect(fromHost.ingressClasses).toMatchObject({ enabled: true, patches: [patch] });
+    expect(fromHost.storageClasses).toMatchObject({ enabled: true, patches: [patch] });
+  });
+
+  test('fails when a patch of a plain resource makes no change, naming it', () => {
+    expect(() => synthVCluster({ sync: { toHost: { services: { patches: [{ path: 'spec.x' }] } } } })).toThrow(
+      'sync.toHost.services.patches[0]: give exactly one of: expression',
+    );
   });
 
   test('selectors, node options and mappings are typed where the schema has them', () => {
@@ -79,7 +118,7 @@ describe('the sync props', () => {
 
   test('fails when a resource without an automatic mode is given SyncMode.AUTO', () => {
     expect(() => synthVCluster({ sync: { toHost: { ingresses: SyncMode.AUTO as any } } })).toThrow(
-      'sync.toHost.ingresses: expected a boolean (true or false), got a string.',
+      'sync.toHost.ingresses: expected a boolean (true or false) or an object, got a string.',
     );
   });
 
@@ -233,11 +272,56 @@ sync:
 `);
     expect(result.raw).toEqual({});
     for (const snippet of [
-      "initContainer: {\n                image: { registry: 'registry.example.com', repository: 'library/alpine', tag: '3.20' },\n              },",
+      "rewriteHosts: { initContainer: { image: { registry: 'registry.example.com' } } },",
       "patches: [{ path: 'metadata.annotations[\"example.com/key\"]', expression: '\"patched-\" + value' }],",
       "reference: { apiVersion: 'v1', kind: 'Secret' }", "patches: [{ path: 'spec.selector', labels: true }]",
       "'clusterissuers.cert-manager.io': { scope: ResourceScope.CLUSTER }",
       "gateways: { mappings: { 'infra/public': 'default/public' } }",
+    ]) {
+      expect(result.program).toContain(snippet);
+    }
+    const { options } = result;
+    const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+  });
+
+  test('imports the docs\' patching and Gateway API snippets as typed props that render what the chart renders', () => {
+    const result = vc1(`
+sync:
+  toHost:
+    services:
+      enabled: true
+      patches:
+        - path: spec.ports[*].name
+          expression: '"tenant-" + value'
+          reverseExpression: 'value.replace(/^tenant-/, "")'
+    gatewayApi:
+      httpRoutes:
+        enabled: true
+      tlsRoutes:
+        enabled: true
+      referenceGrants:
+        enabled: auto
+  fromHost:
+    nodes:
+      enabled: true
+      patches:
+        - path: status.capacity.cpu
+          expression: '"0"'
+    configMaps:
+      enabled: true
+      mappings:
+        byName:
+          "default/my-cm": "default/my-cm"
+      patches:
+        - path: metadata.annotations[*]
+          reverseExpression: "value.startsWith('www.') ? value.slice(4) : value"
+`);
+    expect(result.raw).toEqual({});
+    for (const snippet of [
+      "services: {\n            patches: [\n              {\n                path: 'spec.ports[*].name',",
+      'gatewayApi: { httpRoutes: true, tlsRoutes: true },',
+      "nodes: { patches: [{ path: 'status.capacity.cpu', expression: '\"0\"' }] },",
     ]) {
       expect(result.program).toContain(snippet);
     }

@@ -26,7 +26,7 @@ const IMPORTABLE = {
     ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
   Duration: CDK8S, NodeTypeOperator: LIBRARY, ConsolidationPolicy: LIBRARY,
-  AccessResourcesMode: LIBRARY,
+  AccessResourcesMode: LIBRARY, SnapshotStorage: LIBRARY,
 } as const;
 export type Importable = keyof typeof IMPORTABLE;
 
@@ -193,7 +193,7 @@ export function volumeClaim(v: unknown) {
   });
 }
 
-function scheduling(v: unknown) {
+export function scheduling(v: unknown) {
   return object({
     nodeSelector: strMap(at(v, 'nodeSelector')),
     tolerations: structList(at(v, 'tolerations'), cdk8sPlus().k8s.toJson_Toleration),

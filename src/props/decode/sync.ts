@@ -30,6 +30,9 @@ function patches(v: unknown) {
   return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
 }
 
+/** A resource switched by `enabled`, with the patches of its objects. */
+const withPatches = (v: unknown) => toggle(v, (o) => ({ patches: patches(o.patches) }));
+
 /** `rewriteHosts`: `false`, or its init container's image and resources (`true` when neither is taken). */
 function rewriteHosts(v: unknown) {
   const init = at(v, 'initContainer');
@@ -69,17 +72,20 @@ function toHost(t: unknown, effective: unknown) {
   fields.pods = Object.values(podFields).some((f) => f !== undefined)
     ? object({ enabled: switchOf(pods), ...podFields }, { collapseEnabled: true })
     : switchOf(pods);
-  fields.secrets = toggle(at(t, 'secrets'), (v) => ({ all: bool(v.all) }));
-  fields.configMaps = toggle(at(t, 'configMaps'), (v) => ({ all: bool(v.all) }));
-  for (const [name, key] of TO_HOST_PLAIN) fields[name] = switchOf(at(t, key));
-  fields.gatewayApi = toggle(at(t, 'gatewayApi'), (v) => ({
-    httpRoutes: switchOf(v.httpRoutes),
-    gateways: switchOf(v.gateways),
-    tlsRoutes: switchOf(v.tlsRoutes),
-    backendTlsPolicies: switchOf(v.backendTLSPolicies),
-    referenceGrants: switchAutoOf(v.referenceGrants),
-  }));
-  for (const key of TO_HOST_PLAIN_LATE) fields[key] = switchOf(at(t, key));
+  fields.secrets = toggle(at(t, 'secrets'), (v) => ({ all: bool(v.all), patches: patches(v.patches) }));
+  fields.configMaps = toggle(at(t, 'configMaps'), (v) => ({ all: bool(v.all), patches: patches(v.patches) }));
+  for (const [name, key] of TO_HOST_PLAIN) fields[name] = withPatches(at(t, key));
+  const gatewayApi = at(t, 'gatewayApi');
+  // The umbrella switch only as given: options without it choose resource by resource.
+  fields.gatewayApi = isMap(gatewayApi) ? object({
+    enabled: bool(gatewayApi.enabled),
+    httpRoutes: switchOf(gatewayApi.httpRoutes),
+    gateways: switchOf(gatewayApi.gateways),
+    tlsRoutes: switchOf(gatewayApi.tlsRoutes),
+    backendTlsPolicies: switchOf(gatewayApi.backendTLSPolicies),
+    referenceGrants: switchAutoOf(gatewayApi.referenceGrants),
+  }, { collapseEnabled: true }) : undefined;
+  for (const key of TO_HOST_PLAIN_LATE) fields[key] = withPatches(at(t, key));
   const ns = at(t, 'namespaces');
   fields.namespaces = at(ns, 'enabled') === true ? object({
     mappings: strMap(at(ns, 'mappings', 'byName')),
@@ -99,10 +105,12 @@ function toHost(t: unknown, effective: unknown) {
 function fromHost(f: unknown) {
   if (!isMap(f)) return undefined;
   const selector = (v: unknown) => structLeaf(at(v, 'selector'), cdk8sPlus().k8s.toJson_LabelSelector);
-  const selectable = (key: string) => toggle(at(f, key), (v) => ({ selector: selector(v) }));
+  const selectable = (key: string) => toggle(at(f, key), (v) => ({ selector: selector(v), patches: patches(v.patches) }));
   const byName = (v: unknown) => strMap(at(v, 'mappings', 'byName'));
   const sc = at(f, 'storageClasses');
-  const mapped = (key: string) => (at(f, key, 'enabled') === true ? object({ mappings: byName(at(f, key)) }, { required: ['mappings'] }) : undefined);
+  const mapped = (key: string) => (at(f, key, 'enabled') === true
+    ? object({ mappings: byName(at(f, key)), patches: patches(at(f, key, 'patches')) }, { required: ['mappings'] })
+    : undefined);
   const crs = at(f, 'customResources');
   return object({
     nodes: toggle(at(f, 'nodes'), (v) => ({
@@ -110,10 +118,11 @@ function fromHost(f: unknown) {
       labels: strMap(at(v, 'selector', 'labels')),
       syncBackChanges: bool(v.syncBackChanges),
       clearImageStatus: bool(v.clearImageStatus),
+      patches: patches(v.patches),
     })),
     events: switchOf(at(f, 'events')),
-    storageClasses: at(sc, 'enabled') !== false && selector(sc) !== undefined
-      ? object({ enabled: switchAutoOf(sc), selector: selector(sc) }, { collapseEnabled: true })
+    storageClasses: at(sc, 'enabled') !== false && (selector(sc) !== undefined || patches(at(sc, 'patches')) !== undefined)
+      ? object({ enabled: switchAutoOf(sc), selector: selector(sc), patches: patches(at(sc, 'patches')) }, { collapseEnabled: true })
       : switchAutoOf(sc),
     ingressClasses: selectable('ingressClasses'),
     gatewayClasses: selectable('gatewayClasses'),
