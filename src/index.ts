@@ -35,7 +35,7 @@ export type { IngressOptions, IngressTls } from './props/ingress';
 export type {
   CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
 } from './props/integrations';
-export type { ExportKubeConfigOptions, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
+export type { ExportKubeConfigOptions, KubeConfigAdditionalSecret, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';
 export { LogEncoding } from './props/logging';
 export type { LoggingOptions } from './props/logging';

@@ -1,11 +1,12 @@
 import { VClusterValues } from '../../imports/chart-versions';
 import {
-  bool, decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
+  bool, decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
 import { decodeControlPlane } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
+import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
 import { decodeSleep } from './decode/sleep';

@@ -106,6 +106,7 @@ function sampleProps(): VClusterProps {
       excludeLabels: { a: 'b' } },
     deletion: { prevent: true, afterInactivity: Duration.days(30) },
     telemetry: false,
+    exportKubeConfig: { context: 'vc1', additionalSecrets: [{ name: 'vc1-copy', server: 'https://vc1.example.com', insecure: true }] },
     snapshots: { auto: { schedule: '0 3 * * *', storage: SnapshotStorage.s3({ url: 's3://bucket/vc1', credential: { secretName: 's3' } }) } },
   };
 }

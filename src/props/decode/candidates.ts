@@ -338,22 +338,6 @@ export function decodeIngress(i: unknown) {
   }, { required: ['host'] });
 }
 
-export function decodeExportKubeConfig(e: unknown) {
-  const secret = at(e, 'secret');
-  const sa = at(e, 'serviceAccount');
-  return object({
-    context: str(at(e, 'context')),
-    server: str(at(e, 'server')),
-    insecure: bool(at(e, 'insecure')),
-    secret: object({ name: str(at(secret, 'name')), namespace: str(at(secret, 'namespace')) }, { required: ['name'] }),
-    serviceAccount: object({
-      name: str(at(sa, 'name')),
-      namespace: str(at(sa, 'namespace')),
-      clusterRole: str(at(sa, 'clusterRole')),
-    }, { required: ['name'] }),
-  });
-}
-
 export function decodeIntegrations(i: unknown) {
   const selector = (v: unknown) => structLeaf(v, cdk8sPlus().k8s.toJson_LabelSelector);
   return object({
