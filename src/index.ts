@@ -67,9 +67,13 @@ export type { ServiceOptions } from './props/service';
 export type { ServiceMonitorOptions } from './props/service-monitor';
 export type { SyncOptions } from './props/sync';
 export type {
-  FromHostCustomResourceSyncOptions, FromHostGatewaySyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
+  FromHostCustomResourceSyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
   FromHostSyncOptions, NodeSyncOptions, StorageClassSyncOptions,
 } from './props/sync-from-host';
+export { FromNamespaces } from './props/sync-gateways';
+export type {
+  FromHostGatewaySyncOptions, GatewayAllowedRoutesOptions, GatewayAllowedRoutesOverride, GatewayVirtualNamespacePolicy,
+} from './props/sync-gateways';
 export { SyncMode } from './props/sync-mode';
 export type { SyncPatch, SyncPatchReference } from './props/sync-patch';
 export { ResourceScope } from './props/sync-to-host';

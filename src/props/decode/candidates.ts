@@ -26,7 +26,7 @@ const IMPORTABLE = {
     ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
   Duration: CDK8S, NodeTypeOperator: LIBRARY, ConsolidationPolicy: LIBRARY,
-  AccessResourcesMode: LIBRARY,
+  AccessResourcesMode: LIBRARY, FromNamespaces: LIBRARY,
 } as const;
 export type Importable = keyof typeof IMPORTABLE;
 
