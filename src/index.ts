@@ -67,7 +67,7 @@ export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
 } from './props/config-secret';
 export { diagnoseValues, renderChart, renderObjects, resolveValues } from './pipeline';
-export type { ChartObject, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
+export type { ChartObject, DiagnoseOptions, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
 export type { KubeVersion } from './values/kube-version';
 export type { Manifest, RenderedObject } from './render/context';
 export { formatDiagnostic, tenantName, ValuesError } from './values/errors';

@@ -6,7 +6,6 @@ import { toApiObject } from './api-objects';
 import { backingStoreRemoteSecrets } from './props/backing-store';
 import { diagnoseValues, renderObjects, resolveValues } from './pipeline';
 import { isMap, ValueMap } from './values/value-map';
-import { checkDeadQuotaEntries } from './props/resource-quota';
 import { hostNamespaces } from './props/sync-to-host';
 import { renderInPropTerms } from './props/prop-paths';
 import { propsValues } from './props/props-values';
@@ -272,11 +271,6 @@ export class VCluster extends Construct {
       return renderObjects(resolved, { host: props.host, substitute: (values) => protection.substitute(values) });
     });
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
-    checkDeadQuotaEntries(
-      props.policies?.resourceQuota,
-      result.quotaBudget && result.values.policies?.resourceQuota?.quota,
-      props.values as ValueMap | undefined,
-    );
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.

@@ -175,16 +175,16 @@ export function budgetAgainst(
 }
 
 /**
- * Refuses a ResourceQuota the virtual cluster cannot run under: one that requires a resource some
+ * A ResourceQuota the virtual cluster cannot run under: one that requires a resource some
  * container leaves unset while the chart's LimitRange gives no default for it, and one whose
  * limit the virtual cluster's own pods, claims or objects already exceed.
  */
-export function checkQuotaBudget(
+export function quotaBudgetDiagnostics(
   ctx: RenderContext,
   objects: readonly RenderedObject[],
   budget: readonly QuotaBudgetLine[] | undefined = quotaBudget(ctx, objects),
-): void {
-  if (!budget) return;
+): Diagnostic[] {
+  if (!budget) return [];
   // Without the chart's LimitRange, defaults may come from one the namespace already has.
   const limitRange = objects.some((o) => o.id === LIMIT_RANGE_ID);
   const quotaName = objects.find((o) => o.id === QUOTA_ID)!.manifest.metadata.name;
@@ -219,7 +219,7 @@ export function checkQuotaBudget(
       }));
     }
   }
-  if (problems.length > 0) throw new ValuesError(problems);
+  return problems;
 }
 
 const QUOTA_ID = 'ResourceQuota';
