@@ -9,6 +9,7 @@ import { chartRuleDiagnostics } from './values/chart-validation';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { Diagnostic, Severity, ValuesError } from './values/errors';
+import { valuesError } from './values/diagnostic';
 import { isDnsLabel } from './values/names';
 import { DEFAULT_KUBE_VERSION, KubeVersion, parseKubeVersion } from './values/kube-version';
 import { quotaBudget, quotaBudgetDiagnostics, QuotaBudgetLine } from './analysis/quota-budget';
@@ -125,14 +126,16 @@ export function resolveValues(options: RenderOptions): ResolvedValues {
   const kubeVersion = parseKubeVersion(hostKubeVersion(options) ?? DEFAULT_KUBE_VERSION);
   const user = (options.values ?? []).map((v, i) => {
     const source = `values${options.values!.length > 1 ? `[${i}]` : ''}`;
-    if (!isMap(v)) throw new ValuesError('values', `${source}: expected a map of vcluster.yaml values, got ` +
-      `${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
+    if (!isMap(v)) {
+      throw valuesError({ path: 'values', subject: source, value: v,
+        message: `expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.` });
+    }
     return plainValues(v, source);
   });
   const chartVersion = options.chartVersion ?? DEFAULT_CHART_VERSION;
   if (!isChartVersion(chartVersion)) {
-    throw new ValuesError('chartVersion', `chartVersion: ${JSON.stringify(chartVersion)} is not a chart version rendered here. Choose one ` +
-      `of ${CHART_VERSIONS.join(', ')}.`);
+    throw valuesError({ path: 'chartVersion', value: chartVersion, message: `${JSON.stringify(chartVersion)} is not a chart version rendered here.`,
+      fix: `Choose one of ${CHART_VERSIONS.join(', ')}.` });
   }
   const merged = mergeValueFiles(user);
   const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, merged);
@@ -212,8 +215,9 @@ function hostKubeVersion(options: RenderOptions): string | undefined {
   if (given !== undefined && host !== undefined) {
     const [a, b] = [parseKubeVersion(given), parseKubeVersion(host)];
     if (a.version !== b.version) {
-      throw new ValuesError('host.kubeVersion', `host.kubeVersion: got ${JSON.stringify(host)}, but kubeVersion is ${JSON.stringify(given)}: ` +
-        'both name the host cluster\'s version. Give one of them, or the same version in both.');
+      throw valuesError({ path: 'host.kubeVersion', value: host, mentions: ['kubeVersion'],
+        message: `got ${JSON.stringify(host)}, but kubeVersion is ${JSON.stringify(given)}: both name the host cluster's version.`,
+        fix: 'Give one of them, or the same version in both.' });
     }
   }
   return given ?? host;
@@ -222,19 +226,13 @@ function hostKubeVersion(options: RenderOptions): string | undefined {
 function checkName(what: string, value: string, max: number): void {
   const kind = what === 'name' ? 'release name' : 'namespace';
   if (!isDnsLabel(value, max)) {
-    throw new ValuesError(
-      what,
-      `${what}: ${JSON.stringify(value)} is not a valid ${kind}. ` +
-        `Use at most ${max} lowercase letters, digits and '-', starting and ending with a letter or digit.`,
-    );
+    throw valuesError({ path: what, value, message: `${JSON.stringify(value)} is not a valid ${kind}.`,
+      fix: `Use at most ${max} lowercase letters, digits and '-', starting and ending with a letter or digit.` });
   }
   // The chart writes names unquoted: one that YAML reads as a number, boolean or null breaks every object.
   if (typeof resolvePlainScalar(value) !== 'string') {
-    throw new ValuesError(
-      what,
-      `${what}: ${JSON.stringify(value)} reads as a number, boolean or null in YAML, and the chart writes the ${kind} unquoted. ` +
-        `Choose a ${kind} that is plain text, e.g. "vc-${value}".`,
-    );
+    throw valuesError({ path: what, value, message: `${JSON.stringify(value)} reads as a number, boolean or null in YAML, and the chart ` +
+      `writes the ${kind} unquoted.`, fix: `Choose a ${kind} that is plain text, e.g. "vc-${value}".` });
   }
 }
 

@@ -2,8 +2,8 @@ import { Manifest, RenderContext, RenderedObject } from '../render/context';
 import { truthy } from '../values/go-values';
 import { corednsPod } from './coredns-pod';
 import { isMap, Value, ValueMap } from '../values/value-map';
-import { diagnostic } from '../values/diagnostic';
-import { Diagnostic, ValuesError } from '../values/errors';
+import { diagnostic, valuesError } from '../values/diagnostic';
+import { Diagnostic } from '../values/errors';
 import {
   addQuantities, compareQuantities, formatQuantity, maxQuantity, multiplyQuantity, parseQuantity, Quantity, quantityOf,
   subtractQuantities, ZERO,
@@ -569,8 +569,10 @@ export function quantities(list: Value, where: string): Map<string, Quantity> {
   for (const [name, v] of Object.entries(list)) {
     if (v === null || v === undefined) continue;
     const q = parseQuantity(v);
-    if (!q) throw new ValuesError(where, `${where}: ${name} is not a Kubernetes quantity, got ${JSON.stringify(v)}. Write a number with an ` +
-      `optional suffix, such as 500m or 512Mi.`);
+    if (!q) {
+      throw valuesError({ path: where, value: v, message: `${name} is not a Kubernetes quantity, got ${JSON.stringify(v)}.`,
+        fix: 'Write a number with an optional suffix, such as 500m or 512Mi.' });
+    }
     out.set(name, q);
   }
   return out;

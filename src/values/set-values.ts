@@ -1,6 +1,7 @@
 import { mergeMaps } from './coalesce';
 import { isCredentialPath, shownValue } from './credential-names';
 import { formatPath, Segment, ValuesError } from './errors';
+import { valuesError } from './diagnostic';
 import { MAX_VALUES_DEPTH, plainValues, RESERVED_KEYS, reservedKey, tooDeep } from './user-values';
 import { isMap, ValueMap } from './value-map';
 
@@ -36,7 +37,7 @@ export function applySet(flag: SetFlag, argument: string, values: ValueMap, read
     try {
       object = JSON.parse(argument.trim());
     } catch (e) {
-      throw new ValuesError(source, `${source}: not a JSON object: ${(e as Error).message}.`);
+      throw valuesError({ path: source, message: `not a JSON object: ${(e as Error).message}.` });
     }
     // In place, as the other flags change the values.
     Object.assign(values, mergeMaps(values, plainValues(object as ValueMap, source)));
@@ -54,7 +55,7 @@ export function applySet(flag: SetFlag, argument: string, values: ValueMap, read
     new StrvalsParser(argument, flag, reader, source).parse(values);
   } catch (e) {
     if (e instanceof ValuesError) throw e;
-    throw new ValuesError(source, `${source}: ${(e as Error).message}`);
+    throw valuesError({ path: source, message: (e as Error).message });
   }
 }
 
@@ -84,8 +85,8 @@ function typedValue(text: string, source: string): unknown {
     const n = BigInt(text);
     if (n < -(2n ** 63n) || n >= 2n ** 63n) return text;
     if (n < BigInt(Number.MIN_SAFE_INTEGER) || n > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new ValuesError(source, `${source}: the integer ${text} is beyond 2^53, which JavaScript numbers cannot hold exactly; Helm ` +
-        `would keep it exact. Use --set-string if it is text.`);
+      throw valuesError({ path: source, message: `the integer ${text} is beyond 2^53, which JavaScript numbers cannot hold exactly; Helm would ` +
+        'keep it exact.', fix: 'Use --set-string if it is text.' });
     }
     return Number(n);
   }

@@ -115,10 +115,10 @@ policies:
       cpu: '1.50'
       limits.cpu: 2
       memory: 1G
-      requests.memory: 512Mi
+      limits.memory: 8Gi
       count/configmaps: '50'
 `);
-    expect(result.program).toContain('quota: { requestsMemory: Size.mebibytes(512), objectCounts: { configmaps: 50 } }');
+    expect(result.program).toContain('quota: { limitsMemory: Size.gibibytes(8), objectCounts: { configmaps: 50 } }');
     expect(result.raw).toEqual({ policies: { resourceQuota: { quota: { 'cpu': '1.50', 'limits.cpu': 2, 'memory': '1G' } } } });
     expectSameAsTemplate(result);
   });
