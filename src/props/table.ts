@@ -1,10 +1,11 @@
 import { VClusterValues } from '../../imports/chart-versions';
 import {
-  decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
-  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
+  decodeBackingStore, decodeDefaultImageRegistry, decodeExportKubeConfig, decodeExtraSans,
+  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
 import { decodeControlPlane } from './decode/control-plane';
+import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
 import { decodeSync } from './decode/sync';
@@ -103,7 +104,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     decode: decodeRootless,
   },
   {
-    // Irregular: two keys of a section the distro prop writes too (the tag, and the switch it needs).
+    // Irregular: two keys of a section the distro prop writes too (the tag, and the switch, which configs had on).
     prop: 'kubernetesVersion',
     writes: ['controlPlane.distro.k8s.enabled', 'controlPlane.distro.k8s.image.tag'],
     encode: (props) => kubernetesVersionValues(props.kubernetesVersion),

@@ -211,26 +211,6 @@ export function decodeRootless(u: ValueMap) {
   return leaf(options.length === 1 && user === 12345 ? booleanExpr(true) : objectExpr(options));
 }
 
-export function decodeKubernetesVersion(u: ValueMap) {
-  const tag = at(u, 'controlPlane', 'distro', 'k8s', 'image', 'tag');
-  return typeof tag === 'string' && /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(tag) ? str(tag) : undefined;
-}
-
-export function decodeDistro(d: unknown) {
-  const component = (c: unknown) => object({ enabled: bool(at(c, 'enabled')), extraArgs: strList(at(c, 'extraArgs')) });
-  // `distro: {}` switches the Kubernetes distro on with the chart's settings.
-  const on = at(d, 'enabled') === true ? { whenEmpty: objectExpr([]) } : {};
-  return object({
-    image: image(at(d, 'image')),
-    imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(d, 'imagePullPolicy')),
-    resources: resources(at(d, 'resources')),
-    securityContext: containerSecurity(at(d, 'securityContext')),
-    apiServer: component(at(d, 'apiServer')),
-    controllerManager: component(at(d, 'controllerManager')),
-    scheduler: component(at(d, 'scheduler')),
-  }, on);
-}
-
 const STORE = [imp('BackingStore')];
 
 export function decodeBackingStore(bs: unknown): Candidate | undefined {
