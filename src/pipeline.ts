@@ -173,7 +173,7 @@ export function renderObjects(resolved: ResolvedValues, options: RenderObjectsOp
   const sorted = sortByInstallOrder(objects);
   const budget = quotaBudget(ctx, sorted);
   checkQuotaBudget(ctx, sorted, budget);
-  const findings = preflight(ctx, sorted, options.host);
+  const findings = preflight(ctx, sorted, options.host, budget);
   // Rendered: the values no longer change (the config Secret's text is made from them when read).
   deepFreeze(values);
   deepFreeze(ctx.values);

@@ -302,8 +302,8 @@ sync:
   });
 
   test('drops raw values that only restate the chart defaults', () => {
-    const result = vc1('controlPlane:\n  coredns:\n    enabled: true\n    deployment:\n      replicas: 2\n');
-    expect(result.raw).toEqual({ controlPlane: { coredns: { deployment: { replicas: 2 } } } });
+    const result = vc1('controlPlane:\n  advanced:\n    konnectivity:\n      agent:\n        enabled: true\n        replicas: 2\n');
+    expect(result.raw).toEqual({ controlPlane: { advanced: { konnectivity: { agent: { replicas: 2 } } } } });
     expectSameAsTemplate(result);
   });
 
