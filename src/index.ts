@@ -27,6 +27,8 @@ export type {
 } from './props/backing-store';
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
+export type { DeletionOptions } from './props/deletion';
+export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
 export type { Image } from './props/images';
 export type { IngressOptions, IngressTls } from './props/ingress';
@@ -37,6 +39,17 @@ export type { ExportKubeConfigOptions, KubeConfigSecret, KubeConfigServiceAccoun
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';
 export { LogEncoding } from './props/logging';
 export type { LoggingOptions } from './props/logging';
+export type {
+  NetworkingOptions, ProxyKubeletsOptions, ReplicateServicesOptions, ResolveDnsOptions, ResolveDnsTargetOptions, ServiceReplicationOptions,
+} from './props/networking';
+export { ConsolidationPolicy, NodeTypeOperator } from './props/auto-nodes';
+export type {
+  AutoNodesOptions, DisruptionBudget, DynamicNodePoolOptions, NodePoolDisruption, NodePoolLimits, NodePoolOptions, NodeTypeRequirement,
+  StaticNodePoolOptions,
+} from './props/auto-nodes';
+export type {
+  AutoUpgradeOptions, ContainerdOptions, JoinNodeOptions, KubeletExtraArg, KubeletOptions, NodeRegistrationOptions, PrivateNodesOptions,
+} from './props/private-nodes';
 export type { NetworkPolicyOptions, NetworkPolicyRules, PublicEgressOptions } from './props/network-policy';
 export { RetentionPolicy } from './props/persistence';
 export type { VolumeClaimOptions } from './props/persistence';
@@ -46,20 +59,31 @@ export type { PodCount, PodDisruptionBudgetOptions } from './props/pod-disruptio
 export { PodSecurityStandard } from './props/policies';
 export type { PoliciesOptions } from './props/policies';
 export { ResourceQuotaScope } from './props/resource-quota';
+export { AccessResourcesMode } from './props/resource-proxy';
+export type { CustomResourceProxyOptions, ResourceProxyOptions, VirtualClusterRef } from './props/resource-proxy';
+export type { RbacClusterRoleOptions, RbacOptions, RbacRoleOptions, RbacRulesOptions } from './props/rbac';
 export type { ResourceQuotaEntries, ResourceQuotaOptions, StorageClassQuota } from './props/resource-quota';
 export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';
 export type { ServiceOptions } from './props/service';
 export type { ServiceMonitorOptions } from './props/service-monitor';
+export type { SleepOptions } from './props/sleep';
+export { SnapshotStorage } from './props/snapshots';
+export type {
+  AutoSnapshotsOptions, AzureSnapshotStorageOptions, ContainerSnapshotStorageOptions, OciSnapshotStorageOptions, S3SnapshotStorageOptions,
+  SnapshotCredential, SnapshotsOptions, SnapshotVolumeOptions,
+} from './props/snapshots';
 export type { SyncOptions } from './props/sync';
 export type {
   FromHostCustomResourceSyncOptions, FromHostGatewaySyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
   FromHostSyncOptions, NodeSyncOptions, StorageClassSyncOptions,
 } from './props/sync-from-host';
 export { SyncMode } from './props/sync-mode';
+export type { SyncPatch, SyncPatchReference } from './props/sync-patch';
 export { ResourceScope } from './props/sync-to-host';
 export type {
-  GatewayApiSyncOptions, NamespaceSyncOptions, PodSyncOptions, ToHostCustomResourceSyncOptions, ToHostObjectSyncOptions,
+  GatewayApiSyncOptions, NamespaceSyncOptions, PodSyncOptions, RewriteHostsInitContainerOptions, RewriteHostsOptions,
+  ToHostCustomResourceSyncOptions, ToHostObjectSyncOptions,
   ToHostSyncOptions,
 } from './props/sync-to-host';
 export { ConfigSecret, CREDENTIALS_VERSION_ANNOTATION, RemoteSecret } from './props/config-secret';

@@ -2,6 +2,7 @@ import { VClusterValues } from '../imports/chart-versions';
 import { embeddedDatabaseEnabled } from './render/backing-store';
 import { Manifest, RenderContext, RenderedObject } from './render/context';
 import { deepFreeze, isMap, ValueMap } from './values/value-map';
+import { manifestNumbers } from './render/manifest-numbers';
 import { TEMPLATES } from './render/templates';
 import { resolvePlainScalar } from './yaml/yaml-text';
 import { checkEmbeddedYaml } from './yaml/yaml-limits';
@@ -10,6 +11,7 @@ import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChart
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
 import { Diagnostic, Severity, ValuesError } from './values/errors';
 import { valuesError } from './values/diagnostic';
+import { holdsInt64 } from './values/int64';
 import { isDnsLabel } from './values/names';
 import { DEFAULT_KUBE_VERSION, KubeVersion, parseKubeVersion } from './values/kube-version';
 import { quotaBudget, quotaBudgetDiagnostics, QuotaBudgetLine } from './analysis/quota-budget';
@@ -195,13 +197,15 @@ export function renderObjects(resolved: ResolvedValues, options: RenderObjectsOp
   };
   // Refuses two backing stores at once before any template renders.
   embeddedDatabaseEnabled(ctx);
-  const objects = TEMPLATES.flatMap(({ file, render }) => render(ctx).map((o): ChartObject => ({ ...o, template: file })));
+  const rendered = TEMPLATES.flatMap(({ file, render }) => render(ctx).map((o): ChartObject => ({ ...o, template: file })));
+  // An int64 from --set (Int64) becomes a JSON number in the objects; the values keep it for the config Secret's text.
+  const objects = holdsInt64(resolved.user) ? manifestNumbers(rendered) : rendered;
   const sorted = sortByInstallOrder(objects);
   const budget = quotaBudget(ctx, sorted);
   const found = budget ? beyondHelm([...quotaBudgetDiagnostics(ctx, sorted, budget), ...deadQuotaEntryDiagnostics(values, resolved.user)],
     options.beyondHelm) : [];
   if (found.some((d) => d.severity === 'error')) throw new ValuesError(found);
-  const findings = preflight(ctx, sorted, options.host);
+  const findings = preflight(ctx, sorted, options.host, budget);
   // Rendered: the values no longer change (the config Secret's text is made from them when read).
   deepFreeze(values);
   deepFreeze(ctx.values);

@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { VClusterValues } from '../imports/chart-versions';
 import { toApiObject } from './api-objects';
 import { backingStoreRemoteSecrets } from './props/backing-store';
+import { snapshotsRemoteSecrets } from './props/snapshots';
 import { diagnoseValues, renderObjects, resolveValues } from './pipeline';
 import { isMap, ValueMap } from './values/value-map';
 import { hostNamespaces } from './props/sync-to-host';
@@ -258,7 +259,7 @@ export class VCluster extends Construct {
     }
     const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect(
       { name: this.name, namespace: this.namespace, chartVersion: props.chartVersion },
-      backingStoreRemoteSecrets(props.backingStore),
+      new Map([...backingStoreRemoteSecrets(props.backingStore), ...snapshotsRemoteSecrets(props.snapshots)]),
     );
     const chartOutput = renderInPropTerms(props, given.typed as ValueMap, () => {
       const resolved = resolveValues({

@@ -2,7 +2,7 @@ import { Manifest, RenderContext, RenderedObject } from '../render/context';
 import { truthy } from '../values/go-values';
 import { corednsPod } from './coredns-pod';
 import { isMap, Value, ValueMap } from '../values/value-map';
-import { diagnostic, valuesError } from '../values/diagnostic';
+import { describeValue, diagnostic, valuesError } from '../values/diagnostic';
 import { Diagnostic } from '../values/errors';
 import {
   addQuantities, compareQuantities, formatQuantity, maxQuantity, multiplyQuantity, parseQuantity, Quantity, quantityOf,
@@ -192,7 +192,7 @@ export function quotaBudgetDiagnostics(
   for (const line of budget) {
     const path = ['policies', 'resourceQuota', 'quota', line.resource];
     const value = ctx.values.policies?.resourceQuota?.quota?.[line.resource];
-    const got = `got ${JSON.stringify(value)}`;
+    const got = `got ${describeValue(value)}`;
     if (limitRange && line.unset.length > 0) {
       const [kind, name] = containerField(line.resource);
       const defaultKey = kind === 'limits' ? 'default' : 'defaultRequest';

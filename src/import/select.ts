@@ -63,27 +63,38 @@ export function choose(user: ValueMap, chartVersion: ChartVersion, blocked: Read
   }
 
   // Leave out what changes nothing: what the library adds itself (the kubeconfig server and the
-  // certificate name an ingress implies, `enabled: true` of a quota given entries).
-  const same = (f: ValueMap | undefined): f is ValueMap => f !== undefined && isDeepStrictEqual(f, fragment);
-  for (const u of [...units].reverse()) {
-    if (!sel.taken.has(u.key) || u.required || u.kind === 'call') continue;
-    // An options object left without fields stands for its `whenEmpty` (e.g. `true`), if it has one.
-    const taken = new Set([...sel.taken, ...emptyUnitsAbove(u)]);
-    taken.delete(u.key);
-    const f = compile({ taken, lists: sel.lists });
-    if (same(f)) {
-      sel = { taken, lists: sel.lists };
-      continue;
-    }
-    let items = u.items;
-    for (const item of u.items ?? []) {
-      const fewer = items!.filter((i) => i !== item);
-      if (fewer.length === 0) continue;
-      const lists = new Map(sel.lists).set(u.key, fewer);
-      const g = compile({ taken: sel.taken, lists });
-      if (same(g)) {
-        sel = { taken: sel.taken, lists };
-        items = fewer;
+  // certificate name an ingress implies, `enabled: true` of a quota given entries), and options
+  // that only restate the chart's defaults (`nodes: false` where the chart syncs no nodes), which
+  // the raw values leave out too.
+  const same = (f: ValueMap | undefined): f is ValueMap =>
+    f !== undefined && isDeepStrictEqual(coalesceValues(defaults, f), coalesceValues(defaults, fragment));
+  // Until nothing more goes: an options object emptied of its fields stands for its `whenEmpty`,
+  // which may go in turn (where another prop writes the same anyway).
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const u of [...units].reverse()) {
+      if (!sel.taken.has(u.key) || u.required || u.kind === 'call') continue;
+      // An options object left without fields stands for its `whenEmpty` (e.g. `true`), if it has one.
+      const taken = new Set([...sel.taken, ...emptyUnitsAbove(u)]);
+      taken.delete(u.key);
+      const f = compile({ taken, lists: sel.lists });
+      if (same(f)) {
+        sel = { taken, lists: sel.lists };
+        fragment = f;
+        changed = true;
+        continue;
+      }
+      let items = sel.lists.get(u.key) ?? u.items;
+      for (const item of items ?? []) {
+        const fewer = items!.filter((i) => i !== item);
+        if (fewer.length === 0) continue;
+        const lists = new Map(sel.lists).set(u.key, fewer);
+        const g = compile({ taken: sel.taken, lists });
+        if (same(g)) {
+          sel = { taken: sel.taken, lists };
+          fragment = g;
+          items = fewer;
+        }
       }
     }
   }

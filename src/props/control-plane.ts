@@ -49,6 +49,26 @@ export interface ControlPlaneOptions extends WorkloadOptions {
    * @default - none
    */
   readonly volumeMounts?: k8s.VolumeMount[];
+
+  /**
+   * Environment variables of the control-plane container, after the chart's own (VCLUSTER_NAME,
+   * POD_NAME, ...), e.g. `[{ name: 'DEBUG', value: 'true' }]`.
+   * @default - none
+   */
+  readonly env?: k8s.EnvVar[];
+
+  /**
+   * The control-plane container's command, replacing the image's entrypoint.
+   * @default - the image's
+   */
+  readonly command?: string[];
+
+  /**
+   * The control-plane container's arguments, replacing the image's. Flags of the Kubernetes
+   * components go to `distro.apiServer.extraArgs` and its siblings instead.
+   * @default - the image's
+   */
+  readonly args?: string[];
 }
 
 /** The `controlPlane.statefulSet` section. */
@@ -58,6 +78,9 @@ export function controlPlaneSection(cp: ControlPlaneOptions, ids: RootlessIds | 
   const persistence = cp.persistence;
   return {
     ...workload,
+    env: cp.env?.map((e) => plainJson(cdk8sPlus().k8s.toJson_EnvVar(e))),
+    command: cp.command && [...cp.command],
+    args: cp.args && [...cp.args],
     highAvailability: { replicas: cp.replicas },
     persistence: {
       volumeClaim: persistence && { enabled: persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, persistence) },

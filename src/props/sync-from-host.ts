@@ -4,6 +4,7 @@ import { Sync } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';
+import { patchValues, SyncPatch } from './sync-patch';
 import { ResourceScope } from './sync-to-host';
 import { checkOneOf, checkPluralGroup, fail } from './validation';
 
@@ -14,6 +15,12 @@ export interface FromHostSelectorSyncOptions {
    * @default - all
    */
   readonly selector?: k8s.LabelSelector;
+
+  /**
+   * Changes to fields of the synced objects.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /** StorageClasses of the host synced into the virtual cluster. */
@@ -50,6 +57,12 @@ export interface NodeSyncOptions {
    * @default false
    */
   readonly clearImageStatus?: boolean;
+
+  /**
+   * Changes to fields of the synced nodes, e.g. `{ path: 'status.capacity.cpu', expression: '"0"' }`.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /**
@@ -61,6 +74,12 @@ export interface NodeSyncOptions {
 export interface FromHostMappingSyncOptions {
   /** Host object to virtual object. */
   readonly mappings: { readonly [hostObject: string]: string };
+
+  /**
+   * Changes to fields of the synced objects.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /** A custom resource of the host synced into the virtual cluster. */
@@ -74,6 +93,12 @@ export interface FromHostCustomResourceSyncOptions {
    * @default - none
    */
   readonly mappings?: { readonly [hostObject: string]: string };
+
+  /**
+   * Changes to fields of the synced objects.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /** Gateways of the host offered to the virtual cluster's routes. */
@@ -89,6 +114,12 @@ export interface FromHostGatewaySyncOptions {
    * @default - none
    */
   readonly mappings?: { readonly [hostGateway: string]: string };
+
+  /**
+   * Changes to fields of the synced Gateways.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /**
@@ -211,11 +242,17 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
   for (const key of AUTO) out[key] = syncSwitch(`${prop}.${key}`, fromHost[key], true);
   for (const key of SELECTABLE) {
     const v = fromHost[key];
-    out[key] = typeof v === 'object' ? { enabled: true, selector: selector(v.selector) } : syncSwitch(`${prop}.${key}`, v, false);
+    out[key] = typeof v === 'object'
+      ? { enabled: true, selector: selector(v.selector), patches: patchValues(`${prop}.${key}.patches`, v.patches) }
+      : syncSwitch(`${prop}.${key}`, v, false);
   }
   const sc = fromHost.storageClasses;
   out.storageClasses = typeof sc === 'object'
-    ? { ...syncSwitch(`${prop}.storageClasses.enabled`, sc.enabled ?? true, true), selector: selector(sc.selector) }
+    ? {
+      ...syncSwitch(`${prop}.storageClasses.enabled`, sc.enabled ?? true, true),
+      selector: selector(sc.selector),
+      patches: patchValues(`${prop}.storageClasses.patches`, sc.patches),
+    }
     : syncSwitch(`${prop}.storageClasses`, sc, true);
   const nodes = fromHost.nodes;
   out.nodes = typeof nodes === 'object'
@@ -224,12 +261,18 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
       syncBackChanges: nodes.syncBackChanges,
       clearImageStatus: nodes.clearImageStatus,
       selector: { all: nodes.all, labels: nodes.labels && { ...nodes.labels } },
+      patches: patchValues(`${prop}.nodes.patches`, nodes.patches),
     }
     : syncSwitch(`${prop}.nodes`, nodes, false);
   const gateways = fromHost.gateways;
   if (typeof gateways === 'object' && gateways.mappings) checkMappings(`${prop}.gateways.mappings`, gateways.mappings);
   out.gateways = typeof gateways === 'object'
-    ? { enabled: true, selector: selector(gateways.selector), mappings: gateways.mappings && { byName: { ...gateways.mappings } } }
+    ? {
+      enabled: true,
+      selector: selector(gateways.selector),
+      mappings: gateways.mappings && { byName: { ...gateways.mappings } },
+      patches: patchValues(`${prop}.gateways.patches`, gateways.patches),
+    }
     : syncSwitch(`${prop}.gateways`, gateways, false);
   for (const key of ['configMaps', 'secrets'] as const) {
     const v = fromHost[key];
@@ -238,7 +281,7 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
     if (Object.keys(v.mappings ?? {}).length === 0) {
       fail(`${prop}.${key}.mappings`, v.mappings, `name the host ${key} to sync, e.g. { "shared/ca": "default/ca" }.`);
     }
-    out[key] = { enabled: true, mappings: { byName: { ...v.mappings } } };
+    out[key] = { enabled: true, mappings: { byName: { ...v.mappings } }, patches: patchValues(`${prop}.${key}.patches`, v.patches) };
   }
   if (fromHost.customResources !== undefined) {
     out.customResources = {};
@@ -247,7 +290,12 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
       checkPluralGroup(p, resource, 'clusterissuers.cert-manager.io');
       checkOneOf(`${p}.${resource}.scope`, v?.scope, ResourceScope, 'use ResourceScope.NAMESPACED or ResourceScope.CLUSTER.');
       if (v.mappings) checkMappings(`${p}.${resource}.mappings`, v.mappings);
-      out.customResources[resource] = { enabled: true, scope: v.scope, mappings: v.mappings && { byName: { ...v.mappings } } };
+      out.customResources[resource] = {
+        enabled: true,
+        scope: v.scope,
+        mappings: v.mappings && { byName: { ...v.mappings } },
+        patches: patchValues(`${p}.${resource}.patches`, v.patches),
+      };
     }
   }
   return out;

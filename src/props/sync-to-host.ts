@@ -1,7 +1,11 @@
+import type { ContainerResources } from 'cdk8s-plus-31';
 import { Sync } from '../../imports/chart-versions';
 import { toggle } from './fragment';
 import { ValueMap } from '../values/value-map';
+import { Image, imageValues } from './images';
+import { resourcesValues } from './quantities';
 import { SyncMode, syncSwitch } from './sync-mode';
+import { patchValues, SyncPatch } from './sync-patch';
 import { checkDnsLabel, checkPluralGroup, fail } from './validation';
 
 /** How virtual pods are synced to the host. */
@@ -44,10 +48,18 @@ export interface PodSyncOptions {
   readonly priorityClassName?: string;
 
   /**
-   * Rewrite /etc/hosts of StatefulSet pods so their virtual FQDN resolves (an init container).
+   * Rewrite /etc/hosts of StatefulSet pods so their virtual FQDN resolves (an init container):
+   * `false` to leave them, options for the init container's image (air-gapped installs) and
+   * resources.
    * @default true
    */
-  readonly rewriteHosts?: boolean;
+  readonly rewriteHosts?: boolean | RewriteHostsOptions;
+
+  /**
+   * Changes to fields of the synced pods, e.g. `{ path: 'metadata.annotations["team"]', expression: '"a"' }`.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 
   /**
    * Schedulers of the host cluster pods may ask for besides the virtual cluster's (hybrid
@@ -57,8 +69,41 @@ export interface PodSyncOptions {
   readonly hostSchedulers?: string[];
 }
 
+/** The init container that rewrites /etc/hosts of StatefulSet pods. */
+export interface RewriteHostsInitContainerOptions {
+  /**
+   * Its image.
+   * @default - the chart's: mirror.gcr.io/library/alpine:3.20
+   */
+  readonly image?: Image;
+
+  /**
+   * Its resources, merged entry by entry over the chart's.
+   * @default - the chart's: 30m CPU and 64Mi memory requested, 30m CPU and 64Mi memory limits
+   */
+  readonly resources?: ContainerResources;
+}
+
+/** How /etc/hosts of StatefulSet pods is rewritten. */
+export interface RewriteHostsOptions {
+  /**
+   * The init container doing it.
+   * @default - the chart's
+   */
+  readonly initContainer?: RewriteHostsInitContainerOptions;
+}
+
+/** A resource synced to the host, with changes to its objects' fields. */
+export interface ToHostResourceSyncOptions {
+  /**
+   * Changes to fields of the synced objects, e.g. `{ path: 'metadata.annotations["team"]', expression: '"a"' }`.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
+}
+
 /** Secrets or ConfigMaps synced to the host. */
-export interface ToHostObjectSyncOptions {
+export interface ToHostObjectSyncOptions extends ToHostResourceSyncOptions {
   /**
    * Sync every object, not only those pods use.
    * @default false
@@ -66,8 +111,15 @@ export interface ToHostObjectSyncOptions {
   readonly all?: boolean;
 }
 
-/** Gateway API resources synced to the host. */
+/** Gateway API resources synced to the host, each by its own switch. */
 export interface GatewayApiSyncOptions {
+  /**
+   * vCluster's umbrella switch: Gateways and HTTPRoutes sync, and the host's GatewayClasses are
+   * imported, whatever their own switches say. Leave it out to choose resource by resource.
+   * @default false
+   */
+  readonly enabled?: boolean;
+
   /**
    * HTTPRoutes.
    * @default false
@@ -155,6 +207,12 @@ export interface ToHostCustomResourceSyncOptions {
    * @default ResourceScope.NAMESPACED
    */
   readonly scope?: ResourceScope;
+
+  /**
+   * Changes to fields of the synced objects.
+   * @default - none
+   */
+  readonly patches?: SyncPatch[];
 }
 
 /**
@@ -184,34 +242,36 @@ export interface ToHostSyncOptions {
    * Services.
    * @default true
    */
-  readonly services?: boolean;
+  readonly services?: boolean | ToHostResourceSyncOptions;
 
   /**
    * Endpoints.
    * @default true
    */
-  readonly endpoints?: boolean;
+  readonly endpoints?: boolean | ToHostResourceSyncOptions;
 
   /**
    * EndpointSlices.
    * @default true
    */
-  readonly endpointSlices?: boolean;
+  readonly endpointSlices?: boolean | ToHostResourceSyncOptions;
 
   /**
    * PersistentVolumeClaims.
    * @default true
    */
-  readonly persistentVolumeClaims?: boolean;
+  readonly persistentVolumeClaims?: boolean | ToHostResourceSyncOptions;
 
   /**
    * Ingresses, for the host's ingress controller.
    * @default false
    */
-  readonly ingresses?: boolean;
+  readonly ingresses?: boolean | ToHostResourceSyncOptions;
 
   /**
-   * Gateway API resources: `true` for the chart's selection, options to choose.
+   * Gateway API resources: `true` for vCluster's umbrella switch (Gateways and HTTPRoutes, the
+   * host's GatewayClasses imported), options to choose resource by resource (without the umbrella
+   * unless they say `enabled: true`).
    * @default false
    */
   readonly gatewayApi?: boolean | GatewayApiSyncOptions;
@@ -220,49 +280,49 @@ export interface ToHostSyncOptions {
    * NetworkPolicies.
    * @default false
    */
-  readonly networkPolicies?: boolean;
+  readonly networkPolicies?: boolean | ToHostResourceSyncOptions;
 
   /**
    * PersistentVolumes.
    * @default false
    */
-  readonly persistentVolumes?: boolean;
+  readonly persistentVolumes?: boolean | ToHostResourceSyncOptions;
 
   /**
    * StorageClasses.
    * @default false
    */
-  readonly storageClasses?: boolean;
+  readonly storageClasses?: boolean | ToHostResourceSyncOptions;
 
   /**
    * ServiceAccounts.
    * @default false
    */
-  readonly serviceAccounts?: boolean;
+  readonly serviceAccounts?: boolean | ToHostResourceSyncOptions;
 
   /**
    * PodDisruptionBudgets.
    * @default false
    */
-  readonly podDisruptionBudgets?: boolean;
+  readonly podDisruptionBudgets?: boolean | ToHostResourceSyncOptions;
 
   /**
    * PriorityClasses.
    * @default false
    */
-  readonly priorityClasses?: boolean;
+  readonly priorityClasses?: boolean | ToHostResourceSyncOptions;
 
   /**
    * ResourceClaims (dynamic resource allocation).
    * @default false
    */
-  readonly resourceClaims?: boolean;
+  readonly resourceClaims?: boolean | ToHostResourceSyncOptions;
 
   /**
    * ResourceClaimTemplates (dynamic resource allocation).
    * @default false
    */
-  readonly resourceClaimTemplates?: boolean;
+  readonly resourceClaimTemplates?: boolean | ToHostResourceSyncOptions;
 
   /**
    * Namespaces: multi-namespace mode.
@@ -288,7 +348,12 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHos
   if (toHost === undefined) return undefined;
   const prop = 'sync.toHost';
   const out: ValueMap = {};
-  for (const key of PLAIN) out[key] = syncSwitch(`${prop}.${key}`, toHost[key], false);
+  for (const key of PLAIN) {
+    const v = toHost[key];
+    out[key] = typeof v === 'object'
+      ? { enabled: true, patches: patchValues(`${prop}.${key}.patches`, v.patches) }
+      : syncSwitch(`${prop}.${key}`, v, false);
+  }
   out.pods = toggle(toHost.pods, (o) => ({
     enabled: o.enabled ?? true,
     translateImage: o.translateImage && { ...o.translateImage },
@@ -296,18 +361,28 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHos
     useSecretsForSATokens: o.useSecretsForServiceAccountTokens,
     runtimeClassName: o.runtimeClassName,
     priorityClassName: o.priorityClassName,
-    rewriteHosts: o.rewriteHosts === undefined ? undefined : { enabled: o.rewriteHosts },
+    rewriteHosts: toggle(o.rewriteHosts, (r) => ({
+      initContainer: r.initContainer && {
+        image: imageValues(`${prop}.pods.rewriteHosts.initContainer.image`, r.initContainer.image),
+        resources: resourcesValues(`${prop}.pods.rewriteHosts.initContainer.resources`, r.initContainer.resources),
+      },
+    })),
+    patches: patchValues(`${prop}.pods.patches`, o.patches),
     hybridScheduling: o.hostSchedulers && { enabled: true, hostSchedulers: [...o.hostSchedulers] },
   }));
-  out.secrets = toggle(toHost.secrets, (o) => ({ all: o.all }));
-  out.configMaps = toggle(toHost.configMaps, (o) => ({ all: o.all }));
-  out.gatewayApi = toggle(toHost.gatewayApi, (o) => ({
-    httpRoutes: syncSwitch(`${prop}.gatewayApi.httpRoutes`, o.httpRoutes, false),
-    gateways: syncSwitch(`${prop}.gatewayApi.gateways`, o.gateways, false),
-    tlsRoutes: syncSwitch(`${prop}.gatewayApi.tlsRoutes`, o.tlsRoutes, false),
-    backendTLSPolicies: syncSwitch(`${prop}.gatewayApi.backendTlsPolicies`, o.backendTlsPolicies, false),
-    referenceGrants: syncSwitch(`${prop}.gatewayApi.referenceGrants`, o.referenceGrants, true),
-  }));
+  for (const key of ['secrets', 'configMaps'] as const) {
+    out[key] = toggle(toHost[key], (o) => ({ all: o.all, patches: patchValues(`${prop}.${key}.patches`, o.patches) }));
+  }
+  const gatewayApi = toHost.gatewayApi;
+  // Options leave the umbrella switch alone: it would also sync Gateways the options do not name.
+  out.gatewayApi = typeof gatewayApi === 'object' ? {
+    enabled: gatewayApi.enabled,
+    httpRoutes: syncSwitch(`${prop}.gatewayApi.httpRoutes`, gatewayApi.httpRoutes, false),
+    gateways: syncSwitch(`${prop}.gatewayApi.gateways`, gatewayApi.gateways, false),
+    tlsRoutes: syncSwitch(`${prop}.gatewayApi.tlsRoutes`, gatewayApi.tlsRoutes, false),
+    backendTLSPolicies: syncSwitch(`${prop}.gatewayApi.backendTlsPolicies`, gatewayApi.backendTlsPolicies, false),
+    referenceGrants: syncSwitch(`${prop}.gatewayApi.referenceGrants`, gatewayApi.referenceGrants, true),
+  } : syncSwitch(`${prop}.gatewayApi`, gatewayApi, false);
   out.namespaces = namespaceValues(`${prop}.namespaces`, toHost.namespaces);
   if (toHost.customResources !== undefined) {
     out.customResources = {};
@@ -318,7 +393,7 @@ export function toHostValues(toHost: ToHostSyncOptions | undefined): Sync['toHos
         fail(`${p}.${resource}.scope`, v.scope, 'only namespaced custom resources sync to the host; sync cluster-wide ones from the host ' +
           '(sync.fromHost.customResources).');
       }
-      out.customResources[resource] = toggle(v, (o) => ({ scope: o.scope }));
+      out.customResources[resource] = toggle(v, (o) => ({ scope: o.scope, patches: patchValues(`${p}.${resource}.patches`, o.patches) }));
     }
   }
   return out;

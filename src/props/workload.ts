@@ -85,7 +85,7 @@ export function workloadValues(prop: string, options: WorkloadOptions): (ids: Ro
     image: imageValues(`${prop}.image`, options.image),
     imagePullPolicy: options.imagePullPolicy,
     resources: resourcesValues(`${prop}.resources`, options.resources),
-    scheduling: schedulingValues(options.scheduling),
+    scheduling: schedulingValues(`${prop}.scheduling`, options.scheduling),
     labels: options.labels && { ...options.labels },
     annotations: options.annotations && { ...options.annotations },
     pods: { labels: options.podLabels && { ...options.podLabels }, annotations: options.podAnnotations && { ...options.podAnnotations } },

@@ -2,6 +2,7 @@ import { mergeMaps } from './coalesce';
 import { isCredentialPath, shownValue } from './credential-names';
 import { formatPath, Segment, ValuesError } from './errors';
 import { valuesError } from './diagnostic';
+import { int64Value, isInt64 } from './int64';
 import { MAX_VALUES_DEPTH, plainValues, RESERVED_KEYS, reservedKey, tooDeep } from './user-values';
 import { isMap, ValueMap } from './value-map';
 
@@ -73,7 +74,7 @@ function shownArgument(argument: string): string {
 
 /**
  * strvals' typedVal: true, false and null in any case, 0, and decimal int64 integers that do not
- * start with 0 are typed; everything else stays a string (floats too).
+ * start with 0 are typed (int64: see Int64); everything else stays a string (floats too).
  */
 function typedValue(text: string, source: string): unknown {
   const lower = text.toLowerCase();
@@ -81,15 +82,7 @@ function typedValue(text: string, source: string): unknown {
   if (lower === 'false') return false;
   if (lower === 'null') return null;
   if (text === '0') return 0;
-  if (text !== '' && text[0] !== '0' && /^[+-]?[0-9]+$/.test(text)) {
-    const n = BigInt(text);
-    if (n < -(2n ** 63n) || n >= 2n ** 63n) return text;
-    if (n < BigInt(Number.MIN_SAFE_INTEGER) || n > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw valuesError({ path: source, message: `the integer ${text} is beyond 2^53, which JavaScript numbers cannot hold exactly; Helm would ` +
-        'keep it exact.', fix: 'Use --set-string if it is text.' });
-    }
-    return Number(n);
-  }
+  if (text !== '' && text[0] !== '0' && /^[+-]?[0-9]+$/.test(text)) return int64Value(text, source) ?? text;
   return text;
 }
 
@@ -351,6 +344,7 @@ function asMap(v: unknown, path: Segment[]): ValueMap {
 function describe(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'a list';
+  if (isInt64(v)) return `number ${v.digits}`;
   return typeof v === 'string' ? `the string ${JSON.stringify(v)}` : `${typeof v} ${JSON.stringify(v)}`;
 }
 

@@ -94,22 +94,35 @@ export const vc1 = (values: ValueMap | string, more: Partial<ImportOptions> = {}
   return { ...importValues(options), options };
 };
 
-/** Programs for values no corpus case has: rootless ids, nulls, multi-line text. */
+/** Programs for values no corpus case has: rootless ids, nulls, multi-line text, DNS rules, auto nodes, sleep and deletion. */
 export function samplePrograms(): Record<string, string> {
   return {
     tutorial: vc1(TUTORIAL_STEP_5).program,
     rootless: vc1(rootlessValues({ user: 1000, group: 1000, fsGroup: 1000 })).program,
     nulls: vc1('controlPlane:\n  statefulSet:\n    labels: null\n    probes:\n      livenessProbe:\n        enabled: false\n').program,
     lines: vc1({ experimental: { deploy: { vcluster: { manifests: 'a: 1\nb: 2\nc: 3\n' } } } }).program,
+    networking: vc1({
+      networking: { resolveDNS: [{ hostname: 'a.com', target: { ip: '10.0.0.1' } }], advanced: { fallbackHostCluster: true } },
+    }).program,
+    privateNodes: vc1({ privateNodes: { enabled: true, autoNodes: [{ provider: 'p', dynamic: [{
+      name: 'd', limits: { cpu: '8', memory: '32Gi', nodes: '2' }, nodeTypeSelector: [{ property: 'x', operator: 'In', values: ['a'] }],
+      disruption: { consolidationPolicy: 'WhenEmpty', consolidateAfter: '30s' }, expireAfter: 'Never',
+    }] }] } }).program,
+    sleep: vc1({
+      sleep: { auto: { afterInactivity: '1h', schedule: '0 20 * * *', timezone: 'Europe/Berlin', wakeup: { schedule: '0 7 * * 1-5' } } },
+      deletion: { auto: { afterInactivity: '720h' } },
+      telemetry: { enabled: false },
+    }).program,
   };
 }
 
-/** A corpus case imported as `cdk8s-vcluster import -f values.yaml` would, once per run. */
+/** A corpus case imported as `cdk8s-vcluster import --version V -f values.yaml` would, once per run. */
 export function importCase(c: ConformanceCase): ImportResult {
-  return cached('import', c.name, () => importValues({
+  return cached(`import-${c.version}`, c.name, () => importValues({
     name: c.release.name,
     namespace: c.release.namespace,
     kubeVersion: c.release.kubeVersion,
+    chartVersion: c.version,
     values: [parseValuesYaml(c.valuesText, 'values.yaml')],
     sources: ['values.yaml'],
   }));
@@ -121,9 +134,9 @@ export function importCase(c: ConformanceCase): ImportResult {
  * construct refuses them at render, so the import refuses them too. Empty when `check` passes.
  */
 export function preflightErrors(c: ConformanceCase): string[] {
-  return cached('preflight', c.name, () => {
+  return cached(`preflight-${c.version}`, c.name, () => {
     const r = runCommand(['check', c.release.name, '-n', c.release.namespace, '--kube-version', c.release.kubeVersion,
-      '-f', join(c.dir, 'values.yaml')]);
+      '--version', c.version, '-f', join(c.dir, 'values.yaml')]);
     return r.stdout.split('\n').filter((l) => l.startsWith('error: ')).map((l) => l.slice('error: '.length));
   });
 }

@@ -22,18 +22,15 @@ export class Vc1Chart extends Chart {
       // Like helm, no Namespace object; leave this out to have it created (with ArgoCD sync wave -1).
       createNamespace: false,
       kubernetesVersion: 'v1.32.1',
-      distro: { image: { registry: 'ghcr.io', repository: 'loft-sh/kubernetes' } },
-      backingStore: BackingStore.deployedEtcd({
-        persistence: { enabled: true, storageClass: 'managed-nfs-storage', size: Size.gibibytes(5) },
-      }),
+      backingStore: BackingStore.deployedEtcd({ persistence: { storageClass: 'managed-nfs-storage' } }),
       controlPlane: {
-        persistence: { storageClass: 'managed-nfs-storage', size: Size.gibibytes(5) },
+        persistence: { storageClass: 'managed-nfs-storage' },
         podSecurityContext: { fsGroup: 12345 },
         containerSecurityContext: { runAsUser: 12345, runAsGroup: 12345, runAsNonRoot: true },
       },
       exportKubeConfig: { context: 'vc1' },
       ingress: { host: 'vc1.kryukov.local' },
-      integrations: { metricsServer: { nodes: true, pods: true } },
+      integrations: { metricsServer: true },
       policies: {
         resourceQuota: {
           quota: {
@@ -44,10 +41,7 @@ export class Vc1Chart extends Chart {
             requestsStorage: Size.gibibytes(20),
           },
         },
-        limitRange: {
-          default: { memory: Size.mebibytes(512), cpu: Cpu.units(1) },
-          defaultRequest: { memory: Size.mebibytes(128), cpu: Cpu.millis(100) },
-        },
+        limitRange: { enabled: true },
       },
       sync: { toHost: { ingresses: true }, fromHost: { storageClasses: true, ingressClasses: true } },
     });
@@ -64,6 +58,13 @@ function expectSameAsTemplate(result: ReturnType<typeof vc1>): void {
   const { options } = result;
   const expected = renderTemplate({ name: options.name, namespace: options.namespace, kubeVersion: options.kubeVersion, values: options.values });
   expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+}
+
+/** The props of the program's VCluster after `createNamespace`, as written. */
+function propsOf(program: string): string {
+  const lines = program.split('\n');
+  const start = lines.indexOf('      createNamespace: false,') + 1;
+  return lines.slice(start, lines.indexOf('    });', start)).join('\n');
 }
 
 describe('cdk8s-vcluster import', () => {
@@ -291,17 +292,71 @@ sync:
     expect(result.raw).toEqual({});
     for (const snippet of [
       'ServiceType.NODE_PORT', 'httpsNodePort: 30443', 'ImagePullPolicy.ALWAYS', "tolerations: [{ key: 'dedicated', operator: 'Equal'",
-      'PodSecurityStandard.RESTRICTED', 'publicEgress: false', 'k8s.IntOrString.fromNumber(8080)', 'csiDrivers: SyncMode.AUTO',
-      "nodes: { labels: { pool: 'vc1' } }",
+      'PodSecurityStandard.RESTRICTED', 'publicEgress: false', 'k8s.IntOrString.fromNumber(8080)', "nodes: { labels: { pool: 'vc1' } }",
     ]) {
       expect(result.program).toContain(snippet);
     }
+    // `auto` is what the chart syncs CSI drivers with anyway: the program leaves it out.
+    expect(result.program).not.toContain('csiDrivers');
     expectSameAsTemplate(result);
   });
 
   test('drops raw values that only restate the chart defaults', () => {
-    const result = vc1('controlPlane:\n  coredns:\n    enabled: true\n    deployment:\n      replicas: 2\n');
-    expect(result.raw).toEqual({ controlPlane: { coredns: { deployment: { replicas: 2 } } } });
+    const result = vc1('controlPlane:\n  advanced:\n    konnectivity:\n      agent:\n        enabled: true\n        replicas: 2\n');
+    expect(result.raw).toEqual({ controlPlane: { advanced: { konnectivity: { agent: { replicas: 2 } } } } });
+    expectSameAsTemplate(result);
+  });
+
+  test('leaves out typed options that only restate the chart defaults', () => {
+    const result = vc1(`
+controlPlane:
+  statefulSet:
+    persistence:
+      volumeClaim:
+        size: 5Gi
+        storageClass: fast
+sync:
+  fromHost:
+    nodes:
+      enabled: false
+    csiDrivers:
+      enabled: auto
+  toHost:
+    ingresses:
+      enabled: true
+`);
+    expect(result.raw).toEqual({});
+    expect(propsOf(result.program)).toBe([
+      "      controlPlane: { persistence: { storageClass: 'fast' } },",
+      '      sync: { toHost: { ingresses: true } },',
+    ].join('\n'));
+    expectSameAsTemplate(result);
+  });
+
+  test('writes an options object whose options all restate the chart defaults as what it stands for when empty', () => {
+    const result = vc1('integrations:\n  metricsServer:\n    enabled: true\n    nodes: true\n    pods: true\n');
+    expect(propsOf(result.program)).toBe('      integrations: { metricsServer: true },');
+    expectSameAsTemplate(result);
+  });
+
+  test('leaves out the distro switch where kubernetesVersion writes it, and the default image', () => {
+    const result = vc1(`
+controlPlane:
+  distro:
+    k8s:
+      enabled: true
+      image:
+        registry: ghcr.io
+        repository: loft-sh/kubernetes
+        tag: v1.33.4
+`);
+    expect(propsOf(result.program)).toBe("      kubernetesVersion: 'v1.33.4',");
+    expectSameAsTemplate(result);
+  });
+
+  test('writes the distro switch given alone, which the config says apart', () => {
+    const result = vc1('controlPlane:\n  distro:\n    k8s:\n      enabled: true\n');
+    expect(propsOf(result.program)).toBe('      distro: { enabled: true },');
     expectSameAsTemplate(result);
   });
 

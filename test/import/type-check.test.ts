@@ -1,19 +1,19 @@
 import { existsSync } from 'fs';
-import { CASES_DIR, loadCases } from '../conformance/cases';
+import { CASES_DIR, corpusVersions, loadCases } from '../conformance/cases';
 import { importUnlessRefused, samplePrograms } from './import-helper';
 import { typeCheck } from './program-runner';
 
 /**
  * Transpiling a generated program (as the round trip runs it) does not check its types. One
- * TypeScript check serves every program the import writes: each corpus case's (shared with the
- * round trip) and the samples of values no case has. The library's types are loaded once, so
- * all of them take about as long as one.
+ * TypeScript check serves every program the import writes: each corpus case's of every chart
+ * version (shared with the round trip) and the samples of values no case has. The library's
+ * types are loaded once, so all of them take about as long as one.
  */
 test('every program the import writes type-checks against the library, in one check', () => {
   const corpus = existsSync(CASES_DIR)
-    ? Object.fromEntries(loadCases().filter((c) => c.expected !== undefined).flatMap((c) => {
+    ? Object.fromEntries(corpusVersions().flatMap((v) => loadCases(v)).filter((c) => c.expected !== undefined).flatMap((c) => {
       const result = importUnlessRefused(c);
-      return result === undefined ? [] : [[`corpus-${c.name}`, result.program]];
+      return result === undefined ? [] : [[`corpus-${c.version}-${c.name}`, result.program]];
     }))
     : {};
   const samples = samplePrograms();

@@ -1,6 +1,10 @@
 import { Size } from 'cdk8s';
-import { Cpu, ImagePullPolicy, PersistentVolumeAccessMode } from 'cdk8s-plus-31';
+import { Cpu, ImagePullPolicy, PersistentVolumeAccessMode, PodManagementPolicy } from 'cdk8s-plus-31';
 import { BackingStore, RetentionPolicy } from '../../src';
+import { renderTemplate } from '../../src/cli/template';
+import { compareManifests } from '../conformance/compare';
+import { vc1 } from '../import/import-helper';
+import { runProgram } from '../import/program-runner';
 import { manifest, synthVCluster, syncer } from '../typed-helper';
 
 describe('the control plane props', () => {
@@ -136,5 +140,82 @@ describe('the control plane props', () => {
     expect(() => synthVCluster({ controlPlane: { resources: { cpu: { request: Cpu.millis(0.5) } } } })).toThrow(
       'controlPlane.resources.cpu.request: must be a positive amount of CPU in whole millicores, e.g. Cpu.millis(100) or Cpu.units(2). Got "0.5m".',
     );
+  });
+
+  test('env follows the chart\'s own variables; command and args replace the image\'s', () => {
+    const { manifests } = synthVCluster({
+      controlPlane: {
+        env: [{ name: 'DEBUG', value: 'true' }, { name: 'HTTPS_PROXY', valueFrom: { secretKeyRef: { name: 'proxy', key: 'url' } } }],
+        command: ['/vcluster'],
+        args: ['start', '--debug'],
+      },
+    });
+    const container = syncer(manifests);
+    const names = container.env.map((e: any) => e.name);
+    expect(names.slice(0, 1)).toEqual(['VCLUSTER_NAME']);
+    expect(container.env.slice(-2)).toEqual([
+      { name: 'DEBUG', value: 'true' }, { name: 'HTTPS_PROXY', valueFrom: { secretKeyRef: { name: 'proxy', key: 'url' } } },
+    ]);
+    expect(container.command).toEqual(['/vcluster']);
+    expect(container.args).toEqual(['start', '--debug']);
+  });
+
+  test('the pod management policy and topology spread reach the control plane and deployed etcd StatefulSets', () => {
+    const spread = { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' };
+    const { manifests } = synthVCluster({
+      controlPlane: { scheduling: { podManagementPolicy: PodManagementPolicy.ORDERED_READY, topologySpreadConstraints: [spread] } },
+    });
+    const cp = manifest(manifests, 'StatefulSet', 'vc1');
+    expect(cp.spec.podManagementPolicy).toBe('OrderedReady');
+    expect(cp.spec.template.spec.topologySpreadConstraints).toEqual([spread]);
+    const etcd = synthVCluster({
+      backingStore: BackingStore.deployedEtcd({ scheduling: { podManagementPolicy: PodManagementPolicy.ORDERED_READY } }),
+    });
+    expect(manifest(etcd.manifests, 'StatefulSet', 'vc1-etcd').spec.podManagementPolicy).toBe('OrderedReady');
+  });
+
+  test('fails when the pod management policy is none of the StatefulSet\'s, naming the prop', () => {
+    expect(() => synthVCluster({ controlPlane: { scheduling: { podManagementPolicy: 'Serial' as any } } })).toThrow(
+      'controlPlane.scheduling.podManagementPolicy: use PodManagementPolicy.PARALLEL or PodManagementPolicy.ORDERED_READY (cdk8s-plus). ' +
+        'Got "Serial".',
+    );
+  });
+
+  test('imports env, args and scheduling of the control plane as typed props that render what the chart renders', () => {
+    const result = vc1(`
+controlPlane:
+  statefulSet:
+    scheduling:
+      podManagementPolicy: OrderedReady
+      priorityClassName: system-cluster-critical
+      topologySpreadConstraints:
+      - maxSkew: 1
+        topologyKey: kubernetes.io/hostname
+        whenUnsatisfiable: ScheduleAnyway
+        labelSelector:
+          matchLabels:
+            app: vcluster
+    env:
+    - name: DEBUG
+      value: "true"
+    - name: POD_NAMESPACE
+      valueFrom:
+        fieldRef:
+          fieldPath: metadata.namespace
+    args:
+    - start
+    command: []
+`);
+    expect(result.raw).toEqual({});
+    for (const snippet of [
+      'podManagementPolicy: PodManagementPolicy.ORDERED_READY', "import { PodManagementPolicy } from 'cdk8s-plus-33';",
+      "env: [\n          { name: 'DEBUG', value: 'true' },", "args: ['start']", "topologyKey: 'kubernetes.io/hostname'",
+    ]) {
+      expect(result.program).toContain(snippet);
+    }
+    expect(result.program).not.toContain('command');
+    const { options } = result;
+    const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
   });
 });

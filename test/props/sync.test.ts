@@ -1,4 +1,11 @@
+import { Size } from 'cdk8s';
+import { Cpu } from 'cdk8s-plus-31';
+import { CHART_VERSIONS } from '../../imports/chart-versions';
 import { ResourceScope, SyncMode } from '../../src';
+import { renderTemplate } from '../../src/cli/template';
+import { compareManifests } from '../conformance/compare';
+import { vc1 } from '../import/import-helper';
+import { runProgram } from '../import/program-runner';
 import { manifest, synthVCluster } from '../typed-helper';
 
 describe('the sync props', () => {
@@ -18,7 +25,46 @@ describe('the sync props', () => {
     });
     const { fromHost, toHost } = vc.values.sync;
     expect([fromHost.storageClasses.enabled, fromHost.csiDrivers.enabled, fromHost.csiNodes.enabled]).toEqual(['auto', false, 'auto']);
-    expect(toHost.gatewayApi).toMatchObject({ enabled: true, httpRoutes: { enabled: true }, referenceGrants: { enabled: 'auto' } });
+    expect(toHost.gatewayApi).toMatchObject({ enabled: false, httpRoutes: { enabled: true }, referenceGrants: { enabled: 'auto' } });
+  });
+
+  test('Gateway API options sync only the resources they name; true is vCluster\'s umbrella switch', () => {
+    const gatewayRules = (manifests: any[]) => manifest(manifests, 'Role').rules
+      .filter((r: any) => r.apiGroups.includes('gateway.networking.k8s.io') && r.verbs.includes('create'))
+      .flatMap((r: any) => r.resources);
+    expect(gatewayRules(synthVCluster({ sync: { toHost: { gatewayApi: { httpRoutes: true } } } }).manifests)).toEqual(['httproutes']);
+    expect(gatewayRules(synthVCluster({ sync: { toHost: { gatewayApi: true } } }).manifests)).toEqual(['gateways', 'httproutes']);
+    const { vc } = synthVCluster({ sync: { toHost: { gatewayApi: { enabled: true, tlsRoutes: true } } } });
+    expect(vc.values.sync.toHost.gatewayApi).toMatchObject({ enabled: true, tlsRoutes: { enabled: true } });
+  });
+
+  test('patches of plain resources, Secrets, nodes and host objects reach the values', () => {
+    const patch = { path: 'metadata.annotations["team"]', expression: '"a"' };
+    const { vc } = synthVCluster({
+      sync: {
+        toHost: { services: { patches: [patch] }, secrets: { all: true, patches: [patch] }, ingresses: true },
+        fromHost: {
+          nodes: { patches: [{ path: 'status.capacity.cpu', expression: '"0"' }] },
+          configMaps: { mappings: { 'shared/ca': 'default/ca' }, patches: [patch] },
+          ingressClasses: { patches: [patch] },
+          storageClasses: { patches: [patch] },
+        },
+      },
+    });
+    const { toHost, fromHost } = vc.values.sync;
+    expect(toHost.services).toEqual({ enabled: true, patches: [patch] });
+    expect(toHost.secrets).toEqual({ enabled: true, all: true, patches: [patch] });
+    expect(toHost.ingresses).toEqual({ enabled: true });
+    expect(fromHost.nodes).toMatchObject({ enabled: true, patches: [{ path: 'status.capacity.cpu', expression: '"0"' }] });
+    expect(fromHost.configMaps).toEqual({ enabled: true, mappings: { byName: { 'shared/ca': 'default/ca' } }, patches: [patch] });
+    expect(fromHost.ingressClasses).toMatchObject({ enabled: true, patches: [patch] });
+    expect(fromHost.storageClasses).toMatchObject({ enabled: true, patches: [patch] });
+  });
+
+  test('fails when a patch of a plain resource makes no change, naming it', () => {
+    expect(() => synthVCluster({ sync: { toHost: { services: { patches: [{ path: 'spec.x' }] } } } })).toThrow(
+      'sync.toHost.services.patches[0]: give exactly one of: expression',
+    );
   });
 
   test('selectors, node options and mappings are typed where the schema has them', () => {
@@ -72,7 +118,7 @@ describe('the sync props', () => {
 
   test('fails when a resource without an automatic mode is given SyncMode.AUTO', () => {
     expect(() => synthVCluster({ sync: { toHost: { ingresses: SyncMode.AUTO as any } } })).toThrow(
-      'sync.toHost.ingresses: expected a boolean (true or false), got a string.',
+      'sync.toHost.ingresses: expected a boolean (true or false) or an object, got a string.',
     );
   });
 
@@ -88,5 +134,199 @@ describe('the sync props', () => {
     ).toThrow(
       /\[test\/vc1\] release vc1: sync\.toHost\.customResources\.clusterissuers\.cert-manager\.io\.scope: only namespaced custom resources sync to the host/,
     );
+  });
+
+  test('patches of pods, custom resources and Gateways reach the values, labels: true as the chart\'s empty map', () => {
+    const { vc } = synthVCluster({
+      sync: {
+        toHost: {
+          pods: { patches: [{ path: 'metadata.annotations["team"]', expression: '"a"' }] },
+          customResources: {
+            'certificates.cert-manager.io': {
+              patches: [
+                { path: 'spec.secretName', reference: { apiVersion: 'v1', kind: 'Secret' } },
+                { path: 'spec.selector', labels: true },
+              ],
+            },
+          },
+        },
+        fromHost: {
+          customResources: {
+            'clusterissuers.cert-manager.io': {
+              scope: ResourceScope.CLUSTER,
+              patches: [{ path: 'metadata.annotations[*]', reverseExpression: 'value.slice(4)' }],
+            },
+          },
+          gateways: { patches: [{ path: 'metadata.labels["shared"]', expression: '"true"' }] },
+        },
+      },
+    });
+    const { toHost, fromHost } = vc.values.sync;
+    expect(toHost.pods.patches).toEqual([{ path: 'metadata.annotations["team"]', expression: '"a"' }]);
+    expect(toHost.customResources['certificates.cert-manager.io']).toEqual({
+      enabled: true,
+      patches: [{ path: 'spec.secretName', reference: { apiVersion: 'v1', kind: 'Secret' } }, { path: 'spec.selector', labels: {} }],
+    });
+    expect(fromHost.customResources['clusterissuers.cert-manager.io'].patches).toEqual([
+      { path: 'metadata.annotations[*]', reverseExpression: 'value.slice(4)' },
+    ]);
+    expect(fromHost.gateways).toMatchObject({ enabled: true, patches: [{ path: 'metadata.labels["shared"]', expression: '"true"' }] });
+  });
+
+  test('rewriteHosts takes its init container\'s image and resources, merged over the chart\'s', () => {
+    const { vc } = synthVCluster({
+      sync: {
+        toHost: {
+          pods: {
+            rewriteHosts: {
+              initContainer: {
+                image: { registry: 'registry.example.com' },
+                resources: { memory: { limit: Size.mebibytes(128) }, cpu: { request: Cpu.millis(10) } },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(vc.values.sync.toHost.pods.rewriteHosts).toEqual({
+      enabled: true,
+      initContainer: {
+        image: { registry: 'registry.example.com', repository: 'library/alpine', tag: '3.20' },
+        resources: { limits: { cpu: '30m', memory: '128Mi' }, requests: { cpu: '10m', memory: '64Mi' } },
+      },
+    });
+  });
+
+  test('Gateways sync from the host in every chart version', () => {
+    for (const chartVersion of CHART_VERSIONS) {
+      const { vc } = synthVCluster({ chartVersion, sync: { fromHost: { gateways: { mappings: { 'infra/public': 'default/public' } } } } });
+      expect(vc.values.sync.fromHost.gateways).toMatchObject({ enabled: true, mappings: { byName: { 'infra/public': 'default/public' } } });
+    }
+  });
+
+  test('fails when a patch makes more than one kind of change, as vCluster would refuse it when it starts', () => {
+    expect(() => synthVCluster({
+      sync: { toHost: { pods: { patches: [{ path: 'spec.x', expression: 'value', labels: true }] } } },
+    })).toThrow('sync.toHost.pods.patches[0]: give exactly one of: expression (with or without reverseExpression), labels: true, or reference. Got ');
+  });
+
+  test('fails when a patch makes no change', () => {
+    expect(() => synthVCluster({
+      sync: { toHost: { customResources: { 'certificates.cert-manager.io': { patches: [{ path: 'spec.x' }] } } } },
+    })).toThrow('sync.toHost.customResources.certificates.cert-manager.io.patches[0]: give exactly one of: expression');
+  });
+
+  test('fails when two patches change the same field', () => {
+    expect(() => synthVCluster({
+      sync: { toHost: { pods: { patches: [{ path: 'spec.x', expression: '"a"' }, { path: 'spec.x', reverseExpression: 'value' }] } } },
+    })).toThrow('sync.toHost.pods.patches[1].path: sync.toHost.pods.patches[0] patches the same field; make them one patch. Got "spec.x".');
+  });
+
+  test('imports the docs\' custom resources, patches, rewriteHosts and Gateways as typed props that render what the chart renders', () => {
+    const result = vc1(`
+sync:
+  toHost:
+    pods:
+      rewriteHosts:
+        initContainer:
+          image:
+            registry: registry.example.com
+            repository: library/alpine
+            tag: "3.20"
+      patches:
+      - path: metadata.annotations["example.com/key"]
+        expression: '"patched-" + value'
+    customResources:
+      certificates.cert-manager.io:
+        enabled: true
+        patches:
+        - path: spec.secretName
+          reference:
+            apiVersion: v1
+            kind: Secret
+      selectors.example.com:
+        enabled: true
+        scope: Namespaced
+        patches:
+        - path: spec.selector
+          labels: {}
+  fromHost:
+    customResources:
+      clusterissuers.cert-manager.io:
+        enabled: true
+        scope: Cluster
+      myresources.example.com:
+        enabled: true
+        scope: Namespaced
+        mappings:
+          byName:
+            "foo/*": "bar/*"
+        patches:
+        - path: metadata.annotations[*]
+          reverseExpression: "value.startsWith('www.') ? value.slice(4) : value"
+    gateways:
+      enabled: true
+      mappings:
+        byName:
+          infra/public: default/public
+`);
+    expect(result.raw).toEqual({});
+    for (const snippet of [
+      "rewriteHosts: { initContainer: { image: { registry: 'registry.example.com' } } },",
+      "patches: [{ path: 'metadata.annotations[\"example.com/key\"]', expression: '\"patched-\" + value' }],",
+      "reference: { apiVersion: 'v1', kind: 'Secret' }", "patches: [{ path: 'spec.selector', labels: true }]",
+      "'clusterissuers.cert-manager.io': { scope: ResourceScope.CLUSTER }",
+      "gateways: { mappings: { 'infra/public': 'default/public' } }",
+    ]) {
+      expect(result.program).toContain(snippet);
+    }
+    const { options } = result;
+    const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+  });
+
+  test('imports the docs\' patching and Gateway API snippets as typed props that render what the chart renders', () => {
+    const result = vc1(`
+sync:
+  toHost:
+    services:
+      enabled: true
+      patches:
+        - path: spec.ports[*].name
+          expression: '"tenant-" + value'
+          reverseExpression: 'value.replace(/^tenant-/, "")'
+    gatewayApi:
+      httpRoutes:
+        enabled: true
+      tlsRoutes:
+        enabled: true
+      referenceGrants:
+        enabled: auto
+  fromHost:
+    nodes:
+      enabled: true
+      patches:
+        - path: status.capacity.cpu
+          expression: '"0"'
+    configMaps:
+      enabled: true
+      mappings:
+        byName:
+          "default/my-cm": "default/my-cm"
+      patches:
+        - path: metadata.annotations[*]
+          reverseExpression: "value.startsWith('www.') ? value.slice(4) : value"
+`);
+    expect(result.raw).toEqual({});
+    for (const snippet of [
+      "services: {\n            patches: [\n              {\n                path: 'spec.ports[*].name',",
+      'gatewayApi: { httpRoutes: true, tlsRoutes: true },',
+      "nodes: { patches: [{ path: 'status.capacity.cpu', expression: '\"0\"' }] },",
+    ]) {
+      expect(result.program).toContain(snippet);
+    }
+    const { options } = result;
+    const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Chart, Size, Testing } from 'cdk8s';
+import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { k8s, ServiceType } from 'cdk8s-plus-31';
 import * as ts from 'typescript';
 import { tutorialProps } from '../../main';
 import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
 import { LogEncoding } from '../../src/props/logging';
+import { ResourceScope } from '../../src/props/sync-to-host';
+import { SnapshotStorage } from '../../src/props/snapshots';
 import { NOT_EXPRESSIBLE, PROP_TABLE, PropDefinition } from '../../src/props/table';
 import { materialize, object, unitsOf } from '../../src/props/decode/candidate';
 import { coalesceValues } from '../../src/values/coalesce';
@@ -31,11 +33,16 @@ function declaredProps(): string[] {
   return props!.members.map((m) => (m.name as ts.Identifier).text);
 }
 
-/** The rows of README's table of VCluster props, by prop name. */
-function readmeProps(): string[] {
+/** The rows of README's table of VCluster props: each prop's name and its row. */
+function readmeRows(): (readonly [string, string])[] {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
   const table = readme.split('### The props')[1].split('\n\n')[1];
-  return table.split('\n').slice(2).map((row) => /^\| `(\w+)` \|/.exec(row)![1]);
+  return table.split('\n').slice(2).map((row) => [/^\| `(\w+)` \|/.exec(row)![1], row] as const);
+}
+
+/** The props README's table lists, in its order. */
+function readmeProps(): string[] {
+  return readmeRows().map(([prop]) => prop);
 }
 
 /** Every table prop given, each with settings that write values. */
@@ -47,7 +54,10 @@ function sampleProps(): VClusterProps {
     rootless: true,
     distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
     defaultImageRegistry: 'registry.example.com',
-    controlPlane: { persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' } },
+    controlPlane: {
+      persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
+      scheduling: { podManagementPolicy: 'OrderedReady' },
+    },
     service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
     extraSans: ['10.0.0.1'],
     initManifests: [workloads],
@@ -55,6 +65,48 @@ function sampleProps(): VClusterProps {
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
+    sync: {
+      toHost: {
+        ingresses: true,
+        pods: { patches: [{ path: 'metadata.labels["a"]', expression: '"b"' }], rewriteHosts: { initContainer: { image: { tag: '3.21' } } } },
+        customResources: { 'certificates.cert-manager.io': { patches: [{ path: 'spec.selector', labels: true }] } },
+      },
+      fromHost: {
+        storageClasses: true,
+        customResources: { 'issuers.example.com': { scope: ResourceScope.CLUSTER, patches: [{ path: 'spec.a', reverseExpression: 'value' }] } },
+      },
+    },
+    resourceProxy: { customResources: { 'myresources.example.com/v1': { targetVirtualCluster: { name: 'target' } } } },
+    rbac: { role: { extraRules: [{ apiGroups: [''], resources: ['pods/status'], verbs: ['patch'] }] }, clusterRole: { enabled: false } },
+    networking: {
+      replicateServices: { toHost: [{ from: 'a/b', to: 'c' }], fromHost: [{ from: 'd/e', to: 'f/g' }] },
+      resolveDNS: [{ hostname: 'a.com', target: { ip: '10.0.0.1' } }],
+      serviceCIDR: '10.128.0.0/16',
+      podCIDR: '10.64.0.0/16',
+      clusterDomain: 'tenant.local',
+      fallbackHostCluster: true,
+      proxyKubelets: { byHostname: false, byIP: false },
+    },
+    coredns: {
+      embedded: true, replicas: 2, image: 'coredns/coredns:1.12.1', resources: { memory: { limit: Size.mebibytes(256) } },
+      scheduling: { nodeSelector: { a: 'b' }, priorityClassName: 'system-cluster-critical' }, podAnnotations: { a: 'b' },
+      service: { type: ServiceType.NODE_PORT }, overwriteConfig: '.:1053 {}',
+    },
+    privateNodes: {
+      kubelet: { config: { podPidsLimit: 1000 } },
+      vpn: { nodeToNode: true },
+      joinNode: { containerd: { pauseImage: 'registry.k8s.io/pause:3.10' }, nodeRegistration: { kubeletExtraArgs: [{ name: 'v', value: '2' }] } },
+      autoNodes: [{
+        provider: 'aws',
+        static: [{ name: 's', quantity: 1, taints: [{ key: 'a', effect: 'NoSchedule' }] }],
+        dynamic: [{ name: 'd', limits: { nodes: 3 }, expireAfter: Duration.hours(720), disruption: { budgets: [{ nodes: '10%' }] } }],
+      }],
+    },
+    sleep: { afterInactivity: Duration.hours(1), schedule: '0 20 * * *', wakeupSchedule: '0 7 * * 1-5', timezone: 'Europe/Berlin',
+      excludeLabels: { a: 'b' } },
+    deletion: { prevent: true, afterInactivity: Duration.days(30) },
+    telemetry: false,
+    snapshots: { auto: { schedule: '0 3 * * *', storage: SnapshotStorage.s3({ url: 's3://bucket/vc1', credential: { secretName: 's3' } }) } },
   };
 }
 
@@ -68,6 +120,13 @@ describe('the prop table', () => {
 
   test("README lists exactly the table's props, in its order, between the construct's own", () => {
     expect(readmeProps()).toEqual([...CONSTRUCT_PROPS, ...PROP_TABLE.map((d) => d.prop), RAW_VALUES]);
+  });
+
+  test("README's row of each prop names every values path the prop writes", () => {
+    const rows = new Map(readmeRows());
+    const unnamed = PROP_TABLE.map((d) => ({ prop: d.prop, paths: d.writes.filter((w) => !rows.get(d.prop)?.includes(`\`${w}\``)) }))
+      .filter((u) => u.paths.length > 0);
+    expect(unnamed).toEqual([]);
   });
 
   test('declares each prop once', () => {

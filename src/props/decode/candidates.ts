@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import { cdk8sPlus } from '../cdk8s-plus';
 import { BackingStore, ExternalEtcdOptions } from '../backing-store';
 import { plainJson } from '../fragment';
@@ -10,7 +10,6 @@ import { LogEncoding } from '../logging';
 import { isMap, valueAt, ValueMap } from '../../values/value-map';
 import { ResourceQuotaScope } from '../resource-quota';
 import { SyncMode } from '../sync-mode';
-import { ResourceScope } from '../sync-to-host';
 import { booleanExpr, Candidate, factory, leaf, object } from './candidate';
 import { arrayExpr, atom, Expr, Import, literal, objectExpr, quote } from './expr';
 
@@ -24,15 +23,17 @@ const PLUS = 'cdk8s-plus-33';
 const IMPORTABLE = {
   BackingStore: LIBRARY, RetentionPolicy: LIBRARY, PodSecurityStandard: LIBRARY, LogEncoding: LIBRARY, ResourceQuotaScope: LIBRARY,
   SyncMode: LIBRARY, ResourceScope: LIBRARY, UnhealthyPodEvictionPolicy: LIBRARY, Size: CDK8S, Cpu: PLUS, k8s: PLUS, ImagePullPolicy: PLUS,
-    ServiceType: PLUS,
+    ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
+  Duration: CDK8S, NodeTypeOperator: LIBRARY, ConsolidationPolicy: LIBRARY,
+  AccessResourcesMode: LIBRARY, SnapshotStorage: LIBRARY,
 } as const;
-type Importable = keyof typeof IMPORTABLE;
+export type Importable = keyof typeof IMPORTABLE;
 
 /** The names decoded props may import (which the generated program's own names must not clash with). */
 export const IMPORTABLE_NAMES: readonly string[] = Object.keys(IMPORTABLE);
 
-const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
+export const imp = (name: Importable): Import => ({ module: IMPORTABLE[name], name });
 
 /** The value under the keys (`at(u, 'controlPlane', 'service')`). */
 export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
@@ -40,18 +41,18 @@ export const at = (v: unknown, ...keys: string[]): unknown => valueAt(v, keys);
 // -------------------------------------------------------------------------------------------------
 // Leaves: a YAML value as a typed prop value, or undefined where it has no typed form.
 
-const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
-const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
-const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
+export const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : undefined);
+export const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
+export const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
 
-function strList(v: unknown, shrinkable = false) {
+export function strList(v: unknown, shrinkable = false) {
   if (!Array.isArray(v) || !v.every((i) => typeof i === 'string')) return undefined;
   const items = v.map((i) => literal(i));
   return leaf(arrayExpr(items), shrinkable ? items : undefined);
 }
 
 /** A map of strings (labels, annotations, mappings); empty maps add nothing and stay out. */
-function strMap(v: unknown) {
+export function strMap(v: unknown) {
   if (!isMap(v) || Object.keys(v).length === 0 || !Object.values(v).every((i) => typeof i === 'string')) return undefined;
   return leaf(literal(v));
 }
@@ -62,7 +63,7 @@ const SIZE_UNITS: Readonly<Record<string, [string, (n: number) => Size]>> = {
 };
 
 /** "5Gi" as `Size.gibibytes(5)`. */
-function sizeExpr(v: unknown): Expr | undefined {
+export function sizeExpr(v: unknown): Expr | undefined {
   const m = typeof v === 'string' ? /^([1-9]\d{0,14})(Ki|Mi|Gi|Ti|Pi)$/.exec(v) : null;
   if (!m) return undefined;
   const [method, make] = SIZE_UNITS[m[2]];
@@ -70,7 +71,7 @@ function sizeExpr(v: unknown): Expr | undefined {
 }
 
 /** "4" as `Cpu.units(4)`, "100m" as `Cpu.millis(100)`, "0.5" as `Cpu.units(0.5)`. */
-function cpuExpr(v: unknown): Expr | undefined {
+export function cpuExpr(v: unknown): Expr | undefined {
   if (typeof v !== 'string') return undefined;
   let m = /^([1-9]\d{0,14})m$/.exec(v);
   if (m) return atom(cdk8sPlus().Cpu.millis(Number(m[1])), `Cpu.millis(${m[1]})`, [imp('Cpu')]);
@@ -79,19 +80,31 @@ function cpuExpr(v: unknown): Expr | undefined {
   return undefined;
 }
 
+const GO_DURATION = /^(?:([1-9]\d{0,6})h)?(?:([1-9]\d?)m)?(?:([1-9]\d?)s)?$/;
+
+/** "30s" as `Duration.seconds(30)`, "2h" as `Duration.hours(2)`: only where goDuration writes the same text back. */
+export function durationExpr(v: unknown): Expr | undefined {
+  const m = typeof v === 'string' && v !== '' ? GO_DURATION.exec(v) : null;
+  if (!m || Number(m[2] ?? 0) >= 60 || Number(m[3] ?? 0) >= 60) return undefined;
+  const s = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  const [method, n] = s % 3600 === 0 ? ['hours', s / 3600] : s % 60 === 0 ? ['minutes', s / 60] : ['seconds', s];
+  const make = { hours: Duration.hours, minutes: Duration.minutes, seconds: Duration.seconds }[method]!;
+  return atom(make(n), `Duration.${method}(${n})`, [imp('Duration')]);
+}
+
 /** A quota count: the chart's "15" as 15. */
 function countExpr(v: unknown): Expr | undefined {
   return typeof v === 'string' && /^(0|[1-9]\d{0,14})$/.test(v) ? literal(Number(v)) : undefined;
 }
 
 /** An enum member, e.g. `ImagePullPolicy.ALWAYS` for "Always". */
-function enumExpr(e: object, name: Importable, v: unknown): Expr | undefined {
+export function enumExpr(e: object, name: Importable, v: unknown): Expr | undefined {
   const members = e as Record<string, string>;
   const member = Object.keys(members).find((k) => members[k] === v);
   return member === undefined ? undefined : atom(members[member], `${name}.${member}`, [imp(name)]);
 }
 
-const enumLeaf = (e: object, name: Importable, v: unknown) => leaf(enumExpr(e, name, v));
+export const enumLeaf = (e: object, name: Importable, v: unknown) => leaf(enumExpr(e, name, v));
 
 /** `true`, `false` or "auto" (`SyncMode.AUTO`). */
 function switchAuto(v: unknown) {
@@ -99,8 +112,8 @@ function switchAuto(v: unknown) {
 }
 
 /** `{ enabled: true|false }` as that switch. */
-const switchOf = (v: unknown) => bool(at(v, 'enabled'));
-const switchAutoOf = (v: unknown) => switchAuto(at(v, 'enabled'));
+export const switchOf = (v: unknown) => bool(at(v, 'enabled'));
+export const switchAutoOf = (v: unknown) => switchAuto(at(v, 'enabled'));
 
 /** A port of a NetworkPolicy rule, which cdk8s-plus types as IntOrString. */
 function intOrString(key: string, v: unknown): Expr | undefined {
@@ -130,19 +143,19 @@ function struct(v: unknown, toJson: StructToJson, special?: (key: string, v: unk
   }
 }
 
-function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
+export function structList(v: unknown, toJson: StructToJson, special?: (key: string, v: unknown) => Expr | undefined) {
   if (!Array.isArray(v)) return undefined;
   const items = v.map((i) => struct(i, toJson, special));
   return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
 }
 
-const structLeaf = (v: unknown, toJson: StructToJson) => leaf(struct(v, toJson));
+export const structLeaf = (v: unknown, toJson: StructToJson) => leaf(struct(v, toJson));
 
 /**
  * An integration or sync resource switched by `enabled`: `false` as `false`, `true` as options
  * (or `true` where none is taken). Undefined without an `enabled` switch.
  */
-function toggle(v: unknown, fields: (v: ValueMap) => Record<string, Candidate | undefined>): Candidate | undefined {
+export function toggle(v: unknown, fields: (v: ValueMap) => Record<string, Candidate | undefined>): Candidate | undefined {
   const enabled = at(v, 'enabled');
   if (typeof enabled !== 'boolean') return undefined;
   if (!enabled) return leaf(booleanExpr(false));
@@ -152,11 +165,11 @@ function toggle(v: unknown, fields: (v: ValueMap) => Record<string, Candidate | 
 // -------------------------------------------------------------------------------------------------
 // Shared shapes
 
-function image(v: unknown) {
+export function image(v: unknown) {
   return object({ registry: str(at(v, 'registry')), repository: str(at(v, 'repository')), tag: str(at(v, 'tag')) });
 }
 
-function resources(v: unknown) {
+export function resources(v: unknown) {
   const pair = (make: (x: unknown) => Expr | undefined, key: string) => object({
     request: leaf(make(at(v, 'requests', key))),
     limit: leaf(make(at(v, 'limits', key))),
@@ -170,7 +183,7 @@ function accessMode(v: unknown) {
 }
 
 /** A `volumeClaim` section as volume claim options with `enabled`. */
-function volumeClaim(v: unknown) {
+export function volumeClaim(v: unknown) {
   return object({
     enabled: bool(at(v, 'enabled')),
     storageClass: str(at(v, 'storageClass')),
@@ -180,13 +193,14 @@ function volumeClaim(v: unknown) {
   });
 }
 
-function scheduling(v: unknown) {
+export function scheduling(v: unknown) {
   return object({
     nodeSelector: strMap(at(v, 'nodeSelector')),
     tolerations: structList(at(v, 'tolerations'), cdk8sPlus().k8s.toJson_Toleration),
     affinity: structLeaf(at(v, 'affinity'), cdk8sPlus().k8s.toJson_Affinity),
     topologySpreadConstraints: structList(at(v, 'topologySpreadConstraints'), cdk8sPlus().k8s.toJson_TopologySpreadConstraint),
     priorityClassName: str(at(v, 'priorityClassName')),
+    podManagementPolicy: enumLeaf(cdk8sPlus().PodManagementPolicy, 'PodManagementPolicy', at(v, 'podManagementPolicy')),
   });
 }
 
@@ -207,26 +221,6 @@ export function decodeRootless(u: ValueMap) {
   if (group !== user) options.push(['group', literal(group)]);
   if (fsGroup !== group) options.push(['fsGroup', literal(fsGroup)]);
   return leaf(options.length === 1 && user === 12345 ? booleanExpr(true) : objectExpr(options));
-}
-
-export function decodeKubernetesVersion(u: ValueMap) {
-  const tag = at(u, 'controlPlane', 'distro', 'k8s', 'image', 'tag');
-  return typeof tag === 'string' && /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(tag) ? str(tag) : undefined;
-}
-
-export function decodeDistro(d: unknown) {
-  const component = (c: unknown) => object({ enabled: bool(at(c, 'enabled')), extraArgs: strList(at(c, 'extraArgs')) });
-  // `distro: {}` switches the Kubernetes distro on with the chart's settings.
-  const on = at(d, 'enabled') === true ? { whenEmpty: objectExpr([]) } : {};
-  return object({
-    image: image(at(d, 'image')),
-    imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(d, 'imagePullPolicy')),
-    resources: resources(at(d, 'resources')),
-    securityContext: containerSecurity(at(d, 'securityContext')),
-    apiServer: component(at(d, 'apiServer')),
-    controllerManager: component(at(d, 'controllerManager')),
-    scheduler: component(at(d, 'scheduler')),
-  }, on);
 }
 
 const STORE = [imp('BackingStore')];
@@ -281,18 +275,8 @@ export function decodeBackingStore(bs: unknown): Candidate | undefined {
   return undefined;
 }
 
-export function decodeControlPlane(ss: unknown) {
-  return object({
-    replicas: num(at(ss, 'highAvailability', 'replicas')),
-    persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
-    ...workload(ss),
-    volumes: structList(at(ss, 'persistence', 'addVolumes'), cdk8sPlus().k8s.toJson_Volume),
-    volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), cdk8sPlus().k8s.toJson_VolumeMount),
-  });
-}
-
 /** Candidates for the WorkloadOptions of a `statefulSet` section (control plane or deployed etcd). */
-function workload(ss: unknown) {
+export function workload(ss: unknown) {
   return {
     image: image(at(ss, 'image')),
     imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(ss, 'imagePullPolicy')),
@@ -479,98 +463,6 @@ export function decodePolicies(p: unknown, effective: unknown) {
   });
 }
 
-const TO_HOST_PLAIN: ReadonlyArray<readonly [string, string]> = [
-  ['services', 'services'], ['endpoints', 'endpoints'], ['endpointSlices', 'endpointSlices'],
-  ['persistentVolumeClaims', 'persistentVolumeClaims'], ['ingresses', 'ingresses'],
-];
-const TO_HOST_PLAIN_LATE = [
-  'networkPolicies', 'persistentVolumes', 'storageClasses', 'serviceAccounts', 'podDisruptionBudgets',
-  'priorityClasses', 'resourceClaims', 'resourceClaimTemplates',
-];
-
-function toHost(t: unknown, effective: unknown) {
-  if (!isMap(t)) return undefined;
-  const fields: Record<string, Candidate | undefined> = {};
-  const pods = at(t, 'pods');
-  const hybrid = at(pods, 'hybridScheduling');
-  const podFields = {
-    translateImage: strMap(at(pods, 'translateImage')),
-    enforceTolerations: strList(at(pods, 'enforceTolerations')),
-    useSecretsForServiceAccountTokens: bool(at(pods, 'useSecretsForSATokens')),
-    runtimeClassName: str(at(pods, 'runtimeClassName')),
-    priorityClassName: str(at(pods, 'priorityClassName')),
-    rewriteHosts: bool(at(pods, 'rewriteHosts', 'enabled')),
-    // Hybrid scheduling switched on without schedulers keeps the chart's (none).
-    hostSchedulers: at(hybrid, 'enabled') === true
-      ? strList(at(hybrid, 'hostSchedulers') ?? at(effective, 'pods', 'hybridScheduling', 'hostSchedulers'))
-      : undefined,
-  };
-  fields.pods = Object.values(podFields).some((f) => f !== undefined)
-    ? object({ enabled: switchOf(pods), ...podFields }, { collapseEnabled: true })
-    : switchOf(pods);
-  fields.secrets = toggle(at(t, 'secrets'), (v) => ({ all: bool(v.all) }));
-  fields.configMaps = toggle(at(t, 'configMaps'), (v) => ({ all: bool(v.all) }));
-  for (const [name, key] of TO_HOST_PLAIN) fields[name] = switchOf(at(t, key));
-  fields.gatewayApi = toggle(at(t, 'gatewayApi'), (v) => ({
-    httpRoutes: switchOf(v.httpRoutes),
-    gateways: switchOf(v.gateways),
-    tlsRoutes: switchOf(v.tlsRoutes),
-    backendTlsPolicies: switchOf(v.backendTLSPolicies),
-    referenceGrants: switchAutoOf(v.referenceGrants),
-  }));
-  for (const key of TO_HOST_PLAIN_LATE) fields[key] = switchOf(at(t, key));
-  const ns = at(t, 'namespaces');
-  fields.namespaces = at(ns, 'enabled') === true ? object({
-    mappings: strMap(at(ns, 'mappings', 'byName')),
-    mappingsOnly: bool(at(ns, 'mappingsOnly')),
-    extraLabels: strMap(at(ns, 'extraLabels')),
-  }, { required: ['mappings'] }) : undefined;
-  const crs = at(t, 'customResources');
-  if (isMap(crs)) {
-    fields.customResources = object(Object.fromEntries(Object.entries(crs).map(([k, v]) => [k, toggle(v, (o) => ({
-      scope: enumLeaf(ResourceScope, 'ResourceScope', o.scope),
-    }))])));
-  }
-  return object(fields);
-}
-
-function fromHost(f: unknown) {
-  if (!isMap(f)) return undefined;
-  const selector = (v: unknown) => structLeaf(at(v, 'selector'), cdk8sPlus().k8s.toJson_LabelSelector);
-  const selectable = (key: string) => toggle(at(f, key), (v) => ({ selector: selector(v) }));
-  const byName = (v: unknown) => strMap(at(v, 'mappings', 'byName'));
-  const sc = at(f, 'storageClasses');
-  const mapped = (key: string) => (at(f, key, 'enabled') === true ? object({ mappings: byName(at(f, key)) }, { required: ['mappings'] }) : undefined);
-  const crs = at(f, 'customResources');
-  return object({
-    nodes: toggle(at(f, 'nodes'), (v) => ({
-      all: bool(at(v, 'selector', 'all')),
-      labels: strMap(at(v, 'selector', 'labels')),
-      syncBackChanges: bool(v.syncBackChanges),
-      clearImageStatus: bool(v.clearImageStatus),
-    })),
-    events: switchOf(at(f, 'events')),
-    storageClasses: at(sc, 'enabled') !== false && selector(sc) !== undefined
-      ? object({ enabled: switchAutoOf(sc), selector: selector(sc) }, { collapseEnabled: true })
-      : switchAutoOf(sc),
-    ingressClasses: selectable('ingressClasses'),
-    gatewayClasses: selectable('gatewayClasses'),
-    gateways: toggle(at(f, 'gateways'), (v) => ({ selector: selector(v), mappings: byName(v) })),
-    runtimeClasses: selectable('runtimeClasses'),
-    priorityClasses: selectable('priorityClasses'),
-    deviceClasses: selectable('deviceClasses'),
-    csiNodes: switchAutoOf(at(f, 'csiNodes')),
-    csiDrivers: switchAutoOf(at(f, 'csiDrivers')),
-    csiStorageCapacities: switchAutoOf(at(f, 'csiStorageCapacities')),
-    configMaps: mapped('configMaps'),
-    secrets: mapped('secrets'),
-    customResources: isMap(crs) ? object(Object.fromEntries(Object.entries(crs).map(([k, v]) => [k, at(v, 'enabled') === true ? object({
-      scope: enumLeaf(ResourceScope, 'ResourceScope', at(v, 'scope')),
-      mappings: byName(v),
-    }, { required: ['scope'] }) : undefined]))) : undefined,
-  });
-}
-
 /** A count of pods as the PodCount type takes it: a whole number, or a percentage string. */
 function podCount(v: unknown) {
   return (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^[1-9]\d*%$/.test(v)) ? leaf(literal(v)) : undefined;
@@ -611,9 +503,4 @@ export const decodeExtraSans = (u: ValueMap) => strList(at(u, 'controlPlane', 'p
 export const decodeLogging = (logging: unknown) => object({
   encoding: enumLeaf(LogEncoding, 'LogEncoding', at(logging, 'encoding')),
   file: bool(at(logging, 'file', 'enabled')),
-});
-
-export const decodeSync = (sync: unknown, effective: unknown) => object({
-  toHost: toHost(at(sync, 'toHost'), at(effective, 'toHost')),
-  fromHost: fromHost(at(sync, 'fromHost')),
 });

@@ -1,0 +1,19 @@
+import { cdk8sPlus } from '../cdk8s-plus';
+import { object } from './candidate';
+import { at, num, strList, structList, volumeClaim, workload } from './candidates';
+
+/** A list the chart's default (none) leaves empty: an empty one says nothing and stays out. */
+const nonEmpty = <T>(v: unknown, decode: (v: unknown) => T): T | undefined => (Array.isArray(v) && v.length > 0 ? decode(v) : undefined);
+
+export function decodeControlPlane(ss: unknown) {
+  return object({
+    replicas: num(at(ss, 'highAvailability', 'replicas')),
+    persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
+    ...workload(ss),
+    volumes: structList(at(ss, 'persistence', 'addVolumes'), cdk8sPlus().k8s.toJson_Volume),
+    volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), cdk8sPlus().k8s.toJson_VolumeMount),
+    env: nonEmpty(at(ss, 'env'), (v) => structList(v, cdk8sPlus().k8s.toJson_EnvVar)),
+    command: nonEmpty(at(ss, 'command'), (v) => strList(v)),
+    args: nonEmpty(at(ss, 'args'), (v) => strList(v)),
+  });
+}
