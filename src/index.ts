@@ -27,6 +27,8 @@ export type {
 } from './props/backing-store';
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
+export type { DeletionOptions } from './props/deletion';
+export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
 export type { Image } from './props/images';
 export type { IngressOptions, IngressTls } from './props/ingress';
@@ -65,6 +67,12 @@ export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';
 export type { ServiceOptions } from './props/service';
 export type { ServiceMonitorOptions } from './props/service-monitor';
+export type { SleepOptions } from './props/sleep';
+export { SnapshotStorage } from './props/snapshots';
+export type {
+  AutoSnapshotsOptions, AzureSnapshotStorageOptions, ContainerSnapshotStorageOptions, OciSnapshotStorageOptions, S3SnapshotStorageOptions,
+  SnapshotCredential, SnapshotsOptions, SnapshotVolumeOptions,
+} from './props/snapshots';
 export type { SyncOptions } from './props/sync';
 export type {
   FromHostCustomResourceSyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
@@ -87,7 +95,7 @@ export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
 } from './props/config-secret';
 export { diagnoseValues, renderChart, renderObjects, resolveValues } from './pipeline';
-export type { ChartObject, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
+export type { ChartObject, DiagnoseOptions, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
 export type { KubeVersion } from './values/kube-version';
 export type { Manifest, RenderedObject } from './render/context';
 export { formatDiagnostic, tenantName, ValuesError } from './values/errors';

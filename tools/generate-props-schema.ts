@@ -55,6 +55,8 @@ const SHAPES: { readonly [definition: string]: string } = {
   Cpu: 'Cpu',
   IConstruct: 'Construct',
   BackingStore: 'BackingStore',
+  SnapshotStorage: 'SnapshotStorage',
+  RemoteSecret: 'RemoteSecret',
   ConfigSecret: 'ConfigSecret',
   VCluster: 'VCluster',
   FluxGitRepository: 'FluxGitRepository',

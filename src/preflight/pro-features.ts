@@ -4,6 +4,7 @@ import { chartData, ChartVersion, isChartVersion } from '../values/chart-version
 import { formatPath } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
 import { PreflightFinding } from './finding';
+import { numberValue } from '../values/int64';
 
 /**
  * Features that need a vCluster Pro license (or a vCluster Platform connection): accepted by the
@@ -69,7 +70,8 @@ function at(values: ValueMap, path: string): Value {
 function active(v: Value): boolean {
   if (v === true) return true;
   if (typeof v === 'string') return v !== '';
-  if (typeof v === 'number') return v !== 0;
+  const n = numberValue(v);
+  if (n !== undefined) return n !== 0;
   if (Array.isArray(v)) return v.length > 0;
   // A feature with an enabled switch is on when it is; other maps when any of their values is.
   if (isMap(v)) return 'enabled' in v ? active(v.enabled) : Object.values(v).some(active);

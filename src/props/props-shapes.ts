@@ -1,4 +1,6 @@
 import { BackingStore } from './backing-store';
+import { RemoteSecret } from './config-secret';
+import { SnapshotStorage } from './snapshots';
 
 /*
  * The value types the props schema checks by their shape (`{ "shape": name }`, see
@@ -27,6 +29,8 @@ export const SHAPES: { readonly [shape: string]: { readonly is: (v: unknown) => 
   },
   // The library's own class: only its factories make one.
   BackingStore: { is: (v) => v instanceof BackingStore, expected: 'a BackingStore, e.g. BackingStore.deployedEtcd()' },
+  SnapshotStorage: { is: (v) => v instanceof SnapshotStorage, expected: 'a SnapshotStorage, e.g. SnapshotStorage.s3({ url: "s3://..." })' },
+  RemoteSecret: { is: (v) => v instanceof RemoteSecret, expected: 'a RemoteSecret, e.g. RemoteSecret.of({ key: "..." })' },
   ConfigSecret: { is: (v) => hasMethods(v, '_values', '_protect'), expected: 'a ConfigSecret, e.g. ConfigSecret.sealedSecret({ ... })' },
   // The constructs of the library that props take, by their public API (this layer is below them).
   VCluster: { is: (v) => SHAPES.Construct.is(v) && hasMethods(v, 'addVolume', 'findApiObject'), expected: 'a VCluster construct' },

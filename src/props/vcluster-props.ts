@@ -2,7 +2,9 @@ import type { IConstruct } from 'constructs';
 import type { VClusterValues } from '../../imports/chart-versions';
 import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
+import type { DeletionOptions } from './deletion';
 import type { ControlPlaneOptions } from './control-plane';
+import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
 import type { ExportKubeConfigOptions } from './kube-config';
 import type { ImagePullSecretsOptions } from './image-pull-secrets';
@@ -18,6 +20,8 @@ import type { ResourceProxyOptions } from './resource-proxy';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
+import type { SleepOptions } from './sleep';
+import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
 import type { HostOptions } from '../preflight/host';
 import type { ChartVersion } from '../values/chart-version';
@@ -216,12 +220,47 @@ export interface VClusterProps {
   readonly networking?: NetworkingOptions;
 
   /**
+   * The virtual cluster's DNS: CoreDNS as a Deployment inside it (replicas, resources, placement,
+   * Service), embedded in the control plane, or with a Corefile or manifests of one's own.
+   * @default - the chart's: one CoreDNS pod
+   */
+  readonly coredns?: CorednsOptions;
+
+  /**
    * Private nodes: nodes of the virtual cluster's own that join its control plane, instead of
    * pods synced to the host's nodes. `true`, or options (which switch them on): the kubelet,
    * the join, upgrades, the VPN and auto nodes from vCluster Platform's node providers.
    * @default false
    */
   readonly privateNodes?: boolean | PrivateNodesOptions;
+
+  /**
+   * Sleep mode: the virtual cluster's workloads are scaled down after a time without activity or
+   * on a schedule (vcluster.yaml `sleep.auto`).
+   * @default - never asleep
+   */
+  readonly sleep?: SleepOptions;
+
+  /**
+   * Deletion of the virtual cluster by vCluster Platform: prevented, or after a time without
+   * activity (vcluster.yaml `deletion`). The host namespaces' protection from ArgoCD is
+   * `deletionProtection`.
+   * @default - the chart's: neither
+   */
+  readonly deletion?: DeletionOptions;
+
+  /**
+   * Whether the control plane sends vCluster's anonymous usage telemetry (`telemetry.enabled`).
+   * @default true (the chart's)
+   */
+  readonly telemetry?: boolean;
+
+  /**
+   * Snapshots of the virtual cluster taken on a schedule, their retention and storage
+   * (vcluster.yaml `snapshots`); the storage's credentials from a Secret or a RemoteSecret.
+   * @default - none
+   */
+  readonly snapshots?: SnapshotsOptions;
 
   /**
    * Workloads the vCluster applies inside the virtual cluster when it starts

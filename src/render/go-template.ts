@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { resolveInterpolated } from '../yaml/yaml-text';
 import { diagnostic } from '../values/diagnostic';
 import { ValuesError } from '../values/errors';
+import { isInt64 } from '../values/int64';
 import { compareBytes, goString, truthy } from '../values/go-values';
 import { clone, isMap, Value, ValueMap } from '../values/value-map';
 
@@ -32,7 +33,8 @@ export function withDefault<T>(fallback: T, v: Value): T | any {
  * read back as YAML: "8443" becomes a number, "true" a boolean, "" null, `"q"` the string q.
  * A number stays the number: Go prints it in its shortest form (1000000 from a values file as
  * 1e+06, from `--set` as 1000000), and Go's YAML, which reads the manifest for kubectl and helm
- * install, reads either back as that number (-0 as 0). Values that are not scalars keep their
+ * install, reads either back as that number (-0 as 0); an Int64 stays one until the pipeline makes
+ * the manifests' numbers (manifestNumbers). Values that are not scalars keep their
  * shape (the chart only interpolates scalars).
  */
 export function plain(v: Value): Value {
@@ -51,7 +53,7 @@ export function plainString(v: Value, path: string, expected: string): string {
       path,
       value: v,
       message: `the chart writes this value unquoted, and ${JSON.stringify(goString(v))} then reads as ` +
-        `${value === null ? 'null' : `the ${typeof value} ${String(value)}`}, not text.`,
+        `${value === null ? 'null' : `the ${isInt64(value) ? 'number' : typeof value} ${String(value)}`}, not text.`,
       fix: `Give ${expected}.`,
     })]);
   }
@@ -120,6 +122,7 @@ function goTypeName(v: Value): string {
   if (v === null || v === undefined) return 'interface {}';
   if (Array.isArray(v)) return '[]interface {}';
   if (typeof v === 'number') return 'float64';
+  if (isInt64(v)) return 'int64';
   return typeof v === 'boolean' ? 'bool' : 'string';
 }
 
@@ -176,6 +179,7 @@ export function rangeValues(v: Value): Value[] {
  */
 export function goInt(v: Value): number {
   if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) : 0;
+  if (isInt64(v)) return v.valueOf();
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string') return parseGoInt(trimZeroDecimal(v));
   return 0;

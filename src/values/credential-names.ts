@@ -1,4 +1,5 @@
 import { Segment } from './errors';
+import { isInt64 } from './int64';
 
 /**
  * Names that say their value is a credential: a key (`password:`, `clientSecret:`), an env
@@ -40,9 +41,15 @@ export function namesCredential(name: string): boolean {
   return named;
 }
 
+/**
+ * What the last word of every credential ending holds: a name without any of these (most keys)
+ * names no credential, decided without splitting it into words.
+ */
+const ENDING_WORDS = /pass|pwd|secret|token|auth|credential|key/i;
+
 function decide(name: string): boolean {
   // Keys that are no identifiers (`shared/registry-credentials`) name objects, not settings.
-  if (!/^[A-Za-z_][\w.-]*$/.test(name)) return false;
+  if (!ENDING_WORDS.test(name) || !/^[A-Za-z_][\w.-]*$/.test(name)) return false;
   const w = words(name);
   if (w.length === 0 || NOT_CREDENTIALS.has(w.join(' '))) return false;
   return CREDENTIAL_ENDINGS.some((end) => end.length <= w.length && end.every((e, i) => w[w.length - end.length + i] === e));
@@ -62,8 +69,10 @@ export function isCredentialPath(path: string | readonly Segment[]): boolean {
  */
 export function shownValue(path: string | readonly Segment[], value: unknown, show: (value: unknown) => string): string {
   if (value === undefined || value === null || typeof value === 'boolean') return show(value);
-  if ((typeof value !== 'object' || Array.isArray(value)) && isCredentialPath(path)) return `${typeOf(value)} (not shown: a credential)`;
-  if (typeof value !== 'object') return show(value);
+  // An Int64 (an int64 from --set) is a scalar, a number.
+  const scalar = typeof value !== 'object' || isInt64(value);
+  if ((scalar || Array.isArray(value)) && isCredentialPath(path)) return `${typeOf(value)} (not shown: a credential)`;
+  if (scalar) return show(value);
   let copy: unknown;
   try {
     copy = JSON.parse(
@@ -76,5 +85,6 @@ export function shownValue(path: string | readonly Segment[], value: unknown, sh
 }
 
 function typeOf(value: unknown): string {
+  if (isInt64(value)) return 'a number';
   return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `a ${typeof value}`;
 }

@@ -1,5 +1,6 @@
 import { isCredentialPath, shownValue } from './credential-names';
-import { Diagnostic, formatPath, Segment, Severity } from './errors';
+import { Diagnostic, formatPath, Segment, Severity, ValuesError } from './errors';
+import { isInt64 } from './int64';
 
 /** What a diagnostic records instead of a credential's value. */
 export const REDACTED = '(redacted)';
@@ -47,11 +48,16 @@ export function diagnostic(options: DiagnosticOptions): Diagnostic {
   };
 }
 
+/** A ValuesError of one diagnostic, for a check that stops at its first problem. */
+export function valuesError(options: DiagnosticOptions): ValuesError {
+  return new ValuesError([diagnostic(options)]);
+}
+
 /** A value as a message shows it: text quoted, other scalars as written, the rest as JSON. */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null || isInt64(v)) return String(v);
   try {
     return JSON.stringify(v) ?? String(v);
   } catch {

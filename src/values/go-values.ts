@@ -1,4 +1,5 @@
-import { Value, ValueMap } from './value-map';
+import { isInt64 } from './int64';
+import { isMap, Value, ValueMap } from './value-map';
 
 /**
  * How Go reads values: the chart's templates and vCluster itself test and print them this way,
@@ -9,19 +10,22 @@ import { Value, ValueMap } from './value-map';
 export function truthy(v: Value): boolean {
   if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
   if (Array.isArray(v)) return v.length > 0;
-  if (typeof v === 'object') return Object.keys(v as object).length > 0;
+  // An Int64 is never 0 (it is made from 1e6 on).
+  if (isMap(v)) return Object.keys(v).length > 0;
   return true;
 }
 
 /**
- * Go's `%v` formatting, which `{{ x }}`, `toString` and `quote` use. Helm reads every
- * number as float64, so large integers print in exponent form (1e+06), as they do in the chart.
+ * Go's `%v` formatting, which `{{ x }}`, `toString` and `quote` use. Helm reads numbers as
+ * float64, so large integers print in exponent form (1e+06), as they do in the chart; an int64
+ * from `--set` (Int64) prints in full.
  */
 export function goString(v: Value): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return goFloat(v);
+  if (isInt64(v)) return v.digits;
   if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
   const m = v as ValueMap;
   return `map[${Object.keys(m).sort(compareBytes).map((k) => `${k}:${goString(m[k])}`).join(' ')}]`;

@@ -1,4 +1,5 @@
 import { goString } from './go-values';
+import { isInt64 } from './int64';
 
 /**
  * Kubernetes resource quantities (`500m`, `1.5Gi`, `2e3`), held exactly as Kubernetes holds them:
@@ -40,6 +41,7 @@ const MAX_EXPONENT = 1000;
  */
 export function parseQuantity(value: unknown): Quantity | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? parseQuantity(goString(value)) : undefined;
+  if (isInt64(value)) return parseQuantity(value.digits);
   if (typeof value !== 'string') return undefined;
   const m = QUANTITY_RE.exec(value);
   // The grammar needs a digit on one side of the point: "." and "+" alone are not numbers.

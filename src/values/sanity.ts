@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../../imports/chart-versions';
 import { chartData, ChartVersion } from './chart-version';
 import { truthy } from './go-values';
+import { isInt64, numberValue } from './int64';
 import { isMap, Value, valueAt, ValueMap } from './value-map';
 import { diagnostic } from './diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
@@ -40,7 +41,7 @@ function problem(path: readonly Segment[], value: Value, text: string, mentions?
 }
 
 function json(v: Value): string {
-  return JSON.stringify(v) ?? String(v);
+  return isInt64(v) ? v.digits : JSON.stringify(v) ?? String(v);
 }
 
 /** Says where a value came from: ` (the chart's default)` when the user set nothing there and it is the chart's own. */
@@ -78,19 +79,22 @@ const checkToggle: FieldCheck = (v, path, out) => {
 };
 
 const checkReplicas: FieldCheck = (v, path, out) => {
-  if (typeof v === 'number' && v < 1) {
+  const n = numberValue(v);
+  if (n !== undefined && n < 1) {
     out.push(problem(path, v, `expected at least 1 replica, got ${json(v)}; with none, nothing runs. Set 1, or 3 or more for high availability.`));
   }
 };
 
 const checkPort: FieldCheck = (v, path, out) => {
-  if (typeof v === 'number' && (v < 1 || v > 65535)) {
+  const n = numberValue(v);
+  if (n !== undefined && (n < 1 || n > 65535)) {
     out.push(problem(path, v, `expected a port from 1 to 65535, got ${json(v)}. Choose a port in that range.`));
   }
 };
 
 const checkNodePort: FieldCheck = (v, path, out) => {
-  if (typeof v === 'number' && v !== 0 && (v < 30000 || v > 32767)) {
+  const n = numberValue(v);
+  if (n !== undefined && n !== 0 && (n < 30000 || n > 32767)) {
     out.push(problem(path, v, `expected 0 (Kubernetes picks the port) or a node port from 30000 to 32767 (Kubernetes' default ` +
       `--service-node-port-range), got ${json(v)}. Use 0 or a port in that range.`));
   }
@@ -376,7 +380,8 @@ const REPLICAS = [...STS, 'highAvailability', 'replicas'];
  */
 function checkHighAvailability(values: ValueMap, out: Diagnostic[]): void {
   const replicas: Value = valueAt(values, REPLICAS);
-  if (typeof replicas !== 'number' || replicas <= 1) return;
+  const n = numberValue(replicas);
+  if (n === undefined || n <= 1) return;
   const store = values.controlPlane?.backingStore ?? {};
   const shared = [store.etcd?.embedded, store.etcd?.deploy, store.etcd?.external, store.database?.external].some((s) => truthy(s?.enabled));
   if (shared) return;

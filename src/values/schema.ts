@@ -4,6 +4,7 @@ import { closest } from './closest';
 import { shownValue } from './credential-names';
 import { diagnostic } from './diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
+import { isInt64, numberValue } from './int64';
 import { valueAt, ValueMap } from './value-map';
 
 export { ValuesError };
@@ -145,7 +146,8 @@ export function nearestVersionWith(version: ChartVersion, path: readonly Segment
 
 function check(rule: Rule, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
   const type = jsonType(value);
-  if (rule.types && !rule.types.some((t) => t === type || (t === 'integer' && type === 'number' && Number.isInteger(value)))) {
+  const integer = type === 'number' && Number.isInteger(numberValue(value));
+  if (rule.types && !rule.types.some((t) => t === type || (t === 'integer' && integer))) {
     out.push(typeProblem(at, rule.types, value));
     return;
   }
@@ -235,7 +237,9 @@ function checkAlternatives(
 }
 
 function typeProblem(at: readonly Segment[], expected: readonly JsonType[], value: unknown): Problem {
-  return { path: [...at], text: `expected ${expected.join(' or ')}, got ${found(value, at)}.`, expected };
+  const path = [...at];
+  // Written when read: the failed alternatives of a value another alternative takes are never shown.
+  return { path, expected, get text() { return `expected ${expected.join(' or ')}, got ${found(value, path)}.`; } };
 }
 
 /** Keys of features vCluster once had: the message says so, and where their settings go now. */
@@ -260,7 +264,8 @@ function unknownKeyText(key: string, allowed: readonly string[], version: ChartV
 function jsonType(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'array';
-  return typeof value;
+  // An int64 from --set (Int64) is a JSON integer.
+  return isInt64(value) ? 'number' : typeof value;
 }
 
 /** What was found: its JSON type and, where it can be shown, its JSON text, shortened. */
@@ -273,7 +278,7 @@ function foundValue(value: unknown): string {
   if (type === 'null') return 'null';
   let json: string | undefined;
   try {
-    json = JSON.stringify(value);
+    json = isInt64(value) ? value.digits : JSON.stringify(value);
   } catch {
     json = undefined; // bigint, cycles: the type alone must do
   }

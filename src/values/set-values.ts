@@ -1,6 +1,8 @@
 import { mergeMaps } from './coalesce';
 import { isCredentialPath, shownValue } from './credential-names';
 import { formatPath, Segment, ValuesError } from './errors';
+import { valuesError } from './diagnostic';
+import { int64Value, isInt64 } from './int64';
 import { MAX_VALUES_DEPTH, plainValues, RESERVED_KEYS, reservedKey, tooDeep } from './user-values';
 import { isMap, ValueMap } from './value-map';
 
@@ -36,7 +38,7 @@ export function applySet(flag: SetFlag, argument: string, values: ValueMap, read
     try {
       object = JSON.parse(argument.trim());
     } catch (e) {
-      throw new ValuesError(source, `${source}: not a JSON object: ${(e as Error).message}.`);
+      throw valuesError({ path: source, message: `not a JSON object: ${(e as Error).message}.` });
     }
     // In place, as the other flags change the values.
     Object.assign(values, mergeMaps(values, plainValues(object as ValueMap, source)));
@@ -54,7 +56,7 @@ export function applySet(flag: SetFlag, argument: string, values: ValueMap, read
     new StrvalsParser(argument, flag, reader, source).parse(values);
   } catch (e) {
     if (e instanceof ValuesError) throw e;
-    throw new ValuesError(source, `${source}: ${(e as Error).message}`);
+    throw valuesError({ path: source, message: (e as Error).message });
   }
 }
 
@@ -72,7 +74,7 @@ function shownArgument(argument: string): string {
 
 /**
  * strvals' typedVal: true, false and null in any case, 0, and decimal int64 integers that do not
- * start with 0 are typed; everything else stays a string (floats too).
+ * start with 0 are typed (int64: see Int64); everything else stays a string (floats too).
  */
 function typedValue(text: string, source: string): unknown {
   const lower = text.toLowerCase();
@@ -80,15 +82,7 @@ function typedValue(text: string, source: string): unknown {
   if (lower === 'false') return false;
   if (lower === 'null') return null;
   if (text === '0') return 0;
-  if (text !== '' && text[0] !== '0' && /^[+-]?[0-9]+$/.test(text)) {
-    const n = BigInt(text);
-    if (n < -(2n ** 63n) || n >= 2n ** 63n) return text;
-    if (n < BigInt(Number.MIN_SAFE_INTEGER) || n > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new ValuesError(source, `${source}: the integer ${text} is beyond 2^53, which JavaScript numbers cannot hold exactly; Helm ` +
-        `would keep it exact. Use --set-string if it is text.`);
-    }
-    return Number(n);
-  }
+  if (text !== '' && text[0] !== '0' && /^[+-]?[0-9]+$/.test(text)) return int64Value(text, source) ?? text;
   return text;
 }
 
@@ -350,6 +344,7 @@ function asMap(v: unknown, path: Segment[]): ValueMap {
 function describe(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'a list';
+  if (isInt64(v)) return `number ${v.digits}`;
   return typeof v === 'string' ? `the string ${JSON.stringify(v)}` : `${typeof v} ${JSON.stringify(v)}`;
 }
 

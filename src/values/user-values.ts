@@ -1,4 +1,5 @@
 import { formatPath, Segment, ValuesError } from './errors';
+import { isInt64 } from './int64';
 import { isPlainObject, ValueMap } from './value-map';
 
 /**
@@ -53,7 +54,8 @@ export function plainValues<T>(value: T, source: string, path: Segment[] = []): 
 }
 
 function copyChecked(v: unknown, source: string, path: Segment[]): unknown {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  // An Int64 is made by the --set parser only (the class is not exported), immutable, and shared as is.
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || isInt64(v)) return v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) {
       throw new ValuesError([{

@@ -1,3 +1,5 @@
+import { isInt64 } from './int64';
+
 /**
  * The values model: vcluster.yaml values as Helm holds them after reading YAML. Everything from
  * parsing to rendering passes values in this shape.
@@ -11,7 +13,7 @@ export type Value = unknown;
 export type ValueMap = { [key: string]: any };
 
 export function isMap(v: Value): v is ValueMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isInt64(v);
 }
 
 /**
@@ -30,7 +32,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
  * context (jest runs every test file in one) then no longer sees them as its own plain objects.
  */
 export function clone<T>(v: T): T {
-  if (v === null || typeof v !== 'object') return v;
+  if (v === null || typeof v !== 'object' || isInt64(v)) return v;
   if (Array.isArray(v)) return v.map(clone) as unknown as T;
   const out: ValueMap = {};
   for (const k of Object.keys(v as object)) out[k] = clone((v as ValueMap)[k]);

@@ -3,7 +3,7 @@ import { Chart, Duration, Size, Testing } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-33';
 import {
   ArgoCdApplication, ArgoCdApplicationSet, ArgoCdCluster, ArgoCdClusterAddons, BackingStore, ConfigSecret, FluxGitRepository, FluxKustomization,
-  VCluster,
+  RemoteSecret, SnapshotStorage, VCluster,
 } from '../../src';
 import { formatDiagnostic, formatPath, Segment, ValuesError } from '../../src/values/errors';
 import PROPS_SCHEMA from '../../imports/props-schema.json';
@@ -23,6 +23,8 @@ const SHAPE_SAMPLES: { [shape: string]: () => unknown } = {
   Construct: () => new Chart(Testing.app(), 'workloads'),
   BackingStore: () => BackingStore.deployedEtcd(),
   ConfigSecret: () => ConfigSecret.plaintextInGit(),
+  SnapshotStorage: () => SnapshotStorage.s3({ url: 's3://bucket/vc1' }),
+  RemoteSecret: () => RemoteSecret.of({ key: 'k' }),
   VCluster: () => new VCluster(Testing.chart(), 'vc1'),
   FluxGitRepository: () => gitRepository(Testing.chart()),
   FluxKustomization: () => new FluxKustomization(Testing.chart(), 'k', { source: gitRepository(Testing.chart()), path: 'dist' }),

@@ -357,7 +357,7 @@ sync:
   });
 
   describe('fails where vCluster would refuse the Gateways when it starts', () => {
-    const gateways = (g: object) => () => synthVCluster({ sync: { fromHost: { gateways: g as any } } });
+    const gateways = (g: unknown) => () => synthVCluster({ sync: { fromHost: { gateways: g as any } } });
     test.each([
       [{ mappings: {} }, 'sync.fromHost.gateways.mappings: vCluster imports only the Gateways named here; name them, e.g. ' +
         '{ "infra/public": "default/public" }. Got {}.'],

@@ -8,6 +8,7 @@ import { leafPaths } from '../../src/import/values-tree';
 import { resolveRootless } from '../../src/props/rootless';
 import { LogEncoding } from '../../src/props/logging';
 import { ResourceScope } from '../../src/props/sync-to-host';
+import { SnapshotStorage } from '../../src/props/snapshots';
 import { NOT_EXPRESSIBLE, PROP_TABLE, PropDefinition } from '../../src/props/table';
 import { materialize, object, unitsOf } from '../../src/props/decode/candidate';
 import { coalesceValues } from '../../src/values/coalesce';
@@ -32,11 +33,16 @@ function declaredProps(): string[] {
   return props!.members.map((m) => (m.name as ts.Identifier).text);
 }
 
-/** The rows of README's table of VCluster props, by prop name. */
-function readmeProps(): string[] {
+/** The rows of README's table of VCluster props: each prop's name and its row. */
+function readmeRows(): (readonly [string, string])[] {
   const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
   const table = readme.split('### The props')[1].split('\n\n')[1];
-  return table.split('\n').slice(2).map((row) => /^\| `(\w+)` \|/.exec(row)![1]);
+  return table.split('\n').slice(2).map((row) => [/^\| `(\w+)` \|/.exec(row)![1], row] as const);
+}
+
+/** The props README's table lists, in its order. */
+function readmeProps(): string[] {
+  return readmeRows().map(([prop]) => prop);
 }
 
 /** Every table prop given, each with settings that write values. */
@@ -81,6 +87,11 @@ function sampleProps(): VClusterProps {
       fallbackHostCluster: true,
       proxyKubelets: { byHostname: false, byIP: false },
     },
+    coredns: {
+      embedded: true, replicas: 2, image: 'coredns/coredns:1.12.1', resources: { memory: { limit: Size.mebibytes(256) } },
+      scheduling: { nodeSelector: { a: 'b' }, priorityClassName: 'system-cluster-critical' }, podAnnotations: { a: 'b' },
+      service: { type: ServiceType.NODE_PORT }, overwriteConfig: '.:1053 {}',
+    },
     privateNodes: {
       kubelet: { config: { podPidsLimit: 1000 } },
       vpn: { nodeToNode: true },
@@ -91,6 +102,11 @@ function sampleProps(): VClusterProps {
         dynamic: [{ name: 'd', limits: { nodes: 3 }, expireAfter: Duration.hours(720), disruption: { budgets: [{ nodes: '10%' }] } }],
       }],
     },
+    sleep: { afterInactivity: Duration.hours(1), schedule: '0 20 * * *', wakeupSchedule: '0 7 * * 1-5', timezone: 'Europe/Berlin',
+      excludeLabels: { a: 'b' } },
+    deletion: { prevent: true, afterInactivity: Duration.days(30) },
+    telemetry: false,
+    snapshots: { auto: { schedule: '0 3 * * *', storage: SnapshotStorage.s3({ url: 's3://bucket/vc1', credential: { secretName: 's3' } }) } },
   };
 }
 
@@ -104,6 +120,13 @@ describe('the prop table', () => {
 
   test("README lists exactly the table's props, in its order, between the construct's own", () => {
     expect(readmeProps()).toEqual([...CONSTRUCT_PROPS, ...PROP_TABLE.map((d) => d.prop), RAW_VALUES]);
+  });
+
+  test("README's row of each prop names every values path the prop writes", () => {
+    const rows = new Map(readmeRows());
+    const unnamed = PROP_TABLE.map((d) => ({ prop: d.prop, paths: d.writes.filter((w) => !rows.get(d.prop)?.includes(`\`${w}\``)) }))
+      .filter((u) => u.paths.length > 0);
+    expect(unnamed).toEqual([]);
   });
 
   test('declares each prop once', () => {

@@ -2,6 +2,7 @@ import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { controllerKeys } from './unseal';
 import { BackingStore, ConfigSecret, FleetApp, VCluster, VClusterProps } from '../../src';
 import { findLeaks } from '../../src/secrets/output-guard';
+import { Int64 } from '../../src/values/int64';
 import { MAX_YAML_BYTES } from '../../src/yaml/yaml-limits';
 
 /**
@@ -249,6 +250,14 @@ describe('findLeaks, on objects as written', () => {
     expect(findLeaks([config, secret('app')], { config: { object: 'Secret/vc-config-vc1', path: ['data', 'config.yaml'], values } })).toEqual([
       { at: 'Secret/vc-config-vc1:data["config.yaml"].controlPlane.statefulSet.env[0].value', what: 'the value of API_TOKEN' },
       { at: 'Secret/app', what: 'a Secret with data (base64 is not encryption)' },
+    ]);
+  });
+
+  test('finds a large integer from --set (an int64) under a credential\'s name in the config Secret\'s values, as any number', () => {
+    const config = { ...secret('vc-config-vc1'), data: { 'config.yaml': 'Y29udHJvbFBsYW5lOiB7fQ==' } };
+    const values = { integrations: { x: { password: new Int64('12345678', '--set integrations.x.password=12345678') } } };
+    expect(findLeaks([config], { config: { object: 'Secret/vc-config-vc1', path: ['data', 'config.yaml'], values } })).toEqual([
+      { at: 'Secret/vc-config-vc1:data["config.yaml"].integrations.x.password', what: 'the value of the key "password"' },
     ]);
   });
 

@@ -24,6 +24,20 @@ describe('schemaHasPath and nearestVersionWith', () => {
     expect(schemaHasPath('0.36.1', ['controlPlane', 'statefulSet', 'persistence', 'addVolumes', 0, 'name'])).toBe(true);
   });
 
+  test('read an open alternative beside closed keys as the validation does: both apply', () => {
+    // `plugins` is anyOf [..., { type: object }] with additionalProperties Plugins, whose keys are closed.
+    for (const version of CHART_VERSIONS) {
+      expect({ version, image: schemaHasPath(version, ['plugins', 'hooks', 'image']) }).toEqual({ version, image: true });
+      expect({ version, env: schemaHasPath(version, ['plugins', 'hooks', 'env']) }).toEqual({ version, env: false });
+    }
+  });
+
+  test('name no version for a plugin key none has, but list the plugin keys there are', () => {
+    const refusal = () => validateValues({ plugins: { hooks: { image: 'hooks:v1', env: [] } } }, '0.36.1');
+    expect(refusal).toThrow('plugins.hooks.env: unknown key (not in vCluster 0.36.1\'s values schema). Remove it; allowed keys here: name, ' +
+      'image, imagePullPolicy, config, rbac, command, args, securityContext, resources, volumeMounts.');
+  });
+
   test('prefer the nearest version, the newer one on a tie', () => {
     expect(nearestVersionWith('0.35.3', ['logging', 'file'])).toBe('0.37.0-rc.1');
     expect(nearestVersionWith('0.37.0-rc.1', ['snapshots', 'auto', 'volumes'])).toBe('0.35.3');

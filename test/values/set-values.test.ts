@@ -1,3 +1,4 @@
+import { goString } from '../../src/values/go-values';
 import { applySet, SetFlag } from '../../src/values/set-values';
 import { ValueMap } from '../../src/values/value-map';
 
@@ -49,7 +50,8 @@ describe('--set as Helm reads it (strvals TestParseSet)', () => {
     ['name1.name2[1].foo=bar,name1.name2[0].foo=bar', { name1: { name2: [{ foo: 'bar' }, { foo: 'bar' }] } }],
     ['name1.name2[1].foo=bar', { name1: { name2: [null, { foo: 'bar' }] } }],
   ])('%s', (argument, expected) => {
-    expect(parsed('set', argument)).toEqual(expected);
+    // Helm's int64(1234567890): an integer from 1e6 on is held as an int64, which JSON writes as its number.
+    expect(JSON.parse(JSON.stringify(parsed('set', argument)))).toEqual(expected);
   });
 
   test.each([
@@ -277,10 +279,38 @@ describe('--set corner cases (observed with helm v4.1.4)', () => {
   });
 });
 
-describe('values Helm keeps that JavaScript cannot hold', () => {
-  test('refuses an integer beyond 2^53 rather than rounding it', () => {
-    expect(() => parsed('set', 'h=9007199254740993')).toThrow('--set h=9007199254740993: the integer 9007199254740993 is beyond 2^53');
+describe('integers, which --set types as int64 and --set-json as float64 (helm v4.1.4, printed with quote)', () => {
+  const printed = (flag: SetFlag, text: string) => goString(parsed(flag, `h=${text}`).h);
+
+  test.each([
+    ['1000000', '1000000'], ['2147483648', '2147483648'], ['9007199254740993', '9007199254740993'],
+    ['9223372036854775807', '9223372036854775807'], ['-9223372036854775808', '-9223372036854775808'], ['-1000000', '-1000000'],
+    ['999999', '999999'], ['-0', '0'], ['+5', '5'],
+    // Past int64, and anything but decimal digits, stays the text as written.
+    ['9223372036854775808', '9223372036854775808'], ['-9223372036854775809', '-9223372036854775809'], ['1.5', '1.5'], ['1e6', '1e6'],
+  ])('--set h=%s prints as %s', (text, shown) => {
+    expect(printed('set', text)).toBe(shown);
   });
+
+  test.each([
+    ['1000000', '1e+06'], ['2147483648', '2.147483648e+09'], ['9007199254740993', '9.007199254740992e+15'], ['-0', '-0'], ['1e6', '1e+06'],
+  ])('--set-json h=%s prints as %s', (text, shown) => {
+    expect(printed('set-json', text)).toBe(shown);
+  });
+
+  test('types integers up to int64 and keeps the text beyond it, as the chart\'s schema then sees them', () => {
+    const v = parsed('set', 'a=999999,b=-1000000,c=9223372036854775808');
+    expect(v.a).toBe(999999);
+    expect(Number(v.b)).toBe(-1000000);
+    expect(v.c).toBe('9223372036854775808');
+  });
+
+  test('names an int64 by its digits where a later argument descends into it', () => {
+    expect(() => parsed('set', 'x=9007199254740993,x.y=1')).toThrow('--set x=9007199254740993,x.y=1: x holds number 9007199254740993, not a map');
+  });
+});
+
+describe('values Helm keeps that JavaScript cannot hold', () => {
 
   test.each([
     ['set', '__proto__.polluted=1', '__proto__'],

@@ -2,6 +2,7 @@
 import { HelmYamlError } from './marshal-error';
 import { resolvesToString, isBase60Float } from './resolve';
 import { numberText } from './strconv';
+import { isInt64 } from '../../values/int64';
 
 /** A key longer than this (UTF-8 bytes) or spanning lines is written in the explicit `? key` form. */
 export const MAX_SIMPLE_KEY_BYTES = 128;
@@ -53,6 +54,8 @@ export function toScalar(value: unknown): AnalyzedScalar {
       return plainScalar(value ? 'true' : 'false');
     case 'object':
       if (value === null) return plainScalar('null');
+      // An int64 from --set: encoding/json and go-yaml print it in full.
+      if (isInt64(value)) return plainScalar(value.digits);
       break;
     case 'undefined':
       return plainScalar('null');
