@@ -75,9 +75,13 @@ export type {
 } from './props/snapshots';
 export type { SyncOptions } from './props/sync';
 export type {
-  FromHostCustomResourceSyncOptions, FromHostGatewaySyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
+  FromHostCustomResourceSyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
   FromHostSyncOptions, NodeSyncOptions, StorageClassSyncOptions,
 } from './props/sync-from-host';
+export { FromNamespaces } from './props/sync-gateways';
+export type {
+  FromHostGatewaySyncOptions, GatewayAllowedRoutesOptions, GatewayAllowedRoutesOverride, GatewayVirtualNamespacePolicy,
+} from './props/sync-gateways';
 export { SyncMode } from './props/sync-mode';
 export type { SyncPatch, SyncPatchReference } from './props/sync-patch';
 export { ResourceScope } from './props/sync-to-host';
@@ -91,7 +95,7 @@ export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
 } from './props/config-secret';
 export { diagnoseValues, renderChart, renderObjects, resolveValues } from './pipeline';
-export type { ChartObject, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
+export type { ChartObject, DiagnoseOptions, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
 export type { KubeVersion } from './values/kube-version';
 export type { Manifest, RenderedObject } from './render/context';
 export { formatDiagnostic, tenantName, ValuesError } from './values/errors';

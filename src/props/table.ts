@@ -1,11 +1,12 @@
 import { VClusterValues } from '../../imports/chart-versions';
 import {
-  bool, decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExtraSans,
-  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
+  bool, decodeBackingStore, decodeDefaultImageRegistry, decodeExtraSans,
+  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
 import { decodeControlPlane } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
+import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
@@ -112,7 +113,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     decode: decodeRootless,
   },
   {
-    // Irregular: two keys of a section the distro prop writes too (the tag, and the switch it needs).
+    // Irregular: two keys of a section the distro prop writes too (the tag, and the switch, which configs had on).
     prop: 'kubernetesVersion',
     writes: ['controlPlane.distro.k8s.enabled', 'controlPlane.distro.k8s.image.tag'],
     encode: (props) => kubernetesVersionValues(props.kubernetesVersion),

@@ -26,7 +26,7 @@ const IMPORTABLE = {
     ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
   Duration: CDK8S, NodeTypeOperator: LIBRARY, ConsolidationPolicy: LIBRARY,
-  AccessResourcesMode: LIBRARY, SnapshotStorage: LIBRARY,
+  AccessResourcesMode: LIBRARY, FromNamespaces: LIBRARY, SnapshotStorage: LIBRARY,
 } as const;
 export type Importable = keyof typeof IMPORTABLE;
 
@@ -221,26 +221,6 @@ export function decodeRootless(u: ValueMap) {
   if (group !== user) options.push(['group', literal(group)]);
   if (fsGroup !== group) options.push(['fsGroup', literal(fsGroup)]);
   return leaf(options.length === 1 && user === 12345 ? booleanExpr(true) : objectExpr(options));
-}
-
-export function decodeKubernetesVersion(u: ValueMap) {
-  const tag = at(u, 'controlPlane', 'distro', 'k8s', 'image', 'tag');
-  return typeof tag === 'string' && /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(tag) ? str(tag) : undefined;
-}
-
-export function decodeDistro(d: unknown) {
-  const component = (c: unknown) => object({ enabled: bool(at(c, 'enabled')), extraArgs: strList(at(c, 'extraArgs')) });
-  // `distro: {}` switches the Kubernetes distro on with the chart's settings.
-  const on = at(d, 'enabled') === true ? { whenEmpty: objectExpr([]) } : {};
-  return object({
-    image: image(at(d, 'image')),
-    imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(d, 'imagePullPolicy')),
-    resources: resources(at(d, 'resources')),
-    securityContext: containerSecurity(at(d, 'securityContext')),
-    apiServer: component(at(d, 'apiServer')),
-    controllerManager: component(at(d, 'controllerManager')),
-    scheduler: component(at(d, 'scheduler')),
-  }, on);
 }
 
 const STORE = [imp('BackingStore')];
