@@ -1,28 +1,36 @@
 import { Manifest } from './render/context';
 import { isMap, ValueMap } from './values/value-map';
-import { describeValue } from './values/diagnostic';
-import { ValuesError } from './values/errors';
+import { describeValue, diagnostic } from './values/diagnostic';
+import { Diagnostic, ValuesError } from './values/errors';
 
 /**
  * What the Kubernetes API server (and the controllers that name objects after their owners)
  * refuse, checked on rendered objects before anything is applied: object names per kind,
  * labels, annotations, the 1 MiB of a Secret or ConfigMap, and etcd's request size. Helm checks
  * none of these, so a release name it accepts can still give objects Kubernetes refuses. Each
- * message names the object, the limit, the value and the fix.
+ * diagnostic names the object, the limit, the value and the fix. Throws them as one ValuesError.
  */
 export function checkApiServerLimits(manifests: readonly Manifest[], releaseName: string): void {
+  const found = apiServerLimitDiagnostics(manifests, releaseName);
+  if (found.length > 0) throw new ValuesError(found);
+}
+
+/** What `checkApiServerLimits` refuses, as diagnostics. */
+export function apiServerLimitDiagnostics(manifests: readonly Manifest[], releaseName: string): Diagnostic[] {
   const budget = releaseNameBudget(manifests, releaseName);
+  const out: Diagnostic[] = [];
   for (const m of manifests) {
-    checkName(m, releaseName, budget);
+    checkName(m, releaseName, budget, out);
     const object = `${m.kind} "${m.metadata.name}"`;
     forEachMetadata(m, (meta, path) => {
-      if (isMap(meta.labels)) checkLabels(object, `${path}.labels`, meta.labels);
-      if (isMap(meta.annotations)) checkAnnotations(object, `${path}.annotations`, meta.annotations);
+      if (isMap(meta.labels)) checkLabels(object, `${path}.labels`, meta.labels, out);
+      if (isMap(meta.annotations)) checkAnnotations(object, `${path}.annotations`, meta.annotations, out);
     });
-    forEachSelector(m, (selector, path) => checkLabels(object, path, selector));
-    checkDataSize(m, object);
-    checkObjectSize(m, object);
+    forEachSelector(m, (selector, path) => checkLabels(object, path, selector, out));
+    checkDataSize(m, object, out);
+    checkObjectSize(m, object, out);
   }
+  return out;
 }
 
 interface NameRule {
@@ -91,7 +99,7 @@ function releaseNameBudget(manifests: readonly Manifest[], releaseName: string):
   return budget;
 }
 
-function checkName(m: Manifest, releaseName: string, budget: number): void {
+function checkName(m: Manifest, releaseName: string, budget: number, out: Diagnostic[]): void {
   const name = m.metadata.name;
   const rule = nameRule(m.kind);
   if (typeof name === 'string' && name.length <= rule.max && rule.valid(name)) return;
@@ -102,7 +110,13 @@ function checkName(m: Manifest, releaseName: string, budget: number): void {
     ? `It is made from the release name "${releaseName}" (${releaseName.length} characters); with this configuration the release name can ` +
       `have at most ${budget} characters: choose a shorter name.`
     : 'Change it where it is set.';
-  throw new ValuesError(derived ? 'name' : 'metadata.name', `${m.kind} "${name}": a ${m.kind} name must be ${rule.rule}${limit}${got}. ${fix}`);
+  out.push(diagnostic({
+    path: derived ? 'name' : 'metadata.name',
+    subject: `${m.kind} "${name}"`,
+    value: name,
+    message: `a ${m.kind} name must be ${rule.rule}${limit}${got}.`,
+    fix,
+  }));
 }
 
 /** Every object metadata of a manifest the API server validates: its own, its pod template's, its claim templates'. */
@@ -146,19 +160,22 @@ function isQualifiedName(key: string): boolean {
   return name.length <= 63 && QUALIFIED_NAME_PART.test(name);
 }
 
-function checkLabels(object: string, path: string, labels: ValueMap): void {
+function checkLabels(object: string, path: string, labels: ValueMap, out: Diagnostic[]): void {
   for (const [key, value] of Object.entries(labels)) {
     if (value === null || value === undefined) continue;
-    const at = `${object} ${path}[${JSON.stringify(key)}]`;
+    const subject = `${object} ${path}[${JSON.stringify(key)}]`;
     if (!isQualifiedName(key)) {
-      throw new ValuesError(path, `${at}: a label key must be ${QUALIFIED_NAME_RULE}. Got the key ${JSON.stringify(key)}: change it where ` +
-        `it is set.`);
-    }
-    if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
+      out.push(diagnostic({ path, subject, value: key, message: `a label key must be ${QUALIFIED_NAME_RULE}.`,
+        fix: `Got the key ${JSON.stringify(key)}: change it where it is set.` }));
+    } else if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
       const length = typeof value === 'string' && value.length > 63 ? ` (${value.length} characters)` : '';
-      throw new ValuesError(path,
-        `${at}: a label value must be text of at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, or empty. ` +
-        `Got ${describeValue(value)}${length}: change it where it is set${typeof value === 'string' ? '' : ', quoted'}.`);
+      out.push(diagnostic({
+        path,
+        subject,
+        value,
+        message: 'a label value must be text of at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, or empty.',
+        fix: `Got ${describeValue(value)}${length}: change it where it is set${typeof value === 'string' ? '' : ', quoted'}.`,
+      }));
     }
   }
 }
@@ -166,31 +183,34 @@ function checkLabels(object: string, path: string, labels: ValueMap): void {
 /** The API server's limit on all annotations of one object together (keys and values, in bytes). */
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
-function checkAnnotations(object: string, path: string, annotations: ValueMap): void {
+function checkAnnotations(object: string, path: string, annotations: ValueMap, out: Diagnostic[]): void {
   let total = 0;
   for (const [key, value] of Object.entries(annotations)) {
     if (value === null || value === undefined) continue;
     if (!isQualifiedName(key.toLowerCase())) {
-      throw new ValuesError(path, `${object} ${path}: an annotation key must be ${QUALIFIED_NAME_RULE}. Got the key ${JSON.stringify(key)}: ` +
-        `change it where it is set.`);
+      out.push(diagnostic({ path, subject: `${object} ${path}`, value: key, message: `an annotation key must be ${QUALIFIED_NAME_RULE}.`,
+        fix: `Got the key ${JSON.stringify(key)}: change it where it is set.` }));
+    } else if (typeof value !== 'string') {
+      out.push(diagnostic({ path, subject: `${object} ${path}[${JSON.stringify(key)}]`, value, message: 'an annotation value must be text.',
+        fix: `Got ${describeValue(value)}: quote it where it is set.` }));
+    } else {
+      total += Buffer.byteLength(key) + Buffer.byteLength(value);
     }
-    if (typeof value !== 'string') {
-      throw new ValuesError(path, `${object} ${path}[${JSON.stringify(key)}]: an annotation value must be text. Got ` +
-        `${describeValue(value)}: quote it where it is set.`);
-    }
-    total += Buffer.byteLength(key) + Buffer.byteLength(value);
   }
   if (total > MAX_ANNOTATIONS_BYTES) {
-    throw new ValuesError(path, `${object} ${path}: the annotations of an object may total at most ${MAX_ANNOTATIONS_BYTES} bytes (256 ` +
-      `KiB); these have ${total}. ` +
-      'Move large content out of annotations, e.g. into a ConfigMap.');
+    out.push(diagnostic({
+      path,
+      subject: `${object} ${path}`,
+      message: `the annotations of an object may total at most ${MAX_ANNOTATIONS_BYTES} bytes (256 KiB); these have ${total}.`,
+      fix: 'Move large content out of annotations, e.g. into a ConfigMap.',
+    }));
   }
 }
 
 /** The API server's limit on the data of one Secret or ConfigMap (decoded bytes). */
 const MAX_DATA_BYTES = 1024 * 1024;
 
-function checkDataSize(m: Manifest, object: string): void {
+function checkDataSize(m: Manifest, object: string, out: Diagnostic[]): void {
   if (m.apiVersion !== 'v1' || (m.kind !== 'Secret' && m.kind !== 'ConfigMap')) return;
   const sum = (map: unknown, encoding: BufferEncoding) =>
     (isMap(map) ? Object.values(map).reduce((n: number, v) => n + (typeof v === 'string' ? Buffer.byteLength(v, encoding) : 0), 0) : 0);
@@ -202,17 +222,22 @@ function checkDataSize(m: Manifest, object: string): void {
     ? 'It holds the virtual cluster\'s full values (vcluster.yaml), start-up manifests (initManifests, experimental.deploy) included: ' +
       'apply large workloads into the virtual cluster on their own instead of embedding them.'
     : 'Keep less data in it.';
-  throw new ValuesError('data', `${object}: a ${m.kind} may hold at most ${MAX_DATA_BYTES} bytes (1 MiB) of data; this one holds ${size}. ${fix}`);
+  out.push(diagnostic({ path: 'data', subject: object, message: `a ${m.kind} may hold at most ${MAX_DATA_BYTES} bytes (1 MiB) of data; this one ` +
+    `holds ${size}.`, fix }));
 }
 
 /** etcd's default request limit (--max-request-bytes): an object larger than this cannot be stored. */
 const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;
 
-function checkObjectSize(m: Manifest, object: string): void {
+function checkObjectSize(m: Manifest, object: string, out: Diagnostic[]): void {
   const size = Buffer.byteLength(JSON.stringify(m));
   if (size > MAX_OBJECT_BYTES) {
-    throw new ValuesError('metadata.name', `${object}: an object is stored in etcd with one request of at most ${MAX_OBJECT_BYTES} bytes ` +
-      `(1.5 MiB, etcd's default); ` +
-      `this one serializes to ${size}. Make it smaller: move large content out of it.`);
+    out.push(diagnostic({
+      path: 'metadata.name',
+      subject: object,
+      message: `an object is stored in etcd with one request of at most ${MAX_OBJECT_BYTES} bytes (1.5 MiB, etcd's default); this one ` +
+        `serializes to ${size}.`,
+      fix: 'Make it smaller: move large content out of it.',
+    }));
   }
 }

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { isClusterScoped } from './api-objects';
-import { ValuesError } from './values/errors';
+import { diagnostic } from './values/diagnostic';
+import { Diagnostic, ValuesError } from './values/errors';
 
 /** A construct that renders objects when the app is validated, such as a virtual cluster. */
 interface Renderer {
@@ -43,7 +44,7 @@ function checkDuplicates(root: IConstruct, renderers: ReadonlyMap<IConstruct, Re
     }
   }
   const seen = new Map<string, ApiObject>();
-  const found: string[] = [];
+  const found: Diagnostic[] = [];
   for (const c of root.node.findAll()) {
     if (!ApiObject.isApiObject(c)) continue;
     const namespace = isClusterScoped(c) ? undefined : c.metadata.namespace ?? renderedInto(c, renderers);
@@ -54,14 +55,17 @@ function checkDuplicates(root: IConstruct, renderers: ReadonlyMap<IConstruct, Re
       continue;
     }
     const where = namespace === undefined ? '' : ` in namespace "${namespace}"`;
-    found.push(`${c.kind} "${c.name}"${where} (${c.apiVersion}) is defined twice in this app, at ${first.node.path} and ${c.node.path}`);
+    found.push(diagnostic({
+      path: 'metadata.name',
+      subject: '',
+      value: c.name,
+      message: `${c.kind} "${c.name}"${where} (${c.apiVersion}) is defined twice in this app, at ${first.node.path} and ${c.node.path}: ` +
+        'Kubernetes holds one object per API group, kind, namespace and name, so each apply of one would overwrite the other (and ArgoCD ' +
+        'refuses such an app).',
+      fix: 'Remove one, or rename it.',
+    }));
   }
-  if (found.length === 0) return;
-  throw new ValuesError(
-    'metadata.name',
-    `${found.join(';\n')}: Kubernetes holds one object per API group, kind, namespace and name, so each apply of one ` +
-      'would overwrite the other (and ArgoCD refuses such an app). Remove one, or rename it.',
-  );
+  if (found.length > 0) throw new ValuesError(found);
 }
 
 /** The namespace an object without one is applied to: that of the renderer it is under, if any. */

@@ -27,6 +27,7 @@ export type {
 } from './props/backing-store';
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
+export type { DeletionOptions } from './props/deletion';
 export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
 export type { Image } from './props/images';
@@ -34,7 +35,7 @@ export type { IngressOptions, IngressTls } from './props/ingress';
 export type {
   CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
 } from './props/integrations';
-export type { ExportKubeConfigOptions, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
+export type { ExportKubeConfigOptions, KubeConfigAdditionalSecret, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';
 export { LogEncoding } from './props/logging';
 export type { LoggingOptions } from './props/logging';
@@ -66,6 +67,7 @@ export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';
 export type { ServiceOptions } from './props/service';
 export type { ServiceMonitorOptions } from './props/service-monitor';
+export type { SleepOptions } from './props/sleep';
 export type { PluginOptions, PluginRbacOptions, PluginRoleOptions } from './props/plugins';
 export { SnapshotStorage } from './props/snapshots';
 export type {
@@ -74,9 +76,13 @@ export type {
 } from './props/snapshots';
 export type { SyncOptions } from './props/sync';
 export type {
-  FromHostCustomResourceSyncOptions, FromHostGatewaySyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
+  FromHostCustomResourceSyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
   FromHostSyncOptions, NodeSyncOptions, StorageClassSyncOptions,
 } from './props/sync-from-host';
+export { FromNamespaces } from './props/sync-gateways';
+export type {
+  FromHostGatewaySyncOptions, GatewayAllowedRoutesOptions, GatewayAllowedRoutesOverride, GatewayVirtualNamespacePolicy,
+} from './props/sync-gateways';
 export { SyncMode } from './props/sync-mode';
 export type { SyncPatch, SyncPatchReference } from './props/sync-patch';
 export { ResourceScope } from './props/sync-to-host';
@@ -90,7 +96,7 @@ export type {
   BringYourOwnOptions, ExternalSecretOptions, RemoteSecretRef, SealedSecretOptions, SecretStoreRef,
 } from './props/config-secret';
 export { diagnoseValues, renderChart, renderObjects, resolveValues } from './pipeline';
-export type { ChartObject, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
+export type { ChartObject, DiagnoseOptions, RenderObjectsOptions, RenderOptions, RenderResult, ResolvedValues } from './pipeline';
 export type { KubeVersion } from './values/kube-version';
 export type { Manifest, RenderedObject } from './render/context';
 export { formatDiagnostic, tenantName, ValuesError } from './values/errors';

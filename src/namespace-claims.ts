@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ValuesError } from './values/errors';
+import { valuesError } from './values/diagnostic';
 
 /** A virtual cluster as the claims know it. */
 export interface NamespaceClaimant {
@@ -33,24 +33,30 @@ export function claimNamespaces(vc: NamespaceClaimant, hostNamespaces: readonly 
   const wanted = [{ namespace: vc.namespace, own: true }, ...hostNamespaces.map((namespace) => ({ namespace, own: false }))];
   for (const { namespace, own } of wanted) {
     const taken = claims.get(namespace);
-    if (taken) throw new ValuesError(own ? 'namespace' : 'sync.toHost.namespaces', conflict(vc, namespace, own, taken));
+    if (taken) {
+      const path = own ? 'namespace' : 'sync.toHost.namespaces';
+      throw valuesError({ path, propPath: path, value: namespace, ...conflict(vc, namespace, own, taken) });
+    }
   }
   for (const { namespace, own } of wanted) claims.set(namespace, { by: vc, own });
 }
 
-function conflict(vc: NamespaceClaimant, namespace: string, own: boolean, taken: Claim): string {
+function conflict(vc: NamespaceClaimant, namespace: string, own: boolean, taken: Claim): { message: string; fix: string } {
   const other = `the virtual cluster "${taken.by.name}" (${taken.by.node.path})`;
   if (own && taken.own && taken.by.name === vc.name) {
-    return `namespace: the virtual cluster "${vc.name}" in namespace "${namespace}" is defined twice in this app, at ${taken.by.node.path} ` +
-      `and ${vc.node.path}: ` +
-      'both would render the same objects, and each apply of one would overwrite the other. Keep one, or give the other a name and ' +
-        'namespace of its own.';
+    return {
+      message: `the virtual cluster "${vc.name}" in namespace "${namespace}" is defined twice in this app, at ${taken.by.node.path} and ` +
+        `${vc.node.path}: both would render the same objects, and each apply of one would overwrite the other.`,
+      fix: 'Keep one, or give the other a name and namespace of its own.',
+    };
   }
-  const mine = own ? `namespace: "${namespace}"` : `sync.toHost.namespaces: host namespace "${namespace}"`;
+  const mine = own ? `"${namespace}"` : `host namespace "${namespace}"`;
   const theirs = taken.own ? `the namespace of ${other}` : `a host namespace that ${other} syncs to`;
   const why = own && taken.own
     ? 'vCluster runs one virtual cluster per namespace (from 0.25 a second one refuses to start)'
     : 'vCluster imports every object of a host namespace it maps to, so the two virtual clusters would take over each other\'s objects';
-  return `${mine} of the virtual cluster "${vc.name}" (${vc.node.path}) is already ${theirs}: ${why}. Give each virtual cluster namespaces ` +
-    `of its own.`;
+  return {
+    message: `${mine} of the virtual cluster "${vc.name}" (${vc.node.path}) is already ${theirs}: ${why}.`,
+    fix: 'Give each virtual cluster namespaces of its own.',
+  };
 }

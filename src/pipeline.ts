@@ -9,11 +9,13 @@ import { checkEmbeddedYaml } from './yaml/yaml-limits';
 import { chartRuleDiagnostics } from './values/chart-validation';
 import { CHART_VERSIONS, chartData, ChartVersion, DEFAULT_CHART_VERSION, isChartVersion } from './values/chart-version';
 import { coalesceValues, mergeValueFiles } from './values/coalesce';
-import { Diagnostic, ValuesError } from './values/errors';
+import { Diagnostic, Severity, ValuesError } from './values/errors';
+import { valuesError } from './values/diagnostic';
 import { holdsInt64 } from './values/int64';
 import { isDnsLabel } from './values/names';
 import { DEFAULT_KUBE_VERSION, KubeVersion, parseKubeVersion } from './values/kube-version';
-import { checkQuotaBudget, quotaBudget, QuotaBudgetLine } from './analysis/quota-budget';
+import { quotaBudget, quotaBudgetDiagnostics, QuotaBudgetLine } from './analysis/quota-budget';
+import { deadQuotaEntryDiagnostics } from './analysis/dead-quota-entries';
 import { beyondChartDiagnostics } from './values/sanity';
 import { schemaDiagnostics } from './values/schema';
 import { plainValues } from './values/user-values';
@@ -49,6 +51,13 @@ export interface RenderOptions {
    */
   readonly values?: readonly VClusterValues[];
   /**
+   * What the rules beyond helm's own (the checks beyond the chart, the quota budget, dead quota
+   * entries) make of a problem: `error` refuses the values; `warning` renders them and lists the
+   * problems in `RenderResult.warnings`, as `template` does, where helm's behaviour is the contract.
+   * @default 'error'
+   */
+  readonly beyondHelm?: Severity;
+  /**
    * @internal Applied to the validated values before the templates render: the construct swaps
    * the credentials for placeholders here, so that no object (nor the config hash) is made from them.
    * @default - the values render as they are
@@ -74,6 +83,8 @@ export interface RenderResult {
   readonly quotaBudget?: QuotaBudgetLine[];
   /** What the host would refuse (errors) or let in and fail later (warnings); errors first. */
   readonly findings: readonly PreflightFinding[];
+  /** What the rules beyond helm's found, when they report warnings (`beyondHelm: 'warning'`). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /**
@@ -98,9 +109,16 @@ export interface ResolvedValues {
  */
 export function renderChart(options: RenderOptions): RenderResult {
   const resolved = resolveValues(options);
-  const found = diagnoseValues(resolved);
-  if (found.length > 0) throw new ValuesError(found);
-  return renderObjects(resolved, options);
+  const found = diagnoseValues(resolved, options);
+  const errors = found.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new ValuesError(errors);
+  const result = renderObjects(resolved, options);
+  return { ...result, warnings: [...found.filter((d) => d.severity === 'warning'), ...result.warnings] };
+}
+
+/** What the rules beyond helm's found, as the severity asked for. */
+function beyondHelm(found: readonly Diagnostic[], severity: Severity = 'error'): Diagnostic[] {
+  return found.map((d) => (d.severity === severity ? d : { ...d, severity }));
 }
 
 /** Stage 1: the release checked, the user's values merged and coalesced with the chart's defaults. */
@@ -110,35 +128,46 @@ export function resolveValues(options: RenderOptions): ResolvedValues {
   const kubeVersion = parseKubeVersion(hostKubeVersion(options) ?? DEFAULT_KUBE_VERSION);
   const user = (options.values ?? []).map((v, i) => {
     const source = `values${options.values!.length > 1 ? `[${i}]` : ''}`;
-    if (!isMap(v)) throw new ValuesError('values', `${source}: expected a map of vcluster.yaml values, got ` +
-      `${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.`);
+    if (!isMap(v)) {
+      throw valuesError({ path: 'values', subject: source, value: v,
+        message: `expected a map of vcluster.yaml values, got ${Array.isArray(v) ? 'a list' : JSON.stringify(v)}.` });
+    }
     return plainValues(v, source);
   });
   const chartVersion = options.chartVersion ?? DEFAULT_CHART_VERSION;
   if (!isChartVersion(chartVersion)) {
-    throw new ValuesError('chartVersion', `chartVersion: ${JSON.stringify(chartVersion)} is not a chart version rendered here. Choose one ` +
-      `of ${CHART_VERSIONS.join(', ')}.`);
+    throw valuesError({ path: 'chartVersion', value: chartVersion, message: `${JSON.stringify(chartVersion)} is not a chart version rendered here.`,
+      fix: `Choose one of ${CHART_VERSIONS.join(', ')}.` });
   }
   const merged = mergeValueFiles(user);
   const values = coalesceValues(chartData(chartVersion).defaults as ValueMap, merged);
   return { release: { name: options.name, namespace: options.namespace }, chartVersion, kubeVersion, user: merged, values };
 }
 
+/** What `diagnoseValues` takes beside the values. */
+export interface DiagnoseOptions {
+  /**
+   * As `RenderOptions.beyondHelm`: the severity of what the checks beyond the chart find.
+   * @default 'error'
+   */
+  readonly beyondHelm?: Severity;
+}
+
 /**
  * Stage 2: every rule on the resolved values (the chart's schema, the chart's own checks, the
  * checks beyond the chart), all at once, so that one error lists every problem.
  */
-export function diagnoseValues(resolved: ResolvedValues): Diagnostic[] {
+export function diagnoseValues(resolved: ResolvedValues, options: DiagnoseOptions = {}): Diagnostic[] {
   const { values, user, chartVersion } = resolved;
   return [
     ...schemaDiagnostics(values, chartVersion),
     ...chartRuleDiagnostics(values, chartVersion),
-    ...beyondChartDiagnostics(values, user, chartVersion),
+    ...beyondHelm(beyondChartDiagnostics(values, user, chartVersion), options.beyondHelm),
   ];
 }
 
 /** What `renderObjects` takes beside the values. */
-export interface RenderObjectsOptions {
+export interface RenderObjectsOptions extends DiagnoseOptions {
   /**
    * The host the pre-flight checks the objects against.
    * @default - none: the pre-flight checks what needs no host
@@ -153,7 +182,8 @@ export interface RenderObjectsOptions {
 
 /**
  * Stage 3: the objects every chart template renders for values that passed `diagnoseValues`, in
- * Helm's install order, with the rules on the rendered objects (the quota budget, the pre-flight).
+ * Helm's install order, with the rules on the rendered objects (the quota budget and the quota's
+ * dead entries, the pre-flight).
  * The values are frozen then: the rendered objects are made from them.
  */
 export function renderObjects(resolved: ResolvedValues, options: RenderObjectsOptions = {}): RenderResult {
@@ -172,12 +202,14 @@ export function renderObjects(resolved: ResolvedValues, options: RenderObjectsOp
   const objects = holdsInt64(resolved.user) ? manifestNumbers(rendered) : rendered;
   const sorted = sortByInstallOrder(objects);
   const budget = quotaBudget(ctx, sorted);
-  checkQuotaBudget(ctx, sorted, budget);
-  const findings = preflight(ctx, sorted, options.host);
+  const found = budget ? beyondHelm([...quotaBudgetDiagnostics(ctx, sorted, budget), ...deadQuotaEntryDiagnostics(values, resolved.user)],
+    options.beyondHelm) : [];
+  if (found.some((d) => d.severity === 'error')) throw new ValuesError(found);
+  const findings = preflight(ctx, sorted, options.host, budget);
   // Rendered: the values no longer change (the config Secret's text is made from them when read).
   deepFreeze(values);
   deepFreeze(ctx.values);
-  return { values, objects: sorted, quotaBudget: budget, findings };
+  return { values, objects: sorted, quotaBudget: budget, findings, warnings: found };
 }
 
 /** The host version given as kubeVersion or with the host; both must agree. */
@@ -187,8 +219,9 @@ function hostKubeVersion(options: RenderOptions): string | undefined {
   if (given !== undefined && host !== undefined) {
     const [a, b] = [parseKubeVersion(given), parseKubeVersion(host)];
     if (a.version !== b.version) {
-      throw new ValuesError('host.kubeVersion', `host.kubeVersion: got ${JSON.stringify(host)}, but kubeVersion is ${JSON.stringify(given)}: ` +
-        'both name the host cluster\'s version. Give one of them, or the same version in both.');
+      throw valuesError({ path: 'host.kubeVersion', value: host, mentions: ['kubeVersion'],
+        message: `got ${JSON.stringify(host)}, but kubeVersion is ${JSON.stringify(given)}: both name the host cluster's version.`,
+        fix: 'Give one of them, or the same version in both.' });
     }
   }
   return given ?? host;
@@ -197,19 +230,13 @@ function hostKubeVersion(options: RenderOptions): string | undefined {
 function checkName(what: string, value: string, max: number): void {
   const kind = what === 'name' ? 'release name' : 'namespace';
   if (!isDnsLabel(value, max)) {
-    throw new ValuesError(
-      what,
-      `${what}: ${JSON.stringify(value)} is not a valid ${kind}. ` +
-        `Use at most ${max} lowercase letters, digits and '-', starting and ending with a letter or digit.`,
-    );
+    throw valuesError({ path: what, value, message: `${JSON.stringify(value)} is not a valid ${kind}.`,
+      fix: `Use at most ${max} lowercase letters, digits and '-', starting and ending with a letter or digit.` });
   }
   // The chart writes names unquoted: one that YAML reads as a number, boolean or null breaks every object.
   if (typeof resolvePlainScalar(value) !== 'string') {
-    throw new ValuesError(
-      what,
-      `${what}: ${JSON.stringify(value)} reads as a number, boolean or null in YAML, and the chart writes the ${kind} unquoted. ` +
-        `Choose a ${kind} that is plain text, e.g. "vc-${value}".`,
-    );
+    throw valuesError({ path: what, value, message: `${JSON.stringify(value)} reads as a number, boolean or null in YAML, and the chart ` +
+      `writes the ${kind} unquoted.`, fix: `Choose a ${kind} that is plain text, e.g. "vc-${value}".` });
   }
 }
 

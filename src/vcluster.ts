@@ -7,12 +7,11 @@ import { backingStoreRemoteSecrets } from './props/backing-store';
 import { snapshotsRemoteSecrets } from './props/snapshots';
 import { diagnoseValues, renderObjects, resolveValues } from './pipeline';
 import { isMap, ValueMap } from './values/value-map';
-import { checkDeadQuotaEntries } from './props/resource-quota';
 import { hostNamespaces } from './props/sync-to-host';
 import { renderInPropTerms } from './props/prop-paths';
 import { propsValues } from './props/props-values';
 import { fail } from './props/validation';
-import { describeValue } from './values/diagnostic';
+import { valuesError } from './values/diagnostic';
 import { checkPropTypes } from './props/props-schema';
 import { checkApiServerLimits } from './api-server-limits';
 import { namespaceAnnotations } from './argocd-annotations';
@@ -103,7 +102,7 @@ export class VCluster extends Construct {
       // Named after the tenant too: a release name of the wrong type is shown as given.
       checkPropTypes('VClusterProps', props);
       if (props.values !== undefined && !isMap(props.values)) {
-        throw new ValuesError('values', `values: expected a map of vcluster.yaml values, got ${describeValue(props.values)}.`);
+        throw valuesError({ path: 'values', value: props.values, message: (shown) => `expected a map of vcluster.yaml values, got ${shown}.` });
       }
       checkHostKubeVersion(props.kubeVersion);
       // The namespaces are known now (no add-method changes them): a conflict throws at construction.
@@ -254,7 +253,10 @@ export class VCluster extends Construct {
   private render(props: VClusterProps): Rendered {
     const given = propsValues(props);
     const final = this.prepareValues(given.values);
-    if (!isMap(final)) throw new ValuesError('values', `prepareValues: expected a map of vcluster.yaml values, got ${describeValue(final)}.`);
+    if (!isMap(final)) {
+      throw valuesError({ path: 'values', subject: 'prepareValues', value: final,
+        message: (shown) => `expected a map of vcluster.yaml values, got ${shown}.` });
+    }
     const protection = (props.configSecret ?? DEFAULT_CONFIG_SECRET)._protect(
       { name: this.name, namespace: this.namespace, chartVersion: props.chartVersion },
       new Map([...backingStoreRemoteSecrets(props.backingStore), ...snapshotsRemoteSecrets(props.snapshots)]),
@@ -273,11 +275,6 @@ export class VCluster extends Construct {
       return renderObjects(resolved, { host: props.host, substitute: (values) => protection.substitute(values) });
     });
     const result = { ...chartOutput, objects: protection.objects(chartOutput.objects) };
-    checkDeadQuotaEntries(
-      props.policies?.resourceQuota,
-      result.quotaBudget && result.values.policies?.resourceQuota?.quota,
-      props.values as ValueMap | undefined,
-    );
 
     // The chart renders the quota and limit range only into its own namespace; in multi-namespace
     // mode every host namespace gets a copy of the same objects.

@@ -35,7 +35,7 @@ describe('two objects of one app that Kubernetes would take for one are refused'
     new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'vc1' } });
     new ApiObject(chart, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'vc-vc1', namespace: 'vc1' } });
     expect(() => Testing.synth(chart)).toThrow(
-      /Namespace "vc1" \(v1\) is defined twice .*;\nServiceAccount "vc-vc1" in namespace "vc1" \(v1\) is defined twice/,
+      /Namespace "vc1" \(v1\) is defined twice .*\nServiceAccount "vc-vc1" in namespace "vc1" \(v1\) is defined twice/,
     );
   });
 

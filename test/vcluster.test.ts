@@ -1,6 +1,6 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-31';
-import { ValuesError, VCluster, VClusterValues } from '../src';
+import { ValuesError, VCluster, VClusterProps, VClusterValues } from '../src';
 
 describe('VCluster', () => {
   test('names the release after the construct id and the namespace after the release by default', () => {
@@ -230,5 +230,35 @@ describe('in an app of several tenants', () => {
       '^test/vc \\(release vc\\): controlPlane\\.proxy\\.port: expected a port from 1 to 65535, got 70000\\. Choose a port in that range\\.',
       'test/vc \\(release vc\\): controlPlane\\.statefulSet\\.highAvailability\\.replicas: several control plane replicas',
     ].join('\n')));
+  });
+});
+
+describe('typed props and raw values meet the same rules', () => {
+  /** The diagnostics a tenant's values are refused with, without the prop path a typed prop adds. */
+  function refusal(props: VClusterProps): object[] {
+    const vc = new VCluster(Testing.chart(), 'vc', props);
+    try {
+      void vc.apiObjects;
+    } catch (e) {
+      if (!(e instanceof ValuesError)) throw e;
+      return e.diagnostics.map(({ propPath: _, ...d }) => d);
+    }
+    throw new Error('expected the values to be refused');
+  }
+
+  test.each<[string, VClusterProps, VClusterProps]>([
+    ['a quota entry that its stricter twin makes dead',
+      { policies: { resourceQuota: { quota: { pods: 50 } } } },
+      { values: { policies: { resourceQuota: { enabled: true, quota: { pods: '50' } } } } }],
+    ['a label value the API server refuses',
+      { controlPlane: { labels: { team: 'platform team' } } },
+      { values: { controlPlane: { statefulSet: { labels: { team: 'platform team' } } } } }],
+    ['several control plane replicas on the embedded database',
+      { controlPlane: { replicas: 2 } },
+      { values: { controlPlane: { statefulSet: { highAvailability: { replicas: 2 } } } } }],
+  ])('fails alike when %s is written as a typed prop or as raw values, naming the tenant', (_, typed, raw) => {
+    const found = refusal(typed);
+    expect(found).toEqual(refusal(raw));
+    expect(found).toEqual([expect.objectContaining({ severity: 'error', tenant: { release: 'vc', constructPath: 'test/vc' } })]);
   });
 });

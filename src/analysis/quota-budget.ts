@@ -2,8 +2,8 @@ import { Manifest, RenderContext, RenderedObject } from '../render/context';
 import { truthy } from '../values/go-values';
 import { corednsPod } from './coredns-pod';
 import { isMap, Value, ValueMap } from '../values/value-map';
-import { describeValue, diagnostic } from '../values/diagnostic';
-import { Diagnostic, ValuesError } from '../values/errors';
+import { describeValue, diagnostic, valuesError } from '../values/diagnostic';
+import { Diagnostic } from '../values/errors';
 import {
   addQuantities, compareQuantities, formatQuantity, maxQuantity, multiplyQuantity, parseQuantity, Quantity, quantityOf,
   subtractQuantities, ZERO,
@@ -175,16 +175,16 @@ export function budgetAgainst(
 }
 
 /**
- * Refuses a ResourceQuota the virtual cluster cannot run under: one that requires a resource some
+ * A ResourceQuota the virtual cluster cannot run under: one that requires a resource some
  * container leaves unset while the chart's LimitRange gives no default for it, and one whose
  * limit the virtual cluster's own pods, claims or objects already exceed.
  */
-export function checkQuotaBudget(
+export function quotaBudgetDiagnostics(
   ctx: RenderContext,
   objects: readonly RenderedObject[],
   budget: readonly QuotaBudgetLine[] | undefined = quotaBudget(ctx, objects),
-): void {
-  if (!budget) return;
+): Diagnostic[] {
+  if (!budget) return [];
   // Without the chart's LimitRange, defaults may come from one the namespace already has.
   const limitRange = objects.some((o) => o.id === LIMIT_RANGE_ID);
   const quotaName = objects.find((o) => o.id === QUOTA_ID)!.manifest.metadata.name;
@@ -219,7 +219,7 @@ export function checkQuotaBudget(
       }));
     }
   }
-  if (problems.length > 0) throw new ValuesError(problems);
+  return problems;
 }
 
 const QUOTA_ID = 'ResourceQuota';
@@ -569,8 +569,10 @@ export function quantities(list: Value, where: string): Map<string, Quantity> {
   for (const [name, v] of Object.entries(list)) {
     if (v === null || v === undefined) continue;
     const q = parseQuantity(v);
-    if (!q) throw new ValuesError(where, `${where}: ${name} is not a Kubernetes quantity, got ${JSON.stringify(v)}. Write a number with an ` +
-      `optional suffix, such as 500m or 512Mi.`);
+    if (!q) {
+      throw valuesError({ path: where, value: v, message: `${name} is not a Kubernetes quantity, got ${JSON.stringify(v)}.`,
+        fix: 'Write a number with an optional suffix, such as 500m or 512Mi.' });
+    }
     out.set(name, q);
   }
   return out;

@@ -9,7 +9,8 @@ import { OutputFolderError, replaceFolder } from '../output-folder';
 import { userValues } from './values-options';
 import { toApiObject } from '../api-objects';
 import { renderChart } from '../pipeline';
-import { ValuesError } from '../values/errors';
+import { formatDiagnostic, ValuesError } from '../values/errors';
+import { apiServerLimitDiagnostics } from '../api-server-limits';
 import { isMap, ValueMap } from '../values/value-map';
 import { findLeaks } from '../secrets/output-guard';
 import { HELM_DEFAULT_KUBE_VERSION } from '../values/kube-version';
@@ -53,12 +54,16 @@ const HOOK_EVENTS = new Set([
  * template file order), then the hooks (objects annotated `helm.sh/hook`, the same order).
  * Each is serialized as the construct synthesizes it (cdk8s ApiObject JSON, as YAML). Objects
  * whose hook annotation names an event helm does not know are left out, as helm leaves them
- * out; `skipped` says which.
+ * out; `skipped` says which. What the rules beyond helm's find (the values the virtual cluster
+ * would not run with, the objects the API server would refuse) does not stop the render, as helm
+ * renders them: `beyondHelm` lists it, one line each.
  */
-export function renderDocuments(options: TemplateOptions): { documents: TemplateDocument[]; skipped: string[]; credentials: string[] } {
+export function renderDocuments(options: TemplateOptions): {
+  documents: TemplateDocument[]; skipped: string[]; credentials: string[]; beyondHelm: string[];
+} {
   let result: ReturnType<typeof renderChart>;
   try {
-    result = renderChart(options);
+    result = renderChart({ ...options, beyondHelm: 'warning' });
   } catch (e) {
     // Where helm would fail rendering, the error names the release.
     throw e instanceof ValuesError ? e.forTenant({ release: options.name }) : e;
@@ -86,7 +91,9 @@ export function renderDocuments(options: TemplateOptions): { documents: Template
   // Like helm, the output keeps the credentials (the config Secret base64 only); unlike helm, the output guard says where.
   const config = { object: `Secret/vc-config-${options.name}`, path: ['data', 'config.yaml'], values: result.values };
   const credentials = findLeaks(written, { config }).map((c) => `${c.at}: ${c.what}, in clear in the output`);
-  return { documents: [...objects, ...hooks], skipped, credentials };
+  const limits = apiServerLimitDiagnostics(result.objects.map((o) => o.manifest), options.name);
+  const beyondHelm = [...result.warnings, ...limits].map((d) => formatDiagnostic(d));
+  return { documents: [...objects, ...hooks], skipped, credentials, beyondHelm };
 }
 
 /** The manifest stream of `helm template` for the options (every manifest, hooks included). */
@@ -198,7 +205,7 @@ export function templateCommand(args: ParsedArgs, io: CliIo): string {
   if (outputDir !== undefined && showOnly.length > 0) {
     throw new UsageError('--show-only and --output-dir together are refused: helm writes every template and then fails; give one of them');
   }
-  const { documents, skipped, credentials } = renderDocuments({
+  const { documents, skipped, credentials, beyondHelm } = renderDocuments({
     name,
     namespace: helmNamespace(
       { namespace: lastValue(args, 'namespace'), kubeconfig: lastValue(args, 'kubeconfig'), kubeContext: lastValue(args, 'kube-context') },
@@ -211,6 +218,7 @@ export function templateCommand(args: ParsedArgs, io: CliIo): string {
   const selected = selectDocuments(documents, { noHooks: isSet(args, 'no-hooks'), skipTests: isSet(args, 'skip-tests'), showOnly });
   for (const s of skipped) io.stderr(`warning: left out ${s}: an unknown hook event, which helm skips too\n`);
   for (const c of credentials) io.stderr(`warning: ${c}\n`);
+  for (const b of beyondHelm) io.stderr(`warning: ${b}\n`);
   if (outputDir === undefined) return formatStream(selected);
   return writeOutputDir(outputDir, isSet(args, 'release-name') ? name : undefined, selected, io);
 }

@@ -2,7 +2,7 @@ import { allValues, ParsedArgs } from './args';
 import { CliIo } from './io';
 import { ValueMap } from '../values/value-map';
 import { mergeValueFiles } from '../values/coalesce';
-import { ValuesError } from '../values/errors';
+import { valuesError } from '../values/diagnostic';
 import { applySet, SET_FLAGS } from '../values/set-values';
 import { parseValuesYaml, strictUtf8 } from '../yaml/values-yaml';
 
@@ -37,12 +37,12 @@ export function sourceName(path: string): string {
 /** A file's bytes; helm's "-" reads standard input, and a URL is refused (nothing is downloaded). */
 export function readInput(path: string, what: string, io: CliIo): Uint8Array {
   if (/^(https?|oci):\/\//.test(path)) {
-    throw new ValuesError(path, `${path}: cdk8s-vcluster reads no ${what} from a URL; download it and give the local path.`);
+    throw valuesError({ path, message: `cdk8s-vcluster reads no ${what} from a URL;`, fix: 'download it and give the local path.' });
   }
   try {
     return io.readFile(isStdin(path) ? '/dev/stdin' : path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new ValuesError(path, `${sourceName(path)}: cannot read ${what} (${code})`);
+    throw valuesError({ path, subject: sourceName(path), message: `cannot read ${what} (${code})` });
   }
 }

@@ -69,7 +69,7 @@ export function choose(user: ValueMap, chartVersion: ChartVersion, blocked: Read
   const same = (f: ValueMap | undefined): f is ValueMap =>
     f !== undefined && isDeepStrictEqual(coalesceValues(defaults, f), coalesceValues(defaults, fragment));
   // Until nothing more goes: an options object emptied of its fields stands for its `whenEmpty`,
-  // which may go in turn (`distro: {}` once `kubernetesVersion` gives what it gives).
+  // which may go in turn (where another prop writes the same anyway).
   for (let changed = true; changed;) {
     changed = false;
     for (const u of [...units].reverse()) {

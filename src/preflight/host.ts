@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { Manifest } from '../render/context';
-import { ValuesError } from '../values/errors';
+import { valuesError } from '../values/diagnostic';
 import { parseKubeVersion } from '../values/kube-version';
 import { isMap, Value, ValueMap } from '../values/value-map';
 import { PodSecurityLevel } from './pod-security';
@@ -52,10 +52,10 @@ export function hostObjectsFromYaml(text: string, source = 'host'): object[] {
   const docs = parseAllDocuments(text);
   const out: object[] = [];
   for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if (doc.errors.length > 0) throw new ValuesError(source, `${source}: not YAML: ${doc.errors[0].message}`);
+    if (doc.errors.length > 0) throw valuesError({ path: source, message: `not YAML: ${doc.errors[0].message}` });
     const value = doc.toJS() as Value;
     if (value === null || value === undefined) continue;
-    if (!isMap(value)) throw new ValuesError(source, `${source}: expected Kubernetes objects, got ${JSON.stringify(value).slice(0, 60)}.`);
+    if (!isMap(value)) throw valuesError({ path: source, message: `expected Kubernetes objects, got ${JSON.stringify(value).slice(0, 60)}.` });
     out.push(value);
   }
   return out;
@@ -83,8 +83,7 @@ export function hostModel(options: HostOptions, namespace: string, hostMinor: nu
 function flatten(objects: readonly object[]): ValueMap[] {
   return objects.flatMap((o, i): ValueMap[] => {
     if (!isMap(o as Value) || typeof (o as ValueMap).kind !== 'string') {
-      throw new ValuesError(`host.objects[${i}]`, `host.objects[${i}]: expected a Kubernetes object with a kind, got ` +
-        `${JSON.stringify(o).slice(0, 60)}.`);
+      throw valuesError({ path: `host.objects[${i}]`, message: `expected a Kubernetes object with a kind, got ${JSON.stringify(o).slice(0, 60)}.` });
     }
     const m = o as ValueMap;
     return m.kind.endsWith('List') && Array.isArray(m.items) ? flatten(m.items) : [m];

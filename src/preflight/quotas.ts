@@ -20,7 +20,8 @@ interface Quota {
  * or more than the quota holds, is refused (an error); what remains for the workloads, if less than
  * the LimitRange gives a workload container by default, refuses the first such pod inside the
  * virtual cluster (a warning). `hostKnown`: whether the host's LimitRanges are known, so that a
- * resource left unset is known to be refused.
+ * resource left unset is known to be refused. `ownBudget`: the chart quota's budget against
+ * these LimitRanges, when the caller has it.
  */
 export function quotaFindings(
   ctx: RenderContext,
@@ -28,6 +29,7 @@ export function quotaFindings(
   hostQuotas: readonly PolicyObject[],
   limitRanges: readonly PolicyObject[],
   hostKnown: boolean,
+  ownBudget?: readonly QuotaBudgetLine[],
 ): PreflightFinding[] {
   const own = objects.find((o) => o.id === 'ResourceQuota');
   const quotas: Quota[] = [
@@ -35,7 +37,8 @@ export function quotaFindings(
     ...(own ? [{ object: { manifest: own.manifest, where: 'policies.resourceQuota.quota' }, own: true }] : []),
   ];
   const chartLimitRange = objects.some((o) => o.id === 'LimitRange');
-  return quotas.flatMap((quota) => budgetAgainst(ctx, objects, quota.object, limitRanges).flatMap((line) => [
+  const budget = (quota: Quota) => (quota.own && ownBudget) || budgetAgainst(ctx, objects, quota.object, limitRanges);
+  return quotas.flatMap((quota) => budget(quota).flatMap((line) => [
     ...unsetFinding(quota, line, hostKnown, chartLimitRange),
     ...overFinding(quota, line),
     ...workloadFinding(quota, line, limitRanges),

@@ -6,7 +6,7 @@ import { seal, sealingKey, strictScopeLabel } from '../secrets/sealing';
 import { durationSeconds } from './quantities';
 import { Manifest, RenderedObject } from '../render/context';
 import { fail } from './validation';
-import { describeValue } from '../values/diagnostic';
+import { describeValue, valuesError } from '../values/diagnostic';
 import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { formatPath, Segment, ValuesError } from '../values/errors';
 import { isMap, Value, ValueMap } from '../values/value-map';
@@ -266,18 +266,27 @@ export class ConfigProtection {
       const refs = new Map(Object.keys(credentials).map((p) => [p, parsePath(p)] as const));
       for (const [written, segments] of refs) {
         if (!isCredentialField(segments, this.release.chartVersion ?? DEFAULT_CHART_VERSION)) {
-          throw new ValuesError(`configSecret.credentials`, `configSecret.credentials: ${JSON.stringify(written)} is not a credential field ` +
-            `of the chart; the store can stand in for the credential fields only. Give one of the paths the refusal names, e.g. ` +
-              `"controlPlane.backingStore.database.external.dataSource".`);
+          throw valuesError({
+            path: 'configSecret.credentials',
+            propPath: 'configSecret.credentials',
+            value: written,
+            message: `${JSON.stringify(written)} is not a credential field of the chart; the store can stand in for the credential fields only.`,
+            fix: 'Give one of the paths the refusal names, e.g. "controlPlane.backingStore.database.external.dataSource".',
+          });
         }
       }
       const byPath = new Map([...refs].map(([written, segments]) => [formatPath(segments), written]));
       const unreferenced = found.filter((c) => !byPath.has(c.path));
       if (unreferenced.length > 0) {
-        throw new ValuesError(unreferenced[0].path, `${unreferenced.map((c) => c.path).join(', ')}: ` +
-          `${unreferenced.length > 1 ? 'these credentials have' : 'this credential has'} no reference in configSecret.credentials, so ` +
-            `${unreferenced.length > 1 ? 'they' : 'it'} would land in git. Add { "${unreferenced[0].path}": { key: "...", property: "..." } ` +
-              `} to the credentials and leave the value out of the values.`);
+        const several = unreferenced.length > 1;
+        throw valuesError({
+          path: unreferenced[0].path,
+          subject: unreferenced.map((c) => c.path).join(', '),
+          mentions: ['configSecret.credentials'],
+          message: `${several ? 'these credentials have' : 'this credential has'} no reference in configSecret.credentials, so ` +
+            `${several ? 'they' : 'it'} would land in git.`,
+          fix: `Add { "${unreferenced[0].path}": { key: "...", property: "..." } } to the credentials and leave the value out of the values.`,
+        });
       }
       const values = new Map(found.map((c) => [c.path, c.value]));
       for (const [path, written] of byPath) take(refs.get(written)!, values.get(path), credentials[written]);
@@ -391,7 +400,8 @@ function checkRemoteRef(prop: string, ref: RemoteSecretRef | undefined): void {
 function refusal(release: Release, found: readonly Credential[]): ValuesError {
   const lines = found.map((c) => `  ${c.path}: ${c.what}`);
   const hints = [...new Set(found.map(avoidance).filter((h): h is string => h !== undefined))];
-  return new ValuesError(found[0].path, [
+  // One diagnostic whose lines list the credentials: the ways out are said once for all of them.
+  return valuesError({ path: found[0].path, subject: '', message: [
     `the values of ${release.name} hold ${found.length > 1 ? `${found.length} credentials` : 'a credential'} in clear, which the config ` +
       `Secret vc-config-${release.name} would carry into the output and git (base64 is not encryption):`,
     ...lines,
@@ -401,13 +411,17 @@ function refusal(release: Release, found: readonly Credential[]): ValuesError {
       'ConfigSecret.sealedSecret({ certificate }) seals the config for the Sealed Secrets controller; ' +
       `ConfigSecret.bringYourOwn() emits no config Secret (you create vc-config-${release.name}). ConfigSecret.plaintextInGit() keeps them ` +
         `in clear, knowingly.`,
-  ].join('\n'));
+  ].join('\n') });
 }
 
 function hostManifestsRefusal(found: readonly Credential[]): ValuesError {
-  return new ValuesError(found[0].path, `${found.map((c) => c.path).join(', ')}: the chart renders the host manifests onto the host as they ` +
-    `are, so a Secret there lands in the output in clear whatever becomes of the config Secret. ` +
-    'Create that Secret with a SealedSecret or ExternalSecret of its own, outside the values.');
+  return valuesError({
+    path: found[0].path,
+    subject: found.map((c) => c.path).join(', '),
+    message: 'the chart renders the host manifests onto the host as they are, so a Secret there lands in the output in clear whatever ' +
+      'becomes of the config Secret.',
+    fix: 'Create that Secret with a SealedSecret or ExternalSecret of its own, outside the values.',
+  });
 }
 
 /** Where a credential can be avoided altogether, the way to do so, said first. */
@@ -435,8 +449,13 @@ export function parsePath(path: string): Segment[] {
     if (end === path.length) break;
   }
   if (end !== path.length || out.length === 0) {
-    throw new ValuesError('configSecret.credentials', `configSecret.credentials: cannot read the values path ${describeValue(path)}; write ` +
-      `it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.`);
+    throw valuesError({
+      path: 'configSecret.credentials',
+      propPath: 'configSecret.credentials',
+      value: path,
+      message: `cannot read the values path ${describeValue(path)};`,
+      fix: 'write it like controlPlane.backingStore.database.external.dataSource, with ["..."] around keys that hold dots.',
+    });
   }
   return out;
 }

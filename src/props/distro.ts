@@ -26,6 +26,20 @@ export interface DistroComponentOptions {
  */
 export interface KubernetesDistroOptions {
   /**
+   * vcluster.yaml's switch `controlPlane.distro.k8s.enabled`. vCluster runs Kubernetes whether it is set or
+   * not (the switch is left from when it had several distros): it only goes into the config, and so its hash.
+   * @default - not written (the chart's false); `kubernetesVersion` writes true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * The Kubernetes version (`controlPlane.distro.k8s.version`), e.g. "v1.34.2": used instead of the image's
+   * tag (with private nodes, its "-full" variant), and the version standalone vCluster installs.
+   * @default - the image's tag
+   */
+  readonly version?: string;
+
+  /**
    * The image the Kubernetes binaries come from. To pin only the version, use the
    * `kubernetesVersion` prop of the VCluster instead.
    * @default - ghcr.io/loft-sh/kubernetes, tagged with the chart's Kubernetes version
@@ -71,7 +85,14 @@ export interface KubernetesDistroOptions {
   readonly scheduler?: DistroComponentOptions;
 }
 
-const VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
+/** A Kubernetes release, with a build suffix where the image has one ("v1.33.5-fips"). */
+export const KUBERNETES_RELEASE = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
+
+function checkRelease(path: string, version: string): void {
+  if (typeof version !== 'string' || !KUBERNETES_RELEASE.test(version)) {
+    fail(path, version, 'must be a Kubernetes release such as "v1.32.1" or "1.32.1".');
+  }
+}
 
 /**
  * The virtual cluster's version becomes the image tag (the tutorial pins "v1.32.1" this way)
@@ -79,9 +100,7 @@ const VERSION = /^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/;
  */
 export function kubernetesVersionValues(kubernetesVersion: string | undefined): VClusterValues {
   if (kubernetesVersion === undefined) return {};
-  if (typeof kubernetesVersion !== 'string' || !VERSION.test(kubernetesVersion)) {
-    fail('kubernetesVersion', kubernetesVersion, 'must be a Kubernetes release such as "v1.32.1" or "1.32.1".');
-  }
+  checkRelease('kubernetesVersion', kubernetesVersion);
   const tag = kubernetesVersion.startsWith('v') ? kubernetesVersion : `v${kubernetesVersion}`;
   return { controlPlane: { distro: { k8s: { enabled: true, image: { tag } } } } };
 }
@@ -99,8 +118,17 @@ export function distroSection(
       `conflicts with kubernetesVersion ${JSON.stringify(kubernetesVersion)}, which sets the tag ` + `too. Give one of them.`,
     );
   }
+  if (distro.version !== undefined) {
+    checkRelease('distro.version', distro.version);
+    // The chart uses the version instead of the tag: a tag given too would be silently ignored.
+    const tag = kubernetesVersion !== undefined
+      ? `kubernetesVersion ${JSON.stringify(kubernetesVersion)}`
+      : distro.image?.tag !== undefined && `distro.image.tag ${JSON.stringify(distro.image.tag)}`;
+    if (tag) fail('distro.version', distro.version, `conflicts with ${tag}: the chart uses the version instead of the tag. Give one of them.`);
+  }
   return {
-    enabled: true,
+    enabled: distro.enabled,
+    version: distro.version,
     image: imageValues('distro.image', distro.image),
     imagePullPolicy: distro.imagePullPolicy,
     resources: { ...resourcesValues('distro.resources', distro.resources) },

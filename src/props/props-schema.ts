@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import * as VALIDATORS from '../../imports/props-validators';
-import { formatPath, Segment, ValuesError } from '../values/errors';
+import { formatPath, Segment } from '../values/errors';
+import { valuesError } from '../values/diagnostic';
 import { SHAPES } from './props-shapes';
 
 /*
@@ -27,16 +28,16 @@ export function checkPropTypes(kind: CheckedKind, props: unknown): void {
   const unknown = here.find((e) => e.keyword === 'additionalProperties');
   if (unknown) {
     const path = formatPath([...pathOf(unknown), unknown.params.additionalProperty as string]);
-    throw new ValuesError(path, `${path}: no such prop. Check its spelling against the props' declarations, or remove it.`);
+    throw valuesError({ path, propPath: path, message: 'no such prop.', fix: 'Check its spelling against the props\' declarations, or remove it.' });
   }
   const missing = here.find((e) => e.keyword === 'required');
   if (missing) {
     const path = formatPath([...pathOf(missing), missing.params.missingProperty as string]);
-    throw new ValuesError(path, `${path}: required, but not given. Set it.`);
+    throw valuesError({ path, propPath: path, message: 'required, but not given.', fix: 'Set it.' });
   }
   const expected = [...new Set(here.flatMap(expectation))];
   const path = formatPath(pathOf(here[0]));
-  throw new ValuesError(path, `${path}: expected ${expected.join(' or ')}, got ${typeOf(here[0].data)}.`);
+  throw valuesError({ path, propPath: path, message: `expected ${expected.join(' or ')}, got ${typeOf(here[0].data)}.` });
 }
 
 function pathOf(e: ErrorObject): Segment[] {

@@ -4,8 +4,7 @@ import { cdk8sPlus } from './cdk8s-plus';
 import { Policies } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
 import { cpuQuantity, sizeQuantity } from './quantities';
-import { isMap, ValueMap } from '../values/value-map';
-import { compareQuantities, formatQuantity, parseQuantity } from '../values/quantity';
+import { ValueMap } from '../values/value-map';
 import { checkOneOf, checkWholeNumber, fail } from './validation';
 
 /** The storage one StorageClass may give out. */
@@ -249,43 +248,4 @@ export function resourceQuotaValues(rq: ResourceQuotaOptions | undefined): Polic
     labels: rq.labels && { ...rq.labels },
     annotations: rq.annotations && { ...rq.annotations },
   };
-}
-
-/** Quota keys that limit the same thing: Kubernetes enforces both, so the looser one has no effect. */
-const SAME_LIMIT: ReadonlyArray<readonly [string, string]> = [
-  ['pods', 'count/pods'], ['services', 'count/services'], ['persistentvolumeclaims', 'count/persistentvolumeclaims'],
-  ['cpu', 'requests.cpu'], ['memory', 'requests.memory'],
-];
-
-/** The typed entry that writes a quota key: `pods`, `requestsCpu`, `objectCounts.pods`. */
-function entryName(key: string): string {
-  const named = [...CPUS, ...SIZES, ...COUNTS].find(([, k]) => k === key);
-  return named ? named[0] : `objectCounts.${key.slice('count/'.length)}`;
-}
-
-/**
- * Refuses a typed quota entry that a stricter entry for the same thing makes dead, e.g.
- * `pods: 50` under the chart's `count/pods: 20`: the namespace would still stop at 20 pods, and
- * only the quota budget would show it. `quota` is the quota the chart renders, `raw` the raw values.
- */
-export function checkDeadQuotaEntries(rq: ResourceQuotaOptions | undefined, quota: ValueMap | undefined, raw: ValueMap | undefined): void {
-  if (rq?.quota === undefined || quota === undefined) return;
-  const prop = 'policies.resourceQuota.quota';
-  const typed = quotaEntries(prop, rq.quota);
-  const rawQuota = raw?.policies?.resourceQuota?.quota;
-  for (const pair of SAME_LIMIT) {
-    for (const [mine, other] of [pair, [pair[1], pair[0]]]) {
-      const given = parseQuantity(typed[mine]);
-      const stricter = parseQuantity(quota[other]);
-      // The raw values win over the typed entry: then it is theirs that is rendered.
-      if (given === undefined || stricter === undefined || quota[mine] !== typed[mine] || compareQuantities(given, stricter) <= 0) continue;
-      const source = typed[other] !== undefined && quota[other] === typed[other] ? `${prop}.${entryName(other)}`
-        : isMap(rawQuota) && rawQuota[other] !== undefined ? `values' policies.resourceQuota.quota.${other}` : "the chart's default";
-      const fix =
-        source === "the chart's default" || source.startsWith(prop) ? `set ${entryName(other)} to the same too` : 'change it in the raw values too';
-      fail(`${prop}.${entryName(mine)}`, typed[mine],
-        `has no effect: ${other} limits the same, at ${formatQuantity(stricter)} (${source}), and Kubernetes enforces the stricter of the two. ` +
-          `To allow ${formatQuantity(given)}, ${fix}; else give at most ${formatQuantity(stricter)}.`);
-    }
-  }
 }

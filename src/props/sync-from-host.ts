@@ -4,6 +4,7 @@ import { Sync } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
 import { SyncMode, syncSwitch } from './sync-mode';
+import { FromHostGatewaySyncOptions, fromHostGatewayValues } from './sync-gateways';
 import { patchValues, SyncPatch } from './sync-patch';
 import { ResourceScope } from './sync-to-host';
 import { checkOneOf, checkPluralGroup, fail } from './validation';
@@ -101,27 +102,6 @@ export interface FromHostCustomResourceSyncOptions {
   readonly patches?: SyncPatch[];
 }
 
-/** Gateways of the host offered to the virtual cluster's routes. */
-export interface FromHostGatewaySyncOptions {
-  /**
-   * Only the Gateways these labels select.
-   * @default - all
-   */
-  readonly selector?: k8s.LabelSelector;
-
-  /**
-   * Host Gateway (`namespace/name`) to where it appears in the virtual cluster.
-   * @default - none
-   */
-  readonly mappings?: { readonly [hostGateway: string]: string };
-
-  /**
-   * Changes to fields of the synced Gateways.
-   * @default - none
-   */
-  readonly patches?: SyncPatch[];
-}
-
 /**
  * What syncs from the host into the virtual cluster, read-only (vcluster.yaml `sync.fromHost`).
  * `true` or `false` switches a resource; options switch it on with those settings.
@@ -158,10 +138,10 @@ export interface FromHostSyncOptions {
   readonly gatewayClasses?: boolean | FromHostSelectorSyncOptions;
 
   /**
-   * Gateways.
+   * Gateways, by their mappings (`false` to switch them off).
    * @default false
    */
-  readonly gateways?: boolean | FromHostGatewaySyncOptions;
+  readonly gateways?: false | FromHostGatewaySyncOptions;
 
   /**
    * RuntimeClasses.
@@ -265,15 +245,11 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
     }
     : syncSwitch(`${prop}.nodes`, nodes, false);
   const gateways = fromHost.gateways;
-  if (typeof gateways === 'object' && gateways.mappings) checkMappings(`${prop}.gateways.mappings`, gateways.mappings);
-  out.gateways = typeof gateways === 'object'
-    ? {
-      enabled: true,
-      selector: selector(gateways.selector),
-      mappings: gateways.mappings && { byName: { ...gateways.mappings } },
-      patches: patchValues(`${prop}.gateways.patches`, gateways.patches),
-    }
-    : syncSwitch(`${prop}.gateways`, gateways, false);
+  // Typed as false or options; `true` reaches here from JavaScript (the props schema says boolean).
+  if ((gateways as unknown) === true) {
+    fail(`${prop}.gateways`, gateways, 'vCluster imports only the Gateways mappings name; give { mappings: { "infra/public": "default/public" } }.');
+  }
+  out.gateways = typeof gateways === 'object' ? fromHostGatewayValues(`${prop}.gateways`, gateways) : syncSwitch(`${prop}.gateways`, gateways, false);
   for (const key of ['configMaps', 'secrets'] as const) {
     const v = fromHost[key];
     if (v === undefined) continue;

@@ -1,12 +1,16 @@
 import { VClusterValues } from '../../imports/chart-versions';
 import {
-  decodeBackingStore, decodeDefaultImageRegistry, decodeDistro, decodeExportKubeConfig, decodeExtraSans,
-  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeKubernetesVersion, decodeLogging, decodePodDisruptionBudget, decodePolicies,
+  bool, decodeBackingStore, decodeDefaultImageRegistry, decodeExtraSans,
+  decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
 import { decodeControlPlane } from './decode/control-plane';
+import { decodeDeletion } from './decode/deletion';
+import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
+import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
+import { decodeSleep } from './decode/sleep';
 import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
 import { decodeCoredns } from './decode/coredns';
@@ -18,6 +22,7 @@ import type { VClusterProps } from './vcluster-props';
 import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
+import { deletionSection } from './deletion';
 import { corednsSection } from './coredns';
 import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
@@ -37,6 +42,7 @@ import { resourceProxySection } from './resource-proxy';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
+import { sleepSection } from './sleep';
 import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
 import { syncSection } from './sync';
@@ -109,7 +115,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     decode: decodeRootless,
   },
   {
-    // Irregular: two keys of a section the distro prop writes too (the tag, and the switch it needs).
+    // Irregular: two keys of a section the distro prop writes too (the tag, and the switch, which configs had on).
     prop: 'kubernetesVersion',
     writes: ['controlPlane.distro.k8s.enabled', 'controlPlane.distro.k8s.image.tag'],
     encode: (props) => kubernetesVersionValues(props.kubernetesVersion),
@@ -178,6 +184,9 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   // The section but for its security contexts, which are the rootless prop's.
   mapped({ prop: 'coredns', path: 'controlPlane.coredns', encode: corednsSection, decode: decodeCoredns }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
+  mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
+  mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
+  mapped({ prop: 'telemetry', path: 'telemetry.enabled', encode: (enabled) => enabled, decode: bool }),
   mapped({ prop: 'snapshots', path: 'snapshots', encode: snapshotsSection, decode: decodeSnapshots }),
   mapped({ prop: 'plugins', path: 'plugins', encode: pluginsSection, decode: decodePlugins }),
   {

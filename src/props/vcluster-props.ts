@@ -2,6 +2,7 @@ import type { IConstruct } from 'constructs';
 import type { VClusterValues } from '../../imports/chart-versions';
 import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
+import type { DeletionOptions } from './deletion';
 import type { ControlPlaneOptions } from './control-plane';
 import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
@@ -19,6 +20,7 @@ import type { ResourceProxyOptions } from './resource-proxy';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
 import type { ServiceMonitorOptions } from './service-monitor';
+import type { SleepOptions } from './sleep';
 import type { PluginOptions } from './plugins';
 import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
@@ -232,6 +234,27 @@ export interface VClusterProps {
    * @default false
    */
   readonly privateNodes?: boolean | PrivateNodesOptions;
+
+  /**
+   * Sleep mode: the virtual cluster's workloads are scaled down after a time without activity or
+   * on a schedule (vcluster.yaml `sleep.auto`).
+   * @default - never asleep
+   */
+  readonly sleep?: SleepOptions;
+
+  /**
+   * Deletion of the virtual cluster by vCluster Platform: prevented, or after a time without
+   * activity (vcluster.yaml `deletion`). The host namespaces' protection from ArgoCD is
+   * `deletionProtection`.
+   * @default - the chart's: neither
+   */
+  readonly deletion?: DeletionOptions;
+
+  /**
+   * Whether the control plane sends vCluster's anonymous usage telemetry (`telemetry.enabled`).
+   * @default true (the chart's)
+   */
+  readonly telemetry?: boolean;
 
   /**
    * Snapshots of the virtual cluster taken on a schedule, their retention and storage

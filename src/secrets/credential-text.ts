@@ -33,6 +33,13 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/\b(?:Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{16,}/, 'an Authorization header'],
 ];
 
+/**
+ * The rules as one pattern per case mode: most strings match none, and one search decides that
+ * where sixteen would; the rules themselves then say which one matched.
+ */
+const ANY_RULE: readonly RegExp[] = [true, false].map((ignoreCase) => new RegExp(
+  RULES.filter(([re]) => re.ignoreCase === ignoreCase).map(([re]) => `(?:${re.source})`).join('|'), ignoreCase ? 'i' : ''));
+
 /** A flag with its value in one word: `--oidc-client-secret=...`. */
 const FLAG = /(?:^|\s)--?([A-Za-z0-9][\w.-]*)=(?:"([^"]*)"|'([^']*)'|(\S+))/g;
 /** A shell or env-file assignment: `DB_PASSWORD=...`, `export API_TOKEN=...`. */
@@ -66,7 +73,9 @@ export function credentialInText(text: string): string | undefined {
 }
 
 function decide(text: string): string | undefined {
-  for (const [re, what] of RULES) if (re.test(text)) return what;
+  if (ANY_RULE.some((re) => re.test(text))) for (const [re, what] of RULES) if (re.test(text)) return what;
+  // A flag or an assignment has its '=', a key its ':'.
+  if (!text.includes('=') && !text.includes(':')) return undefined;
   for (const re of [FLAG, ASSIGNMENT, KEY_LINE]) {
     for (const m of text.matchAll(re)) {
       const value = m[2] ?? m[3] ?? m[4] ?? '';

@@ -3,7 +3,7 @@ import { closest } from '../values/closest';
 import { namesCredential } from '../values/credential-names';
 import { diagnostic } from '../values/diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from '../values/errors';
-import { isMap, ValueMap } from '../values/value-map';
+import { isDeepFrozen, isMap, ValueMap } from '../values/value-map';
 import { limitedDocuments } from '../yaml/yaml-limits';
 import { numberValue } from '../values/int64';
 
@@ -128,9 +128,42 @@ interface Walk {
   readonly topSecret: boolean;
 }
 
+/** What the guard finds in a tree, relative to it: where (the path below it) and what. */
+type Found = readonly (readonly [path: readonly Segment[], what: string])[];
+
+const NOTHING: Found = [];
+
+/**
+ * The findings in deep-frozen trees (the values the config text is written from), which can
+ * never change: a fleet's tenants share the subtrees of the chart defaults they leave alone, and
+ * each such subtree is read once, not once per tenant.
+ */
+const FROZEN_FINDINGS = new WeakMap<object, Found>();
+
 /** Walks V at PATH, a stack it pushes to and pops from (a report formats it at once). */
 function walk(v: unknown, path: Segment[], w: Walk): void {
-  if (w.skipped.some((s) => s.length === path.length && s.every((seg, i) => seg === path[i]))) return;
+  if (w.skipped.length > 0 && w.skipped.some((s) => s.length === path.length && s.every((seg, i) => seg === path[i]))) return;
+  // Below the top (where the Secret rule depends on the walk), a frozen tree's findings depend on it alone.
+  if (path.length > 0 && w.skipped.length === 0 && isDeepFrozen(v)) {
+    for (const [below, what] of frozenFindings(v as object)) w.report([...path, ...below], what);
+    return;
+  }
+  visit(v, path, w);
+}
+
+function frozenFindings(v: object): Found {
+  let found = FROZEN_FINDINGS.get(v);
+  if (found === undefined) {
+    const here: [Segment[], string][] = [];
+    // As below the top: a Secret with data counts.
+    visit(v, [], { report: (path, what) => here.push([[...path], what]), skipped: [], topSecret: true });
+    found = here.length > 0 ? here : NOTHING;
+    FROZEN_FINDINGS.set(v, found);
+  }
+  return found;
+}
+
+function visit(v: unknown, path: Segment[], w: Walk): void {
   if (typeof v === 'string') {
     scanString(v, path, w);
   } else if (Array.isArray(v)) {

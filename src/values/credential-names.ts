@@ -41,9 +41,15 @@ export function namesCredential(name: string): boolean {
   return named;
 }
 
+/**
+ * What the last word of every credential ending holds: a name without any of these (most keys)
+ * names no credential, decided without splitting it into words.
+ */
+const ENDING_WORDS = /pass|pwd|secret|token|auth|credential|key/i;
+
 function decide(name: string): boolean {
   // Keys that are no identifiers (`shared/registry-credentials`) name objects, not settings.
-  if (!/^[A-Za-z_][\w.-]*$/.test(name)) return false;
+  if (!ENDING_WORDS.test(name) || !/^[A-Za-z_][\w.-]*$/.test(name)) return false;
   const w = words(name);
   if (w.length === 0 || NOT_CREDENTIALS.has(w.join(' '))) return false;
   return CREDENTIAL_ENDINGS.some((end) => end.length <= w.length && end.every((e, i) => w[w.length - end.length + i] === e));

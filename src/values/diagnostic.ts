@@ -1,5 +1,5 @@
 import { isCredentialPath, shownValue } from './credential-names';
-import { Diagnostic, formatPath, Segment, Severity } from './errors';
+import { Diagnostic, formatPath, Segment, Severity, ValuesError } from './errors';
 import { isInt64 } from './int64';
 
 /** What a diagnostic records instead of a credential's value. */
@@ -46,6 +46,11 @@ export function diagnostic(options: DiagnosticOptions): Diagnostic {
     ...(options.subject === undefined ? {} : { subject: options.subject }),
     ...(options.mentions === undefined ? {} : { mentions: options.mentions }),
   };
+}
+
+/** A ValuesError of one diagnostic, for a check that stops at its first problem. */
+export function valuesError(options: DiagnosticOptions): ValuesError {
+  return new ValuesError([diagnostic(options)]);
 }
 
 /** A value as a message shows it: text quoted, other scalars as written, the rest as JSON. */

@@ -1,4 +1,4 @@
-import { ValuesError } from './errors';
+import { valuesError } from './diagnostic';
 
 /** The Kubernetes version the manifests are rendered for (Helm's `.Capabilities.KubeVersion`). */
 export interface KubeVersion {
@@ -30,7 +30,7 @@ const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+].*)?$/;
 export function parseKubeVersion(text: string): KubeVersion {
   const m = VERSION_RE.exec(text.trim());
   if (!m) {
-    throw new ValuesError('kubeVersion', `kubeVersion: expected a Kubernetes version such as "1.33.1", got ${JSON.stringify(text)}.`);
+    throw valuesError({ path: 'kubeVersion', value: text, message: `expected a Kubernetes version such as "1.33.1", got ${JSON.stringify(text)}.` });
   }
   const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
   return { major, minor, patch, version: `v${major}.${minor}.${patch}` };

@@ -237,7 +237,9 @@ function checkAlternatives(
 }
 
 function typeProblem(at: readonly Segment[], expected: readonly JsonType[], value: unknown): Problem {
-  return { path: [...at], text: `expected ${expected.join(' or ')}, got ${found(value, at)}.`, expected };
+  const path = [...at];
+  // Written when read: the failed alternatives of a value another alternative takes are never shown.
+  return { path, expected, get text() { return `expected ${expected.join(' or ')}, got ${found(value, path)}.`; } };
 }
 
 /** Keys of features vCluster once had: the message says so, and where their settings go now. */

@@ -1,6 +1,7 @@
 import { mergeMaps } from './coalesce';
 import { isCredentialPath, shownValue } from './credential-names';
 import { formatPath, Segment, ValuesError } from './errors';
+import { valuesError } from './diagnostic';
 import { int64Value, isInt64 } from './int64';
 import { MAX_VALUES_DEPTH, plainValues, RESERVED_KEYS, reservedKey, tooDeep } from './user-values';
 import { isMap, ValueMap } from './value-map';
@@ -37,7 +38,7 @@ export function applySet(flag: SetFlag, argument: string, values: ValueMap, read
     try {
       object = JSON.parse(argument.trim());
     } catch (e) {
-      throw new ValuesError(source, `${source}: not a JSON object: ${(e as Error).message}.`);
+      throw valuesError({ path: source, message: `not a JSON object: ${(e as Error).message}.` });
     }
     // In place, as the other flags change the values.
     Object.assign(values, mergeMaps(values, plainValues(object as ValueMap, source)));
@@ -55,7 +56,7 @@ export function applySet(flag: SetFlag, argument: string, values: ValueMap, read
     new StrvalsParser(argument, flag, reader, source).parse(values);
   } catch (e) {
     if (e instanceof ValuesError) throw e;
-    throw new ValuesError(source, `${source}: ${(e as Error).message}`);
+    throw valuesError({ path: source, message: (e as Error).message });
   }
 }
 

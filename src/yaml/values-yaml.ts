@@ -3,7 +3,7 @@ import { Composer, Document, isScalar, LineCounter, Parser, ScalarTag, Tags, vis
 import { formatFloat32, parseGoInt } from './go-yaml/strconv';
 import { checkNesting, checkTextSize, limitedJS } from './yaml-limits';
 import { mergeValueFiles } from '../values/coalesce';
-import { ValuesError } from '../values/errors';
+import { valuesError } from '../values/diagnostic';
 import { plainValues } from '../values/user-values';
 import { isMap, ValueMap } from '../values/value-map';
 
@@ -60,8 +60,8 @@ export function parseValuesYaml(data: string | Uint8Array, source: string): Valu
     if (value === null || value === undefined) return;
     if (!isMap(value)) {
       const where = chunks.length > 1 ? ` (document ${i + 1})` : '';
-      throw new ValuesError(source, `${source}${where}: a values file must be a map of vcluster.yaml keys, got ` +
-        `${Array.isArray(value) ? 'a list' : typeof value}.`);
+      throw valuesError({ path: source, subject: `${source}${where}`,
+        message: `a values file must be a map of vcluster.yaml keys, got ${Array.isArray(value) ? 'a list' : typeof value}.` });
     }
     maps.push(value);
   });
@@ -75,7 +75,7 @@ function decode(data: string | Uint8Array, source: string): { text: string; whol
     try {
       return { text: new TextDecoder(utf16, { fatal: true }).decode(data.subarray(2)), whole: true };
     } catch {
-      throw new ValuesError(source, `${source}: starts with a UTF-16 byte order mark but is no valid UTF-16. Save the file as UTF-8.`);
+      throw valuesError({ path: source, message: 'starts with a UTF-16 byte order mark but is no valid UTF-16.', fix: 'Save the file as UTF-8.' });
     }
   }
   return { text: withoutBom(strictUtf8(data, source)), whole: false };
@@ -87,11 +87,11 @@ export function strictUtf8(data: Uint8Array, source: string): string {
     const offset = firstInvalidUtf8(data);
     let line = 1;
     for (let i = 0; i < offset; i++) if (data[i] === 0x0a) line++;
-    throw new ValuesError(
-      source,
-      `${source}: not valid UTF-8 at byte offset ${offset} (line ${line}): 0x${data[offset].toString(16).padStart(2, '0')}. ` +
-        'Helm refuses such files too; save the file as UTF-8.',
-    );
+    throw valuesError({
+      path: source,
+      message: `not valid UTF-8 at byte offset ${offset} (line ${line}): 0x${data[offset].toString(16).padStart(2, '0')}.`,
+      fix: 'Helm refuses such files too; save the file as UTF-8.',
+    });
   }
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
 }
@@ -145,8 +145,8 @@ function splitDocuments(raw: string, source: string): Chunk[] {
     if (text.startsWith('---', pos)) {
       const rest = text.slice(pos + 3, next).trim();
       if (rest !== '' && !rest.startsWith('#')) {
-        throw new ValuesError(source, `${source}: line ${line}: "---" followed by ${JSON.stringify(rest)} is no document separator: Helm ` +
-          `allows only a comment after "---". Start the document on the next line.`);
+        throw valuesError({ path: source, message: `line ${line}: "---" followed by ${JSON.stringify(rest)} is no document separator: Helm ` +
+          'allows only a comment after "---".', fix: 'Start the document on the next line.' });
       }
       if (pos > start) chunks.push({ text: text.slice(start, pos), line: startLine });
       start = next;
@@ -172,7 +172,7 @@ function parseDocument(text: string, firstLine: number, source: string): unknown
   const doc = new Composer(YAML_OPTIONS).compose(tokens, true, text.length).next().value as Document.Parsed | undefined;
   if (doc === undefined) return null;
   const err = doc.errors[0];
-  if (err) throw new ValuesError(source, `${source}: not valid YAML (${where(err.pos[0])}): ${err.message.split('\n')[0]}`);
+  if (err) throw valuesError({ path: source, message: `not valid YAML (${where(err.pos[0])}): ${err.message.split('\n')[0]}` });
   visit(doc, {
     Pair: (_, pair) => {
       if (isScalar(pair.key) && typeof pair.key.value === 'number') pair.key.value = numberKey(pair.key);

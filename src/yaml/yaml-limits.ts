@@ -1,6 +1,6 @@
 import { Composer, CST, Document, isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, LineCounter, Node, Parser } from 'yaml';
-import { ValuesError } from '../values/errors';
-import { formatPath, Segment } from '../values/errors';
+import { valuesError } from '../values/diagnostic';
+import { formatPath, Segment, ValuesError } from '../values/errors';
 import { MAX_VALUES_DEPTH, tooDeep } from '../values/user-values';
 import { isMap, ValueMap } from '../values/value-map';
 
@@ -31,8 +31,8 @@ export function checkTextSize(text: string, source: string): void {
 
 /** The refusal of YAML larger than MAX_YAML_BYTES; WHAT says what was found. */
 function tooLarge(source: string, what: string): ValuesError {
-  return new ValuesError(source, `${source}: ${what} exceed the ${MAX_YAML_BYTES} bytes (3 MiB) the Kubernetes API server accepts in one request, ` +
-    'which cdk8s-vcluster refuses. Give fewer or smaller objects, or write repeated parts out instead of aliasing them.');
+  return valuesError({ path: source, message: `${what} exceed the ${MAX_YAML_BYTES} bytes (3 MiB) the Kubernetes API server accepts in one ` +
+    'request, which cdk8s-vcluster refuses.', fix: 'Give fewer or smaller objects, or write repeated parts out instead of aliasing them.' });
 }
 
 /**
@@ -48,9 +48,9 @@ export function limitedJS(doc: Document.Parsed, source: string, hasAliases: bool
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const message = (e as Error).message;
-    if (!message.startsWith('Excessive alias count')) throw new ValuesError(source, `${source}: ${message}`);
-    throw new ValuesError(source, `${source}: the aliases expand to more than ${MAX_ALIAS_COUNT} copies, which cdk8s-vcluster refuses, ` +
-      'as Helm refuses such "alias bombs". Write repeated parts out instead of aliasing them.');
+    if (!message.startsWith('Excessive alias count')) throw valuesError({ path: source, message });
+    throw valuesError({ path: source, message: `the aliases expand to more than ${MAX_ALIAS_COUNT} copies, which cdk8s-vcluster refuses, as ` +
+      'Helm refuses such "alias bombs".', fix: 'Write repeated parts out instead of aliasing them.' });
   }
   if (expandedSize(value, MAX_YAML_BYTES) > MAX_YAML_BYTES) throw tooLarge(source, 'the data its aliases expand to would');
   return value;
@@ -174,11 +174,13 @@ function checkKey(key: CST.Token, parent: readonly Segment[], source: string, wh
   if (!complex && !(key.type === 'scalar' && NULL_KEYS.has(key.source))) return;
   const at = formatPath(parent) || '(top level)';
   const what = complex ? `a ${key.type === 'block-seq' || (key.type === 'flow-collection' && key.start.source === '[') ? 'list' : 'map'}` : 'null';
-  throw new ValuesError(
-    formatPath(parent),
-    `${source} (${where(key.offset)}): ${at}: a map key that is ${what} (${CST.stringify(key).trim()}); Helm refuses it ` +
-      `(${complex ? 'yaml: invalid map key' : 'unsupported map key of type: <nil>'}). Write the key as a string.`,
-  );
+  throw valuesError({
+    path: formatPath(parent),
+    subject: `${source} (${where(key.offset)}): ${at}`,
+    message: `a map key that is ${what} (${CST.stringify(key).trim()}); Helm refuses it ` +
+      `(${complex ? 'yaml: invalid map key' : 'unsupported map key of type: <nil>'}).`,
+    fix: 'Write the key as a string.',
+  });
 }
 
 /** Plain scalars YAML 1.1 reads as null. */
@@ -210,8 +212,8 @@ function checkAliases(doc: Document.Parsed, source: string): void {
       if (height.has(kid)) continue;
       if (open.has(kid)) {
         const anchor = isAlias(frame.node) ? frame.node.source : '';
-        throw new ValuesError(source, `${source}: the anchor &${anchor} contains its own alias *${anchor}; Helm refuses such values too. ` +
-          `Copy the values instead.`);
+        throw valuesError({ path: source, message: `the anchor &${anchor} contains its own alias *${anchor}; Helm refuses such values too.`,
+          fix: 'Copy the values instead.' });
       }
       open.add(kid);
       stack.push({ node: kid, kids: children(kid), next: 0 });

@@ -14,8 +14,8 @@ const linux = process.platform === 'linux';
   jest.setTimeout(120_000);
   let cli: ReturnType<typeof buildCli>;
   const { file } = tempFiles('cdk8s-vcluster-process-');
-  // Output far larger than a pipe's buffer (64 KiB): the annotation is in the StatefulSet and the config Secret.
-  const big = file('big.yaml', `controlPlane:\n  statefulSet:\n    annotations:\n      big: ${'x'.repeat(300_000)}\n`);
+  // Output far larger than a pipe's buffer (64 KiB): the annotation (within the API server's 256 KiB) is in the StatefulSet and the config Secret.
+  const big = file('big.yaml', `controlPlane:\n  statefulSet:\n    annotations:\n      big: ${'x'.repeat(200_000)}\n`);
 
   beforeAll(() => {
     cli = buildCli();

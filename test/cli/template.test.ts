@@ -174,14 +174,31 @@ describe('values from the command line, as helm layers them', () => {
     expect(run(['template', 'vc1', '--set-string', 'controlPlane.statefulSet.labels.build=123']).stdout).toContain('build: "123"');
   });
 
-  test('fails when --set values break a rule, naming the release once and every problem', () => {
+  test('renders --set values that break a rule beyond helm\'s, as helm renders them, with one warning each on stderr', () => {
     const r = run(['template', 'vc2', '--set', 'controlPlane.statefulSet.highAvailability.replicas=2', '--set', 'controlPlane.proxy.port=70000']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\n  replicas: 2\n');
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([
+      'warning: controlPlane.proxy.port: expected a port from 1 to 65535, got 70000. Choose a port in that range.',
+      expect.stringMatching(/^warning: controlPlane\.statefulSet\.highAvailability\.replicas: several control plane replicas need a backing store /),
+    ]);
+  });
+
+  test('warns about a quota entry made dead by its twin and about objects the API server would refuse, and renders them', () => {
+    const r = run(['template', 'vc1', '--set', 'policies.resourceQuota.enabled=true', '--set', 'policies.resourceQuota.quota.pods=50',
+      '--set-string', 'controlPlane.statefulSet.labels.team=platform team']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('team: platform team');
+    expect(r.stderr).toContain('warning: policies.resourceQuota.quota.pods: 50 has no effect: policies.resourceQuota.quota.count/pods limits ' +
+      'the same, at 20 (the chart\'s default)');
+    expect(r.stderr).toContain('warning: StatefulSet "vc1" metadata.labels["team"]: a label value must be text');
+  });
+
+  test('fails when --set values break a rule of the chart\'s, naming the release once and every problem', () => {
+    const r = run(['template', 'vc2', '--set', 'controlPlane.proxy.port=x', '--set', 'controlPlane.statefulSet.labels.build=1']);
     expect(r).toMatchObject({ code: 1, stdout: '' });
-    expect(r.stderr).toMatch(
-      /^Error: release vc2: controlPlane\.proxy\.port: expected a port from 1 to 65535, got 70000\. Choose a port in that range\.; /,
-    );
-    expect(r.stderr).toContain('; controlPlane.statefulSet.highAvailability.replicas: several control plane replicas need a backing store ' +
-      'they share');
+    expect(r.stderr).toMatch(/^Error: release vc2: controlPlane\.proxy\.port: expected integer, got string "x"\.; /);
+    expect(r.stderr).toContain('; controlPlane.statefulSet.labels.build: expected string, got number 1.');
     expect(r.stderr.match(/release vc2/g)).toHaveLength(1);
   });
 

@@ -94,7 +94,7 @@ export const vc1 = (values: ValueMap | string, more: Partial<ImportOptions> = {}
   return { ...importValues(options), options };
 };
 
-/** Programs for values no corpus case has: rootless ids, nulls, multi-line text, DNS rules, auto nodes. */
+/** Programs for values no corpus case has: rootless ids, nulls, multi-line text, DNS rules, auto nodes, sleep and deletion. */
 export function samplePrograms(): Record<string, string> {
   return {
     tutorial: vc1(TUTORIAL_STEP_5).program,
@@ -108,6 +108,11 @@ export function samplePrograms(): Record<string, string> {
       name: 'd', limits: { cpu: '8', memory: '32Gi', nodes: '2' }, nodeTypeSelector: [{ property: 'x', operator: 'In', values: ['a'] }],
       disruption: { consolidationPolicy: 'WhenEmpty', consolidateAfter: '30s' }, expireAfter: 'Never',
     }] }] } }).program,
+    sleep: vc1({
+      sleep: { auto: { afterInactivity: '1h', schedule: '0 20 * * *', timezone: 'Europe/Berlin', wakeup: { schedule: '0 7 * * 1-5' } } },
+      deletion: { auto: { afterInactivity: '720h' } },
+      telemetry: { enabled: false },
+    }).program,
   };
 }
 

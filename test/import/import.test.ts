@@ -116,10 +116,10 @@ policies:
       cpu: '1.50'
       limits.cpu: 2
       memory: 1G
-      requests.memory: 512Mi
+      limits.memory: 8Gi
       count/configmaps: '50'
 `);
-    expect(result.program).toContain('quota: { requestsMemory: Size.mebibytes(512), objectCounts: { configmaps: 50 } }');
+    expect(result.program).toContain('quota: { limitsMemory: Size.gibibytes(8), objectCounts: { configmaps: 50 } }');
     expect(result.raw).toEqual({ policies: { resourceQuota: { quota: { 'cpu': '1.50', 'limits.cpu': 2, 'memory': '1G' } } } });
     expectSameAsTemplate(result);
   });
@@ -339,7 +339,7 @@ sync:
     expectSameAsTemplate(result);
   });
 
-  test('leaves out `distro: {}` where kubernetesVersion switches the Kubernetes distro on, and the default image', () => {
+  test('leaves out the distro switch where kubernetesVersion writes it, and the default image', () => {
     const result = vc1(`
 controlPlane:
   distro:
@@ -354,9 +354,9 @@ controlPlane:
     expectSameAsTemplate(result);
   });
 
-  test('writes `distro: {}` for the Kubernetes distro switched on with the chart\'s settings, which the config says apart', () => {
+  test('writes the distro switch given alone, which the config says apart', () => {
     const result = vc1('controlPlane:\n  distro:\n    k8s:\n      enabled: true\n');
-    expect(propsOf(result.program)).toBe('      distro: {},');
+    expect(propsOf(result.program)).toBe('      distro: { enabled: true },');
     expectSameAsTemplate(result);
   });
 

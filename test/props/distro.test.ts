@@ -1,6 +1,11 @@
+import { parse } from 'yaml';
 import { Size, Testing } from 'cdk8s';
 import { Cpu, ImagePullPolicy } from 'cdk8s-plus-31';
 import { BackingStore, VCluster } from '../../src';
+import { renderTemplate } from '../../src/cli/template';
+import { compareManifests } from '../conformance/compare';
+import { vc1 } from '../import/import-helper';
+import { runProgram } from '../import/program-runner';
 import { manifest, synthVCluster, syncer } from '../typed-helper';
 
 function kubernetesInitContainer(manifests: any[]): any {
@@ -69,5 +74,80 @@ describe('the distro image', () => {
   test('keeps an image tag given without kubernetesVersion', () => {
     const vc = new VCluster(Testing.chart(), 'vc1', { distro: { image: { tag: 'v1.31.4' } } });
     expect(vc.values.controlPlane.distro.k8s.image.tag).toBe('v1.31.4');
+  });
+});
+
+describe('the distro switch and version', () => {
+  test("writes only what is given: the distro's `enabled` stays the chart's false unless given (vCluster runs Kubernetes either way)", () => {
+    const { vc, manifests } = synthVCluster({ distro: { scheduler: { enabled: true } } });
+    expect(vc.values.controlPlane.distro.k8s.enabled).toBe(false);
+    expect(vc.values.controlPlane.distro.k8s.scheduler.enabled).toBe(true);
+    expect(kubernetesInitContainer(manifests).image).toBe('ghcr.io/loft-sh/kubernetes:v1.36.0');
+    expect(synthVCluster({ distro: { enabled: true } }).vc.values.controlPlane.distro.k8s.enabled).toBe(true);
+  });
+
+  test('kubernetesVersion takes an image tag with a build suffix, such as the FIPS images', () => {
+    const { manifests } = synthVCluster({ kubernetesVersion: 'v1.33.5-fips' });
+    expect(kubernetesInitContainer(manifests).image).toBe('ghcr.io/loft-sh/kubernetes:v1.33.5-fips');
+  });
+
+  test('distro.version is used instead of the image tag (its "-full" variant with private nodes)', () => {
+    const { vc, manifests } = synthVCluster({ distro: { version: 'v1.34.2' } });
+    expect(vc.values.controlPlane.distro.k8s.version).toBe('v1.34.2');
+    expect(kubernetesInitContainer(manifests).image).toBe('ghcr.io/loft-sh/kubernetes:v1.34.2');
+    const privateNodes = synthVCluster({ distro: { version: 'v1.34.2' }, values: { privateNodes: { enabled: true } } }).manifests;
+    expect(kubernetesInitContainer(privateNodes).image).toBe('ghcr.io/loft-sh/kubernetes:v1.34.2-full');
+  });
+
+  test('fails when distro.version is given with a tag, which the chart would ignore', () => {
+    expect(() => synthVCluster({ kubernetesVersion: 'v1.33.1', distro: { version: 'v1.34.2' } })).toThrow(
+      'distro.version: conflicts with kubernetesVersion "v1.33.1": the chart uses the version instead of the tag. Give one of them. Got "v1.34.2".',
+    );
+    expect(() => synthVCluster({ distro: { version: 'v1.34.2', image: { tag: 'v1.33.1' } } })).toThrow(
+      'distro.version: conflicts with distro.image.tag "v1.33.1": the chart uses the version instead of the tag. Give one of them. Got "v1.34.2".',
+    );
+  });
+
+  test('fails when distro.version is not a release', () => {
+    expect(() => synthVCluster({ distro: { version: 'latest' } })).toThrow(
+      'distro.version: must be a Kubernetes release such as "v1.32.1" or "1.32.1". Got "latest".',
+    );
+  });
+});
+
+describe('importing the distro', () => {
+  const imported = (yaml: string) => {
+    const result = vc1(yaml);
+    expect(result.raw).toEqual({});
+    const expected = renderTemplate({ name: 'vc1', namespace: 'vc1', values: [parse(yaml)] });
+    expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+    return result.program;
+  };
+
+  test('imports the virtual scheduler and component flags written without the switch, as the docs write them', () => {
+    const program = imported(`
+controlPlane:
+  distro:
+    k8s:
+      scheduler:
+        enabled: true
+        extraArgs: [--kube-api-qps=200]
+      apiServer:
+        extraArgs: [--max-requests-inflight=300]
+`);
+    expect(program).toContain("distro: {\n        apiServer: { extraArgs: ['--max-requests-inflight=300'] },\n" +
+      "        scheduler: { enabled: true, extraArgs: ['--kube-api-qps=200'] },\n      },");
+  });
+
+  test('imports a tag without the switch as the distro image, and with it as kubernetesVersion', () => {
+    expect(imported('controlPlane:\n  distro:\n    k8s:\n      image:\n        tag: v1.33.5-fips\n'))
+      .toContain("distro: { image: { tag: 'v1.33.5-fips' } },");
+    const program = imported('controlPlane:\n  distro:\n    k8s:\n      enabled: true\n      image:\n        tag: v1.33.5-fips\n');
+    expect(program).toContain("kubernetesVersion: 'v1.33.5-fips',");
+    expect(program).not.toContain('distro');
+  });
+
+  test('imports the version as standalone vCluster is given it', () => {
+    expect(imported('controlPlane:\n  distro:\n    k8s:\n      version: v1.31.11\n')).toContain("distro: { version: 'v1.31.11' },");
   });
 });

@@ -1,4 +1,8 @@
 import { HttpIngressPathType, ServiceType } from 'cdk8s-plus-31';
+import { renderTemplate } from '../../src/cli/template';
+import { compareManifests } from '../conformance/compare';
+import { vc1 } from '../import/import-helper';
+import { runProgram } from '../import/program-runner';
 import { manifest, synthVCluster } from '../typed-helper';
 
 describe('the exposure props', () => {
@@ -94,5 +98,68 @@ describe('the exposure props', () => {
     expect(() => synthVCluster({ exportKubeConfig: { server: 'vc1.example.com' } })).toThrow(
       'exportKubeConfig.server: must be a URL such as "https://vc1.example.com". Got "vc1.example.com".',
     );
+  });
+
+  test('additional kubeconfig Secrets are written beside vc-<name>, each with its own settings; another namespace gets its Role', () => {
+    const { vc, manifests } = synthVCluster({
+      ingress: { host: 'vc1.example.com' },
+      exportKubeConfig: {
+        context: 'vc1',
+        additionalSecrets: [
+          { name: 'vc-my-domain', context: 'my-domain-context', server: 'https://my-domain.org:443' },
+          { name: 'kubeconfig-viewer', namespace: 'tools', serviceAccount: { name: 'my-viewer', namespace: 'kube-system', clusterRole: 'view' } },
+        ],
+      },
+    });
+    expect(vc.values.exportKubeConfig).toMatchObject({
+      context: 'vc1',
+      server: 'https://vc1.example.com',
+      additionalSecrets: [
+        { name: 'vc-my-domain', context: 'my-domain-context', server: 'https://my-domain.org:443' },
+        { name: 'kubeconfig-viewer', namespace: 'tools', serviceAccount: { name: 'my-viewer', namespace: 'kube-system', clusterRole: 'view' } },
+      ],
+    });
+    expect(manifest(manifests, 'Role', 'vc-vc1-kubeconfig').metadata.namespace).toBe('tools');
+  });
+
+  test('fails when an additional kubeconfig Secret has neither name nor namespace, or its server is not a URL', () => {
+    expect(() => synthVCluster({ exportKubeConfig: { additionalSecrets: [{ context: 'a' }] } })).toThrow(
+      'exportKubeConfig.additionalSecrets[0]: give the Secret\'s name, its namespace or both. Got {"context":"a"}.',
+    );
+    expect(() => synthVCluster({ exportKubeConfig: { additionalSecrets: [{ name: 'a' }, { name: 'b', server: 'my-domain.org' }] } })).toThrow(
+      'exportKubeConfig.additionalSecrets[1].server: must be a URL such as "https://vc1.example.com". Got "my-domain.org".',
+    );
+  });
+
+  test('fails when the deprecated kubeconfig secret is given beside additional Secrets, which vCluster does not take together', () => {
+    expect(() => synthVCluster({ exportKubeConfig: { secret: { name: 'old' }, additionalSecrets: [{ name: 'new' }] } })).toThrow(
+      'exportKubeConfig.additionalSecrets: vCluster writes either secret (deprecated) or additionalSecrets, not both; move the secret ' +
+        'into additionalSecrets. Got [{"name":"new"}].',
+    );
+  });
+
+  test('imports the docs\' additional kubeconfig Secrets as typed props that render what the chart renders', () => {
+    const result = vc1(`
+exportKubeConfig:
+  context: default
+  server: https://vcluster-name.vcluster-namespace.svc.cluster.local:443
+  insecure: true
+  additionalSecrets:
+  - name: vcluster-flux-kubeconfig
+    context: default
+    server: https://vcluster-name.vcluster-namespace.svc.cluster.local:443
+    insecure: true
+  - name: kubeconfig-viewer
+    namespace: vc1
+    serviceAccount:
+      name: my-viewer
+      clusterRole: view
+`);
+    expect(result.raw).toEqual({});
+    expect(result.program).toContain('additionalSecrets: [');
+    expect(result.program).toContain("serviceAccount: { name: 'my-viewer', clusterRole: 'view' }");
+    const { options } = result;
+    const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
   });
 });

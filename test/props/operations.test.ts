@@ -1,5 +1,6 @@
 import { BackingStore, UnhealthyPodEvictionPolicy } from '../../src';
 import { manifest, synthVCluster, syncer } from '../typed-helper';
+import { vc1 } from '../import/import-helper';
 
 describe('the operations props', () => {
   test('podDisruptionBudget guards the control-plane pods by their selector labels', () => {
@@ -67,5 +68,13 @@ describe('the operations props', () => {
   test('controlPlaneSelector is the chart\'s pod selector of the release', () => {
     const { vc } = synthVCluster({ name: 'team-a' });
     expect(vc.controlPlaneSelector).toEqual({ app: 'vcluster', release: 'team-a' });
+  });
+
+  test('telemetry: false switches vCluster\'s usage telemetry off; the importer gives it from telemetry.enabled', () => {
+    expect(synthVCluster({ telemetry: false }).vc.values.telemetry).toEqual({ enabled: false });
+    expect(synthVCluster().vc.values.telemetry).toEqual({ enabled: true });
+    const result = vc1('telemetry:\n  enabled: false\n');
+    expect(result.raw).toEqual({});
+    expect(result.program).toContain('telemetry: false');
   });
 });

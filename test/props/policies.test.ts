@@ -33,24 +33,34 @@ describe('the policy props', () => {
 
   test('fails when a typed quota entry is looser than the chart\'s default for the same thing, which Kubernetes enforces too', () => {
     expect(() => synthVCluster({ policies: { resourceQuota: { quota: { pods: 50 } } } })).toThrow(
-      'policies.resourceQuota.quota.pods: has no effect: count/pods limits the same, at 20 (the chart\'s default), and Kubernetes enforces ' +
-        'the stricter of the two. ' +
-        'To allow 50, set objectCounts.pods to the same too; else give at most 20. Got "50".',
+      'policies.resourceQuota.quota.pods: 50 has no effect: policies.resourceQuota.quota.count/pods limits the same, at 20 (the chart\'s ' +
+        'default), and Kubernetes enforces the stricter of the two. To allow 50, set policies.resourceQuota.quota.count/pods to the same ' +
+        'too; else give at most 20.',
     );
     expect(() => synthVCluster({ policies: { resourceQuota: { quota: { cpu: Cpu.units(16) } } } })).toThrow(
-      'policies.resourceQuota.quota.cpu: has no effect: requests.cpu limits the same, at 10 (the chart\'s default)',
+      'policies.resourceQuota.quota.cpu: 16 has no effect: policies.resourceQuota.quota["requests.cpu"] limits the same, at 10 ' +
+        '(the chart\'s default)',
     );
   });
 
-  test('fails when a typed quota entry is looser than the raw values\' one, naming them', () => {
+  test('fails when a typed quota entry is looser than the raw values\' one, naming the values path', () => {
     expect(() =>
       synthVCluster({
         policies: { resourceQuota: { quota: { pods: 50, objectCounts: { pods: 50 } } } },
         values: { policies: { resourceQuota: { quota: { 'count/pods': 30 } } } },
       }),
     ).toThrow(
-      "policies.resourceQuota.quota.pods: has no effect: count/pods limits the same, at 30 (values' " +
-        'policies.resourceQuota.quota.count/pods), and Kubernetes enforces the stricter of the two. To allow 50, change it in the raw values too',
+      'policies.resourceQuota.quota.pods: 50 has no effect: policies.resourceQuota.quota.count/pods limits the same, at 30, and Kubernetes ' +
+        'enforces the stricter of the two. To allow 50, set policies.resourceQuota.quota.count/pods to the same too',
+    );
+  });
+
+  test('fails naming the typed entry that is the stricter twin, where the typed props wrote it', () => {
+    expect(() => synthVCluster({ policies: { resourceQuota: { quota: { objectCounts: { pods: 10 } } } }, values: {
+      policies: { resourceQuota: { quota: { pods: 40 } } },
+    } })).toThrow(
+      'policies.resourceQuota.quota.pods: 40 has no effect: policies.resourceQuota.quota.objectCounts.pods limits the same, at 10, and ' +
+        'Kubernetes enforces the stricter of the two. To allow 40, set policies.resourceQuota.quota.objectCounts.pods to the same too',
     );
   });
 

@@ -1,7 +1,7 @@
 import { Size } from 'cdk8s';
 import { Cpu } from 'cdk8s-plus-31';
 import { CHART_VERSIONS } from '../../imports/chart-versions';
-import { ResourceScope, SyncMode } from '../../src';
+import { FromNamespaces, ResourceScope, SyncMode } from '../../src';
 import { renderTemplate } from '../../src/cli/template';
 import { compareManifests } from '../conformance/compare';
 import { vc1 } from '../import/import-helper';
@@ -157,7 +157,7 @@ describe('the sync props', () => {
               patches: [{ path: 'metadata.annotations[*]', reverseExpression: 'value.slice(4)' }],
             },
           },
-          gateways: { patches: [{ path: 'metadata.labels["shared"]', expression: '"true"' }] },
+          gateways: { mappings: { 'infra/*': 'shared/*' }, patches: [{ path: 'metadata.labels["shared"]', expression: '"true"' }] },
         },
       },
     });
@@ -323,6 +323,106 @@ sync:
       'gatewayApi: { httpRoutes: true, tlsRoutes: true },',
       "nodes: { patches: [{ path: 'status.capacity.cpu', expression: '\"0\"' }] },",
     ]) {
+      expect(result.program).toContain(snippet);
+    }
+    const { options } = result;
+    const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+  });
+
+  test('host Gateways take their routes policy: a default and overrides per Gateway', () => {
+    const { vc } = synthVCluster({
+      sync: {
+        fromHost: {
+          gateways: {
+            mappings: { 'platform-gateways/public-web': 'default/public-web', 'edge/*': 'edge/*' },
+            allowedRoutes: {
+              defaultVirtualNamespacePolicy: { from: FromNamespaces.SAME },
+              overrides: [{
+                hostNamespace: 'platform-gateways', name: 'public-web', allowedHostnames: ['*.team.example.com'],
+                virtualNamespacePolicy: { from: FromNamespaces.SELECTOR, selector: { matchLabels: { access: 'allowed' } } },
+              }],
+            },
+          },
+        },
+      },
+    });
+    expect(vc.values.sync.fromHost.gateways.allowedRoutes).toEqual({
+      defaultVirtualNamespacePolicy: { from: 'Same' },
+      overrides: [{
+        hostNamespace: 'platform-gateways', name: 'public-web', allowedHostnames: ['*.team.example.com'],
+        virtualNamespacePolicy: { from: 'Selector', selector: { matchLabels: { access: 'allowed' } } },
+      }],
+    });
+  });
+
+  describe('fails where vCluster would refuse the Gateways when it starts', () => {
+    const gateways = (g: unknown) => () => synthVCluster({ sync: { fromHost: { gateways: g as any } } });
+    test.each([
+      [{ mappings: {} }, 'sync.fromHost.gateways.mappings: vCluster imports only the Gateways named here; name them, e.g. ' +
+        '{ "infra/public": "default/public" }. Got {}.'],
+      [{ mappings: { 'infra/*': 'default/public' } }, 'sync.fromHost.gateways.mappings: a "namespace/*" key maps to a "namespace/*" value, ' +
+        'a name to a name.'],
+      [{ mappings: { '/public': 'default/public' } }, 'sync.fromHost.gateways.mappings: a key is "namespace/name" or "namespace/*", ' +
+        'with an explicit namespace. Got "/public".'],
+      [{ mappings: { 'infra/public': 'kube-system/public' } }, 'sync.fromHost.gateways.mappings: the virtual namespace kube-system is reserved.'],
+      [{ mappings: { 'infra/a': 'default/x', 'infra/b': 'default/x' } },
+        'sync.fromHost.gateways.mappings: "infra/a" is imported to default/x already.'],
+      [{ mappings: { 'infra/a': 'default/a' }, allowedRoutes: { overrides: [{ hostNamespace: 'infra', name: 'b' }] } },
+        'sync.fromHost.gateways.allowedRoutes.overrides[0]: names a host Gateway that mappings do not import; map it, or remove the override. ' +
+        'Got "infra/b".'],
+      [{ mappings: { 'infra/a': 'default/a' }, allowedRoutes: { defaultVirtualNamespacePolicy: { from: FromNamespaces.SELECTOR } } },
+        'sync.fromHost.gateways.allowedRoutes.defaultVirtualNamespacePolicy.selector: FromNamespaces.SELECTOR needs the namespaces\' labels'],
+      [{
+        mappings: { 'infra/a': 'default/a' },
+        allowedRoutes: { overrides: [{ hostNamespace: 'infra', name: 'a', allowedHostnames: ['https://a.example.com'] }] },
+      },
+        'sync.fromHost.gateways.allowedRoutes.overrides[0].allowedHostnames[0]: an allowed host name must be a DNS host name'],
+    ])('%j', (g, message) => {
+      expect(gateways(g)).toThrow(message);
+    });
+
+    test('true, which names no Gateway', () => {
+      expect(gateways(true)).toThrow('sync.fromHost.gateways: vCluster imports only the Gateways mappings name; give ' +
+        '{ mappings: { "infra/public": "default/public" } }. Got true.');
+    });
+  });
+
+  test('imports the docs\' Gateway API snippets with their routes policies as typed props that render what the chart renders', () => {
+    const result = vc1(`
+sync:
+  fromHost:
+    gatewayClasses:
+      enabled: true
+    gateways:
+      enabled: true
+      mappings:
+        byName:
+          "platform-gateways/public-inference": "platform-gateways/public-inference"
+          "gw-demo-01/edge": "gw-demo-01/edge"
+      allowedRoutes:
+        overrides:
+          - hostNamespace: platform-gateways
+            name: public-inference
+            allowedHostnames:
+              - "*.inference.example.com"
+            virtualNamespacePolicy:
+              from: Selector
+              selector:
+                matchLabels:
+                  inference.example.com/route-access: allowed
+          - hostNamespace: gw-demo-01
+            name: edge
+            virtualNamespacePolicy:
+              from: Same
+  toHost:
+    gatewayApi:
+      httpRoutes:
+        enabled: true
+`);
+    expect(result.raw).toEqual({});
+    for (const snippet of ["from: FromNamespaces.SELECTOR,", "virtualNamespacePolicy: { from: FromNamespaces.SAME },",
+      "import { FromNamespaces, VCluster } from 'cdk8s-vcluster';"]) {
       expect(result.program).toContain(snippet);
     }
     const { options } = result;

@@ -102,6 +102,11 @@ function sampleProps(): VClusterProps {
         dynamic: [{ name: 'd', limits: { nodes: 3 }, expireAfter: Duration.hours(720), disruption: { budgets: [{ nodes: '10%' }] } }],
       }],
     },
+    sleep: { afterInactivity: Duration.hours(1), schedule: '0 20 * * *', wakeupSchedule: '0 7 * * 1-5', timezone: 'Europe/Berlin',
+      excludeLabels: { a: 'b' } },
+    deletion: { prevent: true, afterInactivity: Duration.days(30) },
+    telemetry: false,
+    exportKubeConfig: { context: 'vc1', additionalSecrets: [{ name: 'vc1-copy', server: 'https://vc1.example.com', insecure: true }] },
     plugins: { hooks: { image: 'ghcr.io/loft-sh/vcluster-example-hooks:v1', rbac: { role: { extraRules: [{ verbs: ['get'] }] } } } },
     snapshots: { auto: { schedule: '0 3 * * *', storage: SnapshotStorage.s3({ url: 's3://bucket/vc1', credential: { secretName: 's3' } }) } },
   };

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Size } from 'cdk8s';
+import { Duration, Size } from 'cdk8s';
 import { cdk8sPlus } from '../cdk8s-plus';
 import { BackingStore, ExternalEtcdOptions } from '../backing-store';
 import { plainJson } from '../fragment';
@@ -26,7 +26,7 @@ const IMPORTABLE = {
     ServiceType: PLUS, PodManagementPolicy: PLUS,
   HttpIngressPathType: PLUS, PersistentVolumeAccessMode: PLUS,
   Duration: CDK8S, NodeTypeOperator: LIBRARY, ConsolidationPolicy: LIBRARY,
-  AccessResourcesMode: LIBRARY, SnapshotStorage: LIBRARY,
+  AccessResourcesMode: LIBRARY, FromNamespaces: LIBRARY, SnapshotStorage: LIBRARY,
 } as const;
 export type Importable = keyof typeof IMPORTABLE;
 
@@ -78,6 +78,18 @@ export function cpuExpr(v: unknown): Expr | undefined {
   m = /^(0|[1-9]\d{0,14})(\.\d{1,3})?$/.exec(v);
   if (m && String(Number(v)) === v) return atom(cdk8sPlus().Cpu.units(Number(v)), `Cpu.units(${v})`, [imp('Cpu')]);
   return undefined;
+}
+
+const GO_DURATION = /^(?:([1-9]\d{0,6})h)?(?:([1-9]\d?)m)?(?:([1-9]\d?)s)?$/;
+
+/** "30s" as `Duration.seconds(30)`, "2h" as `Duration.hours(2)`: only where goDuration writes the same text back. */
+export function durationExpr(v: unknown): Expr | undefined {
+  const m = typeof v === 'string' && v !== '' ? GO_DURATION.exec(v) : null;
+  if (!m || Number(m[2] ?? 0) >= 60 || Number(m[3] ?? 0) >= 60) return undefined;
+  const s = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  const [method, n] = s % 3600 === 0 ? ['hours', s / 3600] : s % 60 === 0 ? ['minutes', s / 60] : ['seconds', s];
+  const make = { hours: Duration.hours, minutes: Duration.minutes, seconds: Duration.seconds }[method]!;
+  return atom(make(n), `Duration.${method}(${n})`, [imp('Duration')]);
 }
 
 /** A quota count: the chart's "15" as 15. */
@@ -211,26 +223,6 @@ export function decodeRootless(u: ValueMap) {
   return leaf(options.length === 1 && user === 12345 ? booleanExpr(true) : objectExpr(options));
 }
 
-export function decodeKubernetesVersion(u: ValueMap) {
-  const tag = at(u, 'controlPlane', 'distro', 'k8s', 'image', 'tag');
-  return typeof tag === 'string' && /^v\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(tag) ? str(tag) : undefined;
-}
-
-export function decodeDistro(d: unknown) {
-  const component = (c: unknown) => object({ enabled: bool(at(c, 'enabled')), extraArgs: strList(at(c, 'extraArgs')) });
-  // `distro: {}` switches the Kubernetes distro on with the chart's settings.
-  const on = at(d, 'enabled') === true ? { whenEmpty: objectExpr([]) } : {};
-  return object({
-    image: image(at(d, 'image')),
-    imagePullPolicy: enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', at(d, 'imagePullPolicy')),
-    resources: resources(at(d, 'resources')),
-    securityContext: containerSecurity(at(d, 'securityContext')),
-    apiServer: component(at(d, 'apiServer')),
-    controllerManager: component(at(d, 'controllerManager')),
-    scheduler: component(at(d, 'scheduler')),
-  }, on);
-}
-
 const STORE = [imp('BackingStore')];
 
 export function decodeBackingStore(bs: unknown): Candidate | undefined {
@@ -324,22 +316,6 @@ export function decodeIngress(i: unknown) {
     annotations: strMap(at(i, 'annotations')),
     labels: strMap(at(i, 'labels')),
   }, { required: ['host'] });
-}
-
-export function decodeExportKubeConfig(e: unknown) {
-  const secret = at(e, 'secret');
-  const sa = at(e, 'serviceAccount');
-  return object({
-    context: str(at(e, 'context')),
-    server: str(at(e, 'server')),
-    insecure: bool(at(e, 'insecure')),
-    secret: object({ name: str(at(secret, 'name')), namespace: str(at(secret, 'namespace')) }, { required: ['name'] }),
-    serviceAccount: object({
-      name: str(at(sa, 'name')),
-      namespace: str(at(sa, 'namespace')),
-      clusterRole: str(at(sa, 'clusterRole')),
-    }, { required: ['name'] }),
-  });
 }
 
 export function decodeIntegrations(i: unknown) {

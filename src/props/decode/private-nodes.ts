@@ -1,22 +1,9 @@
-import { Duration } from 'cdk8s';
 import { cdk8sPlus } from '../cdk8s-plus';
 import { ConsolidationPolicy, NodeTypeOperator } from '../auto-nodes';
 import { isMap } from '../../values/value-map';
 import { leaf, object } from './candidate';
-import { at, cpuExpr, enumExpr, enumLeaf, imp, num, sizeExpr, str, strList, strMap, structList, switchOf, toggle } from './candidates';
-import { arrayExpr, atom, Expr, literal, objectExpr } from './expr';
-
-const GO_DURATION = /^(?:([1-9]\d{0,6})h)?(?:([1-9]\d?)m)?(?:([1-9]\d?)s)?$/;
-
-/** "30s" as `Duration.seconds(30)`, "2h" as `Duration.hours(2)`: only where goDuration writes the same text back. */
-function durationExpr(v: unknown): Expr | undefined {
-  const m = typeof v === 'string' && v !== '' ? GO_DURATION.exec(v) : null;
-  if (!m || Number(m[2] ?? 0) >= 60 || Number(m[3] ?? 0) >= 60) return undefined;
-  const s = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-  const [method, n] = s % 3600 === 0 ? ['hours', s / 3600] : s % 60 === 0 ? ['minutes', s / 60] : ['seconds', s];
-  const make = { hours: Duration.hours, minutes: Duration.minutes, seconds: Duration.seconds }[method]!;
-  return atom(make(n), `Duration.${method}(${n})`, [imp('Duration')]);
-}
+import { at, cpuExpr, durationExpr, enumExpr, enumLeaf, num, sizeExpr, str, strList, strMap, structList, switchOf, toggle } from './candidates';
+import { arrayExpr, Expr, literal, objectExpr } from './expr';
 
 const durationOrNever = (v: unknown): Expr | undefined => (v === 'Never' ? literal(v) : durationExpr(v));
 

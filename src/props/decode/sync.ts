@@ -2,8 +2,9 @@ import { cdk8sPlus } from '../cdk8s-plus';
 import { ResourceScope } from '../sync-to-host';
 import { isMap } from '../../values/value-map';
 import { booleanExpr, Candidate, leaf, object } from './candidate';
+import { FromNamespaces } from '../sync-gateways';
 import {
-  at, bool, enumLeaf, image, resources, str, strList, strMap, structLeaf, switchAutoOf, switchOf, toggle,
+  at, bool, enumExpr, enumLeaf, image, resources, str, strList, strMap, structLeaf, switchAutoOf, switchOf, toggle,
 } from './candidates';
 import { arrayExpr, Expr, literal } from './expr';
 
@@ -28,6 +29,34 @@ function patches(v: unknown) {
   if (!Array.isArray(v) || v.length === 0) return undefined;
   const items = v.map(patch);
   return items.every((i): i is Expr => i !== undefined) ? leaf(arrayExpr(items)) : undefined;
+}
+
+/** A Gateway's routes policy, its `from` as the enum; undefined where `from` is none of it. */
+function policy(v: unknown): Expr | undefined {
+  if (!isMap(v) || Object.keys(v).length === 0 || enumExpr(FromNamespaces, 'FromNamespaces', v.from) === undefined) return undefined;
+  return literal(v, (k, x) => (k === 'from' ? enumExpr(FromNamespaces, 'FromNamespaces', x) : undefined));
+}
+
+/** `sync.fromHost.gateways`: `false`, or the Gateways its mappings import. */
+function gateways(g: unknown) {
+  const enabled = at(g, 'enabled');
+  if (enabled !== true) return enabled === false ? leaf(booleanExpr(false)) : undefined;
+  const routes = at(g, 'allowedRoutes');
+  const list = at(routes, 'overrides');
+  const overrides = Array.isArray(list) && list.length > 0 ? list.map((o) => {
+    const p = at(o, 'virtualNamespacePolicy');
+    if (!isMap(o) || (p !== undefined && policy(p) === undefined)) return undefined;
+    return literal(o, (k, x) => (k === 'virtualNamespacePolicy' ? policy(x) : undefined));
+  }) : undefined;
+  return object({
+    mappings: strMap(at(g, 'mappings', 'byName')),
+    selector: structLeaf(at(g, 'selector'), cdk8sPlus().k8s.toJson_LabelSelector),
+    allowedRoutes: object({
+      defaultVirtualNamespacePolicy: leaf(policy(at(routes, 'defaultVirtualNamespacePolicy'))),
+      overrides: overrides?.every((o): o is Expr => o !== undefined) ? leaf(arrayExpr(overrides)) : undefined,
+    }),
+    patches: patches(at(g, 'patches')),
+  }, { required: ['mappings'] });
 }
 
 /** A resource switched by `enabled`, with the patches of its objects. */
@@ -126,7 +155,7 @@ function fromHost(f: unknown) {
       : switchAutoOf(sc),
     ingressClasses: selectable('ingressClasses'),
     gatewayClasses: selectable('gatewayClasses'),
-    gateways: toggle(at(f, 'gateways'), (v) => ({ selector: selector(v), mappings: byName(v), patches: patches(v.patches) })),
+    gateways: gateways(at(f, 'gateways')),
     runtimeClasses: selectable('runtimeClasses'),
     priorityClasses: selectable('priorityClasses'),
     deviceClasses: selectable('deviceClasses'),
