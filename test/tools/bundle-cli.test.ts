@@ -48,7 +48,7 @@ describe('the bundled command line', () => {
   }, 60_000);
 
   test('exits with the status and message of the sources on refused values', () => {
-    const bad = tmp.file('bad.yaml', 'controlPlane: { statefulSet: { highAvailability: { replicas: 0 } } }\n');
+    const bad = tmp.file('bad.yaml', 'controlPlane: { statefulSet: { highAvailability: { replicas: two } } }\n');
     const expected = runCommand(['template', 'vc1', '-f', bad]);
     let status = 0;
     let stderr = '';
