@@ -13,7 +13,8 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/, 'a private key (PEM)'],
   // A URL's userinfo with a password. Go's MySQL driver takes the last '@' before the database,
   // so the password may hold '/' and '@' (`mysql://u:p/x@tcp(db:3306)/x`); `host:8443/a@b` is a port.
-  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:(?!\d{1,5}(?:[/?#]|$))[^\s]+@/i, 'a password in a URL'],
+  // A password that is only an env reference (`$(PROXY_PASSWORD)`, which the kubelet expands) is none.
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:(?!\d{1,5}(?:[/?#]|$))(?!\$(?:\([A-Za-z_]\w*\)|\{[A-Za-z_]\w*\})@)[^\s]+@/i, 'a password in a URL'],
   // NATS (kine's nats:// endpoint) takes a token as the whole userinfo.
   [/\bnats(?:\+tls)?:\/\/[^\s:/@]+@/i, 'a token in a NATS URL'],
   // Go's MySQL DSN without a scheme: user:password@[protocol(address)]/dbname.

@@ -14,6 +14,7 @@ describe('strings that carry a credential', () => {
     ['https://db.example.com/vc?user=vc&password=pw', 'a password in a connection string'],
     ['nats://s3cr3t@nats:4222', 'a token in a NATS URL'],
     ['https://root:pw@etcd:2379', 'a password in a URL'],
+    ['http://$(PROXY_USER):$(PROXY_PASSWORD)x@proxy:3128', 'a password in a URL'],
     ['oci://user:pw@registry.example.com/snapshots', 'a password in a URL'],
     ['s3://AKIAABCDEFGHIJKLMNOP:pw@bucket/key', 'a password in a URL'],
     ['-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n-----END RSA PRIVATE KEY-----', 'a private key (PEM)'],
@@ -40,6 +41,7 @@ describe('strings that carry a credential', () => {
       '--token-auth-file=/etc/tokens.csv',
     'password=', "host=db password='' dbname=vc", 'password: {{ .Values.password }}', 'password: ""',
       'secretName: db\npassword:\n  valueFrom: x', '-----BEGIN CERTIFICATE-----', 'DB_PASSWORD=$(DB_PASSWORD)', 'https://kubernetes.default.svc:443',
+    'http://$(PROXY_USERNAME):$(PROXY_PASSWORD)@corp-proxy.example.com:3128', 'https://${PROXY_USER}:${PROXY_PASSWORD}@proxy:3128',
   ])('leaves %j alone', (text) => {
     expect(credentialInText(text)).toBeUndefined();
   });
