@@ -102,7 +102,8 @@ describe('the sync props', () => {
       ['false', "nodes: { enabled: false, labels: { environment: 'production', team: 'backend' } }"],
       ['true', "nodes: { labels: { environment: 'production', team: 'backend' } }"],
     ]) {
-      const result = vc1(`sync:\n  fromHost:\n    nodes:\n      enabled: ${enabled}\n      selector:\n        labels:\n          environment: production\n          team: backend\n`);
+      const labels = '      selector:\n        labels:\n          environment: production\n          team: backend\n';
+      const result = vc1(`sync:\n  fromHost:\n    nodes:\n      enabled: ${enabled}\n${labels}`);
       expect(result.raw).toEqual({});
       expect(result.program).toContain(expected);
       const { options } = result;
