@@ -33,7 +33,8 @@ export type { DistroComponentOptions, KubernetesDistroOptions } from './props/di
 export type { Image } from './props/images';
 export type { IngressOptions, IngressTls } from './props/ingress';
 export type {
-  CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
+  ArgoCDOptions, CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
+  MetricsServerServiceOptions, NetrisKubeVipOptions, NetrisOptions,
 } from './props/integrations';
 export type { ExportKubeConfigOptions, KubeConfigAdditionalSecret, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';
