@@ -100,7 +100,8 @@ describe('the integration props', () => {
     );
     expectTypedImport('integrations:\n  argoCD:\n    enabled: true\n    connector: argocd-main\n', "argoCD: { connector: 'argocd-main' }");
     expectTypedImport(
-      'integrations:\n  metricsServer:\n    enabled: true\n    apiService:\n      service:\n        name: my-ms\n        namespace: my-ns\n        port: 443\n',
+      'integrations:\n  metricsServer:\n    enabled: true\n    apiService:\n      service:\n'
+        + '        name: my-ms\n        namespace: my-ns\n        port: 443\n',
       "metricsServer: { service: { name: 'my-ms', namespace: 'my-ns', port: 443 } }",
     );
     expectTypedImport(
