@@ -28,6 +28,10 @@ export type {
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
 export type { DeletionOptions } from './props/deletion';
+export type {
+  ArgoCDApplication, ArgoCDApplicationTemplate, ArgoCDDeployOptions, DeployOptions, FlannelOptions, KubeProxyOptions,
+  LocalPathProvisionerOptions, MetallbOptions,
+} from './props/deploy';
 export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
 export type { Image } from './props/images';

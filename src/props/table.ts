@@ -6,6 +6,7 @@ import {
 } from './decode/candidates';
 import { decodeControlPlane } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
+import { decodeDeploy } from './decode/deploy';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
@@ -23,6 +24,7 @@ import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
 import { deletionSection } from './deletion';
+import { deploySection } from './deploy';
 import { corednsSection } from './coredns';
 import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
@@ -175,6 +177,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'ingress', path: 'controlPlane.ingress', encode: ingressSection, decode: decodeIngress }),
   mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
   mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),
+  // After integrations: the argoCD applications need the argoCD integration.
+  mapped({ prop: 'deploy', path: 'deploy', encode: (d, props) => deploySection(d, props.integrations?.argoCD), decode: decodeDeploy }),
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
   mapped({ prop: 'rbac', path: 'rbac', encode: rbacSection, decode: decodeRbac }),
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),

@@ -3,6 +3,7 @@ import type { VClusterValues } from '../../imports/chart-versions';
 import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { DeletionOptions } from './deletion';
+import type { DeployOptions } from './deploy';
 import type { ControlPlaneOptions } from './control-plane';
 import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
@@ -186,6 +187,14 @@ export interface VClusterProps {
    * @default - none
    */
   readonly integrations?: IntegrationsOptions;
+
+  /**
+   * What vCluster deploys inside the virtual cluster: with private nodes, its CNI (Flannel),
+   * kube-proxy, local path provisioner, MetalLB and metrics-server; Argo CD applications through
+   * the argoCD integration (vcluster.yaml `deploy`).
+   * @default - the chart's: Flannel, kube-proxy and the local path provisioner
+   */
+  readonly deploy?: DeployOptions;
 
   /**
    * ResourceQuota, LimitRange, NetworkPolicies and Pod Security Standard.

@@ -1,18 +1,6 @@
-import { renderTemplate } from '../../src/cli/template';
-import { compareManifests } from '../conformance/compare';
-import { vc1 } from '../import/import-helper';
-import { runProgram } from '../import/program-runner';
+import { expectTypedImport } from '../import/import-helper';
 import { synthVCluster } from '../typed-helper';
 
-/** Imports the values, expecting no raw values, the snippet in the program and the chart's rendering. */
-export function expectTypedImport(yaml: string, snippet: string): void {
-  const result = vc1(yaml);
-  expect(result.raw).toEqual({});
-  expect(result.program).toContain(snippet);
-  const { options } = result;
-  const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
-  expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
-}
 
 describe('the integration props', () => {
   test('true turns an integration on with the chart\'s settings', () => {
