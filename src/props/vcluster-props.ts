@@ -155,8 +155,8 @@ export interface VClusterProps {
   readonly service?: ServiceOptions;
 
   /**
-   * An Ingress for the API server. Its host is added to the certificate's names (`extraSans`)
-   * and becomes the default server of `exportKubeConfig`.
+   * An Ingress for the API server. Its host is added to the certificate's names (`extraSans`;
+   * `extraSan: false` leaves that to vCluster) and becomes the default server of `exportKubeConfig`.
    * @default - none
    */
   readonly ingress?: IngressOptions;
