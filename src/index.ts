@@ -66,6 +66,7 @@ export type { ResourceQuotaEntries, ResourceQuotaOptions, StorageClassQuota } fr
 export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';
 export type { ServiceOptions } from './props/service';
+export type { ServiceAccountOptions } from './props/service-account';
 export type { ServiceMonitorOptions } from './props/service-monitor';
 export type { SleepOptions } from './props/sleep';
 export type { PluginOptions, PluginRbacOptions, PluginRoleOptions } from './props/plugins';

@@ -4,7 +4,7 @@ import {
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
-import { decodeControlPlane } from './decode/control-plane';
+import { decodeControlPlane, decodeServiceAccount } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
@@ -42,6 +42,7 @@ import { resourceProxySection } from './resource-proxy';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
+import { serviceAccountSection, workloadServiceAccountSection } from './service-account';
 import { sleepSection } from './sleep';
 import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
@@ -158,6 +159,14 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     encode: (props) => imagePullSecretsValues(props.imagePullSecrets),
     decode: decodeImagePullSecrets,
   },
+  // The two sections but for their image pull secrets, which are the imagePullSecrets prop's.
+  mapped({ prop: 'serviceAccount', path: 'controlPlane.advanced.serviceAccount', encode: serviceAccountSection, decode: decodeServiceAccount }),
+  mapped({
+    prop: 'workloadServiceAccount',
+    path: 'controlPlane.advanced.workloadServiceAccount',
+    encode: workloadServiceAccountSection,
+    decode: decodeServiceAccount,
+  }),
   mapped({ prop: 'service', path: 'controlPlane.service', encode: serviceSection, decode: decodeService }),
   {
     // Irregular: written without the prop too, when the ingress prop adds its host to the certificate.

@@ -19,6 +19,7 @@ import type { RbacOptions } from './rbac';
 import type { ResourceProxyOptions } from './resource-proxy';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
+import type { ServiceAccountOptions } from './service-account';
 import type { ServiceMonitorOptions } from './service-monitor';
 import type { SleepOptions } from './sleep';
 import type { PluginOptions } from './plugins';
@@ -147,6 +148,21 @@ export interface VClusterProps {
    * @default - none
    */
   readonly imagePullSecrets?: ImagePullSecretsOptions;
+
+  /**
+   * The control plane's ServiceAccount: its name, whether the chart creates it, its labels and
+   * annotations (`controlPlane.advanced.serviceAccount`).
+   * @default - the chart's: `vc-<name>`, created
+   */
+  readonly serviceAccount?: ServiceAccountOptions;
+
+  /**
+   * The ServiceAccount of the pods synced to the host namespace
+   * (`controlPlane.advanced.workloadServiceAccount`); vCluster ignores it when ServiceAccounts
+   * are synced to the host.
+   * @default - the chart's: `vc-workload-<name>`, created
+   */
+  readonly workloadServiceAccount?: ServiceAccountOptions;
 
   /**
    * The Service in front of the API server.

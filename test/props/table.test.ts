@@ -63,6 +63,8 @@ function sampleProps(): VClusterProps {
     initManifests: [workloads],
     podDisruptionBudget: { minAvailable: 1 },
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
+    serviceAccount: { name: 'custom-vc-sa', annotations: { a: 'b' } },
+    workloadServiceAccount: { enabled: false, name: 'image-pull-sa', labels: { a: 'b' } },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
     sync: {
