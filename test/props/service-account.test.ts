@@ -19,7 +19,8 @@ describe('the service account props', () => {
 
   test('fails when a name is not a ServiceAccount name', () => {
     expect(() => synthVCluster({ workloadServiceAccount: { name: 'Image Pull' } })).toThrow(
-      'workloadServiceAccount.name: must be a ServiceAccount name: lowercase letters, digits, \'-\' and \'.\', e.g. "custom-vc-sa". Got "Image Pull".',
+      'workloadServiceAccount.name: must be a ServiceAccount name: lowercase letters, digits, \'-\' and \'.\', e.g. "custom-vc-sa". '
+        + 'Got "Image Pull".',
     );
   });
 
