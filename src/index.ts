@@ -69,6 +69,7 @@ export type { ServiceOptions } from './props/service';
 export type { ServiceAccountOptions } from './props/service-account';
 export type { ServiceMonitorOptions } from './props/service-monitor';
 export type { SleepOptions } from './props/sleep';
+export type { StandaloneAutoNodesOptions, StandaloneJoinNodeOptions, StandaloneOptions } from './props/standalone';
 export type { PluginOptions, PluginRbacOptions, PluginRoleOptions } from './props/plugins';
 export { SnapshotStorage } from './props/snapshots';
 export type {

@@ -11,6 +11,7 @@ import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
 import { decodeSleep } from './decode/sleep';
+import { decodeStandalone } from './decode/standalone';
 import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
 import { decodeCoredns } from './decode/coredns';
@@ -46,6 +47,7 @@ import { serviceAccountSection, workloadServiceAccountSection } from './service-
 import { sleepSection } from './sleep';
 import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
+import { standaloneSection } from './standalone';
 import { syncSection } from './sync';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
@@ -193,6 +195,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   // The section but for its security contexts, which are the rootless prop's.
   mapped({ prop: 'coredns', path: 'controlPlane.coredns', encode: corednsSection, decode: decodeCoredns }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
+  mapped({ prop: 'standalone', path: 'controlPlane.standalone', encode: standaloneSection, decode: decodeStandalone }),
   mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
   mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
   mapped({ prop: 'telemetry', path: 'telemetry.enabled', encode: (enabled) => enabled, decode: bool }),

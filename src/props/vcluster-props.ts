@@ -22,6 +22,7 @@ import type { ServiceOptions } from './service';
 import type { ServiceAccountOptions } from './service-account';
 import type { ServiceMonitorOptions } from './service-monitor';
 import type { SleepOptions } from './sleep';
+import type { StandaloneOptions } from './standalone';
 import type { PluginOptions } from './plugins';
 import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
@@ -250,6 +251,13 @@ export interface VClusterProps {
    * @default false
    */
   readonly privateNodes?: boolean | PrivateNodesOptions;
+
+  /**
+   * vCluster Standalone: the control plane as a binary on a node of its own, which reads these
+   * settings from its config (`controlPlane.standalone`): `true`, or options.
+   * @default - off (the chart's)
+   */
+  readonly standalone?: boolean | StandaloneOptions;
 
   /**
    * Sleep mode: the virtual cluster's workloads are scaled down after a time without activity or
