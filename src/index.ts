@@ -30,6 +30,7 @@ export type { WorkloadOptions } from './props/workload';
 export type { DeletionOptions } from './props/deletion';
 export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
+export type { HostPathMapperOptions } from './props/host-path-mapper';
 export type { Image } from './props/images';
 export type { IngressOptions, IngressTls } from './props/ingress';
 export type {

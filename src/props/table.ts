@@ -4,7 +4,7 @@ import {
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
-import { decodeControlPlane, decodeServiceAccount } from './decode/control-plane';
+import { decodeControlPlane, decodeHostPathMapper, decodeServiceAccount } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
@@ -29,6 +29,7 @@ import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
 import { defaultImageRegistry } from './images';
 import { extraSansValues, ingressSection } from './ingress';
+import { hostPathMapperSection } from './host-path-mapper';
 import { imagePullSecretsValues } from './image-pull-secrets';
 import { initManifestsValues } from './init-manifests';
 import { loggingSection } from './logging';
@@ -194,6 +195,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
   // The section but for its security contexts, which are the rootless prop's.
   mapped({ prop: 'coredns', path: 'controlPlane.coredns', encode: corednsSection, decode: decodeCoredns }),
+  mapped({ prop: 'hostPathMapper', path: 'controlPlane.hostPathMapper', encode: hostPathMapperSection, decode: decodeHostPathMapper }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
   mapped({ prop: 'standalone', path: 'controlPlane.standalone', encode: standaloneSection, decode: decodeStandalone }),
   mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),

@@ -7,6 +7,7 @@ import type { ControlPlaneOptions } from './control-plane';
 import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
 import type { ExportKubeConfigOptions } from './kube-config';
+import type { HostPathMapperOptions } from './host-path-mapper';
 import type { ImagePullSecretsOptions } from './image-pull-secrets';
 import type { IngressOptions } from './ingress';
 import type { IntegrationsOptions } from './integrations';
@@ -251,6 +252,14 @@ export interface VClusterProps {
    * @default false
    */
   readonly privateNodes?: boolean | PrivateNodesOptions;
+
+  /**
+   * Let vCluster use the HostPath Mapper (deployed from its own chart, or vCluster Platform's
+   * central one), which gives log collectors the virtual names of synced pods' log paths
+   * (`controlPlane.hostPathMapper`): `true`, or `{ central: true }`.
+   * @default false
+   */
+  readonly hostPathMapper?: boolean | HostPathMapperOptions;
 
   /**
    * vCluster Standalone: the control plane as a binary on a node of its own, which reads these

@@ -104,6 +104,7 @@ function sampleProps(): VClusterProps {
         dynamic: [{ name: 'd', limits: { nodes: 3 }, expireAfter: Duration.hours(720), disruption: { budgets: [{ nodes: '10%' }] } }],
       }],
     },
+    hostPathMapper: { central: true },
     standalone: { enabled: true, dataDir: '/data', joinNode: { containerd: false }, autoNodes: { quantity: 3 } },
     sleep: { afterInactivity: Duration.hours(1), schedule: '0 20 * * *', wakeupSchedule: '0 7 * * 1-5', timezone: 'Europe/Berlin',
       excludeLabels: { a: 'b' } },
