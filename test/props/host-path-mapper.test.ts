@@ -11,7 +11,9 @@ describe('the hostPathMapper prop', () => {
   });
 
   test('fails when it is neither a switch nor options', () => {
-    expect(() => synthVCluster({ hostPathMapper: 'yes' as any })).toThrow('hostPathMapper: expected a boolean (true or false) or an object, got a string.');
+    expect(() => synthVCluster({ hostPathMapper: 'yes' as any })).toThrow(
+      'hostPathMapper: expected a boolean (true or false) or an object, got a string.',
+    );
   });
 
   test('imports the docs\' HostPath Mapper settings as typed props that render what the chart renders', () => {
