@@ -4,7 +4,7 @@ import {
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
-import { decodeControlPlane } from './decode/control-plane';
+import { decodeControlPlane, decodeHostPathMapper, decodeServiceAccount } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
 import { decodeDeploy } from './decode/deploy';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
@@ -12,6 +12,7 @@ import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
 import { decodeSleep } from './decode/sleep';
+import { decodeStandalone } from './decode/standalone';
 import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
 import { decodeCoredns } from './decode/coredns';
@@ -30,6 +31,7 @@ import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
 import { defaultImageRegistry } from './images';
 import { extraSansValues, ingressSection } from './ingress';
+import { hostPathMapperSection } from './host-path-mapper';
 import { imagePullSecretsValues } from './image-pull-secrets';
 import { initManifestsValues } from './init-manifests';
 import { loggingSection } from './logging';
@@ -44,9 +46,11 @@ import { resourceProxySection } from './resource-proxy';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
+import { serviceAccountSection, workloadServiceAccountSection } from './service-account';
 import { sleepSection } from './sleep';
 import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
+import { standaloneSection } from './standalone';
 import { syncSection } from './sync';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
@@ -160,6 +164,14 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     encode: (props) => imagePullSecretsValues(props.imagePullSecrets),
     decode: decodeImagePullSecrets,
   },
+  // The two sections but for their image pull secrets, which are the imagePullSecrets prop's.
+  mapped({ prop: 'serviceAccount', path: 'controlPlane.advanced.serviceAccount', encode: serviceAccountSection, decode: decodeServiceAccount }),
+  mapped({
+    prop: 'workloadServiceAccount',
+    path: 'controlPlane.advanced.workloadServiceAccount',
+    encode: workloadServiceAccountSection,
+    decode: decodeServiceAccount,
+  }),
   mapped({ prop: 'service', path: 'controlPlane.service', encode: serviceSection, decode: decodeService }),
   {
     // Irregular: written without the prop too, when the ingress prop adds its host to the certificate.
@@ -187,7 +199,9 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
   // The section but for its security contexts, which are the rootless prop's.
   mapped({ prop: 'coredns', path: 'controlPlane.coredns', encode: corednsSection, decode: decodeCoredns }),
+  mapped({ prop: 'hostPathMapper', path: 'controlPlane.hostPathMapper', encode: hostPathMapperSection, decode: decodeHostPathMapper }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
+  mapped({ prop: 'standalone', path: 'controlPlane.standalone', encode: standaloneSection, decode: decodeStandalone }),
   mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
   mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
   mapped({ prop: 'telemetry', path: 'telemetry.enabled', encode: (enabled) => enabled, decode: bool }),

@@ -63,6 +63,8 @@ function sampleProps(): VClusterProps {
     initManifests: [workloads],
     podDisruptionBudget: { minAvailable: 1 },
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
+    serviceAccount: { name: 'custom-vc-sa', annotations: { a: 'b' } },
+    workloadServiceAccount: { enabled: false, name: 'image-pull-sa', labels: { a: 'b' } },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
     sync: {
@@ -102,6 +104,8 @@ function sampleProps(): VClusterProps {
         dynamic: [{ name: 'd', limits: { nodes: 3 }, expireAfter: Duration.hours(720), disruption: { budgets: [{ nodes: '10%' }] } }],
       }],
     },
+    hostPathMapper: { central: true },
+    standalone: { enabled: true, dataDir: '/data', joinNode: { containerd: false }, autoNodes: { quantity: 3 } },
     sleep: { afterInactivity: Duration.hours(1), schedule: '0 20 * * *', wakeupSchedule: '0 7 * * 1-5', timezone: 'Europe/Berlin',
       excludeLabels: { a: 'b' } },
     deletion: { prevent: true, afterInactivity: Duration.days(30) },

@@ -309,6 +309,8 @@ export function decodeIngress(i: unknown) {
     ? object({ secretName: str(at(tlsList[0], 'secretName')), hosts: strList(at(tlsList[0], 'hosts')) }, { required: ['secretName'] })
     : undefined;
   return object({
+    // First: where the values do not list the host in extraSANs, only the ingress without it fits.
+    extraSan: bool(false),
     host: str(at(i, 'host')),
     ingressClassName: str(at(i, 'spec', 'ingressClassName')),
     pathType: enumLeaf(cdk8sPlus().HttpIngressPathType, 'HttpIngressPathType', at(i, 'pathType')),
