@@ -28,12 +28,18 @@ export type {
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
 export type { DeletionOptions } from './props/deletion';
+export type {
+  ArgoCDApplication, ArgoCDApplicationTemplate, ArgoCDDeployOptions, DeployOptions, FlannelOptions, KubeProxyOptions,
+  LocalPathProvisionerOptions, MetallbOptions,
+} from './props/deploy';
 export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
+export type { HostPathMapperOptions } from './props/host-path-mapper';
 export type { Image } from './props/images';
 export type { IngressOptions, IngressTls } from './props/ingress';
 export type {
-  CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
+  ArgoCDOptions, CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
+  MetricsServerServiceOptions, NetrisKubeVipOptions, NetrisOptions,
 } from './props/integrations';
 export type { ExportKubeConfigOptions, KubeConfigAdditionalSecret, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';
@@ -66,8 +72,10 @@ export type { ResourceQuotaEntries, ResourceQuotaOptions, StorageClassQuota } fr
 export type { RootlessOptions } from './props/rootless';
 export type { SchedulingOptions } from './props/scheduling';
 export type { ServiceOptions } from './props/service';
+export type { ServiceAccountOptions } from './props/service-account';
 export type { ServiceMonitorOptions } from './props/service-monitor';
 export type { SleepOptions } from './props/sleep';
+export type { StandaloneAutoNodesOptions, StandaloneJoinNodeOptions, StandaloneOptions } from './props/standalone';
 export type { PluginOptions, PluginRbacOptions, PluginRoleOptions } from './props/plugins';
 export { SnapshotStorage } from './props/snapshots';
 export type {

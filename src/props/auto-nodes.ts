@@ -200,7 +200,8 @@ function durationOrNever(prop: string, v: Duration | 'Never' | undefined): strin
   return goDuration(prop, v);
 }
 
-function requirement(prop: string, r: NodeTypeRequirement) {
+/** A node type requirement as its values, checked. */
+export function requirement(prop: string, r: NodeTypeRequirement) {
   checkNonEmpty(`${prop}.property`, r.property, 'name the property of the node type, e.g. "instance-type".');
   if (r.operator !== undefined) checkOneOf(`${prop}.operator`, r.operator, NodeTypeOperator, 'use a NodeTypeOperator, e.g. NodeTypeOperator.IN.');
   if (r.value !== undefined && r.values !== undefined) fail(prop, r, 'give value or values, not both.');

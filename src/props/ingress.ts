@@ -56,6 +56,15 @@ export interface IngressOptions {
    * @default - none
    */
   readonly labels?: { readonly [key: string]: string };
+
+  /**
+   * Whether the host is also written first among the certificate's extra names
+   * (`controlPlane.proxy.extraSANs`). vCluster puts the ingress host in the API server's
+   * certificate itself when it starts, so `false` changes only the values vCluster reads (its
+   * config Secret), as when vcluster.yaml gives the ingress without listing its host in extraSANs.
+   * @default true
+   */
+  readonly extraSan?: boolean;
 }
 
 /** The `controlPlane.ingress` section. */
@@ -82,11 +91,11 @@ export function ingressSection(ingress: IngressOptions): ControlPlane['ingress']
 
 /**
  * The API server certificate's extra subject alternative names (`controlPlane.proxy.extraSANs`):
- * the ingress host first, so that clients reaching the API server through the ingress trust it,
- * then the given ones.
+ * the ingress host first (unless its `extraSan` is false), so that clients reaching the API server
+ * through the ingress trust it, then the given ones.
  */
 export function extraSansValues(extraSans: string[] | undefined, ingress: IngressOptions | undefined): VClusterValues {
   (extraSans ?? []).forEach((san, i) => checkNonEmpty(`extraSans[${i}]`, san, 'give a host name or IP address.'));
-  const sans = [...new Set([...(ingress ? [ingress.host] : []), ...(extraSans ?? [])])];
+  const sans = [...new Set([...(ingress && ingress.extraSan !== false ? [ingress.host] : []), ...(extraSans ?? [])])];
   return sans.length === 0 ? {} : { controlPlane: { proxy: { extraSANs: sans } } };
 }

@@ -166,7 +166,8 @@ export interface PrivateNodesOptions {
 
 const map = <T>(m: { readonly [k: string]: T } | undefined) => m && { ...m };
 
-function joinNodeValues(j: JoinNodeOptions) {
+/** The `joinNode` section of private nodes or of a standalone control plane node, but for its switch. */
+export function joinNodeValues(j: JoinNodeOptions) {
   const r = j.nodeRegistration;
   return {
     preInstallCommands: j.preInstallCommands && [...j.preInstallCommands],

@@ -4,13 +4,15 @@ import {
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor,
 } from './decode/candidates';
-import { decodeControlPlane } from './decode/control-plane';
+import { decodeControlPlane, decodeHostPathMapper, decodeServiceAccount } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
+import { decodeDeploy } from './decode/deploy';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
 import { decodeResourceProxy } from './decode/resource-proxy';
 import { decodeSleep } from './decode/sleep';
+import { decodeStandalone } from './decode/standalone';
 import { decodeSync } from './decode/sync';
 import type { Candidate } from './decode/candidate';
 import { decodeCoredns } from './decode/coredns';
@@ -23,11 +25,13 @@ import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
 import { deletionSection } from './deletion';
+import { deploySection } from './deploy';
 import { corednsSection } from './coredns';
 import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
 import { defaultImageRegistry } from './images';
 import { extraSansValues, ingressSection } from './ingress';
+import { hostPathMapperSection } from './host-path-mapper';
 import { imagePullSecretsValues } from './image-pull-secrets';
 import { initManifestsValues } from './init-manifests';
 import { loggingSection } from './logging';
@@ -42,9 +46,11 @@ import { resourceProxySection } from './resource-proxy';
 import { resolveRootless, RootlessIds, rootlessValues } from './rootless';
 import { serviceSection } from './service';
 import { serviceMonitorSection } from './service-monitor';
+import { serviceAccountSection, workloadServiceAccountSection } from './service-account';
 import { sleepSection } from './sleep';
 import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
+import { standaloneSection } from './standalone';
 import { syncSection } from './sync';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
@@ -158,6 +164,14 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     encode: (props) => imagePullSecretsValues(props.imagePullSecrets),
     decode: decodeImagePullSecrets,
   },
+  // The two sections but for their image pull secrets, which are the imagePullSecrets prop's.
+  mapped({ prop: 'serviceAccount', path: 'controlPlane.advanced.serviceAccount', encode: serviceAccountSection, decode: decodeServiceAccount }),
+  mapped({
+    prop: 'workloadServiceAccount',
+    path: 'controlPlane.advanced.workloadServiceAccount',
+    encode: workloadServiceAccountSection,
+    decode: decodeServiceAccount,
+  }),
   mapped({ prop: 'service', path: 'controlPlane.service', encode: serviceSection, decode: decodeService }),
   {
     // Irregular: written without the prop too, when the ingress prop adds its host to the certificate.
@@ -175,6 +189,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'ingress', path: 'controlPlane.ingress', encode: ingressSection, decode: decodeIngress }),
   mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
   mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),
+  // After integrations: the argoCD applications need the argoCD integration.
+  mapped({ prop: 'deploy', path: 'deploy', encode: (d, props) => deploySection(d, props.integrations?.argoCD), decode: decodeDeploy }),
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
   mapped({ prop: 'rbac', path: 'rbac', encode: rbacSection, decode: decodeRbac }),
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
@@ -183,7 +199,9 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
   // The section but for its security contexts, which are the rootless prop's.
   mapped({ prop: 'coredns', path: 'controlPlane.coredns', encode: corednsSection, decode: decodeCoredns }),
+  mapped({ prop: 'hostPathMapper', path: 'controlPlane.hostPathMapper', encode: hostPathMapperSection, decode: decodeHostPathMapper }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
+  mapped({ prop: 'standalone', path: 'controlPlane.standalone', encode: standaloneSection, decode: decodeStandalone }),
   mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
   mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
   mapped({ prop: 'telemetry', path: 'telemetry.enabled', encode: (enabled) => enabled, decode: bool }),

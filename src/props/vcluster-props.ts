@@ -3,10 +3,12 @@ import type { VClusterValues } from '../../imports/chart-versions';
 import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { DeletionOptions } from './deletion';
+import type { DeployOptions } from './deploy';
 import type { ControlPlaneOptions } from './control-plane';
 import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
 import type { ExportKubeConfigOptions } from './kube-config';
+import type { HostPathMapperOptions } from './host-path-mapper';
 import type { ImagePullSecretsOptions } from './image-pull-secrets';
 import type { IngressOptions } from './ingress';
 import type { IntegrationsOptions } from './integrations';
@@ -19,8 +21,10 @@ import type { RbacOptions } from './rbac';
 import type { ResourceProxyOptions } from './resource-proxy';
 import type { RootlessOptions } from './rootless';
 import type { ServiceOptions } from './service';
+import type { ServiceAccountOptions } from './service-account';
 import type { ServiceMonitorOptions } from './service-monitor';
 import type { SleepOptions } from './sleep';
+import type { StandaloneOptions } from './standalone';
 import type { PluginOptions } from './plugins';
 import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
@@ -149,14 +153,29 @@ export interface VClusterProps {
   readonly imagePullSecrets?: ImagePullSecretsOptions;
 
   /**
+   * The control plane's ServiceAccount: its name, whether the chart creates it, its labels and
+   * annotations (`controlPlane.advanced.serviceAccount`).
+   * @default - the chart's: `vc-<name>`, created
+   */
+  readonly serviceAccount?: ServiceAccountOptions;
+
+  /**
+   * The ServiceAccount of the pods synced to the host namespace
+   * (`controlPlane.advanced.workloadServiceAccount`); vCluster ignores it when ServiceAccounts
+   * are synced to the host.
+   * @default - the chart's: `vc-workload-<name>`, created
+   */
+  readonly workloadServiceAccount?: ServiceAccountOptions;
+
+  /**
    * The Service in front of the API server.
    * @default - a ClusterIP Service
    */
   readonly service?: ServiceOptions;
 
   /**
-   * An Ingress for the API server. Its host is added to the certificate's names (`extraSans`)
-   * and becomes the default server of `exportKubeConfig`.
+   * An Ingress for the API server. Its host is added to the certificate's names (`extraSans`;
+   * `extraSan: false` leaves that to vCluster) and becomes the default server of `exportKubeConfig`.
    * @default - none
    */
   readonly ingress?: IngressOptions;
@@ -186,6 +205,14 @@ export interface VClusterProps {
    * @default - none
    */
   readonly integrations?: IntegrationsOptions;
+
+  /**
+   * What vCluster deploys inside the virtual cluster: with private nodes, its CNI (Flannel),
+   * kube-proxy, local path provisioner, MetalLB and metrics-server; Argo CD applications through
+   * the argoCD integration (vcluster.yaml `deploy`).
+   * @default - the chart's: Flannel, kube-proxy and the local path provisioner
+   */
+  readonly deploy?: DeployOptions;
 
   /**
    * ResourceQuota, LimitRange, NetworkPolicies and Pod Security Standard.
@@ -234,6 +261,21 @@ export interface VClusterProps {
    * @default false
    */
   readonly privateNodes?: boolean | PrivateNodesOptions;
+
+  /**
+   * Let vCluster use the HostPath Mapper (deployed from its own chart, or vCluster Platform's
+   * central one), which gives log collectors the virtual names of synced pods' log paths
+   * (`controlPlane.hostPathMapper`): `true`, or `{ central: true }`.
+   * @default false
+   */
+  readonly hostPathMapper?: boolean | HostPathMapperOptions;
+
+  /**
+   * vCluster Standalone: the control plane as a binary on a node of its own, which reads these
+   * settings from its config (`controlPlane.standalone`): `true`, or options.
+   * @default - off (the chart's)
+   */
+  readonly standalone?: boolean | StandaloneOptions;
 
   /**
    * Sleep mode: the virtual cluster's workloads are scaled down after a time without activity or

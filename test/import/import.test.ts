@@ -164,9 +164,9 @@ controlPlane:
   });
 
   test('keeps raw values where a typed prop would add what the values do not have', () => {
-    // The typed ingress adds its host to the certificate names; these values do not.
-    const result = vc1('controlPlane:\n  ingress:\n    enabled: true\n    host: vc1.example.com\n');
-    expect(result.typedProps).toEqual([]);
+    // The typed ingress makes its host the exported kubeconfig's server; these values keep vCluster's.
+    const result = vc1('controlPlane:\n  ingress:\n    enabled: true\n    host: vc1.example.com\nexportKubeConfig:\n  context: vc1\n');
+    expect(result.typedProps).toEqual(['exportKubeConfig']);
     expect(result.raw).toEqual({ controlPlane: { ingress: { enabled: true, host: 'vc1.example.com' } } });
     expectSameAsTemplate(result);
   });

@@ -42,6 +42,29 @@ describe('the exposure props', () => {
     expect(vc.values.controlPlane.proxy.extraSANs).toEqual(['vc1.example.com', '192.168.218.180']);
   });
 
+  test('extraSan: false leaves the ingress host out of the certificate names, which vCluster adds itself', () => {
+    expect(synthVCluster({ ingress: { host: 'vc1.example.com', extraSan: false } }).vc.values.controlPlane.proxy.extraSANs).toEqual([]);
+    const { vc } = synthVCluster({ ingress: { host: 'vc1.example.com', extraSan: false }, extraSans: ['192.168.218.180'] });
+    expect(vc.values.controlPlane.proxy.extraSANs).toEqual(['192.168.218.180']);
+  });
+
+  test('imports an ingress whose host the values do not list in extraSANs, rendering what the chart renders', () => {
+    for (const [yaml, snippet] of [
+      ['controlPlane:\n  ingress:\n    enabled: true\n    host: vc.example.com\n', "ingress: { extraSan: false, host: 'vc.example.com' }"],
+      ['controlPlane:\n  ingress:\n    enabled: true\n    host: vc.example.com\n  proxy:\n    extraSANs: [a.example.com]\n',
+        "ingress: { extraSan: false, host: 'vc.example.com' }"],
+      ['controlPlane:\n  ingress:\n    enabled: true\n    host: vc.example.com\n  proxy:\n    extraSANs: [vc.example.com]\n',
+        "ingress: { host: 'vc.example.com' }"],
+    ] as const) {
+      const result = vc1(yaml);
+      expect(result.raw).toEqual({});
+      expect(result.program).toContain(snippet);
+      const { options } = result;
+      const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+      expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+    }
+  });
+
   test('the exported kubeconfig points at the ingress unless a server is given', () => {
     const byIngress = synthVCluster({ ingress: { host: 'vc1.example.com' }, exportKubeConfig: { context: 'vc1' } }).vc.values.exportKubeConfig;
     expect(byIngress).toMatchObject({ context: 'vc1', server: 'https://vc1.example.com' });

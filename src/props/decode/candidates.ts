@@ -309,6 +309,8 @@ export function decodeIngress(i: unknown) {
     ? object({ secretName: str(at(tlsList[0], 'secretName')), hosts: strList(at(tlsList[0], 'hosts')) }, { required: ['secretName'] })
     : undefined;
   return object({
+    // First: where the values do not list the host in extraSANs, only the ingress without it fits.
+    extraSan: bool(false),
     host: str(at(i, 'host')),
     ingressClassName: str(at(i, 'spec', 'ingressClassName')),
     pathType: enumLeaf(cdk8sPlus().HttpIngressPathType, 'HttpIngressPathType', at(i, 'pathType')),
@@ -321,7 +323,14 @@ export function decodeIngress(i: unknown) {
 export function decodeIntegrations(i: unknown) {
   const selector = (v: unknown) => structLeaf(v, cdk8sPlus().k8s.toJson_LabelSelector);
   return object({
-    metricsServer: toggle(at(i, 'metricsServer'), (v) => ({ nodes: bool(v.nodes), pods: bool(v.pods) })),
+    metricsServer: toggle(at(i, 'metricsServer'), (v) => {
+      const service = at(v, 'apiService', 'service');
+      return {
+        nodes: bool(v.nodes),
+        pods: bool(v.pods),
+        service: object({ name: str(at(service, 'name')), namespace: str(at(service, 'namespace')), port: num(at(service, 'port')) }),
+      };
+    }),
     certManager: toggle(at(i, 'certManager'), (v) => ({
       certificates: switchOf(at(v, 'sync', 'toHost', 'certificates')),
       issuers: switchOf(at(v, 'sync', 'toHost', 'issuers')),
@@ -329,6 +338,7 @@ export function decodeIntegrations(i: unknown) {
       clusterIssuerLabels: strMap(at(v, 'sync', 'fromHost', 'clusterIssuers', 'selector', 'labels')),
     })),
     externalSecrets: toggle(at(i, 'externalSecrets'), (v) => ({
+      version: str(v.version),
       webhook: switchOf(at(v, 'webhook')),
       externalSecretSelector: selector(at(v, 'sync', 'toHost', 'externalSecrets', 'selector')),
       stores: switchOf(at(v, 'sync', 'toHost', 'stores')),
@@ -350,6 +360,15 @@ export function decodeIntegrations(i: unknown) {
       virtualMachineClones: switchOf(at(v, 'sync', 'virtualMachineClones')),
       virtualMachineInstanceMigrations: switchOf(at(v, 'sync', 'virtualMachineInstanceMigrations')),
     })),
+    netris: toggle(at(i, 'netris'), (v) => ({
+      connector: str(v.connector),
+      kubeVip: object({
+        serverCluster: str(at(v, 'kubeVip', 'serverCluster')),
+        bridge: str(at(v, 'kubeVip', 'bridge')),
+        ipRange: str(at(v, 'kubeVip', 'ipRange')),
+      }),
+    })),
+    argoCD: toggle(at(i, 'argoCD'), (v) => ({ connector: str(v.connector) })),
   });
 }
 

@@ -1,6 +1,6 @@
 import { cdk8sPlus } from '../cdk8s-plus';
 import { object } from './candidate';
-import { at, num, strList, structList, volumeClaim, workload } from './candidates';
+import { at, bool, num, str, strList, strMap, structList, toggle, volumeClaim, workload } from './candidates';
 
 /** A list the chart's default (none) leaves empty: an empty one says nothing and stays out. */
 const nonEmpty = <T>(v: unknown, decode: (v: unknown) => T): T | undefined => (Array.isArray(v) && v.length > 0 ? decode(v) : undefined);
@@ -17,3 +17,13 @@ export function decodeControlPlane(ss: unknown) {
     args: nonEmpty(at(ss, 'args'), (v) => strList(v)),
   });
 }
+
+/** A `serviceAccount` or `workloadServiceAccount` section but for its image pull secrets (the imagePullSecrets prop's). */
+export const decodeServiceAccount = (sa: unknown) => object({
+  enabled: bool(at(sa, 'enabled')),
+  name: str(at(sa, 'name')),
+  labels: strMap(at(sa, 'labels')),
+  annotations: strMap(at(sa, 'annotations')),
+});
+
+export const decodeHostPathMapper = (h: unknown) => toggle(h, (v) => ({ central: bool(v.central) }));

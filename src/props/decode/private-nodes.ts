@@ -77,10 +77,11 @@ function autoNodes(v: unknown) {
 
 const pullPolicy = (v: unknown) => enumLeaf(cdk8sPlus().ImagePullPolicy, 'ImagePullPolicy', v);
 
-function joinNode(j: unknown) {
+/** The JoinNodeOptions fields of a `joinNode` section. */
+export function joinNodeFields(j: unknown) {
   const r = at(j, 'nodeRegistration');
   const extraArgs = at(r, 'kubeletExtraArgs');
-  return object({
+  return {
     preInstallCommands: strList(at(j, 'preInstallCommands')),
     preJoinCommands: strList(at(j, 'preJoinCommands')),
     postJoinCommands: strList(at(j, 'postJoinCommands')),
@@ -99,8 +100,13 @@ function joinNode(j: unknown) {
       ignorePreflightErrors: strList(at(r, 'ignorePreflightErrors')),
       imagePullPolicy: pullPolicy(at(r, 'imagePullPolicy')),
     }),
-  });
+  };
 }
+
+const joinNode = (j: unknown) => object(joinNodeFields(j));
+
+/** The `nodeTypeSelector` list of a pool, one prop value. */
+export const nodeTypeSelector = (v: unknown) => POOL.nodeTypeSelector(v);
 
 export function decodePrivateNodes(p: unknown) {
   return toggle(p, (v) => {
