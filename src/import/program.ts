@@ -11,6 +11,7 @@ import { VCluster } from '../vcluster';
 import type { VClusterProps } from '../props/vcluster-props';
 import { PROP_TABLE } from '../props/table';
 import { IMPORTABLE_NAMES, LIBRARY } from '../props/decode/candidates';
+import { startRefusals } from '../props/decode/sync';
 import { Code, Expr, Import, layout, literal, MAX_LINE, quote } from '../props/decode/expr';
 import { choose, Choice } from './select';
 
@@ -103,7 +104,7 @@ export function importValues(given: ImportOptions): ImportResult {
   }
   const credentials = findCredentials(reference.values, options.chartVersion).map((c) => c.path);
   return {
-    program: printProgram(options, choice, credentials),
+    program: printProgram(options, choice, credentials, startRefusals(user)),
     typedProps: choice.props ? Object.keys(choice.props.value as object) : [],
     raw: choice.raw,
   };
@@ -145,7 +146,25 @@ function printImports(imports: readonly Import[]): string[] {
   });
 }
 
-function printProgram(options: ImportOptions & { chartVersion: ChartVersion }, choice: Choice, credentials: readonly string[]): string {
+/** Text as comment lines of at most MAX_LINE characters (a word longer than that on a line of its own). */
+function commentLines(indent: string, text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && indent.length + 3 + line.length + 1 + word.length > MAX_LINE) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => `${indent}// ${l}`);
+}
+
+function printProgram(
+  options: ImportOptions & { chartVersion: ChartVersion }, choice: Choice, credentials: readonly string[], refusals: readonly string[],
+): string {
   const className = options.className ?? defaultClassName(options.name);
   const typed = choice.props?.code.kind === 'object' ? choice.props.code.entries : [];
   const order = (k: string) => PROP_TABLE.findIndex((d) => d.prop === k);
@@ -170,6 +189,10 @@ function printProgram(options: ImportOptions & { chartVersion: ChartVersion }, c
   ];
   if (Object.keys(choice.raw).length > 0) {
     const raw: Expr = literal(choice.raw);
+    for (const refusal of refusals) {
+      const why = 'vCluster will refuse these values when it starts, so no typed prop takes them (they stay raw below):';
+      lines.push(...commentLines(indent, `${why} ${refusal}`));
+    }
     lines.push(`${indent}// What the typed props do not express, as vcluster.yaml values (merged over them).`);
     lines.push(`${indent}values: ${layout(raw.code, indent, indent.length + 8, 1)},`);
   }

@@ -355,6 +355,35 @@ sync:
     expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
   });
 
+  test('imports Gateways vCluster refuses (an override outside the mappings) as raw values, whole, saying why', () => {
+    const result = vc1(`
+sync:
+  fromHost:
+    gateways:
+      enabled: true
+      mappings:
+        byName:
+          platform-gateways/public-web: default/shared-web
+      allowedRoutes:
+        overrides:
+          - hostNamespace: platform-gateways
+            name: private-api
+            virtualNamespacePolicy:
+              from: All
+`);
+    expect(result.typedProps).toEqual([]);
+    expect(result.raw).toEqual(result.options.values[0]);
+    expect(result.program).toContain('// vCluster will refuse these values when it starts, so no typed prop takes them (they stay raw below):\n');
+    expect(result.program).toContain('// sync.fromHost.gateways.allowedRoutes.overrides[0]: names a host Gateway that mappings do not import;');
+    const { options } = result;
+    const rendered = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(rendered, runProgram(result.program), true)).toEqual([]);
+    // The docs' patches snippet lacks the mappings: vCluster imports no Gateway without them.
+    const patches = vc1('sync:\n  fromHost:\n    gateways:\n      enabled: true\n      patches:\n        - path: spec.listeners[*].hostname\n' +
+      '          expression: \'"tenant-" + value\'\n');
+    expect(patches.program).toContain('// sync.fromHost.gateways.mappings: vCluster imports only the Gateways named here;');
+  });
+
   test('host Gateways take their routes policy: a default and overrides per Gateway', () => {
     const { vc } = synthVCluster({
       sync: {

@@ -2,7 +2,8 @@ import { cdk8sPlus } from '../cdk8s-plus';
 import { ResourceScope } from '../sync-to-host';
 import { isMap } from '../../values/value-map';
 import { booleanExpr, Candidate, leaf, object } from './candidate';
-import { FromNamespaces } from '../sync-gateways';
+import { FromHostGatewaySyncOptions, FromNamespaces, fromHostGatewayValues } from '../sync-gateways';
+import { ValuesError } from '../../values/errors';
 import {
   at, bool, enumExpr, enumLeaf, image, resources, str, strList, strMap, structLeaf, switchAutoOf, switchOf, toggle,
 } from './candidates';
@@ -37,10 +38,32 @@ function policy(v: unknown): Expr | undefined {
   return literal(v, (k, x) => (k === 'from' ? enumExpr(FromNamespaces, 'FromNamespaces', x) : undefined));
 }
 
-/** `sync.fromHost.gateways`: `false`, or the Gateways its mappings import. */
+/**
+ * Why vCluster refuses a `sync.fromHost.gateways` section when it starts, as the typed props
+ * check it (the mappings, the overrides' Gateways, their policies); undefined when it does not.
+ */
+export function gatewaysRefusal(g: unknown): string | undefined {
+  if (!isMap(g) || g.enabled !== true) return undefined;
+  const options = { ...g, mappings: at(g, 'mappings', 'byName') ?? {} } as unknown as FromHostGatewaySyncOptions;
+  try {
+    fromHostGatewayValues('sync.fromHost.gateways', options);
+    return undefined;
+  } catch (e) {
+    // Another error: a shape the checks do not read (it is left to the values schema).
+    return e instanceof ValuesError ? e.message : undefined;
+  }
+}
+
+/** Why vCluster refuses the values when it starts, where the importer knows it (each section then stays raw whole). */
+export const startRefusals = (user: unknown): string[] => [gatewaysRefusal(at(user, 'sync', 'fromHost', 'gateways'))]
+  .filter((r): r is string => r !== undefined);
+
+/** `sync.fromHost.gateways`: `false`, or the Gateways its mappings import; none where vCluster refuses them. */
 function gateways(g: unknown) {
   const enabled = at(g, 'enabled');
   if (enabled !== true) return enabled === false ? leaf(booleanExpr(false)) : undefined;
+  // Not half typed, half raw: the typed part would pass the checks the whole fails.
+  if (gatewaysRefusal(g) !== undefined) return undefined;
   const routes = at(g, 'allowedRoutes');
   const list = at(routes, 'overrides');
   const overrides = Array.isArray(list) && list.length > 0 ? list.map((o) => {
