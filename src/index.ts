@@ -32,6 +32,7 @@ export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
 export type { HostPathMapperOptions } from './props/host-path-mapper';
 export type { Image } from './props/images';
+export type { KubeVipOptions } from './props/kube-vip';
 export type { IngressOptions, IngressTls } from './props/ingress';
 export type {
   CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,

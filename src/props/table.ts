@@ -2,9 +2,9 @@ import { VClusterValues } from '../../imports/chart-versions';
 import {
   bool, decodeBackingStore, decodeDefaultImageRegistry, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
-  decodeRootless, decodeService, decodeServiceMonitor,
+  decodeRootless, decodeService, decodeServiceMonitor, str,
 } from './decode/candidates';
-import { decodeControlPlane, decodeHostPathMapper, decodeServiceAccount } from './decode/control-plane';
+import { decodeControlPlane, decodeHostPathMapper, decodeKubeVip, decodeServiceAccount } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
@@ -31,6 +31,7 @@ import { defaultImageRegistry } from './images';
 import { extraSansValues, ingressSection } from './ingress';
 import { hostPathMapperSection } from './host-path-mapper';
 import { imagePullSecretsValues } from './image-pull-secrets';
+import { endpointValue, kubeVipSection } from './kube-vip';
 import { initManifestsValues } from './init-manifests';
 import { loggingSection } from './logging';
 import { networkingSection } from './networking';
@@ -170,6 +171,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     encode: workloadServiceAccountSection,
     decode: decodeServiceAccount,
   }),
+  mapped({ prop: 'endpoint', path: 'controlPlane.endpoint', encode: endpointValue, decode: str }),
+  mapped({ prop: 'kubeVip', path: 'controlPlane.advanced.kubeVip', encode: kubeVipSection, decode: decodeKubeVip }),
   mapped({ prop: 'service', path: 'controlPlane.service', encode: serviceSection, decode: decodeService }),
   {
     // Irregular: written without the prop too, when the ingress prop adds its host to the certificate.

@@ -8,6 +8,7 @@ import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
 import type { ExportKubeConfigOptions } from './kube-config';
 import type { HostPathMapperOptions } from './host-path-mapper';
+import type { KubeVipOptions } from './kube-vip';
 import type { ImagePullSecretsOptions } from './image-pull-secrets';
 import type { IngressOptions } from './ingress';
 import type { IntegrationsOptions } from './integrations';
@@ -165,6 +166,21 @@ export interface VClusterProps {
    * @default - the chart's: `vc-workload-<name>`, created
    */
   readonly workloadServiceAccount?: ServiceAccountOptions;
+
+  /**
+   * The address private nodes and clients reach the control plane at, as host:port, e.g.
+   * "10.100.0.100:8443" (`controlPlane.endpoint`). vCluster adds its host to the certificate's
+   * names, and takes it only with private nodes.
+   * @default - the control plane's Service
+   */
+  readonly endpoint?: string;
+
+  /**
+   * Embedded kube-vip, announcing the `endpoint`'s IP on layer 2 for private nodes on the same
+   * network (`controlPlane.advanced.kubeVip`): `true`, or the interface and gateway.
+   * @default false
+   */
+  readonly kubeVip?: boolean | KubeVipOptions;
 
   /**
    * The Service in front of the API server.

@@ -58,6 +58,8 @@ function sampleProps(): VClusterProps {
       persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
       scheduling: { podManagementPolicy: 'OrderedReady' },
     },
+    endpoint: '10.100.0.100:8443',
+    kubeVip: { interface: 'eth0', gateway: '10.100.0.1/24' },
     service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
     extraSans: ['10.0.0.1'],
     initManifests: [workloads],

@@ -27,3 +27,5 @@ export const decodeServiceAccount = (sa: unknown) => object({
 });
 
 export const decodeHostPathMapper = (h: unknown) => toggle(h, (v) => ({ central: bool(v.central) }));
+
+export const decodeKubeVip = (k: unknown) => toggle(k, (v) => ({ interface: str(v.interface), gateway: str(v.gateway) }));
