@@ -79,6 +79,7 @@ export type {
   SnapshotCredential, SnapshotsOptions, SnapshotVolumeOptions,
 } from './props/snapshots';
 export type { SyncOptions } from './props/sync';
+export type { TlsRouteOptions, TlsRouteParentRef } from './props/tls-route';
 export type {
   FromHostCustomResourceSyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
   FromHostSyncOptions, NodeSyncOptions, StorageClassSyncOptions,

@@ -4,7 +4,7 @@ import {
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
   decodeRootless, decodeService, decodeServiceMonitor, str,
 } from './decode/candidates';
-import { decodeControlPlane, decodeHostPathMapper, decodeKubeVip, decodeServiceAccount } from './decode/control-plane';
+import { decodeControlPlane, decodeHostPathMapper, decodeKubeVip, decodeServiceAccount, decodeTlsRoute } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
@@ -51,6 +51,7 @@ import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
 import { standaloneSection } from './standalone';
 import { syncSection } from './sync';
+import { tlsRouteSection } from './tls-route';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
 export const NOT_EXPRESSIBLE = 'not expressible exactly';
@@ -188,6 +189,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     decode: decodeExportKubeConfig,
   }),
   mapped({ prop: 'ingress', path: 'controlPlane.ingress', encode: ingressSection, decode: decodeIngress }),
+  mapped({ prop: 'tlsRoute', path: 'controlPlane.tlsRoute', encode: tlsRouteSection, decode: decodeTlsRoute }),
   mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
   mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),

@@ -28,6 +28,7 @@ import type { StandaloneOptions } from './standalone';
 import type { PluginOptions } from './plugins';
 import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
+import type { TlsRouteOptions } from './tls-route';
 import type { HostOptions } from '../preflight/host';
 import type { ChartVersion } from '../values/chart-version';
 
@@ -194,6 +195,13 @@ export interface VClusterProps {
    * @default - none
    */
   readonly ingress?: IngressOptions;
+
+  /**
+   * A Gateway API TLSRoute for the API server, through Gateways that pass TLS through
+   * (`controlPlane.tlsRoute`). Its host is not added to the certificate's names: give it in `extraSans`.
+   * @default - none
+   */
+  readonly tlsRoute?: TlsRouteOptions;
 
   /**
    * Extra names (host names, IP addresses) of the API server's certificate, beside the ingress

@@ -67,6 +67,7 @@ function sampleProps(): VClusterProps {
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
     serviceAccount: { name: 'custom-vc-sa', annotations: { a: 'b' } },
     workloadServiceAccount: { enabled: false, name: 'image-pull-sa', labels: { a: 'b' } },
+    tlsRoute: { host: 'vc1.example.com', parentRefs: [{ name: 'gw', namespace: 'gateways', port: 443 }], labels: { a: 'b' } },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
     sync: {
