@@ -55,7 +55,8 @@ function sampleProps(): VClusterProps {
     distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
     defaultImageRegistry: 'registry.example.com',
     controlPlane: {
-      persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
+      persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, dataVolume: [{ name: 'data', emptyDir: { medium: 'Memory' } }],
+      env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
       scheduling: { podManagementPolicy: 'OrderedReady' },
     },
     endpoint: '10.100.0.100:8443',

@@ -12,6 +12,7 @@ export function decodeControlPlane(ss: unknown) {
     replicas: num(at(ss, 'highAvailability', 'replicas')),
     persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
     ...workload(ss),
+    dataVolume: nonEmpty(at(ss, 'persistence', 'dataVolume'), (v) => structList(v, cdk8sPlus().k8s.toJson_Volume)),
     volumes: structList(at(ss, 'persistence', 'addVolumes'), cdk8sPlus().k8s.toJson_Volume),
     volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), cdk8sPlus().k8s.toJson_VolumeMount),
     env: nonEmpty(at(ss, 'env'), (v) => structList(v, cdk8sPlus().k8s.toJson_EnvVar)),
