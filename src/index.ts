@@ -28,6 +28,7 @@ export type {
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
 export type { DeletionOptions } from './props/deletion';
+export type { PlatformApiKeyOptions, PlatformOptions } from './props/platform';
 export type {
   ArgoCDApplication, ArgoCDApplicationTemplate, ArgoCDDeployOptions, DeployOptions, FlannelOptions, KubeProxyOptions,
   LocalPathProvisionerOptions, MetallbOptions,

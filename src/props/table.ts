@@ -7,6 +7,7 @@ import {
 import { decodeControlPlane, decodeHostPathMapper, decodeServiceAccount } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
 import { decodeDeploy } from './decode/deploy';
+import { decodePlatform } from './decode/platform';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
@@ -26,6 +27,7 @@ import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
 import { deletionSection } from './deletion';
 import { deploySection } from './deploy';
+import { platformSection } from './platform';
 import { corednsSection } from './coredns';
 import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
@@ -204,6 +206,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'standalone', path: 'controlPlane.standalone', encode: standaloneSection, decode: decodeStandalone }),
   mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
   mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
+  mapped({ prop: 'platform', path: 'platform', encode: platformSection, decode: decodePlatform }),
+  mapped({ prop: 'pro', path: 'pro', encode: (pro) => pro, decode: bool }),
   mapped({ prop: 'telemetry', path: 'telemetry.enabled', encode: (enabled) => enabled, decode: bool }),
   mapped({ prop: 'snapshots', path: 'snapshots', encode: snapshotsSection, decode: decodeSnapshots }),
   mapped({ prop: 'plugins', path: 'plugins', encode: pluginsSection, decode: decodePlugins }),

@@ -4,6 +4,7 @@ import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { DeletionOptions } from './deletion';
 import type { DeployOptions } from './deploy';
+import type { PlatformOptions } from './platform';
 import type { ControlPlaneOptions } from './control-plane';
 import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
@@ -291,6 +292,19 @@ export interface VClusterProps {
    * @default - the chart's: neither
    */
   readonly deletion?: DeletionOptions;
+
+  /**
+   * vCluster Platform: the Secret with its access key and the project (vcluster.yaml `platform`).
+   * @default - the key in vcluster-platform-api-key of the virtual cluster's namespace, if any
+   */
+  readonly platform?: PlatformOptions;
+
+  /**
+   * vCluster Pro (`pro`): the switch older vCluster read; vCluster now infers it from the license
+   * (its schema says not to use it any more), but configs still carry it.
+   * @default false
+   */
+  readonly pro?: boolean;
 
   /**
    * Whether the control plane sends vCluster's anonymous usage telemetry (`telemetry.enabled`).

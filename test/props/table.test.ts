@@ -110,6 +110,8 @@ function sampleProps(): VClusterProps {
       excludeLabels: { a: 'b' } },
     deletion: { prevent: true, afterInactivity: Duration.days(30) },
     telemetry: false,
+    platform: { apiKey: { secretName: 'key', namespace: 'platform', createRBAC: false }, project: 'p' },
+    pro: true,
     integrations: {
       metricsServer: { service: { name: 'ms', namespace: 'monitoring', port: 443 } },
       externalSecrets: { version: 'v1' },
