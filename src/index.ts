@@ -22,7 +22,8 @@ export { formatUpgradeCheck, upgradeCheck } from './upgrade-check';
 export type { ChangedObject, RefusedValue, UpgradeCheckOptions, UpgradeCheckResult } from './upgrade-check';
 export { BackingStore } from './props/backing-store';
 export type {
-  DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdPersistenceOptions, EtcdTlsOptions,
+  DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdHeadlessServiceOptions, EtcdPersistenceOptions, EtcdServiceOptions,
+  EtcdTlsOptions,
   ExternalDatabaseOptions, ExternalEtcdOptions,
 } from './props/backing-store';
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
