@@ -457,7 +457,10 @@ export function decodePolicies(p: unknown, effective: unknown) {
     }) : undefined,
     networkPolicy: isMap(np) ? object({
       enabled: enabled('networkPolicy'),
-      publicEgress: toggle(publicEgress, (v) => ({ cidr: str(v.cidr), except: strList(v.except) })),
+      // Switched on by default: a range without the switch is options too.
+      publicEgress: at(publicEgress, 'enabled') === false || !isMap(publicEgress) ? switchOf(publicEgress) : object({
+        cidr: str(publicEgress.cidr), except: strList(publicEgress.except),
+      }, { whenEmpty: booleanExpr(true) }),
       workload: rules(at(np, 'workload')),
       controlPlane: rules(at(np, 'controlPlane')),
       fallbackDns: str(at(np, 'fallbackDns')),
