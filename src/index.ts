@@ -22,12 +22,18 @@ export { formatUpgradeCheck, upgradeCheck } from './upgrade-check';
 export type { ChangedObject, RefusedValue, UpgradeCheckOptions, UpgradeCheckResult } from './upgrade-check';
 export { BackingStore } from './props/backing-store';
 export type {
-  DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdPersistenceOptions, EtcdTlsOptions,
+  DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdHeadlessServiceOptions, EtcdPersistenceOptions, EtcdServiceOptions,
+  EtcdTlsOptions,
   ExternalDatabaseOptions, ExternalEtcdOptions,
 } from './props/backing-store';
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
 export type { DeletionOptions } from './props/deletion';
+export type { PlatformApiKeyOptions, PlatformOptions } from './props/platform';
+export type {
+  ArgoCDApplication, ArgoCDApplicationTemplate, ArgoCDDeployOptions, DeployOptions, FlannelOptions, KubeProxyOptions,
+  LocalPathProvisionerOptions, MetallbOptions,
+} from './props/deploy';
 export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
 export type { HostPathMapperOptions } from './props/host-path-mapper';
@@ -35,7 +41,8 @@ export type { Image } from './props/images';
 export type { KubeVipOptions } from './props/kube-vip';
 export type { IngressOptions, IngressTls } from './props/ingress';
 export type {
-  CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
+  ArgoCDOptions, CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
+  MetricsServerServiceOptions, NetrisKubeVipOptions, NetrisOptions,
 } from './props/integrations';
 export type { ExportKubeConfigOptions, KubeConfigAdditionalSecret, KubeConfigSecret, KubeConfigServiceAccount } from './props/kube-config';
 export type { LimitRangeOptions, LimitRangeResources } from './props/limit-range';

@@ -205,6 +205,15 @@ export function requirement(prop: string, r: NodeTypeRequirement) {
   checkNonEmpty(`${prop}.property`, r.property, 'name the property of the node type, e.g. "instance-type".');
   if (r.operator !== undefined) checkOneOf(`${prop}.operator`, r.operator, NodeTypeOperator, 'use a NodeTypeOperator, e.g. NodeTypeOperator.IN.');
   if (r.value !== undefined && r.values !== undefined) fail(prop, r, 'give value or values, not both.');
+  // As vCluster checks requirements when it starts (an empty value counts as none).
+  const compared = (r.value ?? '') !== '' || (r.values ?? []).length > 0;
+  const op = r.operator ?? NodeTypeOperator.IN;
+  if ((op === NodeTypeOperator.EXISTS || op === NodeTypeOperator.DOES_NOT_EXIST) && compared) {
+    fail(prop, r, `NodeTypeOperator.${op === NodeTypeOperator.EXISTS ? 'EXISTS' : 'DOES_NOT_EXIST'} compares no value; remove value and values.`);
+  }
+  if (op !== NodeTypeOperator.EXISTS && op !== NodeTypeOperator.DOES_NOT_EXIST && !compared) {
+    fail(prop, r, `operator "${op}" compares the property with value or values; give one.`);
+  }
   return { property: r.property, operator: r.operator, values: r.values && [...r.values], value: r.value };
 }
 

@@ -2,6 +2,28 @@ import type { k8s } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
 import { VClusterValues } from '../../imports/chart-versions';
 import { plainJson, toggle } from './fragment';
+import { checkNonEmpty, fail } from './validation';
+
+/** Where the host's metrics-server is (vcluster.yaml `integrations.metricsServer.apiService.service`). */
+export interface MetricsServerServiceOptions {
+  /**
+   * The host Service's name.
+   * @default "metrics-server"
+   */
+  readonly name?: string;
+
+  /**
+   * The host Service's namespace.
+   * @default "kube-system"
+   */
+  readonly namespace?: string;
+
+  /**
+   * The port of the host Service to connect to.
+   * @default 443
+   */
+  readonly port?: number;
+}
 
 /** Reusing the host's metrics-server: `kubectl top` and autoscaling inside the virtual cluster. */
 export interface MetricsServerOptions {
@@ -16,6 +38,13 @@ export interface MetricsServerOptions {
    * @default true
    */
   readonly pods?: boolean;
+
+  /**
+   * The host's metrics-server Service, where it is not metrics-server in kube-system
+   * (`apiService.service`).
+   * @default - metrics-server in kube-system
+   */
+  readonly service?: MetricsServerServiceOptions;
 }
 
 /** Reusing the host's cert-manager. */
@@ -47,6 +76,12 @@ export interface CertManagerOptions {
 
 /** Reusing the host's External Secrets Operator. */
 export interface ExternalSecretsOptions {
+  /**
+   * The External Secrets Operator API version the virtual cluster serves, e.g. "v1".
+   * @default - the storage version of the host's CRDs
+   */
+  readonly version?: string;
+
   /**
    * Reuse the host's validation webhook.
    * @default false
@@ -150,6 +185,51 @@ export interface KubeVirtOptions {
   readonly virtualMachineInstanceMigrations?: boolean;
 }
 
+/** kube-vip for the control plane's address on a Netris network. */
+export interface NetrisKubeVipOptions {
+  /**
+   * The Netris server cluster.
+   * @default - none
+   */
+  readonly serverCluster?: string;
+
+  /**
+   * The bridge interface kube-vip announces on, e.g. "br-3".
+   * @default - none
+   */
+  readonly bridge?: string;
+
+  /**
+   * The IP range kube-vip takes addresses from, e.g. "10.0.0.10-10.0.0.20".
+   * @default - none
+   */
+  readonly ipRange?: string;
+}
+
+/** Netris networking for the virtual cluster (vCluster Platform). */
+export interface NetrisOptions {
+  /**
+   * The vCluster Platform connector holding the Netris credentials, e.g. "netris-credentials".
+   * @default - none
+   */
+  readonly connector?: string;
+
+  /**
+   * kube-vip configuration for Netris (`kubeVip`).
+   * @default - none
+   */
+  readonly kubeVip?: NetrisKubeVipOptions;
+}
+
+/** Argo CD through vCluster Platform: the virtual cluster is added to an Argo CD instance. */
+export interface ArgoCDOptions {
+  /**
+   * The vCluster Platform Argo CD connector, e.g. "argocd-main".
+   * @default - none
+   */
+  readonly connector?: string;
+}
+
 /**
  * Operators of the host cluster the virtual cluster reuses (vcluster.yaml `integrations`).
  * `true` turns one on with the chart's settings; options turn it on with those.
@@ -184,6 +264,19 @@ export interface IntegrationsOptions {
    * @default false
    */
   readonly kubeVirt?: boolean | KubeVirtOptions;
+
+  /**
+   * Netris networking (vCluster Platform).
+   * @default false
+   */
+  readonly netris?: boolean | NetrisOptions;
+
+  /**
+   * Argo CD through a vCluster Platform connector (`argoCD`); the deploy prop's `argoCD`
+   * applications need it.
+   * @default false
+   */
+  readonly argoCD?: boolean | ArgoCDOptions;
 }
 
 /** The `integrations` section. */
@@ -191,7 +284,11 @@ export function integrationsSection(integrations: IntegrationsOptions): VCluster
   const on = (v: unknown) => (v === undefined ? undefined : { enabled: v });
   const selector = (s: k8s.LabelSelector | undefined) => s && plainJson(cdk8sPlus().k8s.toJson_LabelSelector(s));
   return {
-    metricsServer: toggle(integrations.metricsServer, (o) => ({ nodes: o.nodes, pods: o.pods })),
+    metricsServer: toggle(integrations.metricsServer, (o) => ({
+      nodes: o.nodes,
+      pods: o.pods,
+      apiService: o.service && { service: service(o.service) },
+    })),
     certManager: toggle(integrations.certManager, (o) => ({
       sync: {
         toHost: { certificates: on(o.certificates), issuers: on(o.issuers) },
@@ -204,6 +301,7 @@ export function integrationsSection(integrations: IntegrationsOptions): VCluster
       },
     })),
     externalSecrets: toggle(integrations.externalSecrets, (o) => ({
+      version: nonEmpty('integrations.externalSecrets.version', o.version, 'give the API version, e.g. "v1", or leave it out.'),
       webhook: on(o.webhook),
       sync: {
         toHost: {
@@ -227,5 +325,34 @@ export function integrationsSection(integrations: IntegrationsOptions): VCluster
         virtualMachineInstanceMigrations: on(o.virtualMachineInstanceMigrations),
       },
     })),
+    netris: toggle(integrations.netris, (o) => ({
+      connector: nonEmpty('integrations.netris.connector', o.connector, 'give the Netris connector\'s name, e.g. "netris-credentials".'),
+      kubeVip: o.kubeVip && { serverCluster: o.kubeVip.serverCluster, bridge: o.kubeVip.bridge, ipRange: ipRange(o.kubeVip.ipRange) },
+    })),
+    argoCD: toggle(integrations.argoCD, (o) => ({
+      connector: nonEmpty('integrations.argoCD.connector', o.connector, 'give the Argo CD connector\'s name, e.g. "argocd-main".'),
+    })),
   };
+}
+
+function nonEmpty(prop: string, value: string | undefined, fix: string): string | undefined {
+  if (value !== undefined) checkNonEmpty(prop, value, fix);
+  return value;
+}
+
+function service(s: MetricsServerServiceOptions) {
+  if (s.port !== undefined && !(Number.isInteger(s.port) && s.port >= 1 && s.port <= 65535)) {
+    fail('integrations.metricsServer.service.port', s.port, 'must be a port, a whole number from 1 to 65535.');
+  }
+  return { name: s.name, namespace: s.namespace, port: s.port };
+}
+
+/** "first-last" or a single address, as kube-vip reads its range. */
+function ipRange(range: string | undefined): string | undefined {
+  if (range === undefined) return undefined;
+  const ip = '\\d{1,3}(?:\\.\\d{1,3}){3}';
+  if (typeof range !== 'string' || !new RegExp(`^${ip}(?:-${ip})?$`).test(range)) {
+    fail('integrations.netris.kubeVip.ipRange', range, 'must be an IPv4 range "first-last", e.g. "10.0.0.10-10.0.0.20".');
+  }
+  return range;
 }

@@ -45,11 +45,13 @@ export interface OciSnapshotStorageOptions {
    */
   readonly username?: string;
   /**
-   * The registry password, read by the External Secrets Operator from the store of
-   * `configSecret: ConfigSecret.externalSecret(...)` (never in clear in the values); or give `credential`.
+   * The registry password: a `RemoteSecret`, read by the External Secrets Operator from the store of
+   * `configSecret: ConfigSecret.externalSecret(...)`, or a string, a credential in clear that the
+   * construct refuses unless `configSecret` says where it goes (e.g. `ConfigSecret.sealedSecret(...)`).
+   * Better still, name a Secret with `credential`.
    * @default - none
    */
-  readonly password?: RemoteSecret;
+  readonly password?: string | RemoteSecret;
 }
 
 /** Options of {@link SnapshotStorage.container}. */
@@ -101,16 +103,17 @@ export class SnapshotStorage {
   public static oci(options: OciSnapshotStorageOptions): SnapshotStorage {
     checkPrefixed(`${PROP}.repository`, options?.repository, 'oci://', '"oci://ghcr.io/my-org/snapshots"');
     const password = options.password;
-    if (password !== undefined && !(password instanceof RemoteSecret)) {
-      fail(`${PROP}.password`, password, 'give RemoteSecret.of({ key: "..." }), ' +
-        'which the External Secrets Operator reads (never a password in clear), or a Secret as credential: { secretName: "..." }.');
+    if (password !== undefined && !(password instanceof RemoteSecret) && (typeof password !== 'string' || password === '')) {
+      fail(`${PROP}.password`, password, 'give RemoteSecret.of({ key: "..." }), which the External Secrets Operator reads, ' +
+        'the password (a credential: configSecret says where it goes), or a Secret as credential: { secretName: "..." }.');
     }
     const storage = new SnapshotStorage('oci', {
       repository: options.repository,
       credential: credential(`${PROP}.credential`, options.credential),
       username: options.username,
+      password: typeof password === 'string' ? password : undefined,
     });
-    if (password !== undefined) {
+    if (password instanceof RemoteSecret) {
       REMOTE_SECRETS.set(storage, new Map([[`${PROP}.oci.password`, { prop: `${PROP}.password`, ref: password.ref }]]));
     }
     return storage;

@@ -36,6 +36,14 @@ export interface StorageClassSyncOptions extends FromHostSelectorSyncOptions {
 /** Host nodes shown in the virtual cluster. */
 export interface NodeSyncOptions {
   /**
+   * Sync the host nodes' information. `false` shows pseudo nodes instead, while `labels` still
+   * confine the virtual cluster's pods to the host nodes they select (the other options act on
+   * synced nodes only).
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
    * Sync all nodes, not only those the virtual cluster's pods run on.
    * @default false
    */
@@ -237,7 +245,7 @@ export function fromHostValues(fromHost: FromHostSyncOptions | undefined): Sync[
   const nodes = fromHost.nodes;
   out.nodes = typeof nodes === 'object'
     ? {
-      enabled: true,
+      enabled: nodes.enabled ?? true,
       syncBackChanges: nodes.syncBackChanges,
       clearImageStatus: nodes.clearImageStatus,
       selector: { all: nodes.all, labels: nodes.labels && { ...nodes.labels } },

@@ -6,6 +6,8 @@ import {
 } from './decode/candidates';
 import { decodeControlPlane, decodeHostPathMapper, decodeKubeVip, decodeServiceAccount, decodeTlsRoute } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
+import { decodeDeploy } from './decode/deploy';
+import { decodePlatform } from './decode/platform';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
@@ -24,6 +26,8 @@ import { valueAt, ValueMap } from '../values/value-map';
 import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
 import { deletionSection } from './deletion';
+import { deploySection } from './deploy';
+import { platformSection } from './platform';
 import { corednsSection } from './coredns';
 import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
@@ -192,6 +196,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'tlsRoute', path: 'controlPlane.tlsRoute', encode: tlsRouteSection, decode: decodeTlsRoute }),
   mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
   mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),
+  // After integrations: the argoCD applications need the argoCD integration.
+  mapped({ prop: 'deploy', path: 'deploy', encode: (d, props) => deploySection(d, props.integrations?.argoCD), decode: decodeDeploy }),
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
   mapped({ prop: 'rbac', path: 'rbac', encode: rbacSection, decode: decodeRbac }),
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
@@ -205,6 +211,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'standalone', path: 'controlPlane.standalone', encode: standaloneSection, decode: decodeStandalone }),
   mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
   mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
+  mapped({ prop: 'platform', path: 'platform', encode: platformSection, decode: decodePlatform }),
+  mapped({ prop: 'pro', path: 'pro', encode: (pro) => pro, decode: bool }),
   mapped({ prop: 'telemetry', path: 'telemetry.enabled', encode: (enabled) => enabled, decode: bool }),
   mapped({ prop: 'snapshots', path: 'snapshots', encode: snapshotsSection, decode: decodeSnapshots }),
   mapped({ prop: 'plugins', path: 'plugins', encode: pluginsSection, decode: decodePlugins }),

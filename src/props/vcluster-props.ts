@@ -3,6 +3,8 @@ import type { VClusterValues } from '../../imports/chart-versions';
 import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { DeletionOptions } from './deletion';
+import type { DeployOptions } from './deploy';
+import type { PlatformOptions } from './platform';
 import type { ControlPlaneOptions } from './control-plane';
 import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
@@ -230,6 +232,14 @@ export interface VClusterProps {
   readonly integrations?: IntegrationsOptions;
 
   /**
+   * What vCluster deploys inside the virtual cluster: with private nodes, its CNI (Flannel),
+   * kube-proxy, local path provisioner, MetalLB and metrics-server; Argo CD applications through
+   * the argoCD integration (vcluster.yaml `deploy`).
+   * @default - the chart's: Flannel, kube-proxy and the local path provisioner
+   */
+  readonly deploy?: DeployOptions;
+
+  /**
    * ResourceQuota, LimitRange, NetworkPolicies and Pod Security Standard.
    * @default - the chart's: none
    */
@@ -306,6 +316,19 @@ export interface VClusterProps {
    * @default - the chart's: neither
    */
   readonly deletion?: DeletionOptions;
+
+  /**
+   * vCluster Platform: the Secret with its access key and the project (vcluster.yaml `platform`).
+   * @default - the key in vcluster-platform-api-key of the virtual cluster's namespace, if any
+   */
+  readonly platform?: PlatformOptions;
+
+  /**
+   * vCluster Pro (`pro`): the switch older vCluster read; vCluster now infers it from the license
+   * (its schema says not to use it any more), but configs still carry it.
+   * @default false
+   */
+  readonly pro?: boolean;
 
   /**
    * Whether the control plane sends vCluster's anonymous usage telemetry (`telemetry.enabled`).

@@ -7,6 +7,9 @@ import { ConformanceCase } from '../conformance/cases';
 import { cached } from '../conformance/corpus-cache';
 import { parseValuesYaml } from '../../src/yaml/values-yaml';
 import { runCommand } from '../cli/cli-helper';
+import { renderTemplate } from '../../src/cli/template';
+import { compareManifests } from '../conformance/compare';
+import { runProgram } from './program-runner';
 
 /** The tutorial's final values (step 5, corpus case seed-05-sync-ingress). */
 export const TUTORIAL_STEP_5 = `
@@ -153,4 +156,14 @@ export function importUnlessRefused(c: ConformanceCase): ImportResult | undefine
   }
   for (const line of errors) expect(message).toContain(line);
   return undefined;
+}
+
+/** Imports the values, expecting no raw values, the snippet in the program and the chart's rendering. */
+export function expectTypedImport(yaml: string, snippet: string): void {
+  const result = vc1(yaml);
+  expect(result.raw).toEqual({});
+  expect(result.program).toContain(snippet);
+  const { options } = result;
+  const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+  expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
 }

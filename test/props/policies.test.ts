@@ -1,6 +1,10 @@
 import { Size } from 'cdk8s';
 import { Cpu, k8s } from 'cdk8s-plus-31';
 import { PodSecurityStandard, ResourceQuotaScope } from '../../src';
+import { renderTemplate } from '../../src/cli/template';
+import { compareManifests } from '../conformance/compare';
+import { vc1 } from '../import/import-helper';
+import { runProgram } from '../import/program-runner';
 import { manifest, synthVCluster } from '../typed-helper';
 
 const quota = { quota: { cpu: Cpu.units(4), memory: Size.gibibytes(5), pods: 15 } };
@@ -105,6 +109,15 @@ describe('the policy props', () => {
       to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
       ports: [{ port: 9090, protocol: 'TCP' }],
     });
+  });
+
+  test('imports the docs\' public egress range, given without its switch (on by default), as typed props that render what the chart renders', () => {
+    const result = vc1('policies:\n  networkPolicy:\n    enabled: true\n    workload:\n      publicEgress:\n        cidr: 172.19.10.23/32\n');
+    expect(result.raw).toEqual({});
+    expect(result.program).toContain("networkPolicy: { publicEgress: { cidr: '172.19.10.23/32' } }");
+    const { options } = result;
+    const rendered = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(rendered, runProgram(result.program), true)).toEqual([]);
   });
 
   test('network policies can close public egress', () => {

@@ -75,12 +75,42 @@ describe('snapshots', () => {
       'ConfigSecret.externalSecret({ store: { name: "..." } }) to say from which store. Got {"key":"registry"}.');
   });
 
-  test('fails when an OCI password is given in clear, without showing it', () => {
-    const password = 'hunter2' as unknown as RemoteSecret;
-    expect(() => SnapshotStorage.oci({ repository: 'oci://r/s', password })).toThrow(
-      'snapshots.auto.storage.password: give RemoteSecret.of({ key: "..." }), which the External Secrets Operator reads (never a password in ' +
-        'clear), or a Secret as credential: { secretName: "..." }. Got a string (not shown: a credential).');
-    expect(() => SnapshotStorage.oci({ repository: 'oci://r/s', password })).not.toThrow(/hunter2/);
+  test('an OCI password in clear is a credential: refused, naming its path, until configSecret says where it goes', () => {
+    const snapshots = {
+      auto: { schedule: EVERY_12_HOURS, storage: SnapshotStorage.oci({ repository: 'oci://r/s', username: 'u', password: 'hunter2' }) },
+    };
+    expect(() => synthVCluster({ snapshots })).toThrow('snapshots.auto.storage.oci.password: a password');
+    expect(() => synthVCluster({ snapshots })).not.toThrow(/hunter2/);
+    const { vc } = synthVCluster({ snapshots, configSecret: ConfigSecret.plaintextInGit() });
+    expect(vc.values.snapshots.auto.storage.oci).toEqual({ repository: 'oci://r/s', username: 'u', password: 'hunter2' });
+  });
+
+  test('fails when an OCI password is neither a RemoteSecret nor a password, without showing it', () => {
+    for (const password of ['', 1234 as unknown as string]) {
+      expect(() => SnapshotStorage.oci({ repository: 'oci://r/s', password })).toThrow(
+        'snapshots.auto.storage.password: give RemoteSecret.of({ key: "..." }), which the External Secrets Operator reads, the password ' +
+          '(a credential: configSecret says where it goes), or a Secret as credential: { secretName: "..." }. Got ');
+    }
+    expect(() => SnapshotStorage.oci({ repository: 'oci://r/s', password: 1234 as unknown as string })).not.toThrow(/1234/);
+  });
+
+  test('imports the docs\' OCI snapshots with a password as typed props, the config Secret kept in clear knowingly', () => {
+    const result = vc1(`snapshots:
+  auto:
+    schedule: "0 */12 * * *"
+    storage:
+      type: oci
+      oci:
+        repository: oci://my-registry/snapshots
+        username: my-username
+        password: my-password
+`);
+    expect(result.raw).toEqual({});
+    expect(result.program).toContain("password: 'my-password'");
+    expect(result.program).toContain('configSecret: ConfigSecret.plaintextInGit(),');
+    const { options } = result;
+    const rendered = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(rendered, runProgram(result.program), true)).toEqual([]);
   });
 
   test('fails when the S3 location lacks its s3:// scheme', () => {
@@ -136,12 +166,5 @@ snapshots:
     ].join('\n'));
     const expected = renderTemplate({ name: 'vc1', namespace: 'vc1', values: result.options.values });
     expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
-  });
-
-  test('keeps an OCI password in clear as raw values, where the construct asks where it goes', () => {
-    const values = 'snapshots:\n  auto:\n    schedule: 0 */12 * * *\n    storage:\n      type: oci\n      oci:\n        repository: oci://r/s\n' +
-      '        username: u\n        password: p\n';
-    const result = vc1(values);
-    expect(result.raw).toEqual({ snapshots: { auto: { storage: { oci: { password: 'p' } } } } });
   });
 });

@@ -90,6 +90,31 @@ describe('the sync props', () => {
     expect(fromHost.customResources).toEqual({ 'clusterissuers.cert-manager.io': { enabled: true, scope: 'Cluster' } });
   });
 
+  test('pseudo nodes on selected host nodes: nodes options with enabled false keep the label selector', () => {
+    const { vc } = synthVCluster({ sync: { fromHost: { nodes: { enabled: false, labels: { team: 'backend' }, clearImageStatus: true } } } });
+    expect(vc.values.sync.fromHost.nodes).toMatchObject({ enabled: false, clearImageStatus: true, selector: { labels: { team: 'backend' } } });
+    const { vc: synced } = synthVCluster({ sync: { fromHost: { nodes: { labels: { team: 'backend' } } } } });
+    expect(synced.values.sync.fromHost.nodes).toMatchObject({ enabled: true, selector: { labels: { team: 'backend' } } });
+  });
+
+  test('imports the docs\' node selection snippets, pseudo and real nodes, as typed props that render what the chart renders', () => {
+    for (const [enabled, expected] of [
+      ['false', "nodes: { enabled: false, labels: { environment: 'production', team: 'backend' } }"],
+      ['true', "nodes: { labels: { environment: 'production', team: 'backend' } }"],
+    ]) {
+      const labels = '      selector:\n        labels:\n          environment: production\n          team: backend\n';
+      const result = vc1(`sync:\n  fromHost:\n    nodes:\n      enabled: ${enabled}\n${labels}`);
+      expect(result.raw).toEqual({});
+      expect(result.program).toContain(expected);
+      const { options } = result;
+      const rendered = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+      expect(compareManifests(rendered, runProgram(result.program), true)).toEqual([]);
+    }
+    const hardening = vc1('sync:\n  fromHost:\n    nodes:\n      enabled: false\n      clearImageStatus: true\n');
+    expect(hardening.raw).toEqual({});
+    expect(hardening.program).toContain('nodes: { enabled: false, clearImageStatus: true }');
+  });
+
   test('pod sync options and custom resources reach the values', () => {
     const { vc } = synthVCluster({
       sync: {

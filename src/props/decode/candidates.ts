@@ -243,6 +243,8 @@ export function decodeBackingStore(bs: unknown): Candidate | undefined {
       persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
       ...workload(ss),
       extraArgs: extraArgs(ss),
+      service: object({ enabled: bool(at(deploy, 'service', 'enabled')), annotations: strMap(at(deploy, 'service', 'annotations')) }),
+      headlessService: object({ annotations: strMap(at(deploy, 'headlessService', 'annotations')) }),
     }));
   }
   const external = at(bs, 'etcd', 'external');
@@ -323,7 +325,14 @@ export function decodeIngress(i: unknown) {
 export function decodeIntegrations(i: unknown) {
   const selector = (v: unknown) => structLeaf(v, cdk8sPlus().k8s.toJson_LabelSelector);
   return object({
-    metricsServer: toggle(at(i, 'metricsServer'), (v) => ({ nodes: bool(v.nodes), pods: bool(v.pods) })),
+    metricsServer: toggle(at(i, 'metricsServer'), (v) => {
+      const service = at(v, 'apiService', 'service');
+      return {
+        nodes: bool(v.nodes),
+        pods: bool(v.pods),
+        service: object({ name: str(at(service, 'name')), namespace: str(at(service, 'namespace')), port: num(at(service, 'port')) }),
+      };
+    }),
     certManager: toggle(at(i, 'certManager'), (v) => ({
       certificates: switchOf(at(v, 'sync', 'toHost', 'certificates')),
       issuers: switchOf(at(v, 'sync', 'toHost', 'issuers')),
@@ -331,6 +340,7 @@ export function decodeIntegrations(i: unknown) {
       clusterIssuerLabels: strMap(at(v, 'sync', 'fromHost', 'clusterIssuers', 'selector', 'labels')),
     })),
     externalSecrets: toggle(at(i, 'externalSecrets'), (v) => ({
+      version: str(v.version),
       webhook: switchOf(at(v, 'webhook')),
       externalSecretSelector: selector(at(v, 'sync', 'toHost', 'externalSecrets', 'selector')),
       stores: switchOf(at(v, 'sync', 'toHost', 'stores')),
@@ -352,6 +362,15 @@ export function decodeIntegrations(i: unknown) {
       virtualMachineClones: switchOf(at(v, 'sync', 'virtualMachineClones')),
       virtualMachineInstanceMigrations: switchOf(at(v, 'sync', 'virtualMachineInstanceMigrations')),
     })),
+    netris: toggle(at(i, 'netris'), (v) => ({
+      connector: str(v.connector),
+      kubeVip: object({
+        serverCluster: str(at(v, 'kubeVip', 'serverCluster')),
+        bridge: str(at(v, 'kubeVip', 'bridge')),
+        ipRange: str(at(v, 'kubeVip', 'ipRange')),
+      }),
+    })),
+    argoCD: toggle(at(i, 'argoCD'), (v) => ({ connector: str(v.connector) })),
   });
 }
 
@@ -438,7 +457,10 @@ export function decodePolicies(p: unknown, effective: unknown) {
     }) : undefined,
     networkPolicy: isMap(np) ? object({
       enabled: enabled('networkPolicy'),
-      publicEgress: toggle(publicEgress, (v) => ({ cidr: str(v.cidr), except: strList(v.except) })),
+      // Switched on by default: a range without the switch is options too.
+      publicEgress: at(publicEgress, 'enabled') === false || !isMap(publicEgress) ? switchOf(publicEgress) : object({
+        cidr: str(publicEgress.cidr), except: strList(publicEgress.except),
+      }, { whenEmpty: booleanExpr(true) }),
       workload: rules(at(np, 'workload')),
       controlPlane: rules(at(np, 'controlPlane')),
       fallbackDns: str(at(np, 'fallbackDns')),

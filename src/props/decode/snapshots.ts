@@ -16,7 +16,7 @@ const credential = (v: unknown) => object({ secretName: str(at(v, 'secretName'))
   required: ['secretName'],
 });
 
-/** The storage section as the factory of its `type`; a password in clear has no typed form (it stays raw). */
+/** The storage section as the factory of its `type`. */
 function storage(s: unknown): Candidate | undefined {
   const type = at(s, 'type');
   const section = at(s, typeof type === 'string' ? type : '');
@@ -30,6 +30,8 @@ function storage(s: unknown): Candidate | undefined {
     case 'oci':
       return call<OciSnapshotStorageOptions>('oci', SnapshotStorage.oci, object({
         repository: str(at(section, 'repository')), credential: credential(at(section, 'credential')), username: str(at(section, 'username')),
+        // A credential in clear: the program's configSecret (which the importer writes) says where it goes.
+        password: str(at(section, 'password')),
       }, { required: ['repository'] }));
     case 'container': {
       const volume = at(section, 'volume');

@@ -131,6 +131,20 @@ function toHost(t: unknown, effective: unknown) {
   return object(fields);
 }
 
+/** `sync.fromHost.nodes`: `true`/`false`, or options (with `enabled: false` for pseudo nodes on selected host nodes). */
+function nodes(v: unknown) {
+  const enabled = at(v, 'enabled');
+  if (!isMap(v) || typeof enabled !== 'boolean') return undefined;
+  return object({
+    enabled: bool(enabled),
+    all: bool(at(v, 'selector', 'all')),
+    labels: strMap(at(v, 'selector', 'labels')),
+    syncBackChanges: bool(v.syncBackChanges),
+    clearImageStatus: bool(v.clearImageStatus),
+    patches: patches(v.patches),
+  }, { collapseEnabled: true });
+}
+
 function fromHost(f: unknown) {
   if (!isMap(f)) return undefined;
   const selector = (v: unknown) => structLeaf(at(v, 'selector'), cdk8sPlus().k8s.toJson_LabelSelector);
@@ -142,13 +156,7 @@ function fromHost(f: unknown) {
     : undefined);
   const crs = at(f, 'customResources');
   return object({
-    nodes: toggle(at(f, 'nodes'), (v) => ({
-      all: bool(at(v, 'selector', 'all')),
-      labels: strMap(at(v, 'selector', 'labels')),
-      syncBackChanges: bool(v.syncBackChanges),
-      clearImageStatus: bool(v.clearImageStatus),
-      patches: patches(v.patches),
-    })),
+    nodes: nodes(at(f, 'nodes')),
     events: switchOf(at(f, 'events')),
     storageClasses: at(sc, 'enabled') !== false && (selector(sc) !== undefined || patches(at(sc, 'patches')) !== undefined)
       ? object({ enabled: switchAutoOf(sc), selector: selector(sc), patches: patches(at(sc, 'patches')) }, { collapseEnabled: true })
