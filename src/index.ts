@@ -22,12 +22,14 @@ export { formatUpgradeCheck, upgradeCheck } from './upgrade-check';
 export type { ChangedObject, RefusedValue, UpgradeCheckOptions, UpgradeCheckResult } from './upgrade-check';
 export { BackingStore } from './props/backing-store';
 export type {
-  DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdPersistenceOptions, EtcdTlsOptions,
+  DeployedEtcdOptions, EmbeddedDatabaseOptions, EmbeddedEtcdOptions, EtcdHeadlessServiceOptions, EtcdPersistenceOptions, EtcdServiceOptions,
+  EtcdTlsOptions,
   ExternalDatabaseOptions, ExternalEtcdOptions,
 } from './props/backing-store';
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
 export type { DeletionOptions } from './props/deletion';
+export type { PlatformApiKeyOptions, PlatformOptions } from './props/platform';
 export type {
   ArgoCDApplication, ArgoCDApplicationTemplate, ArgoCDDeployOptions, DeployOptions, FlannelOptions, KubeProxyOptions,
   LocalPathProvisionerOptions, MetallbOptions,
@@ -36,6 +38,7 @@ export type { CorednsOptions, CorednsServiceOptions } from './props/coredns';
 export type { DistroComponentOptions, KubernetesDistroOptions } from './props/distro';
 export type { HostPathMapperOptions } from './props/host-path-mapper';
 export type { Image } from './props/images';
+export type { KubeVipOptions } from './props/kube-vip';
 export type { IngressOptions, IngressTls } from './props/ingress';
 export type {
   ArgoCDOptions, CertManagerOptions, ExternalSecretsOptions, IntegrationsOptions, IstioOptions, KubeVirtOptions, MetricsServerOptions,
@@ -83,6 +86,7 @@ export type {
   SnapshotCredential, SnapshotsOptions, SnapshotVolumeOptions,
 } from './props/snapshots';
 export type { SyncOptions } from './props/sync';
+export type { TlsRouteOptions, TlsRouteParentRef } from './props/tls-route';
 export type {
   FromHostCustomResourceSyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,
   FromHostSyncOptions, NodeSyncOptions, StorageClassSyncOptions,

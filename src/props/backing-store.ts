@@ -37,6 +37,30 @@ export interface EtcdPersistenceOptions extends VolumeClaimOptions {
   readonly enabled?: boolean;
 }
 
+/** The Service in front of the deployed etcd members. */
+export interface EtcdServiceOptions {
+  /**
+   * Create the Service (the control plane reaches etcd through it).
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Extra annotations of the Service.
+   * @default - none
+   */
+  readonly annotations?: { readonly [key: string]: string };
+}
+
+/** The headless Service that gives the deployed etcd members their names. */
+export interface EtcdHeadlessServiceOptions {
+  /**
+   * Extra annotations of the headless Service.
+   * @default - none
+   */
+  readonly annotations?: { readonly [key: string]: string };
+}
+
 /** Etcd deployed by the chart as its own StatefulSet beside the control plane. */
 export interface DeployedEtcdOptions extends WorkloadOptions {
   /**
@@ -56,6 +80,18 @@ export interface DeployedEtcdOptions extends WorkloadOptions {
    * @default - none
    */
   readonly extraArgs?: string[];
+
+  /**
+   * The etcd Service (`service`).
+   * @default - the chart's Service, without extra annotations
+   */
+  readonly service?: EtcdServiceOptions;
+
+  /**
+   * The etcd headless Service (`headlessService`).
+   * @default - the chart's headless Service, without extra annotations
+   */
+  readonly headlessService?: EtcdHeadlessServiceOptions;
 }
 
 /** Client certificates for an external etcd, as paths inside the control plane container. */
@@ -148,6 +184,8 @@ export interface ExternalDatabaseOptions {
   readonly extraArgs?: string[];
 }
 
+const annotations = (a: { readonly [key: string]: string } | undefined) => a && { ...a };
+
 type Fragment = (ids: RootlessIds | undefined) => ValueMap;
 const FRAGMENTS = new WeakMap<BackingStore, Fragment>();
 const REMOTE_SECRETS = new WeakMap<BackingStore, Map<string, { readonly prop: string; readonly ref: RemoteSecretRef }>>();
@@ -180,6 +218,10 @@ export class BackingStore {
       ...volumeClaimValues(`${prop}.persistence`, options.persistence),
     };
     const workload = workloadValues(prop, options);
+    if (options.service?.enabled === false && options.service.annotations !== undefined) {
+      fail(`${prop}.service.annotations`, options.service.annotations,
+        'are for a Service that service.enabled: false leaves out: remove one of them.');
+    }
     return madeFrom(new BackingStore((ids) => ({
       etcd: {
         deploy: {
@@ -190,6 +232,8 @@ export class BackingStore {
             persistence: { volumeClaim: persistence },
             extraArgs: options.extraArgs && [...options.extraArgs],
           },
+          service: options.service && { enabled: options.service.enabled, annotations: annotations(options.service.annotations) },
+          headlessService: options.headlessService && { annotations: annotations(options.headlessService.annotations) },
         },
       },
     })), options, BackingStore.deployedEtcd);

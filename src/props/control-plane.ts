@@ -2,6 +2,7 @@ import type { k8s } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
 import { ControlPlane, VolumeMount } from '../../imports/chart-versions';
 import { plainJson } from './fragment';
+import { fail } from './validation';
 import { volumeClaimValues, VolumeClaimOptions } from './persistence';
 import { RootlessIds } from './rootless';
 import { workloadValues, WorkloadOptions } from './workload';
@@ -44,6 +45,14 @@ export interface ControlPlaneOptions extends WorkloadOptions {
   readonly volumes?: k8s.Volume[];
 
   /**
+   * The volumes that hold the control plane's data (the `data` volume, mounted at /data) instead
+   * of the volume claim or the chart's emptyDir, e.g. a claim made beforehand: `[{ name: 'data',
+   * persistentVolumeClaim: { claimName: 'my-existing-pvc' } }]` (`persistence.dataVolume`).
+   * @default - the volume claim, else an emptyDir
+   */
+  readonly dataVolume?: k8s.Volume[];
+
+  /**
    * Extra volume mounts of the control-plane container, e.g. `{ name: 'db-ca', mountPath:
    * '/certs/db', readOnly: true }` (`persistence.addVolumeMounts`).
    * @default - none
@@ -76,6 +85,9 @@ export function controlPlaneSection(cp: ControlPlaneOptions, ids: RootlessIds | 
   const prop = 'controlPlane';
   const workload = workloadValues(prop, cp)(ids);
   const persistence = cp.persistence;
+  if (cp.dataVolume !== undefined && !cp.dataVolume.some((v) => v.name === 'data')) {
+    fail(`${prop}.dataVolume`, cp.dataVolume, 'the control-plane container mounts the volume "data": name one of these volumes "data".');
+  }
   return {
     ...workload,
     env: cp.env?.map((e) => plainJson(cdk8sPlus().k8s.toJson_EnvVar(e))),
@@ -84,6 +96,7 @@ export function controlPlaneSection(cp: ControlPlaneOptions, ids: RootlessIds | 
     highAvailability: { replicas: cp.replicas },
     persistence: {
       volumeClaim: persistence && { enabled: persistence.enabled, ...volumeClaimValues(`${prop}.persistence`, persistence) },
+      dataVolume: cp.dataVolume?.map((v) => plainJson(cdk8sPlus().k8s.toJson_Volume(v))),
       addVolumes: cp.volumes?.map((v) => plainJson(cdk8sPlus().k8s.toJson_Volume(v))),
       addVolumeMounts: cp.volumeMounts?.map((m) => plainJson(cdk8sPlus().k8s.toJson_VolumeMount(m))) as VolumeMount[] | undefined,
     },

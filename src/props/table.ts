@@ -2,11 +2,12 @@ import { VClusterValues } from '../../imports/chart-versions';
 import {
   bool, decodeBackingStore, decodeDefaultImageRegistry, decodeExtraSans,
   decodeImagePullSecrets, decodeIngress, decodeIntegrations, decodeLogging, decodePodDisruptionBudget, decodePolicies,
-  decodeRootless, decodeService, decodeServiceMonitor,
+  decodeRootless, decodeService, decodeServiceMonitor, str,
 } from './decode/candidates';
-import { decodeControlPlane, decodeHostPathMapper, decodeServiceAccount } from './decode/control-plane';
+import { decodeControlPlane, decodeHostPathMapper, decodeKubeVip, decodeServiceAccount, decodeTlsRoute } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
 import { decodeDeploy } from './decode/deploy';
+import { decodePlatform } from './decode/platform';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
 import { decodeRbac } from './decode/rbac';
@@ -26,6 +27,7 @@ import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
 import { deletionSection } from './deletion';
 import { deploySection } from './deploy';
+import { platformSection } from './platform';
 import { corednsSection } from './coredns';
 import { distroSection, kubernetesVersionValues } from './distro';
 import { mergeFragments } from './fragment';
@@ -33,6 +35,7 @@ import { defaultImageRegistry } from './images';
 import { extraSansValues, ingressSection } from './ingress';
 import { hostPathMapperSection } from './host-path-mapper';
 import { imagePullSecretsValues } from './image-pull-secrets';
+import { endpointValue, kubeVipSection } from './kube-vip';
 import { initManifestsValues } from './init-manifests';
 import { loggingSection } from './logging';
 import { networkingSection } from './networking';
@@ -52,6 +55,7 @@ import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
 import { standaloneSection } from './standalone';
 import { syncSection } from './sync';
+import { tlsRouteSection } from './tls-route';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
 export const NOT_EXPRESSIBLE = 'not expressible exactly';
@@ -172,6 +176,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     encode: workloadServiceAccountSection,
     decode: decodeServiceAccount,
   }),
+  mapped({ prop: 'endpoint', path: 'controlPlane.endpoint', encode: endpointValue, decode: str }),
+  mapped({ prop: 'kubeVip', path: 'controlPlane.advanced.kubeVip', encode: kubeVipSection, decode: decodeKubeVip }),
   mapped({ prop: 'service', path: 'controlPlane.service', encode: serviceSection, decode: decodeService }),
   {
     // Irregular: written without the prop too, when the ingress prop adds its host to the certificate.
@@ -187,6 +193,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
     decode: decodeExportKubeConfig,
   }),
   mapped({ prop: 'ingress', path: 'controlPlane.ingress', encode: ingressSection, decode: decodeIngress }),
+  mapped({ prop: 'tlsRoute', path: 'controlPlane.tlsRoute', encode: tlsRouteSection, decode: decodeTlsRoute }),
   mapped({ prop: 'serviceMonitor', path: 'controlPlane.serviceMonitor', encode: serviceMonitorSection, decode: decodeServiceMonitor }),
   mapped({ prop: 'integrations', path: 'integrations', encode: integrationsSection, decode: decodeIntegrations }),
   // After integrations: the argoCD applications need the argoCD integration.
@@ -204,6 +211,8 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'standalone', path: 'controlPlane.standalone', encode: standaloneSection, decode: decodeStandalone }),
   mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
   mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
+  mapped({ prop: 'platform', path: 'platform', encode: platformSection, decode: decodePlatform }),
+  mapped({ prop: 'pro', path: 'pro', encode: (pro) => pro, decode: bool }),
   mapped({ prop: 'telemetry', path: 'telemetry.enabled', encode: (enabled) => enabled, decode: bool }),
   mapped({ prop: 'snapshots', path: 'snapshots', encode: snapshotsSection, decode: decodeSnapshots }),
   mapped({ prop: 'plugins', path: 'plugins', encode: pluginsSection, decode: decodePlugins }),

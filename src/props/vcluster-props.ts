@@ -4,11 +4,13 @@ import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { DeletionOptions } from './deletion';
 import type { DeployOptions } from './deploy';
+import type { PlatformOptions } from './platform';
 import type { ControlPlaneOptions } from './control-plane';
 import type { CorednsOptions } from './coredns';
 import type { KubernetesDistroOptions } from './distro';
 import type { ExportKubeConfigOptions } from './kube-config';
 import type { HostPathMapperOptions } from './host-path-mapper';
+import type { KubeVipOptions } from './kube-vip';
 import type { ImagePullSecretsOptions } from './image-pull-secrets';
 import type { IngressOptions } from './ingress';
 import type { IntegrationsOptions } from './integrations';
@@ -28,6 +30,7 @@ import type { StandaloneOptions } from './standalone';
 import type { PluginOptions } from './plugins';
 import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
+import type { TlsRouteOptions } from './tls-route';
 import type { HostOptions } from '../preflight/host';
 import type { ChartVersion } from '../values/chart-version';
 
@@ -168,6 +171,21 @@ export interface VClusterProps {
   readonly workloadServiceAccount?: ServiceAccountOptions;
 
   /**
+   * The address private nodes and clients reach the control plane at, as host:port, e.g.
+   * "10.100.0.100:8443" (`controlPlane.endpoint`). vCluster adds its host to the certificate's
+   * names, and takes it only with private nodes.
+   * @default - the control plane's Service
+   */
+  readonly endpoint?: string;
+
+  /**
+   * Embedded kube-vip, announcing the `endpoint`'s IP on layer 2 for private nodes on the same
+   * network (`controlPlane.advanced.kubeVip`): `true`, or the interface and gateway.
+   * @default false
+   */
+  readonly kubeVip?: boolean | KubeVipOptions;
+
+  /**
    * The Service in front of the API server.
    * @default - a ClusterIP Service
    */
@@ -179,6 +197,13 @@ export interface VClusterProps {
    * @default - none
    */
   readonly ingress?: IngressOptions;
+
+  /**
+   * A Gateway API TLSRoute for the API server, through Gateways that pass TLS through
+   * (`controlPlane.tlsRoute`). Its host is not added to the certificate's names: give it in `extraSans`.
+   * @default - none
+   */
+  readonly tlsRoute?: TlsRouteOptions;
 
   /**
    * Extra names (host names, IP addresses) of the API server's certificate, beside the ingress
@@ -291,6 +316,19 @@ export interface VClusterProps {
    * @default - the chart's: neither
    */
   readonly deletion?: DeletionOptions;
+
+  /**
+   * vCluster Platform: the Secret with its access key and the project (vcluster.yaml `platform`).
+   * @default - the key in vcluster-platform-api-key of the virtual cluster's namespace, if any
+   */
+  readonly platform?: PlatformOptions;
+
+  /**
+   * vCluster Pro (`pro`): the switch older vCluster read; vCluster now infers it from the license
+   * (its schema says not to use it any more), but configs still carry it.
+   * @default false
+   */
+  readonly pro?: boolean;
 
   /**
    * Whether the control plane sends vCluster's anonymous usage telemetry (`telemetry.enabled`).

@@ -12,3 +12,8 @@ export function isDnsLabel(value: unknown, max = 63): value is string {
 export function isPluralGroup(value: string): boolean {
   return /^[a-z0-9-]+\.[a-z0-9.-]+$/.test(value);
 }
+
+/** RFC 1123 subdomain: Secret and most object names. */
+export function isDnsSubdomain(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 253 && value.split('.').every((l) => DNS_LABEL.test(l));
+}

@@ -1,6 +1,7 @@
 import { Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-31';
 import { BackingStore, RetentionPolicy } from '../../src';
+import { expectTypedImport } from '../import/import-helper';
 import { manifest, synthVCluster } from '../typed-helper';
 
 describe('BackingStore', () => {
@@ -93,5 +94,28 @@ describe('BackingStore', () => {
     const context: k8s.PodSecurityContext = { runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } };
     const { vc } = synthVCluster({ backingStore: BackingStore.deployedEtcd({ podSecurityContext: context }) });
     expect(vc.values.controlPlane.backingStore.etcd.deploy.statefulSet.security.podSecurityContext).toEqual(context);
+  });
+
+  test('deployedEtcd annotates its Service and headless Service', () => {
+    const { manifests } = synthVCluster({
+      backingStore: BackingStore.deployedEtcd({ service: { annotations: { a: 'b' } }, headlessService: { annotations: { c: 'd' } } }),
+    });
+    expect(manifest(manifests, 'Service', 'vc1-etcd').metadata.annotations).toMatchObject({ a: 'b' });
+    expect(manifest(manifests, 'Service', 'vc1-etcd-headless').metadata.annotations).toMatchObject({ c: 'd' });
+  });
+
+  test('fails when the etcd Service is left out but given annotations', () => {
+    expect(() => synthVCluster({ backingStore: BackingStore.deployedEtcd({ service: { enabled: false, annotations: { a: 'b' } } }) })).toThrow(
+      'backingStore.service.annotations: are for a Service that service.enabled: false leaves out: remove one of them. Got {"a":"b"}.',
+    );
+  });
+
+  test('imports the docs\' annotations of each etcd component as typed props that render what the chart renders', () => {
+    expectTypedImport(
+      'controlPlane:\n  backingStore:\n    etcd:\n      deploy:\n        enabled: true\n        statefulSet:\n          annotations:\n'
+        + '            app.kubernetes.io/part-of: etcd\n        service:\n          annotations:\n            app.kubernetes.io/part-of: etcd\n'
+        + '        headlessService:\n          annotations:\n            app.kubernetes.io/part-of: etcd\n',
+      "service: { annotations: { 'app.kubernetes.io/part-of': 'etcd' } },",
+    );
   });
 });

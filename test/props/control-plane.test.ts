@@ -24,6 +24,31 @@ describe('the control plane props', () => {
     });
   });
 
+  test('dataVolume holds the control plane\'s data instead of the chart\'s emptyDir, e.g. a claim made beforehand', () => {
+    const { manifests } = synthVCluster({
+      backingStore: BackingStore.deployedEtcd(),
+      controlPlane: { dataVolume: [{ name: 'data', persistentVolumeClaim: { claimName: 'my-existing-pvc' } }] },
+    });
+    const volumes = manifest(manifests, 'Deployment', 'vc1').spec.template.spec.volumes;
+    expect(volumes.filter((v: any) => v.name === 'data')).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'my-existing-pvc' } }]);
+  });
+
+  test('fails when no data volume is named "data", which the container mounts', () => {
+    expect(() => synthVCluster({ controlPlane: { dataVolume: [{ name: 'pvc', persistentVolumeClaim: { claimName: 'x' } }] } })).toThrow(
+      'controlPlane.dataVolume: the control-plane container mounts the volume "data": name one of these volumes "data". Got ',
+    );
+  });
+
+  test('imports the docs\' existing claim as dataVolume, rendering what the chart renders', () => {
+    const result = vc1('controlPlane:\n  statefulSet:\n    persistence:\n      dataVolume:\n        - name: data\n'
+      + '          persistentVolumeClaim:\n            claimName: my-existing-pvc\n');
+    expect(result.raw).toEqual({});
+    expect(result.program).toContain("dataVolume: [{ name: 'data', persistentVolumeClaim: { claimName: 'my-existing-pvc' } }]");
+    const { options } = result;
+    const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
+    expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+  });
+
   test('resources are merged entry by entry over the chart defaults', () => {
     const { manifests } = synthVCluster({
       controlPlane: { resources: { cpu: { request: Cpu.millis(500), limit: Cpu.units(2) }, memory: { limit: Size.gibibytes(2) } } },

@@ -55,9 +55,12 @@ function sampleProps(): VClusterProps {
     distro: { imagePullPolicy: 'Always', apiServer: { extraArgs: ['--v=2'] } },
     defaultImageRegistry: 'registry.example.com',
     controlPlane: {
-      persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
+      persistence: { size: Size.gibibytes(5) }, podLabels: { a: 'b' }, dataVolume: [{ name: 'data', emptyDir: { medium: 'Memory' } }],
+      env: [{ name: 'DEBUG', value: 'true' }], args: ['start'],
       scheduling: { podManagementPolicy: 'OrderedReady' },
     },
+    endpoint: '10.100.0.100:8443',
+    kubeVip: { interface: 'eth0', gateway: '10.100.0.1/24' },
     service: { type: ServiceType.NODE_PORT, httpsNodePort: 31443 },
     extraSans: ['10.0.0.1'],
     initManifests: [workloads],
@@ -65,6 +68,7 @@ function sampleProps(): VClusterProps {
     imagePullSecrets: { controlPlane: ['registry'], workload: ['team-registry'] },
     serviceAccount: { name: 'custom-vc-sa', annotations: { a: 'b' } },
     workloadServiceAccount: { enabled: false, name: 'image-pull-sa', labels: { a: 'b' } },
+    tlsRoute: { host: 'vc1.example.com', parentRefs: [{ name: 'gw', namespace: 'gateways', port: 443 }], labels: { a: 'b' } },
     serviceMonitor: true,
     logging: { encoding: LogEncoding.JSON, file: true },
     sync: {
@@ -110,6 +114,8 @@ function sampleProps(): VClusterProps {
       excludeLabels: { a: 'b' } },
     deletion: { prevent: true, afterInactivity: Duration.days(30) },
     telemetry: false,
+    platform: { apiKey: { secretName: 'key', namespace: 'platform', createRBAC: false }, project: 'p' },
+    pro: true,
     integrations: {
       metricsServer: { service: { name: 'ms', namespace: 'monitoring', port: 443 } },
       externalSecrets: { version: 'v1' },

@@ -243,6 +243,8 @@ export function decodeBackingStore(bs: unknown): Candidate | undefined {
       persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
       ...workload(ss),
       extraArgs: extraArgs(ss),
+      service: object({ enabled: bool(at(deploy, 'service', 'enabled')), annotations: strMap(at(deploy, 'service', 'annotations')) }),
+      headlessService: object({ annotations: strMap(at(deploy, 'headlessService', 'annotations')) }),
     }));
   }
   const external = at(bs, 'etcd', 'external');

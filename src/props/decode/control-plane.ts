@@ -1,5 +1,7 @@
 import { cdk8sPlus } from '../cdk8s-plus';
-import { object } from './candidate';
+import { leaf, object } from './candidate';
+import { isMap } from '../../values/value-map';
+import { literal } from './expr';
 import { at, bool, num, str, strList, strMap, structList, toggle, volumeClaim, workload } from './candidates';
 
 /** A list the chart's default (none) leaves empty: an empty one says nothing and stays out. */
@@ -10,6 +12,7 @@ export function decodeControlPlane(ss: unknown) {
     replicas: num(at(ss, 'highAvailability', 'replicas')),
     persistence: volumeClaim(at(ss, 'persistence', 'volumeClaim')),
     ...workload(ss),
+    dataVolume: nonEmpty(at(ss, 'persistence', 'dataVolume'), (v) => structList(v, cdk8sPlus().k8s.toJson_Volume)),
     volumes: structList(at(ss, 'persistence', 'addVolumes'), cdk8sPlus().k8s.toJson_Volume),
     volumeMounts: structList(at(ss, 'persistence', 'addVolumeMounts'), cdk8sPlus().k8s.toJson_VolumeMount),
     env: nonEmpty(at(ss, 'env'), (v) => structList(v, cdk8sPlus().k8s.toJson_EnvVar)),
@@ -27,3 +30,22 @@ export const decodeServiceAccount = (sa: unknown) => object({
 });
 
 export const decodeHostPathMapper = (h: unknown) => toggle(h, (v) => ({ central: bool(v.central) }));
+
+export const decodeKubeVip = (k: unknown) => toggle(k, (v) => ({ interface: str(v.interface), gateway: str(v.gateway) }));
+
+const PARENT_REF = { name: 'string', namespace: 'string', sectionName: 'string', port: 'number', group: 'string', kind: 'string' } as const;
+
+/** The route's parent refs, one prop value: each of the Gateway API fields the prop types. */
+function parentRefs(v: unknown) {
+  const ok = Array.isArray(v) && v.length > 0 && v.every((r) => isMap(r) && typeof r.name === 'string'
+    && Object.entries(r).every(([k, x]) => k in PARENT_REF && typeof x === PARENT_REF[k as keyof typeof PARENT_REF]));
+  return ok ? leaf(literal(v)) : undefined;
+}
+
+export const decodeTlsRoute = (r: unknown) => (at(r, 'enabled') === true ? object({
+  host: str(at(r, 'host')),
+  parentRefs: parentRefs(at(r, 'parentRefs')),
+  apiVersion: str(at(r, 'apiVersion')),
+  annotations: strMap(at(r, 'annotations')),
+  labels: strMap(at(r, 'labels')),
+}, { required: ['host', 'parentRefs'] }) : undefined);
