@@ -4,7 +4,8 @@ import { ChartVersion, DEFAULT_CHART_VERSION } from '../values/chart-version';
 import { ConfigSecret } from '../props/config-secret';
 import { findCredentials } from '../secrets/credentials';
 import { ValueMap } from '../values/value-map';
-import { ValuesError } from '../values/errors';
+import { formatPath, ValuesError } from '../values/errors';
+import { findLeaks } from '../secrets/output-guard';
 import { mergeValueFiles } from '../values/coalesce';
 import { DEFAULT_KUBE_VERSION } from '../values/kube-version';
 import { VCluster } from '../vcluster';
@@ -102,7 +103,7 @@ export function importValues(given: ImportOptions): ImportResult {
       }
     }
   }
-  const credentials = findCredentials(reference.values, options.chartVersion).map((c) => c.path);
+  const credentials = credentialsInClear(reference, options.chartVersion);
   return {
     program: printProgram(options, choice, credentials, startRefusals(user)),
     typedProps: choice.props ? Object.keys(choice.props.value as object) : [],
@@ -123,6 +124,22 @@ function build(release: Release, props: VClusterProps): VCluster {
     ...props, ...release, createNamespace: false,
     configSecret: ConfigSecret.plaintextInGit(),
   });
+}
+
+/**
+ * Where the output would carry credentials in clear: the chart's credential fields, and what the
+ * output guard finds beyond them (a password in a URL of an env value), named by values path
+ * where the config Secret carries it, else by object location.
+ */
+function credentialsInClear(reference: VCluster, version: ChartVersion): string[] {
+  const config = { object: `Secret/vc-config-${reference.name}`, path: ['data', 'config.yaml'], values: reference.values };
+  const inConfig = `${config.object}:${formatPath(config.path)}.`;
+  const leaks = findLeaks(reference.apiObjects.map((o) => o.toJson()), { config }).map((f) => f.at);
+  const values = [...findCredentials(reference.values, version).map((c) => c.path),
+    ...leaks.filter((at) => at.startsWith(inConfig)).map((at) => at.slice(inConfig.length))];
+  // An object location only where the same value is not already named by its values path.
+  const elsewhere = values.length > 0 ? [] : leaks.filter((at) => !at.startsWith(inConfig));
+  return [...new Set([...values, ...elsewhere])];
 }
 
 function sameCluster(a: VCluster, b: VCluster): boolean {
@@ -181,8 +198,8 @@ function printProgram(
     `${indent}// Like helm, no Namespace object; leave this out to have it created (with ArgoCD sync wave -1).`,
     `${indent}createNamespace: false,`,
     ...(credentials.length > 0 ? [
-      `${indent}// The values hold credentials in clear (${credentials.join(', ')}): before the output goes to git,`,
-      `${indent}// choose where they go instead (README, "Secrets and GitOps").`,
+      ...commentLines(indent, `The values hold credentials in clear (${credentials.join(', ')}): before the output goes to git, ` +
+        'choose where they go instead (README, "Secrets and GitOps").'),
       `${indent}configSecret: ConfigSecret.plaintextInGit(),`,
     ] : []),
     ...entries.map(([k, code]) => `${indent}${k}: ${layout(code, indent, indent.length + k.length + 2, 1)},`),

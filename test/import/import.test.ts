@@ -79,11 +79,23 @@ describe('cdk8s-vcluster import', () => {
     const result = vc1('controlPlane:\n  backingStore:\n    database:\n      external:\n        enabled: true\n        dataSource: ' +
       'postgres://vc:pw@db/vc\n');
     expect(result.program).toContain([
-      '      // The values hold credentials in clear (controlPlane.backingStore.database.external.dataSource): before the output goes to git,',
-      '      // choose where they go instead (README, "Secrets and GitOps").',
+      '      // The values hold credentials in clear (controlPlane.backingStore.database.external.dataSource): before',
+      '      // the output goes to git, choose where they go instead (README, "Secrets and GitOps").',
       '      configSecret: ConfigSecret.plaintextInGit(),',
     ].join('\n'));
     expect(result.program).toContain("import { BackingStore, ConfigSecret, VCluster } from 'cdk8s-vcluster';");
+    expectSameAsTemplate(result);
+  });
+
+  test('keeps a password in a URL of an env value, which the output guard would refuse, with the plaintext choice', () => {
+    // The vCluster docs' inline corporate proxy: the password is in no credential field of the chart.
+    const result = vc1('controlPlane:\n  statefulSet:\n    env:\n    - name: NO_PROXY\n      value: localhost\n' +
+      '    - name: HTTPS_PROXY\n      value: http://user:secret@proxy.example.com:3128\n');
+    expect(result.program).toContain([
+      '      // The values hold credentials in clear (controlPlane.statefulSet.env[1].value): before the output goes',
+      '      // to git, choose where they go instead (README, "Secrets and GitOps").',
+      '      configSecret: ConfigSecret.plaintextInGit(),',
+    ].join('\n'));
     expectSameAsTemplate(result);
   });
 
