@@ -29,6 +29,7 @@ export type {
 export type { ControlPlaneOptions, ControlPlanePersistenceOptions } from './props/control-plane';
 export type { WorkloadOptions } from './props/workload';
 export type { DeletionOptions } from './props/deletion';
+export type { DockerContainerOptions, DockerLoadBalancerOptions, DockerNodeOptions, DockerOptions } from './props/docker';
 export type { PlatformApiKeyOptions, PlatformOptions } from './props/platform';
 export type {
   ArgoCDApplication, ArgoCDApplicationTemplate, ArgoCDDeployOptions, DeployOptions, FlannelOptions, KubeProxyOptions,
@@ -86,6 +87,7 @@ export type {
   SnapshotCredential, SnapshotsOptions, SnapshotVolumeOptions,
 } from './props/snapshots';
 export type { SyncOptions } from './props/sync';
+export type { SyncSettingsOptions } from './props/sync-settings';
 export type { TlsRouteOptions, TlsRouteParentRef } from './props/tls-route';
 export type {
   FromHostCustomResourceSyncOptions, FromHostMappingSyncOptions, FromHostSelectorSyncOptions,

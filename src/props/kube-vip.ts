@@ -1,6 +1,6 @@
 import type { ControlPlane } from '../../imports/chart-versions';
 import { toggle } from './fragment';
-import { checkNonEmpty, fail } from './validation';
+import { checkNonEmpty, fail, hostPort } from './validation';
 
 /** Embedded kube-vip's settings (vcluster.yaml `controlPlane.advanced.kubeVip`). */
 export interface KubeVipOptions {
@@ -33,8 +33,8 @@ function isCidr(v: string): boolean {
  * `host:port` (vCluster refuses another form when it starts).
  */
 export function endpointValue(endpoint: string): string {
-  const m = /^(\[[0-9a-fA-F:.]+\]|[^:[\]\s]+):(\d{1,5})$/.exec(endpoint);
-  if (typeof endpoint !== 'string' || !m || Number(m[2]) < 1 || Number(m[2]) > 65535) {
+  const address = hostPort(endpoint);
+  if (!address || address.host === '' || address.port < 1) {
     fail('endpoint', endpoint, 'must be host:port, e.g. "10.100.0.100:8443" (an IPv6 address in brackets: "[fd00::10]:8443").');
   }
   return endpoint;

@@ -7,6 +7,7 @@ import {
 import { decodeControlPlane, decodeHostPathMapper, decodeKubeVip, decodeServiceAccount, decodeTlsRoute } from './decode/control-plane';
 import { decodeDeletion } from './decode/deletion';
 import { decodeDeploy } from './decode/deploy';
+import { decodeDocker } from './decode/docker';
 import { decodePlatform } from './decode/platform';
 import { decodeDistro, decodeKubernetesVersion } from './decode/distro';
 import { decodeExportKubeConfig } from './decode/kube-config';
@@ -15,6 +16,7 @@ import { decodeResourceProxy } from './decode/resource-proxy';
 import { decodeSleep } from './decode/sleep';
 import { decodeStandalone } from './decode/standalone';
 import { decodeSync } from './decode/sync';
+import { decodeSyncSettings } from './decode/sync-settings';
 import type { Candidate } from './decode/candidate';
 import { decodeCoredns } from './decode/coredns';
 import { decodeNetworking } from './decode/networking';
@@ -27,6 +29,7 @@ import { backingStoreSection } from './backing-store';
 import { controlPlaneSection } from './control-plane';
 import { deletionSection } from './deletion';
 import { deploySection } from './deploy';
+import { dockerSection } from './docker';
 import { platformSection } from './platform';
 import { corednsSection } from './coredns';
 import { distroSection, kubernetesVersionValues } from './distro';
@@ -55,6 +58,7 @@ import { pluginsSection } from './plugins';
 import { snapshotsSection } from './snapshots';
 import { standaloneSection } from './standalone';
 import { syncSection } from './sync';
+import { syncSettingsSection } from './sync-settings';
 import { tlsRouteSection } from './tls-route';
 
 /** Where the importer cannot give the prop from values: it keeps them as raw values. */
@@ -201,6 +205,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'policies', path: 'policies', encode: policiesSection, decode: decodePolicies }),
   mapped({ prop: 'rbac', path: 'rbac', encode: rbacSection, decode: decodeRbac }),
   mapped({ prop: 'sync', path: 'sync', encode: syncSection, decode: decodeSync }),
+  mapped({ prop: 'syncSettings', path: 'experimental.syncSettings', encode: syncSettingsSection, decode: decodeSyncSettings }),
   mapped({ prop: 'resourceProxy', path: 'experimental.proxy', encode: resourceProxySection, decode: decodeResourceProxy }),
   mapped({ prop: 'logging', path: 'logging', encode: loggingSection, decode: decodeLogging }),
   mapped({ prop: 'networking', path: 'networking', encode: networkingSection, decode: decodeNetworking }),
@@ -209,6 +214,7 @@ export const PROP_TABLE: readonly PropDefinition[] = [
   mapped({ prop: 'hostPathMapper', path: 'controlPlane.hostPathMapper', encode: hostPathMapperSection, decode: decodeHostPathMapper }),
   mapped({ prop: 'privateNodes', path: 'privateNodes', encode: privateNodesSection, decode: decodePrivateNodes }),
   mapped({ prop: 'standalone', path: 'controlPlane.standalone', encode: standaloneSection, decode: decodeStandalone }),
+  mapped({ prop: 'docker', path: 'experimental.docker', encode: dockerSection, decode: decodeDocker }),
   mapped({ prop: 'sleep', path: 'sleep', encode: sleepSection, decode: decodeSleep }),
   mapped({ prop: 'deletion', path: 'deletion', encode: deletionSection, decode: decodeDeletion }),
   mapped({ prop: 'platform', path: 'platform', encode: platformSection, decode: decodePlatform }),

@@ -26,6 +26,15 @@ export function checkNonEmpty(prop: string, value: string | undefined, fix: stri
   if (typeof value !== 'string' || value.trim() === '') fail(prop, value, fix);
 }
 
+/**
+ * An address as `host:port` with a numeric port, as Go's net.SplitHostPort reads it (an IPv6 host
+ * in brackets); the host is empty in ":8080" (every interface, for a listener).
+ */
+export function hostPort(value: unknown): { host: string; port: number } | undefined {
+  const m = typeof value === 'string' ? /^(\[[0-9a-fA-F:.]+\]|[^:[\]\s]*):(\d{1,5})$/.exec(value) : null;
+  return m && Number(m[2]) <= 65535 ? { host: m[1], port: Number(m[2]) } : undefined;
+}
+
 /** DNS-1123 host names, optionally with a leading wildcard label. */
 const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 

@@ -4,6 +4,7 @@ import type { BackingStore } from './backing-store';
 import type { ConfigSecret } from './config-secret';
 import type { DeletionOptions } from './deletion';
 import type { DeployOptions } from './deploy';
+import type { DockerOptions } from './docker';
 import type { PlatformOptions } from './platform';
 import type { ControlPlaneOptions } from './control-plane';
 import type { CorednsOptions } from './coredns';
@@ -30,6 +31,7 @@ import type { StandaloneOptions } from './standalone';
 import type { PluginOptions } from './plugins';
 import type { SnapshotsOptions } from './snapshots';
 import type { SyncOptions } from './sync';
+import type { SyncSettingsOptions } from './sync-settings';
 import type { TlsRouteOptions } from './tls-route';
 import type { HostOptions } from '../preflight/host';
 import type { ChartVersion } from '../values/chart-version';
@@ -259,6 +261,13 @@ export interface VClusterProps {
   readonly sync?: SyncOptions;
 
   /**
+   * Settings of vCluster's syncer (`experimental.syncSettings`): the owner reference it sets on
+   * synced objects, and where its managers serve metrics.
+   * @default - the chart's: owner references set, no metrics
+   */
+  readonly syncSettings?: SyncSettingsOptions;
+
+  /**
    * vCluster's Resource Proxy (vCluster Platform): custom resources whose requests go to another
    * virtual cluster (`experimental.proxy`).
    * @default - none
@@ -301,6 +310,14 @@ export interface VClusterProps {
    * @default - off (the chart's)
    */
   readonly standalone?: boolean | StandaloneOptions;
+
+  /**
+   * vCluster in Docker (vind; `experimental.docker`), read by the vcluster CLI with the Docker
+   * driver: the containers' image, ports, volumes, environment and `docker run` arguments, the
+   * network, worker nodes, the registry proxy and load balancers.
+   * @default - the chart's: the registry proxy and load balancers on, no worker nodes
+   */
+  readonly docker?: DockerOptions;
 
   /**
    * Sleep mode: the virtual cluster's workloads are scaled down after a time without activity or

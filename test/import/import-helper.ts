@@ -97,7 +97,10 @@ export const vc1 = (values: ValueMap | string, more: Partial<ImportOptions> = {}
   return { ...importValues(options), options };
 };
 
-/** Programs for values no corpus case has: rootless ids, nulls, multi-line text, DNS rules, auto nodes, sleep and deletion. */
+/**
+ * Programs for values no corpus case has: rootless ids, nulls, multi-line text, DNS rules, auto nodes, sleep and deletion,
+ * vCluster in Docker and the syncer's settings.
+ */
 export function samplePrograms(): Record<string, string> {
   return {
     tutorial: vc1(TUTORIAL_STEP_5).program,
@@ -116,6 +119,10 @@ export function samplePrograms(): Record<string, string> {
       deletion: { auto: { afterInactivity: '720h' } },
       telemetry: { enabled: false },
     }).program,
+    docker: vc1({ experimental: {
+      docker: { ports: ['8080:80'], nodes: [{ name: 'worker-1', env: ['A=b'] }], loadBalancer: { enabled: true, forwardPorts: false } },
+      syncSettings: { setOwner: false, hostMetricsBindAddress: ':8080' },
+    } }).program,
   };
 }
 

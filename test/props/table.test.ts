@@ -82,6 +82,7 @@ function sampleProps(): VClusterProps {
         customResources: { 'issuers.example.com': { scope: ResourceScope.CLUSTER, patches: [{ path: 'spec.a', reverseExpression: 'value' }] } },
       },
     },
+    syncSettings: { setOwner: false, hostMetricsBindAddress: ':8080', virtualMetricsBindAddress: '0' },
     resourceProxy: { customResources: { 'myresources.example.com/v1': { targetVirtualCluster: { name: 'target' } } } },
     rbac: { role: { extraRules: [{ apiGroups: [''], resources: ['pods/status'], verbs: ['patch'] }] }, clusterRole: { enabled: false } },
     networking: {
@@ -110,6 +111,11 @@ function sampleProps(): VClusterProps {
     },
     hostPathMapper: { central: true },
     standalone: { enabled: true, dataDir: '/data', joinNode: { containerd: false }, autoNodes: { quantity: 3 } },
+    docker: {
+      image: 'ghcr.io/loft-sh/vm-container:v1', ports: ['8080:80'], volumes: ['/data:/data'], env: ['A=b'], args: ['--cpus=2'], network: 'vind',
+      nodes: [{ name: 'worker-1', image: 'node:v1', ports: ['9090:9090'], volumes: ['/logs:/logs'], env: ['B=c'], args: ['--cpus=1'] }],
+      registryProxy: false, loadBalancer: { forwardPorts: false },
+    },
     sleep: { afterInactivity: Duration.hours(1), schedule: '0 20 * * *', wakeupSchedule: '0 7 * * 1-5', timezone: 'Europe/Berlin',
       excludeLabels: { a: 'b' } },
     deletion: { prevent: true, afterInactivity: Duration.days(30) },

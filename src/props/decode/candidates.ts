@@ -45,6 +45,14 @@ export const str = (v: unknown) => leaf(typeof v === 'string' ? literal(v) : und
 export const bool = (v: unknown) => leaf(typeof v === 'boolean' ? booleanExpr(v) : undefined);
 export const num = (v: unknown) => leaf(typeof v === 'number' && Number.isFinite(v) ? literal(v) : undefined);
 
+export const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** A list entry's keys, each with the test of its value's type. */
+export type Shape = Readonly<Record<string, (v: unknown) => boolean>>;
+
+/** Whether the map has only the shape's keys, each with a value of its type. */
+export const hasShape = (v: unknown, shape: Shape) => isMap(v) && Object.entries(v).every(([k, x]) => shape[k]?.(x) === true);
+
 export function strList(v: unknown, shrinkable = false) {
   if (!Array.isArray(v) || !v.every((i) => typeof i === 'string')) return undefined;
   const items = v.map((i) => literal(i));

@@ -1,21 +1,15 @@
-import { isMap } from '../../values/value-map';
 import { leaf, object } from './candidate';
-import { at, bool, str } from './candidates';
+import { at, bool, hasShape, isString, Shape, str } from './candidates';
 import { arrayExpr, Expr, literal } from './expr';
 
-/** Whether the map has only the given keys, each with a value of its type. */
-const fits = (v: unknown, keys: Readonly<Record<string, (v: unknown) => boolean>>) =>
-  isMap(v) && Object.entries(v).every(([k, x]) => keys[k]?.(x) === true);
-
-const isString = (v: unknown) => typeof v === 'string';
-const SERVICE_ACCOUNT: Readonly<Record<string, (v: unknown) => boolean>> = { name: isString, namespace: isString, clusterRole: isString };
-const ADDITIONAL_SECRET: Readonly<Record<string, (v: unknown) => boolean>> = {
+const SERVICE_ACCOUNT: Shape = { name: isString, namespace: isString, clusterRole: isString };
+const ADDITIONAL_SECRET: Shape = {
   name: isString, namespace: isString, context: isString, server: isString, insecure: (v) => typeof v === 'boolean',
-  serviceAccount: (v) => isString(at(v, 'name')) && fits(v, SERVICE_ACCOUNT),
+  serviceAccount: (v) => isString(at(v, 'name')) && hasShape(v, SERVICE_ACCOUNT),
 };
 
 /** An `additionalSecrets` entry as written, when it has only the keys of the prop's type. */
-const additionalSecret = (v: unknown): Expr | undefined => (fits(v, ADDITIONAL_SECRET) ? literal(v) : undefined);
+const additionalSecret = (v: unknown): Expr | undefined => (hasShape(v, ADDITIONAL_SECRET) ? literal(v) : undefined);
 
 function additionalSecrets(v: unknown) {
   if (!Array.isArray(v) || v.length === 0) return undefined;
