@@ -42,7 +42,7 @@ export class FleetApp extends App {
     const constructs = this.node.findAll();
     keepingValidatedJson(() => validate(constructs));
     const indexed = resolveDependencies(constructs);
-    const charts = this.charts;
+    const charts = chartsOf(this);
     const write = manifestWriter();
     const save = (file: string, docs: unknown[]): void => writeFileSync(file, write(docs), { encoding: 'utf8' });
     const resources = (dir: string, docs: readonly unknown[]): void => {
@@ -79,7 +79,7 @@ export class FleetApp extends App {
     const constructs = this.node.findAll();
     resolveDependencies(constructs);
     keepingValidatedJson(() => validate(constructs));
-    return manifestWriter()(this.charts.flatMap(chartDocs));
+    return manifestWriter()(chartsOf(this).flatMap(chartDocs));
   }
 }
 
@@ -129,7 +129,24 @@ function resolveDependencies(constructs: readonly IConstruct[]): boolean {
 
 /** The chart's own objects (not those of nested charts), dependencies first, as cdk8s orders them. */
 function chartObjects(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+  return topology(chart).filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+}
+
+/** The app's charts, dependencies first, as cdk8s orders them (`App.charts`). */
+function chartsOf(app: App): Chart[] {
+  return topology(app).filter((c): c is Chart => c instanceof Chart);
+}
+
+/**
+ * SCOPE and the constructs under it in the order of cdk8s's `DependencyGraph`, built only when
+ * needed (at a thousand tenants it costs several percent of a synth). Without dependencies the
+ * graph lists them as the keys of an object, by path: in `findAll`'s order, unless a key is an
+ * integer (the id of a construct at the top), which objects list first.
+ */
+function topology(scope: IConstruct): IConstruct[] {
+  const constructs = scope.node.findAll();
+  if (constructs.every((c) => c.node.dependencies.length === 0 && !/^\d+$/.test(c.node.path))) return constructs;
+  return new DependencyGraph(scope.node).topology();
 }
 
 /** What `chart.toJson()` returns once the app is resolved: its objects' JSON, or the chart class's own rendering. */

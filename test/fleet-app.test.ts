@@ -72,6 +72,35 @@ describe('FleetApp', () => {
     expect(actual.yaml).toBe(expected.yaml);
   });
 
+  test.each([
+    ['one file per chart', YamlOutputType.FILE_PER_CHART],
+    ['a folder per chart, a file per resource', YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE],
+  ])('writes byte for byte what App writes when nothing depends on anything, charts with integer ids included: %s', (_layout, yamlOutputType) => {
+    const independent = (app: App) => {
+      for (const id of ['tenant-b', '10', '2', 'tenant-a']) {
+        const chart = new Chart(app, id);
+        const group = new Construct(chart, 'group');
+        new ApiObject(group, 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${id}-late` } });
+        new ApiObject(chart, 'early', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${id}-early` } });
+        if (id === 'tenant-a') new VCluster(chart, 'vc', tutorialProps('vc'));
+      }
+    };
+    const written = (AppClass: new (props: AppProps) => App) => {
+      const outdir = mkdtempSync(join(tmpdir(), 'cdk8s-vcluster-fleet-'));
+      const app = new AppClass({ outdir, yamlOutputType });
+      independent(app);
+      app.synth();
+      const again = new AppClass({ outdir: join(outdir, 'unused') });
+      independent(again);
+      return { files: filesUnder(outdir), yaml: again.synthYaml() };
+    };
+    const expected = written(App);
+    const actual = written(FleetApp);
+    expect([...actual.files.keys()]).toEqual([...expected.files.keys()]);
+    for (const [file, text] of expected.files) expect(actual.files.get(file)).toBe(text);
+    expect(actual.yaml).toBe(expected.yaml);
+  });
+
   test('writes what App writes with construct metadata recorded, construct-metadata.json included', () => {
     const expected = synthesized(App, { recordConstructMetadata: true });
     const actual = synthesized(FleetApp, { recordConstructMetadata: true });
