@@ -4,6 +4,7 @@ import { ApiObject, App, AppProps, Chart, DependencyGraph, Names, Yaml, YamlOutp
 import { IConstruct } from 'constructs';
 import { manifestStream, writerAgrees, YamlFallback } from './yaml/manifest-yaml';
 import { replaceFolder } from './output-folder';
+import { scanningStringsOnce } from './secrets/output-guard';
 import { keepingValidatedJson, writtenJson } from './validated-json';
 
 /**
@@ -85,7 +86,8 @@ export class FleetApp extends App {
 
 /** cdk8s's validation of an app (cdk8s/lib/app.js `validate`): every construct, one error listing all findings. */
 function validate(constructs: readonly IConstruct[]): void {
-  const errors = constructs.flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`));
+  // The output guard reads each string the tenants share once in this pass, not once per tenant.
+  const errors = scanningStringsOnce(() => constructs.flatMap((c) => c.node.validate().map((e) => `[${c.node.path}] ${e}`)));
   if (errors.length > 0) throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
 }
 

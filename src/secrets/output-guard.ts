@@ -145,7 +145,7 @@ function walk(v: unknown, path: Segment[], w: Walk): void {
   if (w.skipped.length > 0 && w.skipped.some((s) => s.length === path.length && s.every((seg, i) => seg === path[i]))) return;
   // Below the top (where the Secret rule depends on the walk), a frozen tree's findings depend on it alone.
   if (path.length > 0 && w.skipped.length === 0 && isDeepFrozen(v)) {
-    for (const [below, what] of frozenFindings(v as object)) w.report([...path, ...below], what);
+    reportBelow(path, frozenFindings(v as object), w);
     return;
   }
   visit(v, path, w);
@@ -154,13 +154,39 @@ function walk(v: unknown, path: Segment[], w: Walk): void {
 function frozenFindings(v: object): Found {
   let found = FROZEN_FINDINGS.get(v);
   if (found === undefined) {
-    const here: [Segment[], string][] = [];
-    // As below the top: a Secret with data counts.
-    visit(v, [], { report: (path, what) => here.push([[...path], what]), skipped: [], topSecret: true });
-    found = here.length > 0 ? here : NOTHING;
+    found = findingsBelow(v, visit);
     FROZEN_FINDINGS.set(v, found);
   }
   return found;
+}
+
+function reportBelow(path: readonly Segment[], found: Found, w: Walk): void {
+  for (const [below, what] of found) w.report([...path, ...below], what);
+}
+
+/** What READ finds in V, relative to it, read as below the top: a Secret with data counts. */
+function findingsBelow<T>(v: T, read: (v: T, path: Segment[], w: Walk) => void): Found {
+  const here: [Segment[], string][] = [];
+  read(v, [], { report: (path, what) => here.push([[...path], what]), skipped: [], topSecret: true });
+  return here.length > 0 ? here : NOTHING;
+}
+
+/**
+ * The findings in each distinct string, while a FleetApp validates (see {@link scanningStringsOnce}):
+ * a fleet's tenants share most strings (images, arguments, embedded manifests, parsed here), and
+ * each is read once. Only for one synth: most strings of a tenant are its own.
+ */
+let stringFindings: Map<string, Found> | undefined;
+
+/** Runs RUN (a synth's validation) with the findings of each distinct string it guards kept until it returns. */
+export function scanningStringsOnce<T>(run: () => T): T {
+  const outer = stringFindings;
+  stringFindings ??= new Map();
+  try {
+    return run();
+  } finally {
+    stringFindings = outer;
+  }
 }
 
 function visit(v: unknown, path: Segment[], w: Walk): void {
@@ -197,6 +223,20 @@ function isClear(v: unknown): boolean {
 }
 
 function scanString(s: string, path: Segment[], w: Walk): void {
+  // Below the top, with nothing skipped, a string's findings depend on it alone.
+  if (stringFindings === undefined || path.length === 0 || w.skipped.length > 0) {
+    scanText(s, path, w);
+    return;
+  }
+  let found = stringFindings.get(s);
+  if (found === undefined) {
+    found = findingsBelow(s, scanText);
+    stringFindings.set(s, found);
+  }
+  reportBelow(path, found, w);
+}
+
+function scanText(s: string, path: Segment[], w: Walk): void {
   const docs = /\n|^\s*[[{]/.test(s) ? embedded(s) : undefined;
   if (docs !== undefined) {
     docs.forEach((d, i) => {

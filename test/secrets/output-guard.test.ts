@@ -1,7 +1,7 @@
 import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { controllerKeys } from './unseal';
 import { BackingStore, ConfigSecret, FleetApp, VCluster, VClusterProps } from '../../src';
-import { findLeaks } from '../../src/secrets/output-guard';
+import { findLeaks, scanningStringsOnce } from '../../src/secrets/output-guard';
 import { Int64 } from '../../src/values/int64';
 import { MAX_YAML_BYTES } from '../../src/yaml/yaml-limits';
 
@@ -259,6 +259,22 @@ describe('findLeaks, on objects as written', () => {
     expect(findLeaks([config], { config: { object: 'Secret/vc-config-vc1', path: ['data', 'config.yaml'], values } })).toEqual([
       { at: 'Secret/vc-config-vc1:data["config.yaml"].integrations.x.password', what: 'the value of the key "password"' },
     ]);
+  });
+
+  test('finds the same in each string while strings are read once, at every place a string is, and each string its own', () => {
+    const manifests = `kind: Secret\nmetadata: {name: s}\ndata: {token: ${Buffer.from(S).toString('base64')}}\n`;
+    const objects = (name: string) => [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { a: manifests, b: manifests, c: 'plain text', d: `token=${S}` } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-clean` }, data: { a: 'plain text', b: 'kind: ConfigMap\n' } },
+    ];
+    const expected = (name: string) => [
+      { at: `ConfigMap/${name}:data.a`, what: 'a Secret with data (base64 is not encryption)' },
+      { at: `ConfigMap/${name}:data.b`, what: 'a Secret with data (base64 is not encryption)' },
+      { at: `ConfigMap/${name}:data.d`, what: expect.any(String) },
+    ];
+    const alone = findLeaks(objects('x'), scope);
+    expect(alone).toEqual(expected('x'));
+    expect(scanningStringsOnce(() => [findLeaks(objects('x'), scope), findLeaks(objects('y'), scope)])).toEqual([alone, expected('y')]);
   });
 
   test('reads embedded YAML with an alias bomb as text, key lines included, without expanding it', () => {
