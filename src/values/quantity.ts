@@ -35,6 +35,14 @@ const MAX_BINARY_NANOS = ((1n << 63n) - 1n) * NANOS_PER_UNIT;
 const MAX_EXPONENT = 1000;
 
 /**
+ * Quantities parsed before, by their text (null: malformed), frozen since they are shared: a
+ * fleet's tenants and the checks of one render parse the same few again and again. Bounded, as
+ * quantities that differ per tenant never repeat.
+ */
+const PARSED_LIMIT = 1024;
+const parsed = new Map<string, Quantity | null>();
+
+/**
  * Parses a quantity as the API server does. Strings follow the Kubernetes grammar; numbers (YAML
  * gives 0.5, 1e6) are read in the form the chart prints them, `%v`, which is what reaches the
  * API server. Returns undefined for anything malformed (`5Gx`, `1.2.3`, `abc`, `''`).
@@ -43,6 +51,16 @@ export function parseQuantity(value: unknown): Quantity | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? parseQuantity(goString(value)) : undefined;
   if (isInt64(value)) return parseQuantity(value.digits);
   if (typeof value !== 'string') return undefined;
+  let q = parsed.get(value);
+  if (q === undefined) {
+    q = parseText(value) ?? null;
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(value, q);
+  }
+  return q ?? undefined;
+}
+
+function parseText(value: string): Quantity | undefined {
   const m = QUANTITY_RE.exec(value);
   // The grammar needs a digit on one side of the point: "." and "+" alone are not numbers.
   if (!m || (m[2] === undefined && !m[3])) return undefined;
@@ -69,7 +87,7 @@ export function parseQuantity(value: unknown): Quantity | undefined {
   // Binary quantities below 1 print in decimal (Kubernetes switches them to DecimalSI).
   if (binary && nanos < NANOS_PER_UNIT) binary = false;
   if (binary && nanos > MAX_BINARY_NANOS) nanos = MAX_BINARY_NANOS;
-  return { nanos: sign === '-' ? -nanos : nanos, binary };
+  return Object.freeze({ nanos: sign === '-' ? -nanos : nanos, binary });
 }
 
 /** mantissa × 10^power, rounding a fraction of a nano-unit up, as Kubernetes does ("you asked for some"). */

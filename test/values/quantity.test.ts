@@ -71,6 +71,17 @@ describe('Kubernetes quantities', () => {
     }
   });
 
+  test('parses each text afresh: a text read before gives its own quantity, even after more than the memo holds', () => {
+    const first = ['500m', '1Gi', '5x', '1G', '0.5', '5x'].map((t) => parseQuantity(t));
+    expect(first).toEqual([
+      { nanos: 500_000_000n, binary: false }, { nanos: 1024n ** 3n * 1_000_000_000n, binary: true }, undefined,
+      { nanos: 10n ** 18n, binary: false }, { nanos: 500_000_000n, binary: false }, undefined,
+    ]);
+    for (let i = 0; i < 3000; i++) expect(nanos(`${i}m`)).toBe(BigInt(i) * 1_000_000n);
+    expect(['500m', '1Gi', '5x', '1G', '0.5', '5x'].map((t) => parseQuantity(t))).toEqual(first);
+    expect(Object.isFrozen(q('500m'))).toBe(true);
+  });
+
   test('adds without float drift', () => {
     expect(sum('0.1', '0.2')).toBe('300m');
     expect(compareQuantities(addQuantities(q('0.1'), q('0.2')), q('300m'))).toBe(0);
