@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { BackingStore, VCluster } from '../src';
-import { checkApiServerLimits } from '../src/api-server-limits';
+import { apiServerLimitDiagnostics, checkApiServerLimits } from '../src/api-server-limits';
 import { Manifest } from '../src/render/context';
 
 const object = (kind: string, name: string, rest: Partial<Manifest> = {}, apiVersion = 'v1'): Manifest =>
@@ -122,6 +122,18 @@ describe('checkApiServerLimits', () => {
     test('counts the data and binary data of a ConfigMap', () => {
       expect(check(object('ConfigMap', 'c', { data: { a: 'x'.repeat(MiB / 2) }, binaryData: { b: base64(MiB / 2 + 1) } })))
         .toThrow('ConfigMap "c": a ConfigMap may hold at most 1048576 bytes (1 MiB) of data; this one holds 1048577. Keep less data in it.');
+    });
+
+    test('reads data made when read (the config Secret\'s) once, and counts it in both sizes', () => {
+      let reads = 0;
+      const data = {};
+      Object.defineProperty(data, 'config.yaml', { enumerable: true, get: () => (reads++, base64(1.2 * MiB)) });
+      const found = apiServerLimitDiagnostics([object('Secret', 's', { data })], 'vc').map((d) => d.message);
+      expect(found).toEqual([
+        expect.stringMatching(/^a Secret may hold at most 1048576 bytes \(1 MiB\) of data; this one holds 1258291\./),
+        expect.stringMatching(/^an object is stored in etcd with one request of at most 1572864 bytes .* serializes to 1677827\./),
+      ]);
+      expect(reads).toBe(1);
     });
 
     test("refuses any object over etcd's request limit of 1.5 MiB", () => {
