@@ -158,34 +158,46 @@ const READ_SECTIONS: readonly string[] = [
   'sync.toHost.resourceClaims', 'sync.toHost.serviceAccounts', 'sync.toHost.storageClasses',
 ];
 
-function validateReadSections(values: ValueMap, out: Diagnostic[]): void {
-  const checked = new Set<string>();
-  const missing = new Set<string>();
+/** A path READ_SECTIONS walks: its keys, the path it is read from (an index, -1 for the values), the section that reaches it first. */
+interface ReadPath {
+  readonly path: readonly string[];
+  readonly parent: number;
+  readonly section: string;
+}
+
+/** Every path READ_SECTIONS walks, once, parents first, in the order the sections reach them: made once, not per render. */
+const READ_PATHS: readonly ReadPath[] = (() => {
+  const index = new Map<string, number>();
+  const paths: ReadPath[] = [];
   for (const section of READ_SECTIONS) {
-    let holder: unknown = values;
-    const path: string[] = [];
-    for (const key of section.split('.')) {
-      path.push(key);
-      const at = path.join('.');
-      const next: unknown = isMap(holder) ? holder[key] : undefined;
-      // One line per missing section: the sections inside it are missing with it.
-      if (missing.has(at)) break;
-      if (checked.has(at)) {
-        holder = next;
-        continue;
-      }
-      checked.add(at);
-      if (next === undefined || next === null) {
-        missing.add(at);
-        out.push(diagnostic({
-          path: [...path],
-          value: next,
-          message: `missing, but the chart reads settings inside it (${section}); a null in the values deletes the chart's whole section.`,
-          fix: `Set the individual keys inside ${at} instead (for example enabled: false).`,
-        }));
-        break;
-      }
-      holder = next;
+    const keys = section.split('.');
+    keys.forEach((_key, i) => {
+      const at = keys.slice(0, i + 1).join('.');
+      if (index.has(at)) return;
+      index.set(at, paths.length);
+      paths.push({ path: keys.slice(0, i + 1), parent: i === 0 ? -1 : index.get(keys.slice(0, i).join('.'))!, section });
+    });
+  }
+  return paths;
+})();
+
+/** What a path below a missing section holds: nothing to report, the section is. */
+const MISSING = Symbol('missing');
+
+function validateReadSections(values: ValueMap, out: Diagnostic[]): void {
+  const held: unknown[] = [];
+  for (const { path, parent, section } of READ_PATHS) {
+    const holder = parent < 0 ? values : held[parent];
+    const next: unknown = holder === MISSING ? MISSING : isMap(holder) ? holder[path[path.length - 1]] : undefined;
+    // One line per missing section: the sections inside it are missing with it.
+    if (next === undefined || next === null) {
+      out.push(diagnostic({
+        path: [...path],
+        value: next,
+        message: `missing, but the chart reads settings inside it (${section}); a null in the values deletes the chart's whole section.`,
+        fix: `Set the individual keys inside ${path.join('.')} instead (for example enabled: false).`,
+      }));
     }
+    held.push(next === undefined || next === null ? MISSING : next);
   }
 }

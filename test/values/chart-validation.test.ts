@@ -1,4 +1,4 @@
-import { validateChartRules } from '../../src/values/chart-validation';
+import { chartRuleDiagnostics, validateChartRules } from '../../src/values/chart-validation';
 import { coalesceValues } from '../../src/values/coalesce';
 import { chartData, ChartVersion, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { ValueMap } from '../../src/values/value-map';
@@ -32,6 +32,19 @@ describe('the chart template checks', () => {
   test('fails when a null in the values deletes a section the chart reads, naming it', () => {
     expect(check({ sync: { toHost: null } })).toThrow(/^sync\.toHost: missing, but the chart reads settings inside it/);
     expect(check({ sync: null })).toThrow(/^sync: missing/);
+  });
+
+  test('names each deleted section once, in the order the chart reads them, and none inside a deleted one', () => {
+    const values = coalesceValues(chartData(DEFAULT_CHART_VERSION).defaults as ValueMap,
+      { sync: { toHost: null, fromHost: { nodes: null } }, controlPlane: { coredns: null }, exportKubeConfig: 'x' });
+    expect(chartRuleDiagnostics(values, DEFAULT_CHART_VERSION).map((d) => `${d.path}: ${d.message}`)).toEqual([
+      'controlPlane.coredns: missing, but the chart reads settings inside it (controlPlane.coredns); a null in the values deletes the chart\'s ' +
+        'whole section.',
+      'sync.fromHost.nodes: missing, but the chart reads settings inside it (sync.fromHost.nodes); a null in the values deletes the chart\'s ' +
+        'whole section.',
+      'sync.toHost: missing, but the chart reads settings inside it (sync.toHost.endpointSlices); a null in the values deletes the chart\'s ' +
+        'whole section.',
+    ]);
   });
 
   test('accepts a null that deletes a default the chart only reads as a whole', () => {
