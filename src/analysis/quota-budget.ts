@@ -115,13 +115,15 @@ export interface PolicyObject {
 
 /**
  * The budget of every resource a ResourceQuota limits, for the virtual cluster's own pods, claims
- * and objects admitted under the given LimitRanges (the chart's, the host namespace's, or both).
+ * and objects admitted under the given LimitRanges (the chart's, the host namespace's, or both);
+ * `pods`, when the caller has them admitted under these LimitRanges already.
  */
 export function budgetAgainst(
   ctx: RenderContext,
   objects: readonly RenderedObject[],
   quota: PolicyObject,
   limitRanges: readonly PolicyObject[],
+  pods?: readonly HostPod[],
 ): QuotaBudgetLine[] {
   const spec: ValueMap = isMap(quota.manifest.spec) ? quota.manifest.spec : {};
   const hard = quantities(spec.hard, quota.where);
@@ -137,7 +139,7 @@ export function budgetAgainst(
     else usage.set(resource, [user]);
   };
 
-  for (const pod of admittedPods(ctx, objects, limitRanges)) {
+  for (const pod of pods ?? admittedPods(ctx, objects, limitRanges)) {
     if (!matchesScopes(pod, spec)) continue;
     for (const [resource, amount] of podUsage(pod.containers)) {
       take(resource, { what: pod.what, amount: multiplyQuantity(amount, pod.replicas), replicas: pod.replicas });

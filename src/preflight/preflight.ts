@@ -34,7 +34,7 @@ export function preflight(
     ...(model ? podSecurityFindings(pods, model) : []),
     ...(model && model.otherNamespaces.length > 0 ? [missingNamespace(ctx.release.namespace, model.otherNamespaces)] : []),
     ...limitRangeFindings(pods, volumeClaims(ctx, objects), limitRanges),
-    ...quotaFindings(ctx, objects, hostQuotas, limitRanges, host?.objects !== undefined, ownBudget),
+    ...quotaFindings(ctx, objects, hostQuotas, limitRanges, pods, host?.objects !== undefined, ownBudget),
     ...proFeatureFindings(ctx.values, ctx.chartVersion),
   ]);
 }

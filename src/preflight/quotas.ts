@@ -1,5 +1,5 @@
 import {
-  budgetAgainst, containerField, describeUnset, describeUser, limitRangeDefaults, PolicyObject, QuotaBudgetLine,
+  budgetAgainst, containerField, Defaults, describeUnset, describeUser, HostPod, limitRangeDefaults, PolicyObject, QuotaBudgetLine,
 } from '../analysis/quota-budget';
 import { RenderContext, RenderedObject } from '../render/context';
 import { formatPath } from '../values/errors';
@@ -19,15 +19,16 @@ interface Quota {
  * every container state it, after the LimitRanges' defaults): a resource a container leaves unset,
  * or more than the quota holds, is refused (an error); what remains for the workloads, if less than
  * the LimitRange gives a workload container by default, refuses the first such pod inside the
- * virtual cluster (a warning). `hostKnown`: whether the host's LimitRanges are known, so that a
- * resource left unset is known to be refused. `ownBudget`: the chart quota's budget against
- * these LimitRanges, when the caller has it.
+ * virtual cluster (a warning). `pods`: the virtual cluster's pods admitted under these LimitRanges.
+ * `hostKnown`: whether the host's LimitRanges are known, so that a resource left unset is known to
+ * be refused. `ownBudget`: the chart quota's budget against these LimitRanges, when the caller has it.
  */
 export function quotaFindings(
   ctx: RenderContext,
   objects: readonly RenderedObject[],
   hostQuotas: readonly PolicyObject[],
   limitRanges: readonly PolicyObject[],
+  pods: readonly HostPod[],
   hostKnown: boolean,
   ownBudget?: readonly QuotaBudgetLine[],
 ): PreflightFinding[] {
@@ -37,11 +38,12 @@ export function quotaFindings(
     ...(own ? [{ object: { manifest: own.manifest, where: 'policies.resourceQuota.quota' }, own: true }] : []),
   ];
   const chartLimitRange = objects.some((o) => o.id === 'LimitRange');
-  const budget = (quota: Quota) => (quota.own && ownBudget) || budgetAgainst(ctx, objects, quota.object, limitRanges);
+  const budget = (quota: Quota) => (quota.own && ownBudget) || budgetAgainst(ctx, objects, quota.object, limitRanges, pods);
+  const defaults = givenDefaults(limitRanges);
   return quotas.flatMap((quota) => budget(quota).flatMap((line) => [
     ...unsetFinding(quota, line, hostKnown, chartLimitRange),
     ...overFinding(quota, line),
-    ...workloadFinding(quota, line, limitRanges),
+    ...workloadFinding(quota, line, defaults),
   ]));
 }
 
@@ -100,7 +102,7 @@ const COMPUTE = new Set(['cpu', 'memory', 'ephemeral-storage']);
  * What remains for the workloads against what a LimitRange gives a workload container that sets
  * nothing (or, for pod counts, nothing left at all): the first such pod inside the virtual cluster is refused.
  */
-function workloadFinding(quota: Quota, line: QuotaBudgetLine, limitRanges: readonly PolicyObject[]): PreflightFinding[] {
+function workloadFinding(quota: Quota, line: QuotaBudgetLine, defaults: readonly GivenDefaults[]): PreflightFinding[] {
   if (compareQuantities(line.remaining, { nanos: 0n, binary: false }) < 0) return [];
   const path = pathOf(quota, line.resource);
   const name = quota.object.manifest.metadata.name;
@@ -116,7 +118,7 @@ function workloadFinding(quota: Quota, line: QuotaBudgetLine, limitRanges: reado
   }
   const [kind, resource] = containerField(line.resource);
   if (!COMPUTE.has(resource)) return [];
-  const given = defaultFrom(limitRanges, kind, resource);
+  const given = defaultFrom(defaults, kind, resource);
   if (!given || compareQuantities(line.remaining, given.amount) >= 0) return [];
   const amount = kind === 'limits' ? 'limit' : 'request';
   const needed = addQuantities(line.used, given.amount);
@@ -133,14 +135,25 @@ function workloadFinding(quota: Quota, line: QuotaBudgetLine, limitRanges: reado
   }];
 }
 
+/** A LimitRange with the defaults it gives a container that sets nothing. */
+interface GivenDefaults {
+  readonly lr: PolicyObject;
+  readonly defaults: Defaults | undefined;
+}
+
+/** Each LimitRange's defaults, read once for every quota line. */
+function givenDefaults(limitRanges: readonly PolicyObject[]): GivenDefaults[] {
+  return limitRanges.map((lr) => ({ lr, defaults: limitRangeDefaults([lr]) }));
+}
+
 /** The default a LimitRange gives a container that sets nothing: the first LimitRange's that has one wins. */
 function defaultFrom(
-  limitRanges: readonly PolicyObject[],
+  limitRanges: readonly GivenDefaults[],
   kind: 'limits' | 'requests',
   resource: string,
 ): { amount: Quantity; where: string; key: string } | undefined {
-  for (const lr of limitRanges) {
-    const amount = limitRangeDefaults([lr])?.[kind].get(resource);
+  for (const { lr, defaults } of limitRanges) {
+    const amount = defaults?.[kind].get(resource);
     if (amount) {
       const field = `${kind === 'limits' ? 'default' : 'defaultRequest'}.${resource}`;
       const own = lr.where.startsWith('policies.');
