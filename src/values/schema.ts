@@ -5,7 +5,7 @@ import { shownValue } from './credential-names';
 import { diagnostic } from './diagnostic';
 import { Diagnostic, formatPath, Segment, ValuesError } from './errors';
 import { isInt64, numberValue } from './int64';
-import { valueAt, ValueMap } from './value-map';
+import { isDeepFrozen, valueAt, ValueMap } from './value-map';
 
 export { ValuesError };
 
@@ -144,7 +144,27 @@ export function nearestVersionWith(version: ChartVersion, path: readonly Segment
   return others.find((v) => schemaHasPath(v, path));
 }
 
+/**
+ * The rules each deep-frozen subtree of the values satisfies: the chart defaults a tenant leaves
+ * alone are shared by every tenant and never change, so each is checked against a rule once.
+ */
+const SATISFIED = new WeakMap<object, Set<Rule>>();
+
 function check(rule: Rule, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
+  if (!isDeepFrozen(value)) {
+    checkValue(rule, value, at, out, version);
+    return;
+  }
+  const satisfied = SATISFIED.get(value as object);
+  if (satisfied?.has(rule)) return;
+  const before = out.length;
+  checkValue(rule, value, at, out, version);
+  if (out.length > before) return;
+  if (satisfied) satisfied.add(rule);
+  else SATISFIED.set(value as object, new Set([rule]));
+}
+
+function checkValue(rule: Rule, value: unknown, at: Segment[], out: Problem[], version: ChartVersion): void {
   const type = jsonType(value);
   const integer = type === 'number' && Number.isInteger(numberValue(value));
   if (rule.types && !rule.types.some((t) => t === type || (t === 'integer' && integer))) {

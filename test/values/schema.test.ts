@@ -1,6 +1,7 @@
 import { chartData, DEFAULT_CHART_VERSION } from '../../src/values/chart-version';
 import { ValuesError } from '../../src/values/errors';
-import { validateValues as validateIn } from '../../src/values/schema';
+import { schemaDiagnostics, validateValues as validateIn } from '../../src/values/schema';
+import { deepFreeze } from '../../src/values/value-map';
 import { caseValues, loadCases, withCorpus } from '../conformance/cases';
 
 type Values = { [key: string]: unknown };
@@ -197,5 +198,29 @@ withCorpus('Schema conformance checks', () => {
       console.log(`schema refuses ${caught}/${refused.length} of the cases the chart refuses; ${mentioned} mention all mustMention ` +
         `words\n${lines.join('\n')}`);
     });
+  });
+});
+
+describe('values frozen and shared between checks (the chart defaults a fleet leaves alone)', () => {
+  /** The chart defaults with VALUE itself (not a merged copy) at PATH. */
+  const placed = (path: readonly string[], value: unknown, into: Values = CHART_DEFAULTS): Values =>
+    ({ ...into, [path[0]]: path.length === 1 ? value : placed(path.slice(1), value, into[path[0]] as Values) });
+  const problems = (values: Values) => schemaDiagnostics(values, DEFAULT_CHART_VERSION).map((d) => `${d.path}: ${d.message}`);
+
+  test('a frozen subtree another place accepted is still refused where the schema says otherwise', () => {
+    const section = deepFreeze({ enabled: true });
+    expect(problems(placed(['sync', 'toHost', 'ingresses'], section))).toEqual([]);
+    expect(problems(placed(['controlPlane', 'ingress', 'host'], section))).toEqual([
+      expect.stringMatching(/^controlPlane\.ingress\.host: expected string, got object/),
+    ]);
+  });
+
+  test('a frozen subtree the schema refuses is refused every time', () => {
+    const section = deepFreeze({ enabled: 'yes' });
+    for (let i = 0; i < 2; i++) {
+      expect(problems(placed(['sync', 'toHost', 'ingresses'], section))).toEqual([
+        expect.stringMatching(/^sync\.toHost\.ingresses\.enabled: expected boolean, got string/),
+      ]);
+    }
   });
 });
