@@ -195,6 +195,9 @@ export function renderObjects(resolved: ResolvedValues, options: RenderObjectsOp
     kubeVersion: resolved.kubeVersion,
     chartVersion: resolved.chartVersion,
   };
+  // Frozen before the templates render, which only read them: the config hash's YAML is then kept
+  // with the values (helm-yaml-cache), and the config Secret's text reuses it.
+  deepFreeze(ctx.values);
   // Refuses two backing stores at once before any template renders.
   embeddedDatabaseEnabled(ctx);
   const rendered = TEMPLATES.flatMap(({ file, render }) => render(ctx).map((o): ChartObject => ({ ...o, template: file })));
@@ -208,7 +211,6 @@ export function renderObjects(resolved: ResolvedValues, options: RenderObjectsOp
   const findings = preflight(ctx, sorted, options.host, budget);
   // Rendered: the values no longer change (the config Secret's text is made from them when read).
   deepFreeze(values);
-  deepFreeze(ctx.values);
   return { values, objects: sorted, quotaBudget: budget, findings, warnings: found };
 }
 
