@@ -307,10 +307,15 @@ export class VCluster extends Construct {
     if (errors.length > 0) throw new ValuesError(errors.map((f) => ({ severity: f.severity, path: f.path, message: f.message, fix: f.fix })));
     const warnings = result.findings.filter((f) => f.severity === 'warning');
     for (const w of warnings) this.node.addMetadata('warning', formatFinding(w));
+    const budget = result.quotaBudget;
+    let entries: QuotaBudgetEntry[] | undefined;
     return {
       values: result.values,
       warnings,
-      quotaBudget: result.quotaBudget && budgetEntries(result.quotaBudget),
+      // Written out when read: a synth never reads it.
+      get quotaBudget() {
+        return budget && (entries ??= budgetEntries(budget));
+      },
       apiObjects: [
         ...[...namespaces, ...rendered].map((o) => toApiObject(this, o.id, o.manifest)),
       ],
