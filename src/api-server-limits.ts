@@ -137,16 +137,29 @@ function forEachMetadata(m: Manifest, visit: (meta: ValueMap, path: string) => v
 /** Label selectors, which hold labels too: every `matchLabels`, and a Service's `spec.selector`. */
 function forEachSelector(m: Manifest, visit: (labels: ValueMap, path: string) => void): void {
   if (m.kind === 'Service' && isMap(m.spec) && isMap(m.spec.selector)) visit(m.spec.selector, 'spec.selector');
-  const walk = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
-    else if (isMap(v)) {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'matchLabels' && isMap(x)) visit(x, `${path}.matchLabels`);
-        else walk(x, `${path}.${k}`);
+  // The path below spec, written out only for a selector found.
+  const at: (string | number)[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        at.push(i);
+        walk(x);
+        at.pop();
+      });
+    } else if (isMap(v)) {
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        if (k === 'matchLabels' && isMap(x)) {
+          visit(x, `spec${at.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}.matchLabels`);
+        } else {
+          at.push(k);
+          walk(x);
+          at.pop();
+        }
       }
     }
   };
-  walk(m.spec, 'spec');
+  walk(m.spec);
 }
 
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
@@ -165,15 +178,16 @@ function isQualifiedName(key: string): boolean {
 function checkLabels(object: string, path: string, labels: ValueMap, out: Diagnostic[]): void {
   for (const [key, value] of Object.entries(labels)) {
     if (value === null || value === undefined) continue;
-    const subject = `${object} ${path}[${JSON.stringify(key)}]`;
+    // Written only for a finding: labels are many, and nearly all valid.
+    const subject = () => `${object} ${path}[${JSON.stringify(key)}]`;
     if (!isQualifiedName(key)) {
-      out.push(diagnostic({ path, subject, value: key, message: `a label key must be ${QUALIFIED_NAME_RULE}.`,
+      out.push(diagnostic({ path, subject: subject(), value: key, message: `a label key must be ${QUALIFIED_NAME_RULE}.`,
         fix: `Got the key ${JSON.stringify(key)}: change it where it is set.` }));
     } else if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) {
       const length = typeof value === 'string' && value.length > 63 ? ` (${value.length} characters)` : '';
       out.push(diagnostic({
         path,
-        subject,
+        subject: subject(),
         value,
         message: 'a label value must be text of at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, or empty.',
         fix: `Got ${describeValue(value)}${length}: change it where it is set${typeof value === 'string' ? '' : ', quoted'}.`,
