@@ -1,9 +1,6 @@
 import { Duration } from 'cdk8s';
-import { renderTemplate } from '../../src/cli/template';
-import { compareManifests } from '../conformance/compare';
-import { vc1 } from '../import/import-helper';
-import { runProgram } from '../import/program-runner';
 import { synthVCluster } from '../typed-helper';
+import { expectTypedImport } from '../import/import-helper';
 
 describe('the deletion prop', () => {
   test('prevents deletion, or deletes after inactivity written as a Go duration', () => {
@@ -22,12 +19,7 @@ describe('the deletion prop', () => {
       ['deletion:\n  prevent: true\n', 'deletion: { prevent: true }'],
       ['deletion:\n  auto:\n    afterInactivity: 1m\n', 'deletion: { afterInactivity: Duration.minutes(1) }'],
     ] as const) {
-      const result = vc1(yaml);
-      expect(result.raw).toEqual({});
-      expect(result.program).toContain(snippet);
-      const { options } = result;
-      const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
-      expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+      expectTypedImport(yaml, snippet);
     }
   });
 });

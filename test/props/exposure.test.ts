@@ -1,7 +1,7 @@
 import { HttpIngressPathType, ServiceType } from 'cdk8s-plus-31';
 import { renderTemplate } from '../../src/cli/template';
 import { compareManifests } from '../conformance/compare';
-import { vc1 } from '../import/import-helper';
+import { vc1, expectTypedImport } from '../import/import-helper';
 import { runProgram } from '../import/program-runner';
 import { manifest, synthVCluster } from '../typed-helper';
 
@@ -56,12 +56,7 @@ describe('the exposure props', () => {
       ['controlPlane:\n  ingress:\n    enabled: true\n    host: vc.example.com\n  proxy:\n    extraSANs: [vc.example.com]\n',
         "ingress: { host: 'vc.example.com' }"],
     ] as const) {
-      const result = vc1(yaml);
-      expect(result.raw).toEqual({});
-      expect(result.program).toContain(snippet);
-      const { options } = result;
-      const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
-      expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+      expectTypedImport(yaml, snippet);
     }
   });
 

@@ -1,8 +1,5 @@
-import { renderTemplate } from '../../src/cli/template';
-import { compareManifests } from '../conformance/compare';
-import { vc1 } from '../import/import-helper';
-import { runProgram } from '../import/program-runner';
 import { synthVCluster } from '../typed-helper';
+import { expectTypedImport } from '../import/import-helper';
 
 describe('the hostPathMapper prop', () => {
   test('true lets vCluster use the HostPath Mapper; central picks vCluster Platform\'s', () => {
@@ -21,12 +18,7 @@ describe('the hostPathMapper prop', () => {
       ['controlPlane:\n  hostPathMapper:\n    enabled: true\n', 'hostPathMapper: true'],
       ['controlPlane:\n  hostPathMapper:\n    enabled: true\n    central: true\n', 'hostPathMapper: { central: true }'],
     ] as const) {
-      const result = vc1(yaml);
-      expect(result.raw).toEqual({});
-      expect(result.program).toContain(snippet);
-      const { options } = result;
-      const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
-      expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+      expectTypedImport(yaml, snippet);
     }
   });
 });

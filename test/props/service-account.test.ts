@@ -1,7 +1,4 @@
-import { renderTemplate } from '../../src/cli/template';
-import { compareManifests } from '../conformance/compare';
-import { vc1 } from '../import/import-helper';
-import { runProgram } from '../import/program-runner';
+import { expectTypedImport } from '../import/import-helper';
 import { manifest, synthVCluster } from '../typed-helper';
 
 describe('the service account props', () => {
@@ -31,12 +28,7 @@ describe('the service account props', () => {
       ['controlPlane:\n  advanced:\n    workloadServiceAccount:\n      enabled: true\n      name: image-pull-sa\n      imagePullSecrets:\n'
         + '        - name: workload-service-account-image-pull-secret\n', "workloadServiceAccount: { name: 'image-pull-sa' }"],
     ] as const) {
-      const result = vc1(yaml);
-      expect(result.raw).toEqual({});
-      expect(result.program).toContain(snippet);
-      const { options } = result;
-      const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
-      expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+      expectTypedImport(yaml, snippet);
     }
   });
 });

@@ -1,8 +1,5 @@
 import { Duration } from 'cdk8s';
-import { renderTemplate } from '../../src/cli/template';
-import { compareManifests } from '../conformance/compare';
-import { vc1 } from '../import/import-helper';
-import { runProgram } from '../import/program-runner';
+import { vc1, expectTypedImport } from '../import/import-helper';
 import { synthVCluster } from '../typed-helper';
 
 describe('the sleep prop', () => {
@@ -64,12 +61,7 @@ describe('the sleep prop', () => {
         "sleep: { schedule: '30 17 * * 5', wakeupSchedule: '0 7 * * 1', timezone: 'America/Denver' }"],
       ['sleep:\n  auto:\n    afterInactivity: 30s\n', 'sleep: { afterInactivity: Duration.seconds(30) }'],
     ] as const) {
-      const result = vc1(yaml);
-      expect(result.raw).toEqual({});
-      expect(result.program).toContain(snippet);
-      const { options } = result;
-      const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
-      expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+      expectTypedImport(yaml, snippet);
     }
   });
 

@@ -1,8 +1,5 @@
-import { renderTemplate } from '../../src/cli/template';
-import { compareManifests } from '../conformance/compare';
-import { vc1 } from '../import/import-helper';
-import { runProgram } from '../import/program-runner';
 import { synthVCluster } from '../typed-helper';
+import { expectTypedImport } from '../import/import-helper';
 
 describe('the standalone prop', () => {
   test('true switches standalone mode on; options write what they give', () => {
@@ -37,12 +34,7 @@ describe('the standalone prop', () => {
       ['controlPlane:\n  standalone:\n    autoNodes:\n      quantity: 3\n', 'standalone: { autoNodes: { quantity: 3 } }'],
       ['controlPlane:\n  standalone:\n    enabled: true\n    joinNode:\n      enabled: false\n', 'standalone: { enabled: true, joinNode: false }'],
     ] as const) {
-      const result = vc1(yaml);
-      expect(result.raw).toEqual({});
-      expect(result.program).toContain(snippet);
-      const { options } = result;
-      const expected = renderTemplate({ name: options.name, namespace: options.namespace, values: options.values });
-      expect(compareManifests(expected, runProgram(result.program), true)).toEqual([]);
+      expectTypedImport(yaml, snippet);
     }
   });
 });
