@@ -2,6 +2,7 @@ import { Manifest } from './render/context';
 import { isMap, ValueMap } from './values/value-map';
 import { describeValue, diagnostic } from './values/diagnostic';
 import { Diagnostic, ValuesError } from './values/errors';
+import { isDnsSubdomain } from './values/names';
 
 /**
  * What the Kubernetes API server (and the controllers that name objects after their owners)
@@ -46,7 +47,6 @@ interface NameRule {
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 const LABEL: NameRule = {
   rule: 'a DNS-1123 label (lowercase letters, digits and "-", starting and ending with a letter or digit)',
@@ -56,7 +56,7 @@ const LABEL: NameRule = {
 const SUBDOMAIN: NameRule = {
   rule: 'a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit)',
   max: 253,
-  valid: (n) => DNS1123_SUBDOMAIN.test(n),
+  valid: isDnsSubdomain,
 };
 const PATH_SEGMENT: NameRule = {
   rule: 'a path segment (not "." or "..", without "/" or "%")',
@@ -171,7 +171,7 @@ function isQualifiedName(key: string): boolean {
   const parts = key.split('/');
   if (parts.length > 2) return false;
   const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]];
-  if (prefix !== undefined && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return false;
+  if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
   return name.length <= 63 && QUALIFIED_NAME_PART.test(name);
 }
 

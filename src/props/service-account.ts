@@ -1,5 +1,6 @@
 import { ControlPlane } from '../../imports/chart-versions';
 import { fail } from './validation';
+import { isDnsSubdomain } from '../values/names';
 
 /**
  * A ServiceAccount of the host namespace that the chart creates or that an administrator made
@@ -36,11 +37,8 @@ export interface ServiceAccountOptions {
 
 type Advanced = NonNullable<ControlPlane['advanced']>;
 
-/** A DNS subdomain (RFC 1123), as Kubernetes names ServiceAccounts. */
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 function serviceAccountValues(prop: string, sa: ServiceAccountOptions) {
-  if (sa.name !== undefined && (sa.name.length > 253 || !DNS_SUBDOMAIN.test(sa.name))) {
+  if (sa.name !== undefined && !isDnsSubdomain(sa.name)) {
     fail(`${prop}.name`, sa.name, 'must be a ServiceAccount name: lowercase letters, digits, \'-\' and \'.\', e.g. "custom-vc-sa".');
   }
   return { enabled: sa.enabled, name: sa.name, labels: sa.labels && { ...sa.labels }, annotations: sa.annotations && { ...sa.annotations } };

@@ -2,7 +2,7 @@ import type { k8s } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
 import { plainJson } from './fragment';
 import { ValueMap } from '../values/value-map';
-import { isDnsLabel } from '../values/names';
+import { isDnsLabel, isDnsSubdomain } from '../values/names';
 import { patchValues, SyncPatch } from './sync-patch';
 import { checkHost, checkOneOf, fail } from './validation';
 
@@ -96,12 +96,11 @@ export interface FromHostGatewaySyncOptions {
 }
 
 const RESERVED_NAMESPACES = ['kube-system', 'kube-public', 'kube-node-lease'];
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** `namespace/name` or `namespace/*`, as vCluster parses a Gateway mapping. */
 function gatewayRef(prop: string, ref: string, side: string): { namespace: string; name: string; wildcard: boolean } {
   const [namespace, name, ...rest] = ref.split('/');
-  if (rest.length > 0 || name === undefined || !isDnsLabel(namespace) || (name !== '*' && (name.length > 253 || !DNS_SUBDOMAIN.test(name)))) {
+  if (rest.length > 0 || name === undefined || !isDnsLabel(namespace) || (name !== '*' && !isDnsSubdomain(name))) {
     fail(prop, ref, `a ${side} is "namespace/name" or "namespace/*", with an explicit namespace.`);
   }
   return { namespace, name, wildcard: name === '*' };

@@ -14,6 +14,9 @@ export function isPluralGroup(value: string): boolean {
 }
 
 /** RFC 1123 subdomain: Secret and most object names. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A DNS subdomain of at most 253 characters (object names, label key prefixes). */
 export function isDnsSubdomain(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 253 && value.split('.').every((l) => DNS_LABEL.test(l));
+  return typeof value === 'string' && value.length <= 253 && DNS_SUBDOMAIN.test(value);
 }
