@@ -2,7 +2,7 @@ import type { ImagePullPolicy, k8s } from 'cdk8s-plus-31';
 import type { VClusterValues } from '../../imports/chart-versions';
 import { cdk8sPlus } from './cdk8s-plus';
 import { plainJson, toggle } from './fragment';
-import { checkNonEmpty, fail } from './validation';
+import { checkNonEmpty, checkOneOf, fail } from './validation';
 
 /** The local path provisioner vCluster deploys inside: a default StorageClass on the nodes' disks. */
 export interface LocalPathProvisionerOptions {
@@ -219,10 +219,9 @@ export interface DeployOptions {
   readonly argoCD?: ArgoCDDeployOptions;
 }
 
-const POLICIES = ['Always', 'IfNotPresent', 'Never'];
-
 function pullPolicy(prop: string, policy: string | undefined): string | undefined {
-  if (policy !== undefined && !POLICIES.includes(policy)) fail(prop, policy, `must be one of ${POLICIES.join(', ')} (ImagePullPolicy).`);
+  const policies = Object.values(cdk8sPlus().ImagePullPolicy);
+  if (policy !== undefined) checkOneOf(prop, policy, policies, `must be one of ${policies.join(', ')} (ImagePullPolicy).`);
   return policy;
 }
 
