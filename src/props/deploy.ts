@@ -2,7 +2,7 @@ import type { ImagePullPolicy, k8s } from 'cdk8s-plus-31';
 import type { VClusterValues } from '../../imports/chart-versions';
 import { cdk8sPlus } from './cdk8s-plus';
 import { plainJson, toggle } from './fragment';
-import { checkNonEmpty, checkOneOf, fail } from './validation';
+import { checkNonEmpty, checkOneOf, checkOptionalNonEmpty, fail } from './validation';
 
 /** The local path provisioner vCluster deploys inside: a default StorageClass on the nodes' disks. */
 export interface LocalPathProvisionerOptions {
@@ -226,8 +226,7 @@ function pullPolicy(prop: string, policy: string | undefined): string | undefine
 }
 
 function nonEmpty(prop: string, value: string | undefined, what: string): string | undefined {
-  if (value !== undefined) checkNonEmpty(prop, value, `give ${what}, or leave it out.`);
-  return value;
+  return checkOptionalNonEmpty(prop, value, `give ${what}, or leave it out.`);
 }
 
 /** A switch whose default is on: options leave `enabled` to the chart. */

@@ -2,7 +2,7 @@ import type { k8s } from 'cdk8s-plus-31';
 import { cdk8sPlus } from './cdk8s-plus';
 import { VClusterValues } from '../../imports/chart-versions';
 import { plainJson, toggle } from './fragment';
-import { checkNonEmpty, fail } from './validation';
+import { checkOptionalNonEmpty, fail } from './validation';
 
 /** Where the host's metrics-server is (vcluster.yaml `integrations.metricsServer.apiService.service`). */
 export interface MetricsServerServiceOptions {
@@ -301,7 +301,7 @@ export function integrationsSection(integrations: IntegrationsOptions): VCluster
       },
     })),
     externalSecrets: toggle(integrations.externalSecrets, (o) => ({
-      version: nonEmpty('integrations.externalSecrets.version', o.version, 'give the API version, e.g. "v1", or leave it out.'),
+      version: checkOptionalNonEmpty('integrations.externalSecrets.version', o.version, 'give the API version, e.g. "v1", or leave it out.'),
       webhook: on(o.webhook),
       sync: {
         toHost: {
@@ -326,18 +326,13 @@ export function integrationsSection(integrations: IntegrationsOptions): VCluster
       },
     })),
     netris: toggle(integrations.netris, (o) => ({
-      connector: nonEmpty('integrations.netris.connector', o.connector, 'give the Netris connector\'s name, e.g. "netris-credentials".'),
+      connector: checkOptionalNonEmpty('integrations.netris.connector', o.connector, 'give the Netris connector\'s name, e.g. "netris-credentials".'),
       kubeVip: o.kubeVip && { serverCluster: o.kubeVip.serverCluster, bridge: o.kubeVip.bridge, ipRange: ipRange(o.kubeVip.ipRange) },
     })),
     argoCD: toggle(integrations.argoCD, (o) => ({
-      connector: nonEmpty('integrations.argoCD.connector', o.connector, 'give the Argo CD connector\'s name, e.g. "argocd-main".'),
+      connector: checkOptionalNonEmpty('integrations.argoCD.connector', o.connector, 'give the Argo CD connector\'s name, e.g. "argocd-main".'),
     })),
   };
-}
-
-function nonEmpty(prop: string, value: string | undefined, fix: string): string | undefined {
-  if (value !== undefined) checkNonEmpty(prop, value, fix);
-  return value;
 }
 
 function service(s: MetricsServerServiceOptions) {

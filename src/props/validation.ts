@@ -35,6 +35,12 @@ export function hostPort(value: unknown): { host: string; port: number } | undef
   return m && Number(m[2]) <= 65535 ? { host: m[1], port: Number(m[2]) } : undefined;
 }
 
+/** An optional string: left out, or with something in it; returned as given. */
+export function checkOptionalNonEmpty(prop: string, value: string | undefined, fix: string): string | undefined {
+  if (value !== undefined) checkNonEmpty(prop, value, fix);
+  return value;
+}
+
 /** DNS-1123 host names, optionally with a leading wildcard label. */
 const HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
