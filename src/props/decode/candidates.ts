@@ -53,6 +53,12 @@ export type Shape = Readonly<Record<string, (v: unknown) => boolean>>;
 /** Whether the map has only the shape's keys, each with a value of its type. */
 export const hasShape = (v: unknown, shape: Shape) => isMap(v) && Object.entries(v).every(([k, x]) => shape[k]?.(x) === true);
 
+/** A list of named entries, whole, where each has its name and only the shape's keys. */
+export function namedList(v: unknown, shape: Shape) {
+  const ok = Array.isArray(v) && v.length > 0 && v.every((n) => isString(at(n, 'name')) && hasShape(n, shape));
+  return ok ? leaf(literal(v)) : undefined;
+}
+
 export function strList(v: unknown, shrinkable = false) {
   if (!Array.isArray(v) || !v.every((i) => typeof i === 'string')) return undefined;
   const items = v.map((i) => literal(i));

@@ -1,8 +1,6 @@
 import { cdk8sPlus } from '../cdk8s-plus';
-import { leaf, object } from './candidate';
-import { isMap } from '../../values/value-map';
-import { literal } from './expr';
-import { at, bool, num, str, strList, strMap, structList, toggle, volumeClaim, workload } from './candidates';
+import { object } from './candidate';
+import { at, bool, isString, namedList, num, Shape, str, strList, strMap, structList, toggle, volumeClaim, workload } from './candidates';
 
 /** A list the chart's default (none) leaves empty: an empty one says nothing and stays out. */
 const nonEmpty = <T>(v: unknown, decode: (v: unknown) => T): T | undefined => (Array.isArray(v) && v.length > 0 ? decode(v) : undefined);
@@ -33,18 +31,14 @@ export const decodeHostPathMapper = (h: unknown) => toggle(h, (v) => ({ central:
 
 export const decodeKubeVip = (k: unknown) => toggle(k, (v) => ({ interface: str(v.interface), gateway: str(v.gateway) }));
 
-const PARENT_REF = { name: 'string', namespace: 'string', sectionName: 'string', port: 'number', group: 'string', kind: 'string' } as const;
-
-/** The route's parent refs, one prop value: each of the Gateway API fields the prop types. */
-function parentRefs(v: unknown) {
-  const ok = Array.isArray(v) && v.length > 0 && v.every((r) => isMap(r) && typeof r.name === 'string'
-    && Object.entries(r).every(([k, x]) => k in PARENT_REF && typeof x === PARENT_REF[k as keyof typeof PARENT_REF]));
-  return ok ? leaf(literal(v)) : undefined;
-}
+/** A parent ref with the Gateway API fields the prop types. */
+const PARENT_REF: Shape = {
+  name: isString, namespace: isString, sectionName: isString, port: (v) => typeof v === 'number', group: isString, kind: isString,
+};
 
 export const decodeTlsRoute = (r: unknown) => (at(r, 'enabled') === true ? object({
   host: str(at(r, 'host')),
-  parentRefs: parentRefs(at(r, 'parentRefs')),
+  parentRefs: namedList(at(r, 'parentRefs'), PARENT_REF),
   apiVersion: str(at(r, 'apiVersion')),
   annotations: strMap(at(r, 'annotations')),
   labels: strMap(at(r, 'labels')),
